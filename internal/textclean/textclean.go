@@ -1,0 +1,226 @@
+// Package textclean makes untrusted text safe to show in a terminal or to
+// write into a saved file.
+//
+// Text reaches vetcircle from answer files, custom rule packs, typed notes
+// and pasted clipboard contents. Any of it may carry terminal escape
+// sequences (clearing the screen, moving the cursor, writing to the
+// clipboard with OSC 52, hiding a link target with OSC 8), carriage returns
+// that overwrite what was printed before, or Unicode bidi controls that make
+// text read differently from what it is. Clean removes all of these so what a
+// person sees is what the text actually says.
+package textclean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const esc = 0x1b
+
+// Clean returns s with every terminal control and escape sequence removed.
+//
+// It removes CSI, OSC, DCS, SOS, PM and APC sequences (7-bit and C1 forms),
+// two-byte ESC sequences, all C0 controls except '\n' and '\t', DEL, all C1
+// controls, and the bidi embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069). Carriage returns are dropped, so "\r\n"
+// becomes "\n" and a bare '\r' can no longer overwrite a line. Invalid UTF-8
+// becomes U+FFFD. A sequence that is never terminated swallows the rest of
+// the string, as it would in a terminal.
+//
+// Clean never panics and is idempotent: Clean(Clean(s)) == Clean(s).
+func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == esc:
+				i = skipEscape(s, i+1)
+			case c == '\n' || c == '\t':
+				b.WriteByte(c)
+				i++
+			case c < 0x20 || c == 0x7f:
+				// Other C0 controls, '\r' and DEL.
+				i++
+			default:
+				b.WriteByte(c)
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i)
+		case r == 0x9d, r == 0x90, r == 0x98, r == 0x9e, r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+			i = skipString(s, i)
+		case r >= 0x80 && r <= 0x9f: // other C1 controls
+		case isBidiControl(r):
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	return b.String()
+}
+
+// isClean reports whether s is printable ASCII plus '\n' and '\t', the
+// common case, which Clean can return without copying.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// skipEscape skips the sequence introduced by an ESC whose following byte is
+// at s[i], returning the index of the first byte after it.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_': // OSC, DCS, SOS, PM, APC
+		return skipString(s, i+1)
+	}
+	// Two-byte (or nF) escape: intermediates 0x20–0x2F, then a final byte
+	// 0x30–0x7E. Anything else ends the sequence and is handled by Clean,
+	// so a lone ESC before text only loses the ESC.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips a control sequence whose parameters start at s[i]: parameter
+// and intermediate bytes 0x20–0x3F, then one final byte 0x40–0x7E. A byte
+// that cannot be part of a CSI (a control, ESC, or non-ASCII) ends it early
+// and is left for Clean, as terminals do.
+func skipCSI(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c <= 0x3f, c == 0x7f:
+			i++
+		case c >= 0x40 && c <= 0x7e:
+			return i + 1
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipString skips the body of an OSC, DCS, SOS, PM or APC string starting at
+// s[i]. It ends at BEL, at ST (ESC \ or C1 U+009C), at CAN or SUB (which
+// abort it in terminals), or at an ESC that starts another sequence, which is
+// left for Clean. Unterminated strings run to the end of s.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; c {
+		case 0x07, 0x18, 0x1a:
+			return i + 1
+		case esc:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i
+		case 0xc2:
+			if i+1 < len(s) && s[i+1] == 0x9c { // U+009C ST
+				return i + 2
+			}
+		}
+		i++
+	}
+	return i
+}
+
+// CleanLine cleans s for a one-line field such as a circle name: after
+// Clean, every run of whitespace (including newlines and tabs) becomes a
+// single space, and leading and trailing whitespace is removed.
+func CleanLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
+// EscapeMarkdown cleans s and backslash-escapes it so that, placed in a
+// markdown document, it renders as the literal text and cannot start a
+// heading, list, block quote, code block, table, link, image, HTML tag,
+// entity or emphasis. Ordinary letters, digits and spaces are left alone so
+// the saved file stays readable. Newlines are kept; each line is escaped on
+// its own and loses its leading indentation, which would otherwise turn it
+// into a code block.
+func EscapeMarkdown(s string) string {
+	s = Clean(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for n, line := range strings.Split(s, "\n") {
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+		escapeMarkdownLine(&b, strings.TrimLeftFunc(line, unicode.IsSpace))
+	}
+	return b.String()
+}
+
+func escapeMarkdownLine(b *strings.Builder, line string) {
+	if line == "" {
+		return
+	}
+	// Block markers that only matter at the start of a line.
+	switch line[0] {
+	case '-', '+', '=':
+		// Bullet list items, thematic breaks and setext heading underlines.
+		b.WriteByte('\\')
+		b.WriteByte(line[0])
+		line = line[1:]
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		// Ordered list markers: "1." and "1)".
+		d := 0
+		for d < len(line) && line[d] >= '0' && line[d] <= '9' {
+			d++
+		}
+		if d < len(line) && (line[d] == '.' || line[d] == ')') {
+			b.WriteString(line[:d])
+			b.WriteByte('\\')
+			b.WriteByte(line[d])
+			line = line[d+1:]
+		}
+	}
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!':
+			b.WriteByte('\\')
+		case '&':
+			// Only where it could start an entity such as "&#x202E;", which
+			// would otherwise smuggle a control character back in.
+			if i+1 < len(line) && (line[i+1] == '#' || isASCIILetter(line[i+1])) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+}
+
+func isASCIILetter(c byte) bool {
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
