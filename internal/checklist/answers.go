@@ -1,0 +1,123 @@
+package checklist
+
+import (
+	"slices"
+	"sort"
+)
+
+// AnswersVersion is the answers-file format this build writes and the newest
+// it reads.
+const AnswersVersion = 1
+
+// Value is one answer. Which field is meaningful depends on the question's Kind.
+type Value struct {
+	Choice string   // choice and tristate
+	List   []string // multi ([] is a real answer: "none of these")
+	Number float64  // number
+	Text   string   // text
+}
+
+// Extra is an answer or note whose ID the current pack does not know, kept
+// verbatim so that a draft made under older rules loses nothing.
+type Extra struct {
+	ID  string
+	Raw string // the YAML text of the value, as written
+	Pos Pos
+}
+
+// Answers is what the user has said about one circle. A question that is
+// absent has not been asked yet; that never counts as a pass.
+type Answers struct {
+	Version int
+	Values  map[string]Value
+	Notes   map[string]string
+	// Unknown holds answers for IDs the pack does not define (lenient loads only).
+	Unknown []Extra
+	// UnknownNotes holds notes for IDs the pack does not define.
+	UnknownNotes []Extra
+}
+
+// NewAnswers returns an empty set of answers.
+func NewAnswers() *Answers {
+	return &Answers{Version: AnswersVersion, Values: map[string]Value{}, Notes: map[string]string{}}
+}
+
+// Get returns the answer to a question and whether there is one.
+func (a *Answers) Get(id string) (Value, bool) {
+	if a == nil {
+		return Value{}, false
+	}
+	v, ok := a.Values[id]
+	return v, ok
+}
+
+// Set records an answer.
+func (a *Answers) Set(id string, v Value) {
+	if a.Values == nil {
+		a.Values = map[string]Value{}
+	}
+	a.Values[id] = v
+}
+
+// Clear forgets an answer, so the question is "not asked yet" again.
+func (a *Answers) Clear(id string) { delete(a.Values, id) }
+
+// SetNote records a note for a question; an empty note removes it.
+func (a *Answers) SetNote(id, note string) {
+	if a.Notes == nil {
+		a.Notes = map[string]string{}
+	}
+	if note == "" {
+		delete(a.Notes, id)
+		return
+	}
+	a.Notes[id] = note
+}
+
+// Len counts the answers given.
+func (a *Answers) Len() int {
+	if a == nil {
+		return 0
+	}
+	return len(a.Values) + len(a.Notes)
+}
+
+// Clone returns a deep copy, so a caller can change answers while a scoring
+// command works on the old ones.
+func (a *Answers) Clone() *Answers {
+	if a == nil {
+		return NewAnswers()
+	}
+	c := &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
+	for k, v := range a.Values {
+		v.List = slices.Clone(v.List)
+		c.Values[k] = v
+	}
+	for k, v := range a.Notes {
+		c.Notes[k] = v
+	}
+	c.Unknown = slices.Clone(a.Unknown)
+	c.UnknownNotes = slices.Clone(a.UnknownNotes)
+	return c
+}
+
+// known reports whether the answer is settled: given, and not "unknown".
+func (v Value) known(q *Question) bool {
+	switch q.Kind {
+	case KindTristate, KindChoice:
+		return v.Choice != "" && v.Choice != Unknown
+	case KindText:
+		return v.Text != ""
+	}
+	return true
+}
+
+// sortedKeys returns a map's keys in order, for deterministic output.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

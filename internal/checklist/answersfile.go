@@ -1,0 +1,389 @@
+package checklist
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// MaxTextLen bounds one free-text answer or note, in bytes.
+const MaxTextLen = 8 << 10
+
+// ParseAnswers reads an answers file strictly: any unknown ID, invalid option
+// or wrong shape is an error, each with file:line:col. All problems are
+// reported at once as Errors.
+func ParseAnswers(p *Pack, file string, data []byte) (*Answers, error) {
+	a, warnings, err := parseAnswers(p, file, data, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(warnings) > 0 {
+		return nil, warnings
+	}
+	return a, nil
+}
+
+// ParseAnswersLenient reads an answers file (a draft, say) made under other
+// rules: answers whose ID or option this pack does not know are kept in
+// a.Unknown, never dropped, and returned as warnings. Everything else is as
+// strict as ParseAnswers.
+func ParseAnswersLenient(p *Pack, file string, data []byte) (*Answers, Errors, error) {
+	return parseAnswers(p, file, data, true)
+}
+
+func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Errors, error) {
+	root, err := parseTree(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if root.kind != mapNode {
+		return nil, nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, answers and notes, found " + root.kind.String(), Hint: "see examples/ for the format"}
+	}
+	var l, warn errorList
+	a := NewAnswers()
+	a.Version = 0
+	for i, k := range root.keys {
+		v := root.vals[i]
+		switch k.value {
+		case "version":
+			f, ok := v.number()
+			switch {
+			case !ok || f != math.Trunc(f):
+				l.add(v.pos, "write version: 1", "version must be a whole number, found %q", v.value)
+			case f > AnswersVersion:
+				l.add(v.pos, fmt.Sprintf("this build reads version %d; update vetcircle", AnswersVersion), "answers file version %v was written by a newer vetcircle", f)
+			case f < 1:
+				l.add(v.pos, "write version: 1", "version %v is not valid", f)
+			default:
+				a.Version = int(f)
+			}
+		case "circle":
+			parseCircle(p, a, v, &l, &warn, lenient)
+		case "answers":
+			if v.kind == nullNode {
+				continue
+			}
+			if v.kind != mapNode {
+				l.add(v.pos, "write one question id: answer per line", "answers must be a mapping, found %s", v.kind)
+				continue
+			}
+			for j, ak := range v.keys {
+				q := p.byID[ak.value]
+				if q != nil && q.CircleField != "" {
+					l.add(ak.pos, "move it under circle: as "+q.CircleField, "%s belongs in the circle block", ak.value)
+					continue
+				}
+				parseAnswer(p, a, ak, v.vals[j], &l, &warn, lenient)
+			}
+		case "notes":
+			parseNotes(p, a, v, &l, &warn, lenient)
+		default:
+			l.add(k.pos, "allowed: version, circle, answers, notes", "unknown key %q", k.value)
+		}
+	}
+	if root.get("version") == nil {
+		l.add(root.pos, "add version: 1 at the top", "answers file has no version")
+	}
+	if err := l.err(); err != nil {
+		return nil, nil, err
+	}
+	return a, warn.errs, nil
+}
+
+func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
+	if n.kind == nullNode {
+		return
+	}
+	if n.kind != mapNode {
+		l.add(n.pos, "write circle: {name: ..., format: ...}", "circle must be a mapping, found %s", n.kind)
+		return
+	}
+	byField := map[string]*Question{}
+	for _, q := range p.Questions {
+		if q.CircleField != "" {
+			byField[q.CircleField] = q
+		}
+	}
+	for i, k := range n.keys {
+		q := byField[k.value]
+		if q == nil {
+			if lenient {
+				keepUnknown(a, "circle."+k.value, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
+				continue
+			}
+			l.add(k.pos, "allowed: "+strings.Join(CircleFields, ", "), "unknown circle field %q", k.value)
+			continue
+		}
+		parseValue(a, q, k, n.vals[i], l, warn, lenient)
+	}
+}
+
+func parseAnswer(p *Pack, a *Answers, k, v *node, l, warn *errorList, lenient bool) {
+	q := p.byID[k.value]
+	if q == nil {
+		if lenient {
+			keepUnknown(a, k.value, v, warn, "unknown question id "+strconv.Quote(k.value))
+			return
+		}
+		l.add(k.pos, "run 'vetcircle questions' to list every id", "unknown question id %q", k.value)
+		return
+	}
+	parseValue(a, q, k, v, l, warn, lenient)
+}
+
+// parseValue checks one answer against its question and records it.
+func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient bool) {
+	if v.kind == nullNode {
+		return // written but empty: still "not asked yet"
+	}
+	bad := func(hint, format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		if lenient {
+			keepUnknown(a, k.value, v, warn, msg)
+			return
+		}
+		l.add(v.pos, hint, "%s", msg)
+	}
+	switch q.Kind {
+	case KindTristate:
+		s, ok := v.str()
+		if b, isBool := v.boolean(); isBool {
+			s = map[bool]string{true: Yes, false: No}[b]
+		} else {
+			s = strings.ToLower(s)
+		}
+		if !ok || (s != Yes && s != No && s != Unknown) {
+			bad("answer yes, no or unknown", "%s: %q is not yes, no or unknown", q.ID, v.value)
+			return
+		}
+		a.Set(q.ID, Value{Choice: s})
+	case KindChoice:
+		s, ok := v.str()
+		if !ok || q.Option(s) == nil {
+			bad("allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(v))
+			return
+		}
+		a.Set(q.ID, Value{Choice: s})
+	case KindMulti:
+		if v.kind != seqNode {
+			bad("write a list such as [a, b], or [] for none", "%s: expected a list of options, found %s", q.ID, v.kind)
+			return
+		}
+		list := []string{}
+		for _, it := range v.items {
+			s, ok := it.str()
+			if !ok || q.Option(s) == nil {
+				if lenient {
+					keepUnknown(a, k.value, v, warn, fmt.Sprintf("%s: %s is not one of its options", q.ID, describe(it)))
+					return
+				}
+				l.add(it.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(it))
+				continue
+			}
+			if !slices.Contains(list, s) {
+				list = append(list, s)
+			}
+		}
+		a.Set(q.ID, Value{List: list})
+	case KindNumber:
+		f, ok := v.number()
+		if !ok {
+			bad("write a number such as 8", "%s: expected a number, found %s", q.ID, describe(v))
+			return
+		}
+		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
+			bad(fmt.Sprintf("use a number from %s to %s", fmtNum(q.Min), fmtNum(q.Max)), "%s: %v is out of range", q.ID, f)
+			return
+		}
+		a.Set(q.ID, Value{Number: f})
+	case KindText:
+		s, ok := v.str()
+		if !ok {
+			bad("quote the text", "%s: expected text, found %s", q.ID, v.kind)
+			return
+		}
+		if len(s) > MaxTextLen {
+			bad("shorten it", "%s: text is %d bytes, over the %d limit", q.ID, len(s), MaxTextLen)
+			return
+		}
+		a.Set(q.ID, Value{Text: s})
+	}
+}
+
+func parseNotes(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
+	if n.kind == nullNode {
+		return
+	}
+	if n.kind != mapNode {
+		l.add(n.pos, "write question id: \"note\"", "notes must be a mapping, found %s", n.kind)
+		return
+	}
+	for i, k := range n.keys {
+		v := n.vals[i]
+		if p.byID[k.value] == nil {
+			if lenient {
+				a.UnknownNotes = append(a.UnknownNotes, Extra{ID: k.value, Raw: rawJSON(v), Pos: k.pos})
+				warn.add(k.pos, "kept in the file", "note for unknown question id %q", k.value)
+				continue
+			}
+			l.add(k.pos, "run 'vetcircle questions' to list every id", "note for unknown question id %q", k.value)
+			continue
+		}
+		s, ok := v.str()
+		if !ok {
+			l.add(v.pos, "quote the note", "note for %s must be text, found %s", k.value, v.kind)
+			continue
+		}
+		if len(s) > MaxTextLen {
+			l.add(v.pos, "shorten it", "note for %s is %d bytes, over the %d limit", k.value, len(s), MaxTextLen)
+			continue
+		}
+		a.SetNote(k.value, s)
+	}
+}
+
+func keepUnknown(a *Answers, id string, v *node, warn *errorList, msg string) {
+	a.Unknown = append(a.Unknown, Extra{ID: id, Raw: rawJSON(v), Pos: v.pos})
+	warn.add(v.pos, "kept in the file, not scored", "%s", msg)
+}
+
+func describe(n *node) string {
+	if n.kind == scalarNode {
+		return strconv.Quote(n.value)
+	}
+	return n.kind.String()
+}
+
+func fmtNum(f *float64) string {
+	if f == nil {
+		return "any"
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// rawJSON renders a node as JSON, which is valid YAML flow text: unknown
+// answers are written back exactly as they were given.
+func rawJSON(n *node) string {
+	b, _ := json.Marshal(plain(n))
+	return string(b)
+}
+
+func plain(n *node) any {
+	switch n.kind {
+	case scalarNode:
+		if !n.quoted {
+			if f, ok := n.number(); ok {
+				return f
+			}
+		}
+		return n.value
+	case seqNode:
+		out := make([]any, len(n.items))
+		for i, it := range n.items {
+			out[i] = plain(it)
+		}
+		return out
+	case mapNode:
+		// An ordered object keeps the author's key order.
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for i, k := range n.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kb, _ := json.Marshal(k.value)
+			vb, _ := json.Marshal(plain(n.vals[i]))
+			b.Write(kb)
+			b.WriteByte(':')
+			b.Write(vb)
+		}
+		b.WriteByte('}')
+		return json.RawMessage(b.Bytes())
+	}
+	return nil
+}
+
+// MarshalAnswers writes answers as a YAML answers file that ParseAnswers reads
+// back to the same answers: circle facts first, then answers and notes in
+// pack order, then anything kept from other rules.
+func MarshalAnswers(p *Pack, a *Answers) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# vetcircle answers (rules: %s %s)\n", p.Meta.ID, p.Meta.Version)
+	fmt.Fprintf(&b, "version: %d\n", AnswersVersion)
+	var circle, answers []string
+	for _, q := range p.Questions {
+		v, ok := a.Get(q.ID)
+		if !ok {
+			continue
+		}
+		if q.CircleField != "" {
+			circle = append(circle, fmt.Sprintf("  %s: %s\n", q.CircleField, yamlValue(q, v)))
+		} else {
+			answers = append(answers, fmt.Sprintf("  %s: %s\n", q.ID, yamlValue(q, v)))
+		}
+	}
+	var extraCircle []Extra
+	for _, e := range a.Unknown {
+		if f, ok := strings.CutPrefix(e.ID, "circle."); ok {
+			extraCircle = append(extraCircle, Extra{ID: f, Raw: e.Raw})
+			continue
+		}
+		answers = append(answers, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
+	}
+	for _, e := range extraCircle {
+		circle = append(circle, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
+	}
+	writeBlock(&b, "circle", circle)
+	writeBlock(&b, "answers", answers)
+	var notes []string
+	for _, q := range p.Questions {
+		if n, ok := a.Notes[q.ID]; ok {
+			notes = append(notes, fmt.Sprintf("  %s: %s\n", q.ID, quote(n)))
+		}
+	}
+	for _, e := range a.UnknownNotes {
+		notes = append(notes, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
+	}
+	writeBlock(&b, "notes", notes)
+	return b.Bytes()
+}
+
+func writeBlock(b *bytes.Buffer, name string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString(name + ":\n")
+	for _, l := range lines {
+		b.WriteString(l)
+	}
+}
+
+func yamlValue(q *Question, v Value) string {
+	switch q.Kind {
+	case KindMulti:
+		return "[" + strings.Join(v.List, ", ") + "]"
+	case KindNumber:
+		return strconv.FormatFloat(v.Number, 'f', -1, 64)
+	case KindText:
+		return quote(v.Text)
+	}
+	return v.Choice
+}
+
+// quote writes text as a double-quoted scalar; JSON string syntax is valid
+// YAML and escapes every control character.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func yamlKey(s string) string {
+	if idPattern.MatchString(s) {
+		return s
+	}
+	return quote(s)
+}

@@ -1,0 +1,123 @@
+package checklist
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+)
+
+var posType = reflect.TypeFor[Pos]()
+
+// decode fills v (a pointer) from n, strictly: unknown keys, wrong shapes and
+// wrong types are all reported, each at its place, and decoding goes on so
+// that one load reports every problem.
+func decode(n *node, v any, l *errorList) {
+	decodeValue(n, reflect.ValueOf(v).Elem(), l)
+}
+
+func decodeValue(n *node, v reflect.Value, l *errorList) {
+	if n.kind == nullNode && v.Kind() != reflect.Struct {
+		return // leave the zero value; required fields are checked by validation
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		nv := reflect.New(v.Type().Elem())
+		decodeValue(n, nv.Elem(), l)
+		v.Set(nv)
+	case reflect.Struct:
+		decodeStruct(n, v, l)
+	case reflect.Slice:
+		items := n.items
+		switch n.kind {
+		case seqNode:
+		case scalarNode:
+			if v.Type().Elem().Kind() != reflect.String {
+				l.add(n.pos, "", "expected a list, found %s", n.kind)
+				return
+			}
+			items = []*node{n} // "is: yes" is shorthand for "is: [yes]"
+		default:
+			l.add(n.pos, "", "expected a list, found %s", n.kind)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		for i, it := range items {
+			decodeValue(it, s.Index(i), l)
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.kind != mapNode {
+			l.add(n.pos, "", "expected a mapping of key: value, found %s", n.kind)
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.keys))
+		for i, k := range n.keys {
+			ev := reflect.New(v.Type().Elem()).Elem()
+			decodeValue(n.vals[i], ev, l)
+			m.SetMapIndex(reflect.ValueOf(k.value).Convert(v.Type().Key()), ev)
+		}
+		v.Set(m)
+	case reflect.String:
+		s, ok := n.str()
+		if !ok {
+			l.add(n.pos, "quote it if it is text", "expected text, found %s", n.kind)
+			return
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, ok := n.boolean()
+		if !ok {
+			l.add(n.pos, "write true or false", "expected true or false, found %q", n.value)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		f, ok := n.number()
+		if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+			l.add(n.pos, "write a whole number such as 10", "expected a whole number, found %q", n.value)
+			return
+		}
+		v.SetInt(int64(f))
+	case reflect.Float64:
+		f, ok := n.number()
+		if !ok {
+			l.add(n.pos, "write a number such as 12", "expected a number, found %q", n.value)
+			return
+		}
+		v.SetFloat(f)
+	default:
+		panic(fmt.Sprintf("checklist: cannot decode into %s", v.Type())) // a programming error, caught by tests
+	}
+}
+
+func decodeStruct(n *node, v reflect.Value, l *errorList) {
+	t := v.Type()
+	for i := range t.NumField() {
+		if t.Field(i).Type == posType {
+			v.Field(i).Set(reflect.ValueOf(n.pos))
+		}
+	}
+	if n.kind != mapNode {
+		l.add(n.pos, "", "expected a mapping of key: value, found %s", n.kind)
+		return
+	}
+	fields := map[string]int{}
+	var names []string
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	for i, k := range n.keys {
+		fi, ok := fields[k.value]
+		if !ok {
+			l.add(k.pos, "allowed keys here: "+strings.Join(names, ", "), "unknown key %q", k.value)
+			continue
+		}
+		decodeValue(n.vals[i], v.Field(fi), l)
+	}
+}

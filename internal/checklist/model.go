@@ -1,0 +1,341 @@
+// Package checklist is vetcircle's domain: the rule-pack model, loading and
+// validating packs and answer files, and scoring answers against a pack.
+//
+// It knows nothing of terminals. Every sentence a user reads comes from the
+// pack; this package only moves those sentences into a Result.
+package checklist
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a place in a YAML file, for error messages a person can act on.
+type Pos struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Kind is the shape of a question's answer.
+type Kind string
+
+// The kinds of question a pack may declare.
+const (
+	KindChoice   Kind = "choice"   // exactly one option
+	KindMulti    Kind = "multi"    // a list of options; [] means "none of them"
+	KindTristate Kind = "tristate" // yes, no or unknown
+	KindNumber   Kind = "number"   // a number within optional bounds
+	KindText     Kind = "text"     // free text, never scored
+)
+
+// Tristate answer values.
+const (
+	Yes     = "yes"
+	No      = "no"
+	Unknown = "unknown"
+)
+
+// Severity grades a finding. Strengths are findings too, so every point that
+// moves the score is visible.
+type Severity string
+
+// Severities, from worst to best.
+const (
+	SevCritical Severity = "critical"
+	SevMajor    Severity = "major"
+	SevMinor    Severity = "minor"
+	SevInfo     Severity = "info"
+	SevStrength Severity = "strength"
+)
+
+var severities = []Severity{SevCritical, SevMajor, SevMinor, SevInfo, SevStrength}
+
+// Verdict is the overall call on a circle.
+type Verdict string
+
+// Verdicts. Their order for capping is avoid < incomplete < caution < promising:
+// a red flag that decides avoid wins over missing answers, and missing core
+// answers win over a good score.
+const (
+	VerdictAvoid      Verdict = "avoid"
+	VerdictIncomplete Verdict = "incomplete"
+	VerdictCaution    Verdict = "caution"
+	VerdictPromising  Verdict = "promising"
+)
+
+// Verdicts lists every verdict from worst to best.
+var Verdicts = []Verdict{VerdictAvoid, VerdictIncomplete, VerdictCaution, VerdictPromising}
+
+// Rank orders verdicts from worst (0) to best; -1 for an unknown verdict.
+func (v Verdict) Rank() int {
+	for i, w := range Verdicts {
+		if v == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// Fit says how well one of the four formats suits this person now.
+type Fit string
+
+// Fits, from best to worst.
+const (
+	FitGood     Fit = "good"
+	FitPossible Fit = "possible"
+	FitNotNow   Fit = "not-now"
+	FitPoor     Fit = "poor"
+)
+
+// Fits lists every fit from worst to best.
+var Fits = []Fit{FitPoor, FitNotNow, FitPossible, FitGood}
+
+// Rank orders fits from worst (0) to best; -1 for an unknown fit.
+func (f Fit) Rank() int {
+	for i, w := range Fits {
+		if f == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// Pack is a loaded and validated rule pack: questions, scoring rules, formats
+// and every user-facing sentence.
+type Pack struct {
+	Meta      Meta
+	Sections  []*Section
+	Questions []*Question
+	Rules     []*Rule
+	Formats   []*Format
+	Bands     []Band
+	BaseScore int
+	// Text holds the summary's fixed sentences and headings, by key.
+	Text map[string]string
+
+	byID      map[string]*Question
+	formatIdx map[string]*Format
+}
+
+// Meta names and dates a pack.
+type Meta struct {
+	ID           string `yaml:"id"`
+	Name         string `yaml:"name"`
+	Version      string `yaml:"version"`
+	LastReviewed string `yaml:"last_reviewed"`
+	Language     string `yaml:"language"`
+	Guide        Guide  `yaml:"guide"`
+	Pos          Pos    `yaml:"-"`
+}
+
+// Guide names the document every rule cites.
+type Guide struct {
+	Title        string `yaml:"title"`
+	LastReviewed string `yaml:"last_reviewed"`
+}
+
+// Section groups questions into one step of the walkthrough.
+type Section struct {
+	ID     string     `yaml:"id"`
+	Title  string     `yaml:"title"`
+	Intro  string     `yaml:"intro"`
+	Source string     `yaml:"source"`
+	When   *Condition `yaml:"when"`
+	Pos    Pos        `yaml:"-"`
+}
+
+// Question is one thing to find out, with the words to ask it.
+type Question struct {
+	ID      string `yaml:"id"`
+	Section string `yaml:"section"`
+	Kind    Kind   `yaml:"kind"`
+	// Core marks the three questions to ask every facilitator.
+	Core bool `yaml:"core"`
+	// RedFlag marks the red-flag checklist.
+	RedFlag bool `yaml:"red_flag"`
+	// CircleField stores the answer in the answers file's circle block.
+	CircleField string `yaml:"circle_field"`
+	// Label is the short name used in reviews, tables and findings.
+	Label string `yaml:"label"`
+	// Prompt is the question as the user reads it on screen.
+	Prompt string `yaml:"prompt"`
+	// Say is the exact words to put to the facilitator (or to oneself).
+	Say string `yaml:"say"`
+	// Ask says who the question is put to: "facilitator" or "self".
+	Ask string `yaml:"ask"`
+	// ListenGood and ListenWorrying describe a good and a worrying answer.
+	ListenGood     string     `yaml:"listen_good"`
+	ListenWorrying string     `yaml:"listen_worrying"`
+	Why            string     `yaml:"why"`
+	Source         string     `yaml:"source"`
+	When           *Condition `yaml:"when"`
+	Options        []*Option  `yaml:"options"`
+	Min            *float64   `yaml:"min"`
+	Max            *float64   `yaml:"max"`
+	Unit           string     `yaml:"unit"`
+	// Optional questions do not count toward completeness.
+	Optional bool `yaml:"optional"`
+	Pos      Pos  `yaml:"-"`
+}
+
+// Option is one allowed answer to a choice or multi question.
+type Option struct {
+	ID    string `yaml:"id"`
+	Label string `yaml:"label"`
+	Help  string `yaml:"help"`
+	// Best marks the answer a careful facilitator would give.
+	Best bool `yaml:"best"`
+	Pos  Pos  `yaml:"-"`
+}
+
+// Option returns the question's option with that ID, or nil.
+func (q *Question) Option(id string) *Option {
+	for _, o := range q.Options {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// OptionIDs lists the IDs a question accepts, in pack order.
+func (q *Question) OptionIDs() []string {
+	switch q.Kind {
+	case KindTristate:
+		return []string{Yes, No, Unknown}
+	case KindChoice, KindMulti:
+		ids := make([]string, len(q.Options))
+		for i, o := range q.Options {
+			ids[i] = o.ID
+		}
+		return ids
+	}
+	return nil
+}
+
+// Rule is one scoring rule: when its condition holds it adds a finding.
+type Rule struct {
+	ID       string    `yaml:"id"`
+	Title    string    `yaml:"title"`
+	Severity Severity  `yaml:"severity"`
+	Points   int       `yaml:"points"`
+	When     Condition `yaml:"when"`
+	Message  string    `yaml:"message"`
+	Source   string    `yaml:"source"`
+	// RedFlag names the red-flag question this rule confirms, if any.
+	RedFlag string `yaml:"red_flag"`
+	// Cap is the best verdict possible while this rule fires.
+	Cap Verdict `yaml:"cap"`
+	// Ask adds a follow-up with these words when the rule fires.
+	Ask string `yaml:"ask"`
+	// About is the question the follow-up belongs to.
+	About string `yaml:"about"`
+	// Crisis puts the crisis-resources note at the top of the summary.
+	Crisis bool `yaml:"crisis"`
+	Pos    Pos  `yaml:"-"`
+}
+
+// Format is one of the four kinds of circle, with the rules that rank it.
+type Format struct {
+	ID        string     `yaml:"id"`
+	Name      string     `yaml:"name"`
+	Summary   string     `yaml:"summary"`
+	Size      string     `yaml:"size"`
+	Cost      string     `yaml:"cost"`
+	Frequency string     `yaml:"frequency"`
+	FitsWho   string     `yaml:"fits"`
+	Cautions  string     `yaml:"cautions"`
+	Source    string     `yaml:"source"`
+	Base      Fit        `yaml:"base"`
+	Rules     []*FitRule `yaml:"rules"`
+	Pos       Pos        `yaml:"-"`
+}
+
+// FitRule moves a format's fit for this person, with a reason.
+type FitRule struct {
+	ID     string    `yaml:"id"`
+	When   Condition `yaml:"when"`
+	Fit    Fit       `yaml:"fit"`
+	Reason string    `yaml:"reason"`
+	Source string    `yaml:"source"`
+	Pos    Pos       `yaml:"-"`
+}
+
+// Band maps a minimum score to a verdict.
+type Band struct {
+	Verdict Verdict `yaml:"verdict"`
+	Min     int     `yaml:"min"`
+	Pos     Pos     `yaml:"-"`
+}
+
+// Condition is declarative: it names a question and a test on its answer, or
+// combines other conditions. It can never run code.
+type Condition struct {
+	Question string   `yaml:"question"`
+	Is       []string `yaml:"is"`       // answered with one of these
+	Includes []string `yaml:"includes"` // a multi answer includes one of these
+	Lacks    []string `yaml:"lacks"`    // a multi answer, given, lacks one of these
+	Answered *bool    `yaml:"answered"` // has a known answer (not absent, not "unknown")
+	Above    *float64 `yaml:"above"`    // a number strictly above
+	Below    *float64 `yaml:"below"`    // a number strictly below
+	// Count with Includes: at least this many of the listed options.
+	AtLeast *int `yaml:"at_least"`
+
+	All []*Condition `yaml:"all"`
+	Any []*Condition `yaml:"any"`
+	Not *Condition   `yaml:"not"`
+	Pos Pos          `yaml:"-"`
+}
+
+// Question returns the question with that ID, or nil.
+func (p *Pack) Question(id string) *Question { return p.byID[id] }
+
+// Format returns the format with that ID, or nil.
+func (p *Pack) Format(id string) *Format { return p.formatIdx[id] }
+
+// Section returns the section with that ID, or nil.
+func (p *Pack) Section(id string) *Section {
+	for _, s := range p.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// SectionQuestions returns the questions of a section, in pack order.
+func (p *Pack) SectionQuestions(id string) []*Question {
+	var qs []*Question
+	for _, q := range p.Questions {
+		if q.Section == id {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// T returns the pack's sentence for key, or the key in brackets so a missing
+// sentence shows up in review rather than vanishing.
+func (p *Pack) T(key string) string {
+	if s, ok := p.Text[key]; ok {
+		return s
+	}
+	return "[" + key + "]"
+}
+
+// Tf is T with {name} placeholders replaced from pairs of name, value.
+func (p *Pack) Tf(key string, pairs ...string) string {
+	s := p.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}

@@ -1,0 +1,580 @@
+package checklist
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Limits on a rules folder, so a custom pack cannot make a load slow or large.
+const (
+	MaxPackFiles = 32
+	MaxPackBytes = 4 << 20
+)
+
+// packFile is the shape of one rules file. A pack may split its parts across
+// files freely; the loader merges them and checks the whole.
+type packFile struct {
+	Pack      *Meta             `yaml:"pack"`
+	Scoring   *scoring          `yaml:"scoring"`
+	Sections  []*Section        `yaml:"sections"`
+	Questions []*Question       `yaml:"questions"`
+	Rules     []*Rule           `yaml:"rules"`
+	Formats   []*Format         `yaml:"formats"`
+	Text      map[string]string `yaml:"text"`
+}
+
+type scoring struct {
+	Base  *int    `yaml:"base"`
+	Bands []*Band `yaml:"bands"`
+	Pos   Pos     `yaml:"-"`
+}
+
+// TextKeys are the sentences every pack must provide; the summary and the
+// walkthrough use them, so that a translated pack needs no Go changes.
+var TextKeys = []string{
+	"summary.title", "summary.date", "summary.circle", "summary.verdict", "summary.score",
+	"summary.completeness", "summary.why", "summary.none", "summary.red-flags",
+	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.formats",
+	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
+	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
+	"summary.why-ask", "summary.not-asked",
+	"verdict.promising", "verdict.caution", "verdict.avoid", "verdict.incomplete",
+	"fit.good", "fit.possible", "fit.not-now", "fit.poor",
+	"severity.critical", "severity.major", "severity.minor", "severity.info", "severity.strength",
+	"answer.yes", "answer.no", "answer.unknown", "answer.none", "answer.not-asked",
+}
+
+// LoadPack reads every .yaml file at the top of fsys as one rule pack and
+// validates it. label names the folder in error messages. Every problem is
+// reported at once, as Errors.
+func LoadPack(fsys fs.FS, label string) (*Pack, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read rules folder %s: %w", label, err)
+	}
+	var l errorList
+	var files []string
+	total := 0
+	for _, e := range entries {
+		name := e.Name()
+		where := Pos{File: path.Join(label, name)}
+		switch {
+		case strings.HasPrefix(name, "."):
+			continue
+		case e.Type()&fs.ModeSymlink != 0:
+			l.add(where, "copy the file into the folder instead", "symbolic links are not followed in a rules folder")
+		case e.IsDir():
+			l.add(where, "keep every rules file at the top of the folder", "subfolders are not read")
+		case strings.HasSuffix(name, ".md") || name == "LICENSE":
+			continue // documentation travels with a pack
+		case !strings.HasSuffix(name, ".yaml"):
+			l.add(where, "rules files end in .yaml; remove or rename it", "unexpected file in a rules folder")
+		default:
+			files = append(files, name)
+		}
+	}
+	if len(files) > MaxPackFiles {
+		l.add(Pos{File: label}, "merge files", "%d rules files, more than the %d allowed", len(files), MaxPackFiles)
+		return nil, l.err()
+	}
+	sort.Strings(files)
+	var parts []*packFile
+	for _, name := range files {
+		file := path.Join(label, name)
+		data, err := readLimited(fsys, name, MaxFileSize)
+		if err != nil {
+			l.add(Pos{File: file}, "", "%v", err)
+			continue
+		}
+		total += len(data)
+		if total > MaxPackBytes {
+			l.add(Pos{File: file}, "a pack is a few small text files", "the rules folder holds more than %d bytes", MaxPackBytes)
+			break
+		}
+		pf, err := parsePackFile(file, data)
+		if err != nil {
+			l.errs = append(l.errs, asErrors(err)...)
+			continue
+		}
+		parts = append(parts, pf)
+	}
+	if len(files) == 0 {
+		l.add(Pos{File: label}, "a rules folder holds .yaml files", "no rules files found")
+	}
+	if err := l.err(); err != nil {
+		return nil, err
+	}
+	return buildPack(parts, label)
+}
+
+// ParsePackFile parses one rules file without validating the pack as a whole;
+// it is the unit the fuzz tests drive.
+func parsePackFile(file string, data []byte) (*packFile, error) {
+	n, err := parseTree(file, data)
+	if err != nil {
+		return nil, err
+	}
+	var l errorList
+	var pf packFile
+	decode(n, &pf, &l)
+	if err := l.err(); err != nil {
+		return nil, err
+	}
+	return &pf, nil
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("file is over the %d-byte limit", limit)
+	}
+	return data, nil
+}
+
+func asErrors(err error) Errors {
+	switch e := err.(type) {
+	case Errors:
+		return e
+	case *Error:
+		return Errors{e}
+	}
+	return Errors{{Msg: err.Error()}}
+}
+
+func buildPack(parts []*packFile, label string) (*Pack, error) {
+	var l errorList
+	p := &Pack{Text: map[string]string{}, byID: map[string]*Question{}, formatIdx: map[string]*Format{}}
+	var metaSeen, scoringSeen *Pos
+	var bands []*Band
+	for _, pf := range parts {
+		if pf.Pack != nil {
+			if metaSeen != nil {
+				l.add(pf.Pack.Pos, "keep one pack: block", "pack: given again (first at %s)", metaSeen)
+			} else {
+				p.Meta = *pf.Pack
+				metaSeen = &pf.Pack.Pos
+			}
+		}
+		if pf.Scoring != nil {
+			if scoringSeen != nil {
+				l.add(pf.Scoring.Pos, "keep one scoring: block", "scoring: given again (first at %s)", scoringSeen)
+			} else {
+				scoringSeen = &pf.Scoring.Pos
+				if pf.Scoring.Base == nil {
+					l.add(pf.Scoring.Pos, "add base: 40 (the score before any rule)", "scoring has no base score")
+				} else {
+					p.BaseScore = *pf.Scoring.Base
+				}
+				bands = pf.Scoring.Bands
+			}
+		}
+		p.Sections = append(p.Sections, pf.Sections...)
+		p.Questions = append(p.Questions, pf.Questions...)
+		p.Rules = append(p.Rules, pf.Rules...)
+		p.Formats = append(p.Formats, pf.Formats...)
+		for _, k := range sortedKeys(pf.Text) {
+			if _, dup := p.Text[k]; dup {
+				l.add(Pos{File: label}, "each text key is defined once", "text key %q defined twice", k)
+			}
+			p.Text[k] = pf.Text[k]
+		}
+	}
+	if metaSeen == nil {
+		l.add(Pos{File: label}, "add a pack: block with id, version and last_reviewed", "no pack: block found")
+	}
+	if scoringSeen == nil {
+		l.add(Pos{File: label}, "add a scoring: block with base and bands", "no scoring: block found")
+	}
+	v := validator{p: p, l: &l}
+	v.meta()
+	v.questions()
+	v.sections()
+	v.rules()
+	v.formats()
+	v.bands(bands)
+	v.text(label)
+	if err := l.err(); err != nil {
+		es := err.(Errors)
+		sort.SliceStable(es, func(i, j int) bool {
+			a, b := es[i].Pos, es[j].Pos
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Col < b.Col
+		})
+		return nil, es
+	}
+	return p, nil
+}
+
+type validator struct {
+	p       *Pack
+	l       *errorList
+	ruleIDs map[string]Pos
+}
+
+var (
+	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	ruleIDPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`)
+	datePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+func (v *validator) need(pos Pos, what, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.l.add(pos, "", "%s is missing or empty", what)
+	}
+}
+
+func (v *validator) meta() {
+	m := v.p.Meta
+	if m.Pos.File == "" {
+		return
+	}
+	v.need(m.Pos, "pack id", m.ID)
+	v.need(m.Pos, "pack name", m.Name)
+	v.need(m.Pos, "pack version", m.Version)
+	v.need(m.Pos, "guide title", m.Guide.Title)
+	if !datePattern.MatchString(m.LastReviewed) {
+		v.l.add(m.Pos, "write it as YYYY-MM-DD", "pack last_reviewed %q is not a date", m.LastReviewed)
+	}
+}
+
+func (v *validator) sections() {
+	seen := map[string]Pos{}
+	for _, s := range v.p.Sections {
+		v.id(s.Pos, "section", s.ID, seen)
+		v.need(s.Pos, "section "+s.ID+" title", s.Title)
+		if s.When != nil {
+			v.cond(s.When)
+		}
+	}
+}
+
+func (v *validator) id(pos Pos, what, id string, seen map[string]Pos) {
+	if !idPattern.MatchString(id) {
+		v.l.add(pos, "use lowercase words joined by hyphens, like rf-vendor-dosing", "%s id %q is not valid", what, id)
+	}
+	if first, dup := seen[id]; dup {
+		v.l.add(pos, "ids must be unique", "duplicate %s id %q (first at %s)", what, id, first)
+	}
+	seen[id] = pos
+}
+
+var circleFieldKinds = map[string]Kind{
+	"name": KindText, "format": KindChoice, "facilitator": KindText, "participants": KindNumber,
+	"minutes": KindNumber, "cost_usd": KindNumber, "setting": KindChoice,
+}
+
+func (v *validator) questions() {
+	seen := map[string]Pos{}
+	fields := map[string]Pos{}
+	for _, q := range v.p.Questions {
+		v.id(q.Pos, "question", q.ID, seen)
+		v.p.byID[q.ID] = q
+	}
+	for _, q := range v.p.Questions {
+		at := q.Pos
+		if v.p.Section(q.Section) == nil {
+			v.l.add(at, "name a section defined under sections:", "question %s: section %q does not exist", q.ID, q.Section)
+		}
+		v.need(at, "question "+q.ID+" label", q.Label)
+		v.need(at, "question "+q.ID+" prompt", q.Prompt)
+		v.need(at, "question "+q.ID+" source", q.Source)
+		switch q.Kind {
+		case KindChoice, KindMulti:
+			if len(q.Options) == 0 {
+				v.l.add(at, "list its options", "question %s is %s but has no options", q.ID, q.Kind)
+			}
+			oseen := map[string]Pos{}
+			for _, o := range q.Options {
+				v.id(o.Pos, "option", o.ID, oseen)
+				v.need(o.Pos, "option "+o.ID+" label", o.Label)
+			}
+		case KindTristate, KindNumber, KindText:
+			if len(q.Options) > 0 {
+				v.l.add(at, "remove options, or make it a choice", "question %s is %s and cannot have options", q.ID, q.Kind)
+			}
+		default:
+			v.l.add(at, "use choice, multi, tristate, number or text", "question %s: unknown kind %q", q.ID, q.Kind)
+		}
+		if (q.Min != nil || q.Max != nil) && q.Kind != KindNumber {
+			v.l.add(at, "", "question %s: min and max apply to numbers only", q.ID)
+		}
+		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+			v.l.add(at, "", "question %s: min is above max", q.ID)
+		}
+		if q.RedFlag && q.Kind != KindTristate {
+			v.l.add(at, "red flags are answered yes, no or unknown", "question %s is a red flag but not tristate", q.ID)
+		}
+		if q.Core && q.Kind != KindChoice && q.Kind != KindMulti {
+			v.l.add(at, "", "core question %s must be a choice or multi", q.ID)
+		}
+		switch q.Ask {
+		case "facilitator", "self":
+		case "":
+			if q.Say != "" {
+				v.l.add(at, "add ask: facilitator or ask: self", "question %s has words to say but not who to ask", q.ID)
+			}
+		default:
+			v.l.add(at, "use facilitator or self", "question %s: ask %q is not valid", q.ID, q.Ask)
+		}
+		if q.CircleField != "" {
+			kind, ok := circleFieldKinds[q.CircleField]
+			switch {
+			case !ok:
+				v.l.add(at, "use one of "+strings.Join(CircleFields, ", "), "question %s: unknown circle_field %q", q.ID, q.CircleField)
+			case kind != q.Kind:
+				v.l.add(at, "", "question %s: circle field %s must be a %s question", q.ID, q.CircleField, kind)
+			}
+			if first, dup := fields[q.CircleField]; dup {
+				v.l.add(at, "", "circle field %s used twice (first at %s)", q.CircleField, first)
+			}
+			fields[q.CircleField] = at
+		}
+		if q.When != nil {
+			v.cond(q.When)
+		}
+	}
+}
+
+func (v *validator) ruleID(pos Pos, id string) {
+	if v.ruleIDs == nil {
+		v.ruleIDs = map[string]Pos{}
+	}
+	if !ruleIDPattern.MatchString(id) {
+		v.l.add(pos, "use uppercase words joined by hyphens, like RF-VENDOR-DOSING", "rule id %q is not valid", id)
+	}
+	if first, dup := v.ruleIDs[id]; dup {
+		v.l.add(pos, "rule ids must be unique", "duplicate rule id %q (first at %s)", id, first)
+	}
+	v.ruleIDs[id] = pos
+}
+
+func (v *validator) rules() {
+	for _, r := range v.p.Rules {
+		at := r.Pos
+		v.ruleID(at, r.ID)
+		v.need(at, "rule "+r.ID+" title", r.Title)
+		v.need(at, "rule "+r.ID+" message", r.Message)
+		v.need(at, "rule "+r.ID+" source", r.Source)
+		if !slices.Contains(severities, r.Severity) {
+			v.l.add(at, "use critical, major, minor, info or strength", "rule %s: unknown severity %q", r.ID, r.Severity)
+		}
+		switch {
+		case r.Severity == SevStrength && r.Points < 0:
+			v.l.add(at, "a strength adds points", "rule %s is a strength but takes points", r.ID)
+		case r.Severity != SevStrength && r.Severity != SevInfo && r.Points > 0:
+			v.l.add(at, "a concern takes points; use severity strength to add them", "rule %s is a %s but adds points", r.ID, r.Severity)
+		}
+		if r.Cap != "" && r.Cap.Rank() < 0 {
+			v.l.add(at, "use promising, caution, incomplete or avoid", "rule %s: unknown cap %q", r.ID, r.Cap)
+		}
+		if r.RedFlag != "" {
+			if q := v.p.byID[r.RedFlag]; q == nil || !q.RedFlag {
+				v.l.add(at, "name a question marked red_flag: true", "rule %s: red_flag %q is not a red-flag question", r.ID, r.RedFlag)
+			}
+		}
+		if r.Ask != "" && v.p.byID[r.About] == nil {
+			v.l.add(at, "add about: with the question this follow-up belongs to", "rule %s asks a follow-up but about %q is not a question", r.ID, r.About)
+		}
+		v.condRoot(&r.When, at, "rule "+r.ID)
+	}
+}
+
+func (v *validator) condRoot(c *Condition, at Pos, owner string) {
+	if c.Pos.File == "" {
+		v.l.add(at, "add when: with a condition", "%s has no condition", owner)
+		return
+	}
+	v.cond(c)
+}
+
+func (v *validator) formats() {
+	seen := map[string]Pos{}
+	for _, f := range v.p.Formats {
+		at := f.Pos
+		v.id(at, "format", f.ID, seen)
+		v.p.formatIdx[f.ID] = f
+		v.need(at, "format "+f.ID+" name", f.Name)
+		v.need(at, "format "+f.ID+" summary", f.Summary)
+		v.need(at, "format "+f.ID+" source", f.Source)
+		if f.Base.Rank() < 0 {
+			v.l.add(at, "use good, possible, not-now or poor", "format %s: base fit %q is not valid", f.ID, f.Base)
+		}
+		for _, r := range f.Rules {
+			v.ruleID(r.Pos, r.ID)
+			v.need(r.Pos, "fit rule "+r.ID+" reason", r.Reason)
+			v.need(r.Pos, "fit rule "+r.ID+" source", r.Source)
+			if r.Fit.Rank() < 0 {
+				v.l.add(r.Pos, "use good, possible, not-now or poor", "fit rule %s: fit %q is not valid", r.ID, r.Fit)
+			}
+			v.condRoot(&r.When, r.Pos, "fit rule "+r.ID)
+		}
+	}
+}
+
+// bands checks that every band can be reached: scores within 0..100 and
+// within what the rules can add, rising verdicts for rising scores.
+func (v *validator) bands(bands []*Band) {
+	if len(bands) == 0 {
+		if v.p.Meta.Pos.File != "" {
+			v.l.add(v.p.Meta.Pos, "add scoring: bands:", "no verdict bands defined")
+		}
+		return
+	}
+	maxScore := v.p.BaseScore
+	for _, r := range v.p.Rules {
+		if r.Points > 0 {
+			maxScore += r.Points
+		}
+	}
+	maxScore = min(maxScore, 100)
+	sorted := slices.Clone(bands)
+	slices.SortStableFunc(sorted, func(a, b *Band) int { return a.Min - b.Min })
+	seen := map[Verdict]bool{}
+	for i, b := range sorted {
+		switch {
+		case b.Verdict.Rank() < 0 || b.Verdict == VerdictIncomplete:
+			v.l.add(b.Pos, "bands give promising, caution or avoid; incomplete comes from unanswered questions", "band verdict %q is not valid", b.Verdict)
+		case seen[b.Verdict]:
+			v.l.add(b.Pos, "", "band %s given twice", b.Verdict)
+		}
+		seen[b.Verdict] = true
+		if b.Min < 0 || b.Min > 100 {
+			v.l.add(b.Pos, "scores run from 0 to 100", "band %s min %d is out of range", b.Verdict, b.Min)
+		} else if b.Min > maxScore {
+			v.l.add(b.Pos, "lower min, or add strengths", "band %s cannot be reached: the highest possible score is %d", b.Verdict, maxScore)
+		}
+		if i > 0 {
+			prev := sorted[i-1]
+			if prev.Min == b.Min {
+				v.l.add(b.Pos, "", "band %s cannot be reached: band %s has the same min %d", b.Verdict, prev.Verdict, b.Min)
+			}
+			if b.Verdict.Rank() <= prev.Verdict.Rank() {
+				v.l.add(b.Pos, "higher scores must give better verdicts", "band %s (min %d) is not better than band %s (min %d)", b.Verdict, b.Min, prev.Verdict, prev.Min)
+			}
+		}
+	}
+	v.p.Bands = make([]Band, len(sorted))
+	for i, b := range sorted {
+		v.p.Bands[i] = *b
+	}
+}
+
+func (v *validator) text(label string) {
+	for _, k := range TextKeys {
+		if strings.TrimSpace(v.p.Text[k]) == "" {
+			v.l.add(Pos{File: label}, "add it under text:", "text %q is missing", k)
+		}
+	}
+}
+
+// cond checks a condition's shape and every question and option it names.
+func (v *validator) cond(c *Condition) {
+	at := c.Pos
+	forms := 0
+	if len(c.All) > 0 {
+		forms++
+	}
+	if len(c.Any) > 0 {
+		forms++
+	}
+	if c.Not != nil {
+		forms++
+	}
+	if c.Question != "" {
+		forms++
+	}
+	if forms != 1 {
+		v.l.add(at, "use exactly one of question:, all:, any: or not:", "condition is ambiguous or empty")
+		return
+	}
+	for _, sub := range c.All {
+		v.cond(sub)
+	}
+	for _, sub := range c.Any {
+		v.cond(sub)
+	}
+	if c.Not != nil {
+		v.cond(c.Not)
+	}
+	if c.Question == "" {
+		if len(c.Is)+len(c.Includes)+len(c.Lacks) > 0 || c.Answered != nil || c.Above != nil || c.Below != nil {
+			v.l.add(at, "put tests beside question:", "a test without a question")
+		}
+		return
+	}
+	q := v.p.byID[c.Question]
+	if q == nil {
+		v.l.add(at, "name a question defined under questions:", "condition names unknown question %q", c.Question)
+		return
+	}
+	tests := 0
+	for _, set := range []bool{len(c.Is) > 0, len(c.Includes) > 0, len(c.Lacks) > 0, c.Answered != nil, c.Above != nil, c.Below != nil} {
+		if set {
+			tests++
+		}
+	}
+	if tests != 1 {
+		v.l.add(at, "use exactly one of is, includes, lacks, answered, above, below", "condition on %s needs exactly one test, has %d", q.ID, tests)
+		return
+	}
+	allowed := q.OptionIDs()
+	checkOpts := func(ids []string) {
+		for _, id := range ids {
+			if !slices.Contains(allowed, id) {
+				v.l.add(at, "allowed: "+strings.Join(allowed, ", "), "question %s has no option %q", q.ID, id)
+			}
+		}
+	}
+	switch {
+	case len(c.Is) > 0:
+		switch q.Kind {
+		case KindChoice, KindTristate:
+			checkOpts(c.Is)
+		case KindNumber:
+			for _, s := range c.Is {
+				if _, err := strconv.ParseFloat(s, 64); err != nil {
+					v.l.add(at, "", "question %s is a number; %q is not", q.ID, s)
+				}
+			}
+		default:
+			v.l.add(at, "use includes or lacks for a multi question", "is: does not apply to %s question %s", q.Kind, q.ID)
+		}
+	case len(c.Includes) > 0 || len(c.Lacks) > 0:
+		if q.Kind != KindMulti {
+			v.l.add(at, "use is: for one answer", "includes/lacks apply to multi questions; %s is %s", q.ID, q.Kind)
+			return
+		}
+		checkOpts(c.Includes)
+		checkOpts(c.Lacks)
+		if c.AtLeast != nil && (*c.AtLeast < 1 || *c.AtLeast > len(c.Includes)) {
+			v.l.add(at, "", "at_least %d cannot be met by %d listed options", *c.AtLeast, len(c.Includes))
+		}
+	case c.Above != nil || c.Below != nil:
+		if q.Kind != KindNumber {
+			v.l.add(at, "", "above/below apply to number questions; %s is %s", q.ID, q.Kind)
+		}
+	}
+	if c.AtLeast != nil && len(c.Includes) == 0 {
+		v.l.add(at, "", "at_least goes with includes")
+	}
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/rules"
+)
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
+
+// loadPack returns the built-in pack, or the pack in dir when one is given.
+func loadPack(dir string) (*checklist.Pack, error) {
+	if dir == "" {
+		p, err := rules.Default()
+		if err != nil {
+			return nil, fmt.Errorf("built-in rules are broken (please report this): %w", err)
+		}
+		return p, nil
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, badInput(fmt.Errorf("rules folder %s does not exist", dir))
+	case err != nil:
+		return nil, badInput(fmt.Errorf("rules folder %s: %w", dir, err))
+	case !st.IsDir():
+		return nil, badInput(fmt.Errorf("rules folder %s is a file; --rules takes a folder of .yaml files", dir))
+	}
+	p, err := checklist.LoadPack(os.DirFS(dir), dir)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return p, nil
+}
+
+// readInput reads a named file, or standard input for "-", refusing folders
+// and anything over the size limit before reading it whole.
+func readInput(e env, name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, badInput(describeOpenError(name, err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, badInput(fmt.Errorf("%s is a folder; give an answers file", name))
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, checklist.MaxFileSize+1))
+	if err != nil {
+		return nil, badInput(fmt.Errorf("read %s: %w", name, err))
+	}
+	if len(data) > checklist.MaxFileSize {
+		return nil, badInput(fmt.Errorf("%s: file is over the %d-byte limit (is this the right file? answers files are small text files)", name, checklist.MaxFileSize))
+	}
+	return data, nil
+}
+
+func describeOpenError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", name)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", name)
+	}
+	return err
+}
+
+// displayName is how a file is named in messages.
+func displayName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}

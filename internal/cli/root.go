@@ -1,0 +1,113 @@
+// Package cli builds vetcircle's command line with cobra and fang: the
+// walkthrough (no arguments), score, rules check, and the commands that
+// later issues add. Commands parse flags, call the domain packages and map
+// errors to exit codes; they hold no rule logic.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
+var Version = ""
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitFailure  = 1 // something went wrong that is not the input's fault
+	ExitBadInput = 2 // a bad file, flag or argument: one line on stderr says which
+)
+
+// inputError marks errors caused by what the user gave us.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func badInput(err error) error { return inputError{err} }
+
+// env is what commands need from the outside world, so tests can supply it.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// isTTY reports whether stdout is a terminal (styled output) or not (plain).
+	isTTY bool
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string) int {
+	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTTY: isTerminal(os.Stdout)}
+	return run(context.Background(), e, args)
+}
+
+func run(ctx context.Context, e env, args []string) int {
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	opts := []fang.Option{fang.WithErrorHandler(errorHandler)}
+	if Version != "" {
+		opts = append(opts, fang.WithVersion(Version))
+	}
+	if err := fang.Execute(ctx, root, opts...); err != nil {
+		var ie inputError
+		if errors.As(err, &ie) || isUsageError(err) {
+			return ExitBadInput
+		}
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+// errorHandler prints one plain line per error: no banners, no stack, so a
+// script or a person can read it at a glance.
+func errorHandler(w io.Writer, _ fang.Styles, err error) {
+	msg := err.Error()
+	if msg == "" {
+		return // the messages were already printed, one per problem
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintf(w, "vetcircle: %s\n", strings.TrimSpace(line))
+	}
+}
+
+// isUsageError recognises cobra's own complaints about flags and arguments.
+func isUsageError(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "accepts ", "requires at least", "invalid argument", "flag needs an argument", "requires exactly"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRoot(e env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "vetcircle",
+		Short: "Check whether a peer integration circle is safe and a good fit",
+		Long: `vetcircle walks you through vetting a psychedelic or ketamine peer integration
+circle: the three questions to ask the facilitator, the red-flag checklist, the
+signs it is time to leave, and your own fit. It scores the answers against rules
+drawn from a clinic's guide and explains every point.
+
+It is decision support, not medical advice. It works offline and sends nothing
+anywhere. In a crisis in the US, call or text 988.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWalkthrough(cmd, e)
+		},
+	}
+	root.AddCommand(newScoreCmd(e), newRulesCmd(e))
+	return root
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func newRulesCmd(e env) *cobra.Command {
+	rules := &cobra.Command{
+		Use:   "rules",
+		Short: "Work with rule packs",
+	}
+	check := &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Validate a rule pack (the built-in one by default)",
+		Long: `Validate a rule pack strictly and print what it holds, or every problem
+found, each as file:line:col with a hint.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := ""
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			p, err := loadPack(dir)
+			if err != nil {
+				return err
+			}
+			fits := 0
+			for _, f := range p.Formats {
+				fits += len(f.Rules)
+			}
+			name := "built-in rules"
+			if dir != "" {
+				name = dir
+			}
+			fmt.Fprintf(e.stdout, "%s: ok — %s %s (last reviewed %s)\n", name, p.Meta.ID, p.Meta.Version, p.Meta.LastReviewed)
+			fmt.Fprintf(e.stdout, "  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n",
+				len(p.Sections), len(p.Questions), len(p.Rules), len(p.Formats), fits, len(p.Bands), len(p.Text))
+			return nil
+		},
+	}
+	rules.AddCommand(check)
+	return rules
+}

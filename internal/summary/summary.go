@@ -1,0 +1,239 @@
+// Package summary renders a scored circle as a markdown document: the verdict,
+// every point traced to its rule and the guide's section, what to ask next,
+// format fit, when to leave and the tool's limits. All prose comes from the
+// rule pack; user text is cleaned and markdown-escaped on the way in.
+package summary
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// Options are the few things a summary needs beyond the pack and answers.
+type Options struct {
+	// Date is the day the check was made; the caller passes it so output is
+	// deterministic.
+	Date time.Time
+}
+
+// Markdown renders the summary. The same inputs always give the same bytes.
+func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt Options) string {
+	var b strings.Builder
+	w := writer{b: &b, p: p}
+
+	name := textclean.EscapeMarkdown(textclean.CleanLine(r.Circle.Name))
+	if name == "" {
+		name = p.T("summary.circle")
+	}
+	w.line("# " + p.Tf("summary.title", "circle", name))
+	w.blank()
+	w.line(strings.Join(facts(p, r, opt), " · "))
+	w.blank()
+
+	if r.Crisis {
+		w.line("> " + p.T("summary.crisis"))
+		w.blank()
+	}
+
+	w.line("## " + p.T("summary.verdict") + ": " + VerdictBadge(r.Verdict))
+	w.blank()
+	w.line("**" + p.T("verdict."+string(r.Verdict)) + "**")
+	w.blank()
+	w.line(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
+	w.blank()
+
+	var concerns, strengths []checklist.Finding
+	for _, f := range r.Findings {
+		if f.Severity == checklist.SevStrength {
+			strengths = append(strengths, f)
+		} else {
+			concerns = append(concerns, f)
+		}
+	}
+	w.section("summary.why")
+	w.findings(concerns)
+	w.section("summary.red-flags")
+	if len(r.RedFlags) == 0 {
+		w.line(p.T("summary.none"))
+	}
+	for _, id := range r.RedFlags {
+		q := p.Question(id)
+		w.line(fmt.Sprintf("- **%s** (`%s`): %s", q.Label, id, q.Why))
+	}
+	w.blank()
+	w.section("summary.strengths")
+	w.findings(strengths)
+
+	var facilitator, self []checklist.FollowUp
+	for _, f := range r.FollowUps {
+		if f.To == "self" {
+			self = append(self, f)
+		} else {
+			facilitator = append(facilitator, f)
+		}
+	}
+	w.section("summary.ask-next")
+	w.followUps(facilitator)
+	if len(self) > 0 {
+		w.section("summary.ask-self")
+		w.followUps(self)
+	}
+
+	w.section("summary.formats")
+	for _, f := range r.Formats {
+		w.line(fmt.Sprintf("- **%s**: %s %s", f.Name, FitBadge(f.Fit), p.T("fit."+string(f.Fit))))
+		if len(f.Reasons) == 0 {
+			if ff := p.Format(f.ID); ff != nil {
+				w.line("  - " + ff.FitsWho)
+			}
+		}
+		for _, reason := range f.Reasons {
+			w.line(fmt.Sprintf("  - %s (`%s`; %s: %s)", reason.Text, reason.Rule, p.T("summary.source"), reason.Source))
+		}
+	}
+	w.blank()
+
+	if a != nil && len(a.Notes) > 0 {
+		w.section("summary.notes")
+		for _, q := range p.Questions {
+			note, ok := a.Notes[q.ID]
+			if !ok {
+				continue
+			}
+			w.line(fmt.Sprintf("- **%s** (`%s`): %s", q.Label, q.ID, oneParagraph(note)))
+		}
+		w.blank()
+	}
+
+	w.section("summary.leave")
+	w.line(p.T("summary.leave-body"))
+	w.blank()
+	w.section("summary.limits")
+	for _, para := range strings.Split(p.T("summary.limits-body"), "\n") {
+		w.line(para)
+		w.blank()
+	}
+	w.line("---")
+	w.blank()
+	w.line("_" + p.Tf("summary.pack",
+		"name", p.Meta.Name, "version", p.Meta.Version, "reviewed", p.Meta.LastReviewed,
+		"guide", p.Meta.Guide.Title, "guide_reviewed", p.Meta.Guide.LastReviewed) + "_")
+	return b.String()
+}
+
+// VerdictBadge states a verdict in a symbol and a word, never colour alone.
+func VerdictBadge(v checklist.Verdict) string {
+	sym := map[checklist.Verdict]string{
+		checklist.VerdictPromising:  "✔",
+		checklist.VerdictCaution:    "⚠",
+		checklist.VerdictAvoid:      "✘",
+		checklist.VerdictIncomplete: "…",
+	}[v]
+	return sym + " " + strings.ToUpper(string(v))
+}
+
+// FitBadge is a format fit's symbol.
+func FitBadge(f checklist.Fit) string {
+	return map[checklist.Fit]string{
+		checklist.FitGood: "●", checklist.FitPossible: "◐", checklist.FitNotNow: "◌", checklist.FitPoor: "○",
+	}[f]
+}
+
+// facts is the line under the title: date and the circle's basics.
+func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
+	out := []string{p.Tf("summary.date", "date", opt.Date.Format("2006-01-02"))}
+	c := r.Circle
+	if f := p.Format(c.Format); f != nil {
+		out = append(out, f.Name)
+	}
+	add := func(id, value string) {
+		if value == "" {
+			return
+		}
+		label := id
+		if q := p.Question(id); q != nil {
+			label = q.Label
+		}
+		out = append(out, label+": "+value)
+	}
+	add("facilitator", textclean.EscapeMarkdown(textclean.CleanLine(c.Facilitator)))
+	add("participants", num(c.Participants))
+	add("minutes", num(c.Minutes))
+	if c.CostUSD != nil {
+		add("cost-usd", "$"+num(c.CostUSD))
+	}
+	if q := p.Question("setting"); q != nil && c.Setting != "" {
+		if o := q.Option(c.Setting); o != nil {
+			add("setting", o.Label)
+		}
+	}
+	return out
+}
+
+func num(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// oneParagraph cleans a note and keeps it inside one list item.
+func oneParagraph(s string) string {
+	lines := strings.Split(textclean.Clean(s), "\n")
+	for i, l := range lines {
+		lines[i] = textclean.EscapeMarkdown(strings.TrimSpace(l))
+	}
+	return strings.Join(lines, "  \n  ")
+}
+
+type writer struct {
+	b *strings.Builder
+	p *checklist.Pack
+}
+
+func (w writer) line(s string) { w.b.WriteString(s); w.b.WriteByte('\n') }
+func (w writer) blank()        { w.b.WriteByte('\n') }
+
+func (w writer) section(key string) {
+	w.line("## " + w.p.T(key))
+	w.blank()
+}
+
+func (w writer) findings(fs []checklist.Finding) {
+	if len(fs) == 0 {
+		w.line(w.p.T("summary.none"))
+		w.blank()
+		return
+	}
+	for _, f := range fs {
+		pts := fmt.Sprintf("%+d", f.Points)
+		w.line(fmt.Sprintf("- **%s** `%s` (%s, %s %s): %s *%s: %s*",
+			f.Title, f.Rule, w.p.T("severity."+string(f.Severity)), pts, w.p.T("summary.points"),
+			f.Message, w.p.T("summary.source"), f.Source))
+	}
+	w.blank()
+}
+
+func (w writer) followUps(fs []checklist.FollowUp) {
+	if len(fs) == 0 {
+		w.line(w.p.T("summary.none"))
+		w.blank()
+		return
+	}
+	for i, f := range fs {
+		label := f.Question
+		if q := w.p.Question(f.Question); q != nil {
+			label = q.Label
+		}
+		w.line(fmt.Sprintf("%d. **%s** (`%s`): “%s”", i+1, label, f.Question, f.Ask))
+		if f.Why != "" {
+			w.line(fmt.Sprintf("   %s: %s", w.p.T("summary.why-ask"), f.Why))
+		}
+	}
+	w.blank()
+}
