@@ -35,6 +35,9 @@ type Answers struct {
 	Unknown []Extra
 	// UnknownNotes holds notes for IDs the pack does not define.
 	UnknownNotes []Extra
+	// ResumeAt is the question a walkthrough was on when these answers were
+	// saved (drafts only); it lets a resumed intake continue where it stopped.
+	ResumeAt string
 }
 
 // NewAnswers returns an empty set of answers.
@@ -88,7 +91,7 @@ func (a *Answers) Clone() *Answers {
 	if a == nil {
 		return NewAnswers()
 	}
-	c := &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
+	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
 	for k, v := range a.Values {
 		v.List = slices.Clone(v.List)
 		c.Values[k] = v

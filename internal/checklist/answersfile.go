@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // MaxTextLen bounds one free-text answer or note, in bytes.
@@ -81,8 +83,17 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 			}
 		case "notes":
 			parseNotes(p, a, v, &l, &warn, lenient)
+		case "resume_at":
+			s, ok := v.str()
+			if !ok {
+				l.add(v.pos, "write a question id", "resume_at must be a question id, found %s", v.kind)
+				continue
+			}
+			if p.byID[s] != nil {
+				a.ResumeAt = s
+			}
 		default:
-			l.add(k.pos, "allowed: version, circle, answers, notes", "unknown key %q", k.value)
+			l.add(k.pos, "allowed: version, circle, answers, notes, resume_at", "unknown key %q", k.value)
 		}
 	}
 	if root.get("version") == nil {
@@ -210,7 +221,7 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 			bad("shorten it", "%s: text is %d bytes, over the %d limit", q.ID, len(s), MaxTextLen)
 			return
 		}
-		a.Set(q.ID, Value{Text: s})
+		a.Set(q.ID, Value{Text: textclean.Clean(s)})
 	}
 }
 
@@ -242,7 +253,7 @@ func parseNotes(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) 
 			l.add(v.pos, "shorten it", "note for %s is %d bytes, over the %d limit", k.value, len(s), MaxTextLen)
 			continue
 		}
-		a.SetNote(k.value, s)
+		a.SetNote(k.value, textclean.Clean(s))
 	}
 }
 
@@ -349,6 +360,9 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		notes = append(notes, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
 	}
 	writeBlock(&b, "notes", notes)
+	if a.ResumeAt != "" {
+		fmt.Fprintf(&b, "resume_at: %s\n", yamlKey(a.ResumeAt))
+	}
 	return b.Bytes()
 }
 
@@ -377,8 +391,11 @@ func yamlValue(q *Question, v Value) string {
 // quote writes text as a double-quoted scalar; JSON string syntax is valid
 // YAML and escapes every control character.
 func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func yamlKey(s string) string {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"reflect"
 	"strings"
+
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 var posType = reflect.TypeFor[Pos]()
@@ -64,7 +66,8 @@ func decodeValue(n *node, v reflect.Value, l *errorList) {
 			l.add(n.pos, "quote it if it is text", "expected text, found %s", n.kind)
 			return
 		}
-		v.SetString(s)
+		// Pack text reaches terminals and saved files: clean it once, here.
+		v.SetString(textclean.Clean(s))
 	case reflect.Bool:
 		b, ok := n.boolean()
 		if !ok {
