@@ -41,4 +41,5 @@ require (
 	golang.org/x/sync v0.19.0 // indirect
 	golang.org/x/sys v0.45.0 // indirect
 	golang.org/x/text v0.24.0 // indirect
+	pgregory.net/rapid v1.3.0 // indirect
 )

@@ -1,0 +1,159 @@
+package checklist_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/summary"
+)
+
+// genAnswers draws any valid set of answers for the pack: each question is
+// absent or holds a value its kind allows.
+func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
+	return rapid.Custom(func(t *rapid.T) *checklist.Answers {
+		a := checklist.NewAnswers()
+		for _, q := range p.Questions {
+			if !rapid.Bool().Draw(t, q.ID+"?") {
+				continue
+			}
+			switch q.Kind {
+			case checklist.KindChoice:
+				a.Set(q.ID, checklist.Value{Choice: rapid.SampledFrom(q.OptionIDs()).Draw(t, q.ID)})
+			case checklist.KindTristate:
+				a.Set(q.ID, checklist.Value{Choice: rapid.SampledFrom(q.OptionIDs()).Draw(t, q.ID)})
+			case checklist.KindMulti:
+				var list []string
+				for _, id := range q.OptionIDs() {
+					if rapid.Bool().Draw(t, q.ID+"."+id) {
+						list = append(list, id)
+					}
+				}
+				a.Set(q.ID, checklist.Value{List: append([]string{}, list...)})
+			case checklist.KindNumber:
+				lo, hi := 0.0, 200.0
+				if q.Min != nil {
+					lo = *q.Min
+				}
+				a.Set(q.ID, checklist.Value{Number: float64(rapid.IntRange(int(lo), int(hi)).Draw(t, q.ID))})
+			case checklist.KindText:
+				// Text reaches answers already cleaned (typed, pasted or loaded),
+				// so draw printable text, awkward YAML characters included.
+				text := rapid.StringOfN(rapid.SampledFrom([]rune(`aZ09 :#'"\-[]{}&*!|>%@é語`)), 1, 20, -1).Draw(t, q.ID)
+				a.Set(q.ID, checklist.Value{Text: text})
+			}
+		}
+		return a
+	})
+}
+
+func redFlagIDs(p *checklist.Pack) []string {
+	var ids []string
+	for _, q := range p.Questions {
+		if q.RedFlag {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
+
+func TestPropertyConfirmingRedFlagNeverHelps(t *testing.T) {
+	p := defaultPack(t)
+	flags := redFlagIDs(p)
+	rapid.Check(t, func(t *rapid.T) {
+		a := genAnswers(p).Draw(t, "answers")
+		flag := rapid.SampledFrom(flags).Draw(t, "flag")
+		before := checklist.Evaluate(p, a)
+		b := a.Clone()
+		b.Set(flag, checklist.Value{Choice: checklist.Yes})
+		after := checklist.Evaluate(p, b)
+		if after.Score > before.Score {
+			t.Fatalf("confirming %s raised the score %d -> %d", flag, before.Score, after.Score)
+		}
+		if after.Verdict.Rank() > before.Verdict.Rank() {
+			t.Fatalf("confirming %s improved the verdict %s -> %s", flag, before.Verdict, after.Verdict)
+		}
+		if !slices.Contains(after.RedFlags, flag) {
+			t.Fatalf("confirmed %s missing from red flags %v", flag, after.RedFlags)
+		}
+	})
+}
+
+// bestAnswer is the answer a careful facilitator gives to a core question:
+// the option marked best, or every option of a list.
+func bestAnswer(q *checklist.Question) checklist.Value {
+	if q.Kind == checklist.KindMulti {
+		return checklist.Value{List: q.OptionIDs()}
+	}
+	for _, o := range q.Options {
+		if o.Best {
+			return checklist.Value{Choice: o.ID}
+		}
+	}
+	panic("core question without a best option: " + q.ID)
+}
+
+func TestPropertyBestCoreAnswerNeverLowersScore(t *testing.T) {
+	p := defaultPack(t)
+	var core []*checklist.Question
+	for _, q := range p.Questions {
+		if q.Core {
+			core = append(core, q)
+		}
+	}
+	if len(core) != 3 {
+		t.Fatalf("pack has %d core questions, want the three questions", len(core))
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		a := genAnswers(p).Draw(t, "answers")
+		q := rapid.SampledFrom(core).Draw(t, "question")
+		before := checklist.Evaluate(p, a)
+		b := a.Clone()
+		b.Set(q.ID, bestAnswer(q))
+		after := checklist.Evaluate(p, b)
+		if after.Score < before.Score {
+			t.Fatalf("answering %s with its best option lowered the score %d -> %d", q.ID, before.Score, after.Score)
+		}
+	})
+}
+
+func TestPropertyDeterministic(t *testing.T) {
+	p := defaultPack(t)
+	date := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	rapid.Check(t, func(t *rapid.T) {
+		a := genAnswers(p).Draw(t, "answers")
+		r1, r2 := checklist.Evaluate(p, a), checklist.Evaluate(p, a.Clone())
+		j1, _ := json.Marshal(r1)
+		j2, _ := json.Marshal(r2)
+		if string(j1) != string(j2) {
+			t.Fatalf("Evaluate gave different results for the same answers:\n%s\n%s", j1, j2)
+		}
+		m1 := summary.Markdown(p, a, r1, summary.Options{Date: date})
+		m2 := summary.Markdown(p, a.Clone(), r2, summary.Options{Date: date})
+		if m1 != m2 {
+			t.Fatal("Markdown gave different bytes for the same answers")
+		}
+	})
+}
+
+func TestPropertyMarshalRoundTrip(t *testing.T) {
+	p := defaultPack(t)
+	rapid.Check(t, func(t *rapid.T) {
+		a := genAnswers(p).Draw(t, "answers")
+		data := checklist.MarshalAnswers(p, a)
+		b, err := checklist.ParseAnswers(p, "roundtrip.yaml", data)
+		if err != nil {
+			t.Fatalf("MarshalAnswers wrote a file ParseAnswers rejects: %v\n%s", err, data)
+		}
+		r1, r2 := checklist.Evaluate(p, a), checklist.Evaluate(p, b)
+		j1, _ := json.Marshal(r1)
+		j2, _ := json.Marshal(r2)
+		if string(j1) != string(j2) {
+			t.Fatalf("round trip changed the result:\n%s", data)
+		}
+	})
+}
