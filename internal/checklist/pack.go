@@ -44,7 +44,7 @@ var TextKeys = []string{
 	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.formats",
 	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
 	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
-	"summary.why-ask", "summary.not-asked",
+	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap",
 	"verdict.promising", "verdict.caution", "verdict.avoid", "verdict.incomplete",
 	"fit.good", "fit.possible", "fit.not-now", "fit.poor",
 	"severity.critical", "severity.major", "severity.minor", "severity.info", "severity.strength",

@@ -46,6 +46,8 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.blank()
 	w.line(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
 	w.blank()
+	w.line(tally(p, r))
+	w.blank()
 
 	var concerns, strengths []checklist.Finding
 	for _, f := range r.Findings {
@@ -126,6 +128,20 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	return b.String()
 }
 
+// tally shows the arithmetic behind the score, as a clinical calculator does.
+func tally(p *checklist.Pack, r checklist.Result) string {
+	plus, minus := 0, 0
+	for _, f := range r.Findings {
+		if f.Points > 0 {
+			plus += f.Points
+		} else {
+			minus += f.Points
+		}
+	}
+	return p.Tf("summary.tally", "base", strconv.Itoa(p.BaseScore), "plus", fmt.Sprintf("+%d", plus),
+		"minus", fmt.Sprintf("%d", minus), "total", strconv.Itoa(p.BaseScore+plus+minus), "score", strconv.Itoa(r.Score))
+}
+
 // VerdictBadge states a verdict in a symbol and a word, never colour alone.
 func VerdictBadge(v checklist.Verdict) string {
 	sym := map[checklist.Verdict]string{
@@ -158,6 +174,9 @@ func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
 		label := id
 		if q := p.Question(id); q != nil {
 			label = q.Label
+			if q.Unit != "" && q.Kind == checklist.KindNumber && q.Unit != "USD" {
+				value += " " + q.Unit
+			}
 		}
 		out = append(out, label+": "+value)
 	}
@@ -211,10 +230,15 @@ func (w writer) findings(fs []checklist.Finding) {
 		return
 	}
 	for _, f := range fs {
-		pts := fmt.Sprintf("%+d", f.Points)
-		w.line(fmt.Sprintf("- **%s** `%s` (%s, %s %s): %s *%s: %s*",
-			f.Title, f.Rule, w.p.T("severity."+string(f.Severity)), pts, w.p.T("summary.points"),
-			f.Message, w.p.T("summary.source"), f.Source))
+		grade := w.p.T("severity." + string(f.Severity))
+		if f.Points != 0 {
+			grade += fmt.Sprintf(", %+d %s", f.Points, w.p.T("summary.points"))
+		}
+		if f.Cap != "" && f.Cap != checklist.VerdictPromising {
+			grade += ", " + w.p.Tf("summary.cap", "verdict", string(f.Cap))
+		}
+		w.line(fmt.Sprintf("- **%s** `%s` (%s): %s *%s: %s*",
+			f.Title, f.Rule, grade, f.Message, w.p.T("summary.source"), f.Source))
 	}
 	w.blank()
 }
