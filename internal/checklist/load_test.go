@@ -117,21 +117,21 @@ func TestLoadPackReportsEveryProblem(t *testing.T) {
 		wants []string // each must appear in the error, with its position
 	}{
 		{
-			name: "unknown fields, all of them",
-			file: "zz.yaml",
-			body: "rules:\n  - id: X-ONE\n    titel: typo\n    severity: minor\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n    colour: red\n",
+			name:  "unknown fields, all of them",
+			file:  "zz.yaml",
+			body:  "rules:\n  - id: X-ONE\n    titel: typo\n    severity: minor\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n    colour: red\n",
 			wants: []string{`rules/zz.yaml:3:5: unknown key "titel"`, `rules/zz.yaml:8:5: unknown key "colour"`},
 		},
 		{
-			name: "duplicate rule id",
-			file: "zz.yaml",
-			body: "rules:\n  - id: TRAIN-NAMED\n    title: t\n    severity: info\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n",
+			name:  "duplicate rule id",
+			file:  "zz.yaml",
+			body:  "rules:\n  - id: TRAIN-NAMED\n    title: t\n    severity: info\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n",
 			wants: []string{`rules/zz.yaml:2:7: duplicate rule id "TRAIN-NAMED"`},
 		},
 		{
-			name: "references to questions and options that do not exist",
-			file: "zz.yaml",
-			body: "rules:\n  - id: X-ONE\n    title: t\n    severity: minor\n    when: {question: trainin, is: general}\n    message: m\n    source: Practices\n  - id: X-TWO\n    title: t\n    severity: minor\n    when: {question: training, is: certified}\n    message: m\n    source: Practices\n",
+			name:  "references to questions and options that do not exist",
+			file:  "zz.yaml",
+			body:  "rules:\n  - id: X-ONE\n    title: t\n    severity: minor\n    when: {question: trainin, is: general}\n    message: m\n    source: Practices\n  - id: X-TWO\n    title: t\n    severity: minor\n    when: {question: training, is: certified}\n    message: m\n    source: Practices\n",
 			wants: []string{`rules/zz.yaml:5:11: condition names unknown question "trainin"`, `rules/zz.yaml:11:11: question training has no option "certified"`, "allowed: named-program"},
 		},
 		{
