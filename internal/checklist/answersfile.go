@@ -151,10 +151,15 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 	if v.kind == nullNode {
 		return // written but empty: still "not asked yet"
 	}
+	// A value kept from a circle field goes back into the circle block.
+	keep := k.value
+	if q.CircleField != "" {
+		keep = "circle." + k.value
+	}
 	bad := func(hint, format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		if lenient {
-			keepUnknown(a, k.value, v, warn, msg)
+			keepUnknown(a, keep, v, warn, msg)
 			return
 		}
 		l.add(v.pos, hint, "%s", msg)
@@ -189,7 +194,7 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 			s, ok := it.str()
 			if !ok || q.Option(s) == nil {
 				if lenient {
-					keepUnknown(a, k.value, v, warn, fmt.Sprintf("%s: %s is not one of its options", q.ID, describe(it)))
+					keepUnknown(a, keep, v, warn, fmt.Sprintf("%s: %s is not one of its options", q.ID, describe(it)))
 					return
 				}
 				l.add(it.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(it))
