@@ -225,6 +225,20 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 	return p, nil
 }
 
+// Index prepares a pack built in Go (the generated built-in pack) for use:
+// it builds the lookups that LoadPack builds while validating.
+func (p *Pack) Index() *Pack {
+	p.byID = make(map[string]*Question, len(p.Questions))
+	for _, q := range p.Questions {
+		p.byID[q.ID] = q
+	}
+	p.formatIdx = make(map[string]*Format, len(p.Formats))
+	for _, f := range p.Formats {
+		p.formatIdx[f.ID] = f
+	}
+	return p
+}
+
 type validator struct {
 	p       *Pack
 	l       *errorList

@@ -4,10 +4,13 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/rules"
 )
 
 func newRulesCmd(e env) *cobra.Command {
-	rules := &cobra.Command{
+	group := &cobra.Command{
 		Use:   "rules",
 		Short: "Work with rule packs",
 	}
@@ -22,8 +25,14 @@ found, each as file:line:col with a hint.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			p, err := loadPack(dir)
-			if err != nil {
+			var p *checklist.Pack
+			var err error
+			if dir == "" {
+				// Check the YAML itself, not the compiled copy the binary runs on.
+				if p, err = rules.Parse(); err != nil {
+					return badInput(err)
+				}
+			} else if p, err = loadPack(dir); err != nil {
 				return err
 			}
 			fits := 0
@@ -40,6 +49,6 @@ found, each as file:line:col with a hint.`,
 			return nil
 		},
 	}
-	rules.AddCommand(check)
-	return rules
+	group.AddCommand(check)
+	return group
 }

@@ -1,0 +1,47 @@
+package checklist_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/rules"
+)
+
+// BenchmarkLoadPack parses and validates the built-in pack from scratch, as
+// the first command of a process does.
+func BenchmarkLoadPack(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := checklist.LoadPack(rules.Files, rules.Label); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseAnswers(b *testing.B) {
+	p := defaultPack(b)
+	data, err := os.ReadFile("../../examples/strong-kap-circle.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := checklist.ParseAnswers(p, "strong.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	p := defaultPack(b)
+	data, _ := os.ReadFile("../../examples/strong-kap-circle.yaml")
+	a, err := checklist.ParseAnswers(p, "strong.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		checklist.Evaluate(p, a)
+	}
+}
