@@ -494,10 +494,21 @@ func (v *validator) bands(bands []*Band) {
 }
 
 func (v *validator) text(label string) {
+	var missing []string
 	for _, k := range TextKeys {
 		if strings.TrimSpace(v.p.Text[k]) == "" {
+			missing = append(missing, k)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+	case len(missing) <= 3:
+		for _, k := range missing {
 			v.l.add(Pos{File: label}, "add it under text:", "text %q is missing", k)
 		}
+	default:
+		v.l.add(Pos{File: label}, "copy rules/text.yaml from the built-in pack and translate it",
+			"%d of the %d required text entries are missing: %s", len(missing), len(TextKeys), strings.Join(missing, ", "))
 	}
 }
 
