@@ -108,6 +108,6 @@ anywhere. In a crisis in the US, call or text 988.`,
 			return runWalkthrough(cmd, e)
 		},
 	}
-	root.AddCommand(newScoreCmd(e), newRulesCmd(e))
+	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e))
 	return root
 }
