@@ -7,6 +7,7 @@ package checklist
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -75,14 +76,7 @@ const (
 var Verdicts = []Verdict{VerdictAvoid, VerdictIncomplete, VerdictCaution, VerdictPromising}
 
 // Rank orders verdicts from worst (0) to best; -1 for an unknown verdict.
-func (v Verdict) Rank() int {
-	for i, w := range Verdicts {
-		if v == w {
-			return i
-		}
-	}
-	return -1
-}
+func (v Verdict) Rank() int { return slices.Index(Verdicts, v) }
 
 // Fit says how well one of the four formats suits this person now.
 type Fit string
@@ -99,14 +93,7 @@ const (
 var Fits = []Fit{FitPoor, FitNotNow, FitPossible, FitGood}
 
 // Rank orders fits from worst (0) to best; -1 for an unknown fit.
-func (f Fit) Rank() int {
-	for i, w := range Fits {
-		if f == w {
-			return i
-		}
-	}
-	return -1
-}
+func (f Fit) Rank() int { return slices.Index(Fits, f) }
 
 // Pack is a loaded and validated rule pack: questions, scoring rules, formats
 // and every user-facing sentence.
