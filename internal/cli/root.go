@@ -41,11 +41,16 @@ type env struct {
 	stderr io.Writer
 	// isTTY reports whether stdout is a terminal (styled output) or not (plain).
 	isTTY bool
+	// stdinTTY reports whether stdin is a terminal; without one the
+	// walkthrough runs in accessible (line prompt) mode.
+	stdinTTY bool
+	// getenv reads the environment; nil means an empty one (tests).
+	getenv func(string) string
 }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string) int {
-	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTTY: isTerminal(os.Stdout)}
+	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTTY: isTerminal(os.Stdout), stdinTTY: isTerminal(os.Stdin), getenv: os.Getenv}
 	return run(context.Background(), e, args)
 }
 
@@ -105,9 +110,13 @@ It is decision support, not medical advice. It works offline and sends nothing
 anywhere. In a crisis in the US, call or text 988.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if m := accessibleMode(cmd, e); m.on {
+				return runAccessible(cmd, e, m)
+			}
 			return runWalkthrough(cmd, e)
 		},
 	}
+	addAccessibleFlag(root)
 	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e))
 	return root
 }

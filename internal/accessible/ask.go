@@ -1,0 +1,303 @@
+package accessible
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// ask prints one question and reads answers until one is valid or the user
+// moves on. It reports what to do next and whether the answers changed.
+func (s *session) ask(q *checklist.Question) (action, bool) {
+	s.printQuestion(q)
+	for {
+		line, eof := s.read(s.t("a11y.prompt"))
+		if eof {
+			return actEOF, false
+		}
+		cur, has := s.a.Get(q.ID)
+		switch strings.ToLower(line) {
+		case "":
+			if has {
+				s.w.line(s.t("a11y.kept", "answer", s.describe(q, cur)))
+			} else {
+				s.w.line(s.t("a11y.skipped"))
+			}
+			return actNext, false
+		case "b", "back":
+			return actBack, false
+		case "q", "quit":
+			return actQuit, false
+		case "?", "help":
+			s.w.line(s.t("a11y.help"))
+			s.printChoices(q)
+			continue
+		case "-":
+			if has {
+				s.a.Clear(q.ID)
+				s.w.line(s.t("a11y.cleared"))
+				return actNext, true
+			}
+		}
+		v, problem := s.parse(q, line)
+		if problem != "" {
+			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", problem))
+			s.printChoices(q)
+			continue
+		}
+		s.a.Set(q.ID, v)
+		s.w.line(s.t("a11y.recorded", "answer", s.describe(q, v)))
+		return actNext, !has || !equal(cur, v)
+	}
+}
+
+// read prints a prompt and returns the next line of input, cleaned of any
+// terminal escapes, or eof when input has ended.
+func (s *session) read(prompt string) (string, bool) {
+	for {
+		s.w.write(prompt)
+		raw, tooLong, err := s.in.read()
+		if err != nil {
+			s.w.blank()
+			return "", true
+		}
+		line := textclean.CleanLine(raw)
+		if s.opts.Echo {
+			s.w.write(line)
+		}
+		s.w.blank()
+		if tooLong {
+			s.w.line(s.t("a11y.too-long-line", "max", strconv.Itoa(MaxLine)))
+			continue
+		}
+		return line, false
+	}
+}
+
+// confirm asks a yes-or-no question until it gets y or n.
+func (s *session) confirm(question string) (yes, eof bool) {
+	s.w.line(question)
+	for {
+		line, eof := s.read(s.t("a11y.yn-prompt"))
+		if eof {
+			return false, true
+		}
+		switch strings.ToLower(line) {
+		case "y", "yes":
+			return true, false
+		case "n", "no":
+			return false, false
+		}
+		s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.yes-or-no")))
+	}
+}
+
+func (s *session) printQuestion(q *checklist.Question) {
+	n, total := s.position(q)
+	s.w.blank()
+	s.w.line(s.t("a11y.question", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "label", oneLine(q.Label)))
+	s.w.line(oneLine(q.Prompt))
+	if s.coordinator {
+		if q.Say != "" {
+			s.w.line(s.t("a11y.say", "text", oneLine(q.Say)))
+		}
+		if q.ListenGood != "" {
+			s.w.line(s.t("a11y.listen-good", "text", oneLine(q.ListenGood)))
+		}
+		if q.ListenWorrying != "" {
+			s.w.line(s.t("a11y.listen-worrying", "text", oneLine(q.ListenWorrying)))
+		}
+	}
+	if v, ok := s.a.Get(q.ID); ok {
+		s.w.line(s.t("a11y.current", "answer", s.describe(q, v)))
+	}
+	s.printChoices(q)
+}
+
+// printChoices lists the allowed answers and how to type them.
+func (s *session) printChoices(q *checklist.Question) {
+	switch q.Kind {
+	case checklist.KindChoice, checklist.KindMulti:
+		for i, o := range q.Options {
+			line := fmt.Sprintf("%d. %s", i+1, oneLine(o.Label))
+			if o.Help != "" {
+				line += ": " + oneLine(o.Help)
+			}
+			s.w.line(line)
+		}
+	}
+	s.w.line(s.instructions(q))
+}
+
+// instructions says how to answer q, in one line.
+func (s *session) instructions(q *checklist.Question) string {
+	n := strconv.Itoa(len(q.Options))
+	switch q.Kind {
+	case checklist.KindChoice:
+		return s.t("a11y.how-choice", "n", n)
+	case checklist.KindMulti:
+		return s.t("a11y.how-multi", "n", n)
+	case checklist.KindTristate:
+		return s.t("a11y.how-tristate")
+	case checklist.KindNumber:
+		return s.t("a11y.how-number", "range", s.rangeText(q))
+	}
+	return s.t("a11y.how-text")
+}
+
+func (s *session) rangeText(q *checklist.Question) string {
+	unit := ""
+	if q.Unit != "" {
+		unit = " " + q.Unit
+	}
+	var lo, hi string
+	if q.Min != nil {
+		lo = num(*q.Min)
+	}
+	if q.Max != nil {
+		hi = num(*q.Max)
+	}
+	switch {
+	case q.Min != nil && q.Max != nil:
+		return s.t("a11y.range", "min", lo, "max", hi, "unit", unit)
+	case q.Min != nil:
+		return s.t("a11y.range-min", "min", lo, "unit", unit)
+	case q.Max != nil:
+		return s.t("a11y.range-max", "max", hi, "unit", unit)
+	case q.Unit != "":
+		return s.t("a11y.range-unit", "unit", q.Unit)
+	}
+	return ""
+}
+
+// parse reads a typed answer for q. problem is empty when it is valid, and
+// otherwise says what is allowed.
+func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, problem string) {
+	switch q.Kind {
+	case checklist.KindTristate:
+		switch strings.ToLower(line) {
+		case "y", "yes":
+			return checklist.Value{Choice: checklist.Yes}, ""
+		case "n", "no":
+			return checklist.Value{Choice: checklist.No}, ""
+		case "u", "unknown":
+			return checklist.Value{Choice: checklist.Unknown}, ""
+		}
+		return v, s.instructions(q)
+	case checklist.KindChoice:
+		o, ok := option(q, line)
+		if !ok {
+			return v, s.instructions(q)
+		}
+		return checklist.Value{Choice: o}, ""
+	case checklist.KindMulti:
+		return s.parseMulti(q, line)
+	case checklist.KindNumber:
+		f, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "", "$", "").Replace(line), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return v, s.instructions(q)
+		}
+		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
+			return v, s.t("a11y.out-of-range", "allowed", s.instructions(q))
+		}
+		return checklist.Value{Number: f}, ""
+	case checklist.KindText:
+		if len(line) > checklist.MaxTextLen {
+			return v, s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxTextLen))
+		}
+		return checklist.Value{Text: line}, ""
+	}
+	return v, s.instructions(q)
+}
+
+// option finds the option a typed word names: its number, or its ID.
+func option(q *checklist.Question, word string) (string, bool) {
+	if n, err := strconv.Atoi(word); err == nil {
+		if n >= 1 && n <= len(q.Options) {
+			return q.Options[n-1].ID, true
+		}
+		return "", false
+	}
+	if o := q.Option(strings.ToLower(word)); o != nil {
+		return o.ID, true
+	}
+	return "", false
+}
+
+func (s *session) parseMulti(q *checklist.Question, line string) (checklist.Value, string) {
+	words := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+	if len(words) == 1 && (words[0] == "0" || strings.EqualFold(words[0], "none")) {
+		return checklist.Value{List: []string{}}, ""
+	}
+	chosen := map[string]bool{}
+	for _, w := range words {
+		id, ok := option(q, w)
+		if !ok {
+			return checklist.Value{}, s.t("a11y.not-an-option", "input", short(w), "allowed", s.instructions(q))
+		}
+		chosen[id] = true
+	}
+	// Pack order, so the same choices always read and save the same way.
+	list := []string{}
+	for _, o := range q.Options {
+		if chosen[o.ID] {
+			list = append(list, o.ID)
+		}
+	}
+	return checklist.Value{List: list}, ""
+}
+
+// describe says an answer in words, for confirmations.
+func (s *session) describe(q *checklist.Question, v checklist.Value) string {
+	switch q.Kind {
+	case checklist.KindTristate:
+		return s.p.T("answer." + v.Choice)
+	case checklist.KindChoice:
+		if o := q.Option(v.Choice); o != nil {
+			return oneLine(o.Label)
+		}
+		return v.Choice
+	case checklist.KindMulti:
+		if len(v.List) == 0 {
+			return s.p.T("answer.none")
+		}
+		labels := make([]string, 0, len(v.List))
+		for _, id := range v.List {
+			if o := q.Option(id); o != nil {
+				labels = append(labels, oneLine(o.Label))
+			} else {
+				labels = append(labels, id)
+			}
+		}
+		return strings.Join(labels, "; ")
+	case checklist.KindNumber:
+		if q.Unit != "" {
+			return num(v.Number) + " " + q.Unit
+		}
+		return num(v.Number)
+	}
+	return v.Text
+}
+
+func equal(a, b checklist.Value) bool {
+	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
+		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil)
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// short trims what the user typed for quoting it back in a message.
+func short(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "..."
+}

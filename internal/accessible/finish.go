@@ -1,0 +1,112 @@
+package accessible
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// finish scores the answers, prints the summary and offers to save it.
+func (s *session) finish() error {
+	r := checklist.Evaluate(s.p, s.a)
+	md := summary.Markdown(s.p, s.a, r, summary.Options{Date: s.opts.Date})
+	s.w.line(s.t("a11y.summary"))
+	s.w.blank()
+	s.w.write(plain(md, r))
+	s.w.blank()
+	s.w.line(s.t("a11y.summary-end"))
+	return s.offerSave(md, DefaultFileName(r.Circle.Name, s.opts.Date))
+}
+
+// plain drops the summary's decorative symbols (a tick before the verdict, a
+// dot before each fit), which a screen reader would read out as "heavy check
+// mark" or "circle with left half black" before the words that follow them.
+// The file saved keeps the standard summary.
+func plain(md string, r checklist.Result) string {
+	pairs := []string{": " + summary.VerdictBadge(r.Verdict), ": " + strings.ToUpper(string(r.Verdict))}
+	for _, f := range checklist.Fits {
+		pairs = append(pairs, "**: "+summary.FitBadge(f)+" ", "**: ")
+	}
+	return strings.NewReplacer(pairs...).Replace(md)
+}
+
+// offerSave asks whether to save the summary, and where, until it is saved or
+// the user declines. A file is never replaced without a yes.
+func (s *session) offerSave(md, def string) error {
+	folder := s.opts.Dir
+	if folder == "" {
+		folder = "."
+	}
+	for {
+		s.w.blank()
+		s.w.line(s.t("a11y.save-offer", "path", filepath.Join(folder, def)))
+		line, eof := s.read(s.t("a11y.save-prompt"))
+		if eof {
+			s.w.line(s.t("a11y.save-ended"))
+			return nil
+		}
+		var path string
+		switch strings.ToLower(line) {
+		case "", "n", "no":
+			s.w.line(s.t("a11y.save-declined"))
+			return nil
+		case "y", "yes":
+			path = filepath.Join(folder, def)
+		default:
+			path = line
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(folder, path)
+			}
+		}
+		done, err := s.save(path, []byte(md))
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+// save writes the summary to path, asking before replacing a file. It
+// returns done when the file was saved; otherwise the caller asks again.
+// Every problem is explained and the answers stay in memory.
+func (s *session) save(path string, data []byte) (done bool, err error) {
+	err = fileio.WriteNew(path, data)
+	if errors.Is(err, fs.ErrExist) {
+		s.w.line(s.t("a11y.save-exists", "path", path))
+		yes, eof := s.confirm(s.t("a11y.save-replace"))
+		if eof {
+			s.w.line(s.t("a11y.save-ended"))
+			return true, nil
+		}
+		if !yes {
+			return false, nil
+		}
+		err = fileio.WriteAtomic(path, data)
+	}
+	if err != nil {
+		s.w.line(s.t("a11y.save-failed", "path", path, "reason", fileio.Explain(err)))
+		return false, nil
+	}
+	s.w.line(s.t("a11y.save-done", "path", path))
+	if s.opts.OnSaved != nil {
+		s.opts.OnSaved(path)
+	}
+	return true, nil
+}
+
+// DefaultFileName is the name offered for a saved summary of the circle
+// called name: vetcircle-<name as a slug>-<YYYY-MM-DD>.md, with the slug the
+// drafts use (draft.Slug), so it can never name a path outside the folder.
+func DefaultFileName(name string, date time.Time) string {
+	return "vetcircle-" + draft.Slug(textclean.CleanLine(name)) + "-" + date.Format("2006-01-02") + ".md"
+}

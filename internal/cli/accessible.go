@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+	"github.com/vetcircle/vetcircle/internal/accessible"
+)
+
+// accessibleFlag is the persistent flag that asks for line prompts; commands
+// added later (resume, say) honour it through accessibleMode.
+const accessibleFlag = "accessible"
+
+func addAccessibleFlag(root *cobra.Command) {
+	root.PersistentFlags().Bool(accessibleFlag, false,
+		"plain numbered line prompts for screen readers and scripts (also ACCESSIBLE=1 or TERM=dumb)")
+}
+
+// mode says whether to use the accessible walkthrough, and why when it was
+// chosen for the user rather than by them.
+type mode struct {
+	on bool
+	// notice is the one line printed on stderr when the mode was chosen
+	// automatically; empty when the user asked for it.
+	notice string
+}
+
+// accessibleMode decides between the full-screen walkthrough and line
+// prompts. Asked for: --accessible or a non-empty ACCESSIBLE. Chosen
+// automatically, with a notice: TERM=dumb, or standard input or output not
+// being a terminal (a pipe, a file, a screen reader's plain console), where a
+// full-screen program could not work at all.
+func accessibleMode(cmd *cobra.Command, e env) mode {
+	getenv := e.getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	if on, _ := cmd.Flags().GetBool(accessibleFlag); on {
+		return mode{on: true}
+	}
+	if getenv("ACCESSIBLE") != "" {
+		return mode{on: true}
+	}
+	const how = "; pass --accessible to choose it yourself"
+	switch {
+	case getenv("TERM") == "dumb":
+		return mode{on: true, notice: "TERM is dumb, so using accessible mode (numbered line prompts)" + how}
+	case !e.stdinTTY && !e.isTTY:
+		return mode{on: true, notice: "input and output are not a terminal, so using accessible mode (numbered line prompts)" + how}
+	case !e.stdinTTY:
+		return mode{on: true, notice: "input is not a terminal, so using accessible mode (numbered line prompts)" + how}
+	case !e.isTTY:
+		return mode{on: true, notice: "output is not a terminal, so using accessible mode (numbered line prompts)" + how}
+	}
+	return mode{}
+}
+
+// runAccessible runs the walkthrough as line prompts.
+//
+// Exit codes: 0 when the walkthrough finished (saved or not) or the user
+// typed q; 2 when input ended before the last question, with one line on
+// stderr naming where; 1 for anything else (a broken pipe, say).
+func runAccessible(cmd *cobra.Command, e env, m mode) error {
+	if m.notice != "" {
+		cmd.PrintErrln("vetcircle: " + m.notice)
+	}
+	p, err := loadPack("")
+	if err != nil {
+		return err
+	}
+	// Drafts (issue 4) plug in here through OnChange, DraftPath and OnSaved.
+	opts := accessible.Options{Echo: !e.stdinTTY}
+	_, err = accessible.Run(cmd.Context(), p, e.stdin, e.stdout, opts)
+	switch {
+	case errors.Is(err, accessible.ErrQuit):
+		return nil
+	case errors.Is(err, accessible.ErrInputEnded):
+		return badInput(err)
+	}
+	return err
+}
