@@ -4454,7 +4454,6 @@ func builtinPack() *checklist.Pack {
 			"ui.panel.sections":     "Sections",
 			"ui.panel.title":        "Live check",
 			"ui.quit.body":          "You have answered {n} questions. They are not saved anywhere, and quitting loses them.",
-			"ui.quit.body-saved":    "Your summary is saved. Nothing else is kept.",
 			"ui.quit.title":         "Quit vetcircle?",
 			"ui.review.answered":    "{n} of {m} answered",
 			"ui.review.continue":    "Continue to the summary",

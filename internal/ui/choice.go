@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+// choiceKeys are the keys of a single-answer list (choice or yes/no/unknown).
+type choiceKeys struct {
+	Up, Down, Pick, Yes, No, Unknown, Clear key.Binding
+}
+
+func newChoiceKeys(q *checklist.Question) choiceKeys {
+	k := choiceKeys{
+		Up:      newKey("↑/↓", "choose", "up", "k"),
+		Down:    newKey("↓/j", "choose", "down", "j"),
+		Pick:    digitsKey(len(q.OptionIDs())),
+		Yes:     newKey("y/n/u", "yes/no/unknown", "y"),
+		No:      newKey("n", "no", "n"),
+		Unknown: newKey("u", "unknown", "u"),
+		Clear:   clearKey(),
+	}
+	if q.Kind != checklist.KindTristate {
+		k.Yes.SetEnabled(false)
+		k.No.SetEnabled(false)
+		k.Unknown.SetEnabled(false)
+	}
+	return k
+}
+
+// choiceList is a radio list: moving the cursor or pressing an option's
+// digit chooses it; nothing is chosen until the user does so, so a question
+// passed with enter stays "not asked yet". It holds no answer itself: it
+// reads the answers and returns actions.
+type choiceList struct {
+	c    *common
+	q    *checklist.Question
+	ids  []string
+	keys choiceKeys
+}
+
+func newChoiceList(c *common, q *checklist.Question) *choiceList {
+	return &choiceList{c: c, q: q, ids: q.OptionIDs(), keys: newChoiceKeys(q)}
+}
+
+// selected returns the index of the chosen option, or -1.
+func (l *choiceList) selected() int {
+	v, ok := l.c.answers.Get(l.q.ID)
+	if !ok {
+		return -1
+	}
+	for i, id := range l.ids {
+		if id == v.Choice {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l *choiceList) choose(i int) []action {
+	return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: l.ids[i]}}}
+}
+
+// handle reacts to a key; ok is false when the key is not the list's.
+func (l *choiceList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
+	cur := l.selected()
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return l.choose(max(cur-1, 0)), true
+	case key.Matches(msg, k.Down):
+		return l.choose(min(cur+1, len(l.ids)-1)), true
+	case key.Matches(msg, k.Yes):
+		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.Yes}}}, true
+	case key.Matches(msg, k.No):
+		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.No}}}, true
+	case key.Matches(msg, k.Unknown):
+		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.Unknown}}}, true
+	case key.Matches(msg, k.Pick):
+		if d := digit(msg); d >= 0 && d < len(l.ids) {
+			return l.choose(d), true
+		}
+		return nil, true
+	case key.Matches(msg, k.Clear):
+		return []action{clearAnswer{id: l.q.ID}}, true
+	}
+	return nil, false
+}
+
+// bindings lists the keys for help, in the order they matter.
+func (l *choiceList) bindings() []key.Binding {
+	if l.q.Kind == checklist.KindTristate {
+		return []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Clear}
+	}
+	return []key.Binding{l.keys.Up, l.keys.Pick, l.keys.Clear}
+}
+
+// optionLabel is what the user reads for option i.
+func (l *choiceList) optionLabel(i int) string {
+	if l.q.Kind == checklist.KindTristate {
+		return l.c.pack.T("answer." + l.ids[i])
+	}
+	return l.q.Options[i].Label
+}
+
+// keyHint is the key shown beside option i: y/n/u for yes/no/unknown,
+// otherwise its digit.
+func (l *choiceList) keyHint(i int) string {
+	if l.q.Kind == checklist.KindTristate {
+		return l.ids[i][:1]
+	}
+	if i < 9 {
+		return strconv.Itoa(i + 1)
+	}
+	return " "
+}
+
+// view renders the options, one per row, within width w.
+func (l *choiceList) view(w int) []string {
+	t := l.c.theme
+	sel := l.selected()
+	var out []string
+	for i := range l.ids {
+		mark, st := "○", t.text
+		prefix := "  "
+		if i == sel {
+			mark, st = "●", t.selected
+			prefix = t.cursor.Render("›") + " "
+		}
+		head := prefix + t.key.Render(l.keyHint(i)) + " " + mark + " "
+		indent := ansi.StringWidth(head)
+		lines := wrap(st, l.optionLabel(i), w-indent)
+		for j, line := range lines {
+			if j == 0 {
+				out = append(out, head+line)
+			} else {
+				out = append(out, strings.Repeat(" ", indent)+line)
+			}
+		}
+		if i == sel && l.q.Kind != checklist.KindTristate && l.q.Options[i].Help != "" {
+			for _, line := range wrap(t.faint, l.q.Options[i].Help, w-indent) {
+				out = append(out, strings.Repeat(" ", indent)+line)
+			}
+		}
+	}
+	return out
+}
+
+// summary is the chosen option in words, or "not asked yet".
+func (l *choiceList) summary() string {
+	if i := l.selected(); i >= 0 {
+		return l.optionLabel(i)
+	}
+	return l.c.pack.T("answer.not-asked")
+}

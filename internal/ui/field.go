@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// textField edits a text or number answer. Every edit that leaves a valid
+// value is applied at once (so the live check and drafts follow typing); an
+// invalid number is kept on screen with a message but never applied, and
+// never stops the user from going back.
+type textField struct {
+	c      *common
+	q      *checklist.Question
+	in     textinput.Model
+	err    string
+	styled *theme
+}
+
+func newTextField(c *common, q *checklist.Question) *textField {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = c.pack.T("answer.not-asked")
+	in.CharLimit = 200
+	if q.Kind == checklist.KindNumber {
+		in.CharLimit = 20
+	}
+	f := &textField{c: c, q: q, in: in}
+	f.restyle()
+	f.load()
+	return f
+}
+
+// load shows the current answer, dropping anything half-typed.
+func (f *textField) load() {
+	f.err = ""
+	v, ok := f.c.answers.Get(f.q.ID)
+	switch {
+	case !ok:
+		f.in.SetValue("")
+	case f.q.Kind == checklist.KindNumber:
+		f.in.SetValue(strconv.FormatFloat(v.Number, 'f', -1, 64))
+	default:
+		f.in.SetValue(v.Text)
+	}
+	f.in.CursorEnd()
+}
+
+func (f *textField) focus() tea.Cmd { return f.in.Focus() }
+
+// setWidth fits the input, its marker and its unit into w cells.
+func (f *textField) setWidth(w int) {
+	f.in.SetWidth(max(w-4-len(f.q.Unit), 1))
+}
+func (f *textField) blur() { f.in.Blur() }
+
+// parse turns the field's text into an answer: ok is false with a message
+// for a number that is not one or is out of range; empty means "not asked".
+func (f *textField) parse() (v checklist.Value, empty bool, msg string) {
+	s := textclean.CleanLine(f.in.Value())
+	if s == "" {
+		return v, true, ""
+	}
+	if f.q.Kind != checklist.KindNumber {
+		return checklist.Value{Text: s}, false, ""
+	}
+	// Accept what people type for money and counts: "$1,500", "45 ".
+	s = strings.NewReplacer(",", "", "$", "", " ", "").Replace(s)
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+		return v, false, f.c.pack.T("ui.number-invalid")
+	}
+	if (f.q.Min != nil && n < *f.q.Min) || (f.q.Max != nil && n > *f.q.Max) {
+		lo, hi := "", ""
+		if f.q.Min != nil {
+			lo = strconv.FormatFloat(*f.q.Min, 'f', -1, 64)
+		}
+		if f.q.Max != nil {
+			hi = strconv.FormatFloat(*f.q.Max, 'f', -1, 64)
+		}
+		return v, false, f.c.pack.Tf("ui.number-range", "min", lo, "max", hi)
+	}
+	return checklist.Value{Number: n}, false, ""
+}
+
+// commit returns the action that applies the field's value, if it is valid
+// and differs from the answer.
+func (f *textField) commit() []action {
+	v, empty, msg := f.parse()
+	if msg != "" {
+		return nil
+	}
+	old, had := f.c.answers.Get(f.q.ID)
+	switch {
+	case empty && had:
+		return []action{clearAnswer{id: f.q.ID}}
+	case empty:
+		return nil
+	case had && old.Text == v.Text && old.Number == v.Number:
+		return nil
+	}
+	return []action{setAnswer{id: f.q.ID, v: v}}
+}
+
+// validate is called before moving forward: it sets and reports the error.
+func (f *textField) validate() bool {
+	_, _, f.err = f.parse()
+	return f.err == ""
+}
+
+// update passes a key or paste to the text input. Pasted text is cleaned
+// of terminal controls and line breaks before it lands in the field.
+func (f *textField) update(msg tea.Msg) ([]action, tea.Cmd) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: textclean.CleanLine(p.Content)}
+	}
+	before := f.in.Value()
+	var cmd tea.Cmd
+	f.in, cmd = f.in.Update(msg)
+	if f.in.Value() == before {
+		return nil, cmd
+	}
+	if _, _, msg := f.parse(); msg == "" {
+		f.err = ""
+	}
+	return f.commit(), cmd
+}
+
+func (f *textField) restyle() {
+	if f.styled == f.c.theme {
+		return
+	}
+	t := f.c.theme
+	st := textinput.Styles{
+		Focused: textinput.StyleState{Text: t.text, Placeholder: t.notAsked, Prompt: t.input},
+		Blurred: textinput.StyleState{Text: t.text, Placeholder: t.notAsked, Prompt: t.faint},
+		Cursor:  textinput.CursorStyle{Color: t.cursor.GetForeground(), Shape: tea.CursorBar, Blink: false},
+	}
+	f.in.SetStyles(st)
+	f.styled = t
+}
+
+// view renders the input (with its unit) and any error, within width w.
+func (f *textField) view(w int, focused bool) []string {
+	f.restyle()
+	t := f.c.theme
+	unit := ""
+	if f.q.Unit != "" {
+		unit = " " + t.faint.Render(f.q.Unit)
+	}
+	marker := "  "
+	if focused {
+		marker = t.cursor.Render("›") + " "
+	}
+	out := []string{marker + f.in.View() + unit}
+	if f.err != "" {
+		out = append(out, wrap(t.errText, f.err, w-2)...)
+		for i := 1; i < len(out); i++ {
+			out[i] = "  " + out[i]
+		}
+	}
+	return out
+}

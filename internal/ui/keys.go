@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Key-help labels are short UI words, kept here rather than in the pack.
+func newKey(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// Bindings shared by several screens. Each screen builds its own keyMap
+// from these so its help lists exactly the keys it handles.
+func upKey() key.Binding   { return newKey("↑/k", "up", "up", "k") }
+func downKey() key.Binding { return newKey("↓/j", "down", "down", "j") }
+func nextKey() key.Binding { return newKey("enter", "next", "enter") }
+func backKey() key.Binding { return newKey("esc", "back", "esc", "shift+tab") }
+func clearKey() key.Binding {
+	return newKey("⌫", "not asked yet", "backspace", "delete")
+}
+
+// digitsKey matches 1 to n (at most 9) for picking an option.
+func digitsKey(n int) key.Binding {
+	n = min(n, 9)
+	keys := make([]string, 0, n)
+	for i := 1; i <= n; i++ {
+		keys = append(keys, strconv.Itoa(i))
+	}
+	h := "1"
+	if n > 1 {
+		h = "1-" + strconv.Itoa(n)
+	}
+	b := newKey(h, "pick", keys...)
+	if n == 0 {
+		b.SetEnabled(false)
+	}
+	return b
+}
+
+// digit returns the option index (0-based) a digit key picks, or -1.
+func digit(msg tea.KeyPressMsg) int {
+	if msg.Mod != 0 || len(msg.Text) != 1 {
+		return -1
+	}
+	if c := msg.Text[0]; c >= '1' && c <= '9' {
+		return int(c - '1')
+	}
+	return -1
+}
+
+// globalKeys are handled by the root model whatever the screen.
+type globalKeys struct {
+	Quit      key.Binding // q or ctrl+c: asks first when there are answers
+	ForceQuit key.Binding // ctrl+c inside the quit dialog quits for real
+	Help      key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      newKey("q", "quit", "q", "ctrl+c"),
+		ForceQuit: newKey("ctrl+c", "quit", "ctrl+c"),
+		Help:      newKey("?", "more keys", "?"),
+	}
+}
+
+// keyList is a help.KeyMap: a short line and the full help's columns.
+type keyList struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyList) ShortHelp() []key.Binding  { return k.short }
+func (k keyList) FullHelp() [][]key.Binding { return k.full }

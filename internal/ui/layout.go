@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wrap word-wraps plain text to width w (at least 1) and styles every
+// line, so that a style never spans a line break.
+func wrap(st lipgloss.Style, s string, w int) []string {
+	w = max(w, 1)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		for _, l := range strings.Split(ansi.Wrap(para, w, ""), "\n") {
+			out = append(out, st.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	return out
+}
+
+// labelled renders "Label: text" wrapped to w, with the label styled on its
+// own and the text indented under it when the label is long.
+func labelled(t *theme, label, text string, textStyle lipgloss.Style, w int) []string {
+	lw := ansi.StringWidth(label) + 1
+	if w-lw < 24 {
+		// Too narrow to hang the text beside the label: stack them.
+		return append([]string{t.label.Render(label)}, wrap(textStyle, text, w)...)
+	}
+	lines := wrap(textStyle, text, w-lw)
+	pad := strings.Repeat(" ", lw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = t.label.Render(label) + " " + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return lines
+}
+
+// Block priorities: when a screen is too short, the lowest go first.
+const (
+	prioLow  = 1 // background: section intros, "why it matters"
+	prioMid  = 2 // helpful: what to listen for
+	prioHigh = 3 // the words to ask
+	prioMust = 9 // the question and its options: never dropped
+)
+
+// block is a run of lines a screen wants to show, with a priority.
+type block struct {
+	lines []string
+	prio  int
+	// gap puts a blank line before the block when there is room.
+	gap bool
+}
+
+// stack lays blocks out top to bottom within h lines: it drops the gaps,
+// then the lowest-priority blocks, until the rest fit. What still does not
+// fit is cut at the bottom by the caller's clip, never wrapped or garbled.
+func stack(h int, blocks ...block) []string {
+	var bs []block
+	for _, b := range blocks {
+		if len(b.lines) > 0 {
+			bs = append(bs, b)
+		}
+	}
+	height := func(gaps bool) int {
+		n := 0
+		for i, b := range bs {
+			n += len(b.lines)
+			if gaps && b.gap && i > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	gaps := true
+	for {
+		if height(true) <= h {
+			break
+		}
+		if height(false) <= h {
+			gaps = false
+			break
+		}
+		// Drop the lowest-priority block, the last one among equals.
+		low := -1
+		for i, b := range bs {
+			if b.prio < prioMust && (low < 0 || b.prio <= bs[low].prio) {
+				low = i
+			}
+		}
+		if low < 0 {
+			gaps = false
+			break
+		}
+		bs = slices.Delete(bs, low, low+1)
+	}
+	var out []string
+	for i, b := range bs {
+		if gaps && b.gap && i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, b.lines...)
+	}
+	return out
+}
+
+// clip makes s exactly fit a w-by-h cell area: longer lines are cut (with
+// their styles closed), extra lines dropped. It is what guarantees that no
+// frame wraps or scrolls, whatever the terminal size.
+func clip(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// window returns the first index of a window of size n over total rows
+// that keeps row cur visible, moving as little as possible from off.
+func window(off, cur, n, total int) int {
+	if n <= 0 {
+		return 0
+	}
+	if cur < off {
+		off = cur
+	}
+	if cur >= off+n {
+		off = cur - n + 1
+	}
+	return max(0, min(off, total-n))
+}
+
+// joinCols places two blocks side by side with a gap, each line of the left
+// one padded to lw cells.
+func joinCols(left []string, lw int, right []string, gap int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	pad := strings.Repeat(" ", gap)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		if r == "" {
+			out[i] = l
+			continue
+		}
+		if w := ansi.StringWidth(l); w < lw {
+			l += strings.Repeat(" ", lw-w)
+		} else if w > lw {
+			l = ansi.Truncate(l, lw, "")
+		}
+		out[i] = l + pad + r
+	}
+	return out
+}

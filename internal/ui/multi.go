@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+type multiKeys struct {
+	Up, Down, Toggle, Pick, None, Clear key.Binding
+}
+
+func newMultiKeys(q *checklist.Question) multiKeys {
+	return multiKeys{
+		Up:     newKey("↑/↓", "move", "up", "k"),
+		Down:   newKey("↓/j", "move", "down", "j"),
+		Toggle: newKey("space", "tick", "space", "x"),
+		Pick:   digitsKey(len(q.Options)),
+		None:   newKey("0", "none of these", "0"),
+		Clear:  clearKey(),
+	}
+}
+
+// multiList is a checklist of options. An untouched list is "not asked
+// yet"; once the user ticks anything it is an answer, and ticking then
+// unticking everything (or choosing "none of these") answers [].
+type multiList struct {
+	c    *common
+	q    *checklist.Question
+	cur  int // 0..len(options); the last row is "none of these"
+	keys multiKeys
+}
+
+func newMultiList(c *common, q *checklist.Question) *multiList {
+	return &multiList{c: c, q: q, keys: newMultiKeys(q)}
+}
+
+func (l *multiList) rows() int { return len(l.q.Options) + 1 }
+
+// toggle returns the action that flips option i.
+func (l *multiList) toggle(i int) []action {
+	v, _ := l.c.answers.Get(l.q.ID)
+	id := l.q.Options[i].ID
+	list := slices.Clone(v.List)
+	if j := slices.Index(list, id); j >= 0 {
+		list = slices.Delete(list, j, j+1)
+	} else {
+		list = append(list, id)
+	}
+	// Keep the pack's order, so saved files and reviews read the same.
+	ordered := make([]string, 0, len(list))
+	for _, o := range l.q.Options {
+		if slices.Contains(list, o.ID) {
+			ordered = append(ordered, o.ID)
+		}
+	}
+	return []action{setAnswer{id: l.q.ID, v: checklist.Value{List: ordered}}}
+}
+
+func (l *multiList) none() []action {
+	return []action{setAnswer{id: l.q.ID, v: checklist.Value{List: []string{}}}}
+}
+
+func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		l.cur = max(l.cur-1, 0)
+	case key.Matches(msg, k.Down):
+		l.cur = min(l.cur+1, l.rows()-1)
+	case key.Matches(msg, k.Toggle):
+		if l.cur == len(l.q.Options) {
+			return l.none(), true
+		}
+		return l.toggle(l.cur), true
+	case key.Matches(msg, k.None):
+		l.cur = len(l.q.Options)
+		return l.none(), true
+	case key.Matches(msg, k.Pick):
+		if d := digit(msg); d >= 0 && d < len(l.q.Options) {
+			l.cur = d
+			return l.toggle(d), true
+		}
+	case key.Matches(msg, k.Clear):
+		return []action{clearAnswer{id: l.q.ID}}, true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+func (l *multiList) bindings() []key.Binding {
+	return []key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.None, l.keys.Clear}
+}
+
+func (l *multiList) view(w int, focused bool) []string {
+	t := l.c.theme
+	v, answered := l.c.answers.Get(l.q.ID)
+	var out []string
+	row := func(i int, hint, label string, ticked bool, help string) {
+		box, st := "[ ]", t.text
+		if ticked {
+			box, st = "[x]", t.selected
+		}
+		prefix := "  "
+		if focused && i == l.cur {
+			prefix = t.cursor.Render("›") + " "
+			st = st.Bold(true)
+		}
+		head := prefix + t.key.Render(hint) + " " + box + " "
+		indent := ansi.StringWidth(head)
+		for j, line := range wrap(st, label, w-indent) {
+			if j == 0 {
+				out = append(out, head+line)
+			} else {
+				out = append(out, strings.Repeat(" ", indent)+line)
+			}
+		}
+		if focused && i == l.cur && help != "" {
+			for _, line := range wrap(t.faint, help, w-indent) {
+				out = append(out, strings.Repeat(" ", indent)+line)
+			}
+		}
+	}
+	for i, o := range l.q.Options {
+		hint := " "
+		if i < 9 {
+			hint = strconv.Itoa(i + 1)
+		}
+		row(i, hint, o.Label, slices.Contains(v.List, o.ID), o.Help)
+	}
+	row(len(l.q.Options), "0", l.c.pack.T("ui.none-option"), answered && len(v.List) == 0, "")
+	if !answered {
+		out = append(out, "  "+t.notAsked.Render(l.c.pack.T("answer.not-asked")))
+	}
+	return out
+}

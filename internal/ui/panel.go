@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/summary"
+)
+
+// panel is the live side panel: the verdict and score as they stand, and
+// the sections with the current one marked. It is drawn only when the
+// window is at least panelMin wide.
+func (m *Model) panel(h int) []string {
+	t := m.c.theme
+	p := m.c.pack
+	r := m.c.result
+	inner := panelWidth - 4 // border and padding
+	var lines []string
+	lines = append(lines, t.title.Render(p.T("ui.panel.title")), "")
+	lines = append(lines, t.verdict(r.Verdict).Render(summary.VerdictBadge(r.Verdict)))
+	lines = append(lines,
+		t.text.Render(p.Tf("ui.panel.score", "score", strconv.Itoa(r.Score))),
+		t.text.Render(p.Tf("ui.panel.answered", "completeness", strconv.Itoa(r.Completeness))))
+	if n := len(r.RedFlags); n > 0 {
+		lines = append(lines, t.bad.Bold(true).Render("✘ "+p.Tf("ui.panel.flags", "n", strconv.Itoa(n))))
+		for _, id := range r.RedFlags {
+			if q := p.Question(id); q != nil {
+				lines = append(lines, t.bad.Render("  "+ansi.Truncate(q.Label, inner-2, "…")))
+			}
+		}
+	} else {
+		lines = append(lines, t.text.Render(p.T("ui.panel.no-flags")))
+	}
+	lines = append(lines, t.faint.Render(p.Tf("ui.panel.ask", "n", strconv.Itoa(len(r.FollowUps)))))
+
+	// The sections, with the one on screen marked.
+	cur := m.steps[m.cur]
+	var secs []string
+	seen := map[string]bool{}
+	for _, st := range m.steps {
+		name, id := "", st.key
+		switch {
+		case st.section != nil:
+			name, id = st.section.Title, st.section.ID
+		case st.kind == stepReview:
+			name = p.T("ui.review.title")
+		default:
+			continue
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		here := (cur.section != nil && cur.section.ID == id) || (cur.section == nil && cur.key == id)
+		if here {
+			secs = append(secs, t.cursor.Render("› "+ansi.Truncate(name, inner-2, "…")))
+		} else {
+			secs = append(secs, t.faint.Render("  "+ansi.Truncate(name, inner-2, "…")))
+		}
+	}
+	if len(lines)+len(secs)+4 <= h {
+		lines = append(lines, "", t.label.Render(p.T("ui.panel.sections")))
+		lines = append(lines, secs...)
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > inner {
+			lines[i] = ansi.Truncate(l, inner, "…")
+		}
+	}
+	box := t.panel.Width(panelWidth).Render(strings.Join(lines, "\n"))
+	return strings.Split(box, "\n")
+}

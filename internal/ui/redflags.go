@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+type flagsKeys struct {
+	Up, Down, Yes, No, Unknown, Clear, Next, Back key.Binding
+}
+
+func newFlagsKeys() flagsKeys {
+	return flagsKeys{
+		Up:      upKey(),
+		Down:    downKey(),
+		Yes:     newKey("y", "yes, seen it", "y"),
+		No:      newKey("n", "no", "n"),
+		Unknown: newKey("u", "unknown", "u"),
+		Clear:   clearKey(),
+		Next:    nextKey(),
+		Back:    backKey(),
+	}
+}
+
+// flagsScreen is the red-flag checklist: every flag on one screen, y/n/u
+// answering the one under the cursor and moving to the next, so a whole
+// checklist takes eight keys. The flag under the cursor shows its
+// question, the words to ask and why it matters.
+type flagsScreen struct {
+	c    *common
+	st   step
+	cur  int
+	keys flagsKeys
+	w, h int
+}
+
+func newFlagsScreen(c *common, st step) *flagsScreen {
+	return &flagsScreen{c: c, st: st, keys: newFlagsKeys()}
+}
+
+func (s *flagsScreen) enter(focus string) tea.Cmd {
+	for i, q := range s.st.questions {
+		if q.ID == focus {
+			s.cur = i
+		}
+	}
+	return nil
+}
+
+func (s *flagsScreen) setSize(w, h int) tea.Cmd { s.w, s.h = w, h; return nil }
+func (s *flagsScreen) typing() bool             { return false }
+func (s *flagsScreen) focused() string          { return s.st.questions[s.cur].ID }
+
+func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	q := s.st.questions[s.cur]
+	set := func(v string) []action {
+		s.cur = min(s.cur+1, len(s.st.questions)-1)
+		return []action{setAnswer{id: q.ID, v: checklist.Value{Choice: v}}}
+	}
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.cur = max(s.cur-1, 0)
+	case key.Matches(k, s.keys.Down):
+		s.cur = min(s.cur+1, len(s.st.questions)-1)
+	case key.Matches(k, s.keys.Yes):
+		return set(checklist.Yes), nil
+	case key.Matches(k, s.keys.No):
+		return set(checklist.No), nil
+	case key.Matches(k, s.keys.Unknown):
+		return set(checklist.Unknown), nil
+	case key.Matches(k, s.keys.Clear):
+		return []action{clearAnswer{id: q.ID}}, nil
+	case key.Matches(k, s.keys.Next):
+		return []action{goNext{}}, nil
+	case key.Matches(k, s.keys.Back):
+		return []action{goBack{}}, nil
+	}
+	return nil, nil
+}
+
+// badge states a flag's answer in a symbol and a word, fixed width.
+func (s *flagsScreen) badge(q *checklist.Question) string {
+	t := s.c.theme
+	p := s.c.pack
+	v, ok := s.c.answers.Get(q.ID)
+	var sym, word string
+	st := t.notAsked
+	switch {
+	case !ok:
+		sym, word = "·", p.T("answer.not-asked")
+	case v.Choice == checklist.Yes:
+		sym, word, st = "✘", p.T("answer.yes"), t.bad.Bold(true)
+	case v.Choice == checklist.No:
+		sym, word, st = "✔", p.T("answer.no"), t.good
+	default:
+		sym, word, st = "?", p.T("answer.unknown"), t.warn
+	}
+	// Every badge takes the same width so the labels line up.
+	const bw = 9
+	word = ansi.Truncate(word, bw-2, "…")
+	return st.Render(sym+" "+word) + strings.Repeat(" ", max(bw-2-ansi.StringWidth(word), 0))
+}
+
+func (s *flagsScreen) view(w, h int) string {
+	t := s.c.theme
+	var list []string
+	for i, q := range s.st.questions {
+		marker := "  "
+		lst := t.text
+		if i == s.cur {
+			marker = t.cursor.Render("›") + " "
+			lst = t.cursor
+		}
+		head := marker + s.badge(q) + " "
+		list = append(list, head+lst.Render(ansi.Truncate(q.Label, max(w-ansi.StringWidth(head), 1), "…")))
+	}
+	q := s.st.questions[s.cur]
+	var detail []block
+	detail = append(detail, block{lines: wrap(t.title, q.Prompt, w), prio: prioHigh, gap: true})
+	detail = append(detail, s.c.questionBlocks(q, w, false)...)
+	if q.Why != "" {
+		detail = append(detail, block{lines: labelled(t, s.c.pack.T("ui.why"), q.Why, t.faint, w), prio: prioMid})
+	}
+	blocks := []block{{lines: wrap(t.faint, s.st.section.Intro, w), prio: prioLow}}
+	blocks = append(blocks, block{lines: list, prio: prioMust, gap: true})
+	blocks = append(blocks, detail...)
+	return strings.Join(stack(h, blocks...), "\n")
+}
+
+func (s *flagsScreen) keyMap() help.KeyMap {
+	k := s.keys
+	ynu := newKey("y/n/u", "yes/no/unknown", "y", "n", "u")
+	return keyList{
+		short: []key.Binding{ynu, k.Up, k.Clear, k.Next, k.Back},
+		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},
+	}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/summary"
+)
+
+type summaryKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Save, Back key.Binding
+}
+
+func newSummaryKeys() summaryKeys {
+	return summaryKeys{
+		Up:       newKey("↑/↓", "scroll", "up", "k"),
+		Down:     newKey("↓/j", "down", "down", "j"),
+		PageUp:   newKey("pgup/b", "page up", "pgup", "b"),
+		PageDown: newKey("pgdn/space", "page down", "pgdown", "space", "f"),
+		Top:      newKey("home/g", "top", "home", "g"),
+		Bottom:   newKey("end/G", "bottom", "end", "G"),
+		Save:     newKey("s", "save", "s"),
+		Back:     backKey(),
+	}
+}
+
+// renderKey says what a rendering of the summary was made from: it is
+// redone only when the answers, the width or the style change.
+type renderKey struct {
+	rev   int
+	width int
+	style string
+}
+
+// summaryMsg carries a rendered summary back from its command.
+type summaryMsg struct {
+	key      renderKey
+	result   checklist.Result
+	rendered string
+	err      error
+}
+
+// mdCache keeps glamour renderers, one per width and style, because
+// building one costs milliseconds. Render commands may run concurrently,
+// so it locks; it is a cache of tools, not model state.
+type mdCache struct {
+	mu        sync.Mutex
+	renderers map[[2]string]*mdrender.Renderer
+}
+
+func (c *mdCache) render(md string, width int, style string) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := [2]string{strconv.Itoa(width), style}
+	r, ok := c.renderers[k]
+	if !ok {
+		var err error
+		if r, err = mdrender.New(width, style); err != nil {
+			return "", err
+		}
+		if c.renderers == nil {
+			c.renderers = map[[2]string]*mdrender.Renderer{}
+		}
+		c.renderers[k] = r
+	}
+	return r.Render(md)
+}
+
+// renderCmd scores a copy of the answers and renders the summary markdown
+// with glamour, off the UI goroutine.
+func renderCmd(c *common, k renderKey) tea.Cmd {
+	p, a, cache, date := c.pack, c.answers.Clone(), c.cache, c.now()
+	return func() tea.Msg {
+		r := checklist.Evaluate(p, a)
+		md := summary.Markdown(p, a, r, summary.Options{Date: date})
+		out, err := cache.render(md, k.width, k.style)
+		return summaryMsg{key: k, result: r, rendered: out, err: err}
+	}
+}
+
+// summaryScreen shows the verdict in a banner (a symbol and a word, never
+// colour alone) over the rendered summary in a scrolling viewport.
+type summaryScreen struct {
+	c       *common
+	vp      viewport.Model
+	keys    summaryKeys
+	have    renderKey // what the viewport shows
+	pending renderKey // what is being rendered
+	result  checklist.Result
+	ready   bool
+	err     error
+	w, h    int
+}
+
+func newSummaryScreen(c *common) *summaryScreen {
+	s := &summaryScreen{c: c, keys: newSummaryKeys(), vp: viewport.New(), have: renderKey{rev: -1}, pending: renderKey{rev: -1}}
+	return s
+}
+
+func (s *summaryScreen) want() renderKey {
+	return renderKey{rev: s.c.rev, width: max(s.w, 20), style: s.c.theme.mdStyle}
+}
+
+// request starts a rendering unless the right one is shown or on its way.
+func (s *summaryScreen) request() tea.Cmd {
+	k := s.want()
+	if k == s.have || k == s.pending {
+		return nil
+	}
+	s.pending = k
+	return renderCmd(s.c, k)
+}
+
+func (s *summaryScreen) rendered(msg summaryMsg) {
+	if msg.key != s.want() {
+		return // stale: the answers, width or style changed since
+	}
+	s.pending = renderKey{rev: -1}
+	s.have = msg.key
+	s.err = msg.err
+	s.result = msg.result
+	if msg.err == nil {
+		top := s.vp.YOffset()
+		s.vp.SetContent(strings.TrimRight(msg.rendered, "\n"))
+		s.vp.SetYOffset(top)
+	}
+	s.ready = true
+}
+
+func (s *summaryScreen) enter(string) tea.Cmd { return s.request() }
+
+func (s *summaryScreen) setSize(w, h int) tea.Cmd {
+	s.w, s.h = w, h
+	s.vp.SetWidth(max(w, 1))
+	s.vp.SetHeight(max(h-len(s.banner(w)), 1))
+	return s.request()
+}
+
+func (s *summaryScreen) typing() bool    { return false }
+func (s *summaryScreen) focused() string { return "" }
+
+func (s *summaryScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.vp.ScrollUp(1)
+	case key.Matches(k, s.keys.Down):
+		s.vp.ScrollDown(1)
+	case key.Matches(k, s.keys.PageUp):
+		s.vp.PageUp()
+	case key.Matches(k, s.keys.PageDown):
+		s.vp.PageDown()
+	case key.Matches(k, s.keys.Top):
+		s.vp.GotoTop()
+	case key.Matches(k, s.keys.Bottom):
+		s.vp.GotoBottom()
+	case key.Matches(k, s.keys.Save):
+		return []action{openSave{}}, nil
+	case key.Matches(k, s.keys.Back):
+		return []action{goBack{}}, nil
+	}
+	return nil, nil
+}
+
+// banner is the verdict: its badge, its sentence and the score. It uses
+// the live result so it is right even before the rendering arrives.
+func (s *summaryScreen) banner(w int) []string {
+	t := s.c.theme
+	p := s.c.pack
+	r := s.c.result
+	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(r.Verdict))
+	score := t.faint.Render(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
+	out := []string{badge + "  " + score}
+	if s.h >= 10 {
+		out = append(out, wrap(t.title, p.T("verdict."+string(r.Verdict)), w)...)
+	}
+	return append(out, "")
+}
+
+func (s *summaryScreen) view(w, h int) string {
+	t := s.c.theme
+	lines := s.banner(w)
+	switch {
+	case s.err != nil:
+		lines = append(lines, wrap(t.errText, s.err.Error(), w)...)
+	case !s.ready:
+		lines = append(lines, t.faint.Render(s.c.pack.T("ui.summary.rendering")))
+	default:
+		lines = append(lines, s.vp.View())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *summaryScreen) keyMap() help.KeyMap {
+	k := s.keys
+	return keyList{
+		short: []key.Binding{k.Save, k.Up, k.PageDown, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Back}},
+	}
+}

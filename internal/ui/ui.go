@@ -1,0 +1,541 @@
+// Package ui is vetcircle's interactive walkthrough: a Bubble Tea program
+// that asks the pack's questions screen by screen, shows a live verdict,
+// and ends on the scored summary, which it can save.
+//
+// The root Model owns navigation and the one *checklist.Answers; each screen
+// (form, question, red flags, review, summary) is a small model in its own
+// file with its own keys, and dialogs (save, quit) sit on top. Screens never
+// change answers themselves: they return actions that the root applies in
+// one place, Model.changed, which rescores in a command and calls
+// Options.OnChange. Scoring, rendering the summary and saving files run in
+// tea.Cmds that report back with messages.
+//
+// The package holds no rule logic and no prose: questions, options and
+// sentences come from the pack (ui.* keys in rules/ui.yaml), and verdicts
+// from checklist.Evaluate.
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+// Options configure a walkthrough. The zero value is a fresh intake.
+type Options struct {
+	// Answers, when not nil, are answers to continue (a resumed draft): the
+	// walkthrough edits this value in place and starts at Answers.ResumeAt
+	// when that names a question that applies.
+	Answers *checklist.Answers
+	// Now is the clock for the summary's date and the default file name;
+	// nil means time.Now.
+	Now func() time.Time
+	// SaveDir is the folder the save dialog offers; "" means ".".
+	SaveDir string
+	// OnChange, when set, is called after every change of an answer and
+	// every move to another question, with a copy of the answers whose
+	// ResumeAt names the question on screen. The command it returns (for
+	// example saving a draft) is run like any other; it must not block.
+	OnChange func(*checklist.Answers) tea.Cmd
+	// Dark is the guess at the terminal background until the terminal
+	// answers tea.RequestBackgroundColor.
+	Dark bool
+	// NoColor drops every colour (NO_COLOR), keeping bold and reverse.
+	NoColor bool
+}
+
+// common is what every screen reads: the pack, the answers, the theme and
+// the latest score. Screens treat answers as read-only and change them by
+// returning actions.
+type common struct {
+	pack    *checklist.Pack
+	answers *checklist.Answers
+	theme   *theme
+	result  checklist.Result
+	// rev counts changes to the answers, so cached renderings know when
+	// they are stale.
+	rev   int
+	now   func() time.Time
+	dir   string
+	cache *mdCache
+}
+
+// coordinator reports whether a care coordinator is on a call, which
+// changes how questions are worded ("Say:", "Listen for:").
+func (c *common) coordinator() bool {
+	v, _ := c.answers.Get("user-role")
+	return v.Choice == "coordinator"
+}
+
+// screen is one step's model.
+type screen interface {
+	// enter is called whenever the screen becomes current; focus names the
+	// question to put the cursor on, or "".
+	enter(focus string) tea.Cmd
+	// update handles a key press or paste.
+	update(msg tea.Msg) ([]action, tea.Cmd)
+	// setSize tells the screen the cells its body has.
+	setSize(w, h int) tea.Cmd
+	view(w, h int) string
+	keyMap() help.KeyMap
+	// typing reports whether keys go to a text field, so that q and ? are
+	// typed rather than acted on.
+	typing() bool
+	// focused is the question under the cursor, or "".
+	focused() string
+}
+
+// dialog is a box over the current screen that takes every key.
+type dialog interface {
+	update(msg tea.Msg) ([]action, tea.Cmd)
+	view(w int) string
+	keyMap() help.KeyMap
+}
+
+// Actions are what screens and dialogs ask the root to do.
+type action interface{}
+
+type (
+	setAnswer struct {
+		id string
+		v  checklist.Value
+	}
+	clearAnswer struct{ id string }
+	goNext      struct{}
+	goBack      struct{}
+	// jumpTo opens the screen that asks a question, from the review.
+	jumpTo     struct{ id string }
+	openSave   struct{}
+	closeDlg   struct{}
+	quitNow    struct{}
+	saveToFile struct {
+		path      string
+		overwrite bool
+	}
+)
+
+// Messages from commands.
+type (
+	scoredMsg struct {
+		rev    int
+		result checklist.Result
+	}
+	savedMsg struct {
+		path string
+		err  error
+	}
+)
+
+// Model is the walkthrough's root model.
+type Model struct {
+	c       *common
+	opts    Options
+	keys    globalKeys
+	help    help.Model
+	steps   []step
+	cur     int
+	screens map[string]screen
+	// fromReview is set while editing an answer reached from the review:
+	// enter and esc then return to it.
+	fromReview bool
+	dlg        dialog
+	width      int
+	height     int
+	// savedRev is the answers revision last saved to a summary file.
+	savedRev int
+	// status is a one-line message under the body (a saved file's path).
+	status string
+}
+
+// New returns a walkthrough over pack p.
+func New(p *checklist.Pack, opts Options) *Model {
+	a := opts.Answers
+	if a == nil {
+		a = checklist.NewAnswers()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.SaveDir == "" {
+		opts.SaveDir = "."
+	}
+	c := &common{pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{}}
+	c.result = checklist.Evaluate(p, a)
+	m := &Model{
+		c: c, opts: opts, keys: newGlobalKeys(), help: help.New(),
+		screens: map[string]screen{}, width: 80, height: 24, savedRev: -1,
+	}
+	m.help.Styles = c.theme.help
+	m.steps = buildSteps(p, a)
+	if a.ResumeAt != "" {
+		if i := stepOf(m.steps, a.ResumeAt); i >= 0 {
+			m.cur = i
+		}
+	}
+	return m
+}
+
+// Answers returns the answers as they stand (the walkthrough's own value).
+func (m *Model) Answers() *checklist.Answers { return m.c.answers }
+
+// Result returns the latest score of the answers.
+func (m *Model) Result() checklist.Result { return m.c.result }
+
+// Init asks the terminal for its background and opens the first screen.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.screen().enter(m.c.answers.ResumeAt))
+}
+
+// screen returns the current step's screen, making it on first use.
+func (m *Model) screen() screen {
+	st := m.steps[m.cur]
+	if s, ok := m.screens[st.key]; ok {
+		return s
+	}
+	var s screen
+	switch st.kind {
+	case stepForm:
+		s = newFormScreen(m.c, st)
+	case stepQuestion:
+		s = newQuestionScreen(m.c, st)
+	case stepFlags:
+		s = newFlagsScreen(m.c, st)
+	case stepReview:
+		s = newReviewScreen(m.c, m.steps)
+	default:
+		s = newSummaryScreen(m.c)
+	}
+	m.screens[st.key] = s
+	bw, bh := m.bodySize()
+	s.setSize(bw, bh)
+	return s
+}
+
+// Update routes a message: window and colour changes to everyone, keys to
+// the dialog if one is open, else to global keys, else to the screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		return m, m.resize()
+	case tea.BackgroundColorMsg:
+		return m, m.setTheme(msg.IsDark())
+	case scoredMsg:
+		if msg.rev == m.c.rev {
+			m.c.result = msg.result
+		}
+		return m, nil
+	case savedMsg:
+		return m, m.saved(msg)
+	case summaryMsg:
+		if s, ok := m.screens["summary"].(*summaryScreen); ok {
+			s.rendered(msg)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.dlg != nil {
+			acts, cmd := m.dlg.update(msg)
+			return m, tea.Batch(cmd, m.apply(acts))
+		}
+		acts, cmd := m.screen().update(msg)
+		return m, tea.Batch(cmd, m.apply(acts))
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.dlg != nil {
+		if _, ok := m.dlg.(*quitDialog); ok && key.Matches(msg, m.keys.ForceQuit) {
+			return tea.Quit
+		}
+		acts, cmd := m.dlg.update(msg)
+		return tea.Batch(cmd, m.apply(acts))
+	}
+	s := m.screen()
+	// ctrl+c always reaches us; q and ? only when not typing into a field.
+	if key.Matches(msg, m.keys.ForceQuit) || (!s.typing() && key.Matches(msg, m.keys.Quit)) {
+		return m.quit()
+	}
+	if !s.typing() && key.Matches(msg, m.keys.Help) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m.resize()
+	}
+	m.status = ""
+	acts, cmd := s.update(msg)
+	return tea.Batch(cmd, m.apply(acts))
+}
+
+// quit asks first when quitting would lose answers.
+func (m *Model) quit() tea.Cmd {
+	if len(m.c.answers.Values) == 0 && len(m.c.answers.Notes) == 0 || m.savedRev == m.c.rev {
+		return tea.Quit
+	}
+	m.dlg = newQuitDialog(m.c)
+	return nil
+}
+
+// apply carries out actions in order.
+func (m *Model) apply(acts []action) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, a := range acts {
+		switch a := a.(type) {
+		case setAnswer:
+			m.c.answers.Set(a.id, a.v)
+			cmds = append(cmds, m.changed())
+		case clearAnswer:
+			if _, ok := m.c.answers.Get(a.id); ok {
+				m.c.answers.Clear(a.id)
+				cmds = append(cmds, m.changed())
+			}
+		case goNext:
+			if m.fromReview {
+				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), ""))
+			} else {
+				cmds = append(cmds, m.goTo(m.cur+1, ""))
+			}
+		case goBack:
+			if m.fromReview {
+				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
+			} else if m.cur > 0 {
+				cmds = append(cmds, m.goTo(m.cur-1, ""))
+			}
+		case jumpTo:
+			if i := stepOf(m.steps, a.id); i >= 0 {
+				cmds = append(cmds, m.goTo(i, a.id))
+				m.fromReview = true
+			}
+		case openSave:
+			m.dlg = newSaveDialog(m.c)
+		case closeDlg:
+			m.dlg = nil
+		case quitNow:
+			cmds = append(cmds, tea.Quit)
+		case saveToFile:
+			cmds = append(cmds, saveCmd(m.c, a.path, a.overwrite))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// changed is the one place that follows every change of the answers: it
+// rebuilds the steps (a `when` may now hold or not), rescores in a command
+// and gives the hook a copy. Issue 4's drafts hook in through OnChange.
+func (m *Model) changed() tea.Cmd {
+	m.c.rev++
+	key := m.steps[m.cur].key
+	m.steps = buildSteps(m.c.pack, m.c.answers)
+	if i := indexOf(m.steps, key); i >= 0 {
+		m.cur = i
+	} else {
+		m.cur = min(m.cur, len(m.steps)-1)
+	}
+	if r, ok := m.screens["review"].(*reviewScreen); ok {
+		r.steps = m.steps
+	}
+	return tea.Batch(scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify())
+}
+
+// notify calls the OnChange hook with a copy that remembers where we are.
+func (m *Model) notify() tea.Cmd {
+	m.c.answers.ResumeAt = m.screen().focused()
+	if m.opts.OnChange == nil {
+		return nil
+	}
+	return m.opts.OnChange(m.c.answers.Clone())
+}
+
+func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int) tea.Cmd {
+	return func() tea.Msg { return scoredMsg{rev: rev, result: checklist.Evaluate(p, a)} }
+}
+
+// goTo makes step i current, focusing question focus.
+func (m *Model) goTo(i int, focus string) tea.Cmd {
+	if i < 0 || i >= len(m.steps) {
+		return nil
+	}
+	m.fromReview = false
+	m.cur = i
+	s := m.screen()
+	bw, bh := m.bodySize()
+	return tea.Batch(s.setSize(bw, bh), s.enter(focus), m.notify())
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	d, ok := m.dlg.(*saveDialog)
+	if !ok {
+		return nil
+	}
+	if msg.err == nil {
+		m.dlg = nil
+		m.savedRev = m.c.rev
+		m.status = m.c.pack.Tf("ui.summary.saved", "path", msg.path)
+		return nil
+	}
+	d.failed(msg)
+	return nil
+}
+
+func (m *Model) setTheme(dark bool) tea.Cmd {
+	if dark == m.c.theme.isDark {
+		return nil
+	}
+	m.c.theme = newTheme(dark, m.opts.NoColor)
+	m.help.Styles = m.c.theme.help
+	return m.resize()
+}
+
+// resize tells the current screen its size; others learn it on entry.
+func (m *Model) resize() tea.Cmd {
+	bw, bh := m.bodySize()
+	return m.screen().setSize(bw, bh)
+}
+
+// Layout.
+const (
+	panelWidth = 30  // the live side panel, border included
+	panelMin   = 100 // the panel shows from this terminal width
+	singleCol  = 60  // below this, no side-by-side anything
+)
+
+func (m *Model) margin() int {
+	if m.width >= 30 {
+		return 1
+	}
+	return 0
+}
+
+// showPanel reports whether the live side panel fits beside the screen.
+func (m *Model) showPanel() bool {
+	return m.width >= panelMin && m.steps[m.cur].kind != stepSummary && m.height >= 12
+}
+
+// bodySize is the cells a screen has: the window less the header, the
+// help and the side panel.
+func (m *Model) bodySize() (int, int) {
+	w := m.width - 2*m.margin()
+	if m.showPanel() {
+		w -= panelWidth + 2
+	}
+	return max(w, 1), max(m.height-m.chromeHeight(), 1)
+}
+
+// chromeHeight counts the lines around the body: header, gap, status and
+// help.
+func (m *Model) chromeHeight() int {
+	if m.height < 6 {
+		return 1 // the header only
+	}
+	n := 1 + m.footerHeight()
+	if m.height >= 12 {
+		n++ // blank line under the header
+	}
+	return n
+}
+
+// View draws the frame: header, the screen (or dialog), the side panel and
+// the key help. Every line is cut to the window, so nothing ever wraps.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.c.pack.T("ui.app")
+	return v
+}
+
+func (m *Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	bw, bh := m.bodySize()
+	var body string
+	if m.dlg != nil {
+		body = m.dlg.view(bw)
+	} else {
+		body = m.screen().view(bw, bh)
+	}
+	lines := strings.Split(clip(body, bw, bh), "\n")
+	if m.showPanel() {
+		lines = joinCols(lines, bw, m.panel(bh), 2)
+	}
+	var out []string
+	out = append(out, m.header())
+	if m.height >= 12 {
+		out = append(out, "")
+	}
+	out = append(out, lines...)
+	if m.height >= 6 {
+		// Push the help to the bottom line.
+		pad := m.height - len(out) - m.footerHeight()
+		for range max(pad, 0) {
+			out = append(out, "")
+		}
+		if m.status != "" {
+			out = append(out, m.c.theme.okText.Render(m.status))
+		}
+		out = append(out, m.helpView()...)
+	}
+	if mg := m.margin(); mg > 0 {
+		pad := strings.Repeat(" ", mg)
+		for i, l := range out {
+			if l != "" {
+				out[i] = pad + l
+			}
+		}
+	}
+	return clip(strings.Join(out, "\n"), m.width, m.height)
+}
+
+func (m *Model) footerHeight() int {
+	n := len(m.helpView())
+	if m.status != "" {
+		n++
+	}
+	return n
+}
+
+// header is "vetcircle  Section · step n of m".
+func (m *Model) header() string {
+	t := m.c.theme
+	st := m.steps[m.cur]
+	name := m.c.pack.T("ui.summary.step")
+	switch {
+	case st.section != nil:
+		name = st.section.Title
+	case st.kind == stepReview:
+		name = m.c.pack.T("ui.review.title")
+	}
+	n, total := m.cur+1, len(m.steps)
+	h := t.app.Render(m.c.pack.T("ui.app")) + " " + t.section.Render(name) + t.progress.Render(" · "+
+		m.c.pack.Tf("ui.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total)))
+	if m.fromReview {
+		h += "  " + t.warn.Render(m.c.pack.T("ui.editing"))
+	}
+	return h
+}
+
+// helpView is the key help: one line, or the full help's columns.
+func (m *Model) helpView() []string {
+	var km help.KeyMap
+	if m.dlg != nil {
+		km = m.dlg.keyMap()
+	} else {
+		km = m.screen().keyMap()
+	}
+	m.help.SetWidth(max(m.width-2*m.margin(), 1))
+	typing := m.dlg == nil && m.screen().typing()
+	global := []key.Binding{m.keys.Help, m.keys.Quit}
+	if typing {
+		global = []key.Binding{newKey("ctrl+c", "quit", "ctrl+c")}
+	}
+	if m.help.ShowAll {
+		full := append(km.FullHelp(), global)
+		return strings.Split(m.help.FullHelpView(full), "\n")
+	}
+	return []string{m.help.ShortHelpView(append(km.ShortHelp(), global...))}
+}
