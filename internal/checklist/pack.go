@@ -253,7 +253,7 @@ var (
 
 func (v *validator) need(pos Pos, what, value string) {
 	if strings.TrimSpace(value) == "" {
-		v.l.add(pos, "", "%s is missing or empty", what)
+		v.l.add(pos, "fill it in: every sentence a user reads comes from the pack", "%s is missing or empty", what)
 	}
 }
 
@@ -480,7 +480,7 @@ func (v *validator) bands(bands []*Band) {
 		if i > 0 {
 			prev := sorted[i-1]
 			if prev.Min == b.Min {
-				v.l.add(b.Pos, "", "band %s cannot be reached: band %s has the same min %d", b.Verdict, prev.Verdict, b.Min)
+				v.l.add(b.Pos, "give each band its own min", "band %s cannot be reached: band %s has the same min %d", b.Verdict, prev.Verdict, b.Min)
 			}
 			if b.Verdict.Rank() <= prev.Verdict.Rank() {
 				v.l.add(b.Pos, "higher scores must give better verdicts", "band %s (min %d) is not better than band %s (min %d)", b.Verdict, b.Min, prev.Verdict, prev.Min)

@@ -79,7 +79,12 @@ func (es Errors) Error() string {
 }
 
 // errorList collects problems so a load can report all of them at once.
-type errorList struct{ errs Errors }
+type errorList struct {
+	errs Errors
+	// aliases is set once an anchor or alias was reported: an alias bomb
+	// uses dozens, and one line says all there is to say.
+	aliases bool
+}
 
 func (l *errorList) add(pos Pos, hint, format string, args ...any) {
 	l.errs = append(l.errs, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
@@ -197,7 +202,10 @@ func convert(file string, n ast.Node, depth int, l *errorList) *node {
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		return &node{kind: scalarNode, pos: pos, value: n.GetToken().Value}
 	case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
-		l.add(pos, "write the value out in full", "anchors, aliases and merge keys (&, *, <<) are not allowed")
+		if !l.aliases {
+			l.aliases = true
+			l.add(pos, "write the values out in full", "anchors, aliases and merge keys (&, *, <<) are not allowed")
+		}
 	case *ast.TagNode:
 		l.add(pos, "remove the tag", "YAML tags (!!type) are not allowed")
 	default:

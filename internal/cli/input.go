@@ -61,7 +61,7 @@ func readInput(e env, name string) ([]byte, error) {
 		return nil, badInput(fmt.Errorf("read %s: %w", name, err))
 	}
 	if len(data) > checklist.MaxFileSize {
-		return nil, badInput(fmt.Errorf("%s: file is over the %d-byte limit (is this the right file? answers files are small text files)", name, checklist.MaxFileSize))
+		return nil, badInput(fmt.Errorf("%s: file is over the %d-byte limit (is this the right file? answers files are small text files)", displayName(name), checklist.MaxFileSize))
 	}
 	return data, nil
 }
@@ -69,9 +69,9 @@ func readInput(e env, name string) ([]byte, error) {
 func describeOpenError(name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file", name)
+		return fmt.Errorf("%s: no such file (check the name, and the folder you run vetcircle from)", name)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied", name)
+		return fmt.Errorf("%s: permission denied (copy it somewhere you can read, or ask its owner)", name)
 	}
 	return err
 }

@@ -7,7 +7,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -77,13 +76,7 @@ func run(ctx context.Context, e env, args []string) int {
 // errorHandler prints one plain line per error: no banners, no stack, so a
 // script or a person can read it at a glance.
 func errorHandler(w io.Writer, _ fang.Styles, err error) {
-	msg := err.Error()
-	if msg == "" {
-		return // the messages were already printed, one per problem
-	}
-	for _, line := range strings.Split(msg, "\n") {
-		fmt.Fprintf(w, "vetcircle: %s\n", strings.TrimSpace(line))
-	}
+	printProblems(w, err)
 }
 
 // isUsageError recognises cobra's own complaints about flags and arguments.

@@ -70,7 +70,7 @@ func runScore(e env, o scoreOptions, files []string) error {
 		a, err := loadAnswers(e, p, name)
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "vetcircle: %s\n", err)
+			printProblems(e.stderr, err)
 			continue
 		}
 		r := checklist.Evaluate(p, a)

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// strongCircle is what a person types to describe examples/strong-kap-circle.yaml
+// at the accessible prompts, ending with n to the offer to save.
+var strongCircle = strings.Join([]string{
+	"1", "1", // self, before joining
+	"Thursday KAP Circle", "1", "A. Rivera, LMFT", "8", "120", "45", "1",
+	"1", "1,2,3,4", "1,2,3", // the three questions
+	"y",                                    // screening
+	"n", "n", "n", "n", "n", "n", "n", "n", // red flags
+	"2", "2", "1", "4", "3", "3", "1,4", "", // fit; distress skipped
+	"n", // do not save
+}, "\n") + "\n"
+
+// runWith runs the command line with the given terminals and environment.
+func runWith(t *testing.T, stdin string, stdinTTY, stdoutTTY bool, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := env{
+		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		isTTY: stdoutTTY, stdinTTY: stdinTTY,
+		getenv: func(k string) string { return vars[k] },
+	}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+// TestPipedWalkthroughIsAccessible is `printf '...' | vetcircle`: with no
+// terminal the walkthrough runs as line prompts, says so in one line on
+// stderr, and ends with the summary.
+func TestPipedWalkthroughIsAccessible(t *testing.T) {
+	code, stdout, stderr := runWith(t, strongCircle, false, false, nil)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	want := "vetcircle: input and output are not a terminal, so using accessible mode (numbered line prompts); pass --accessible to choose it yourself\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want the one-line notice %q", stderr, want)
+	}
+	for _, w := range []string{"Step 1 of 6: Getting started\n", "Answer: 1\nRecorded: I'm vetting a circle for myself.\n", "## Verdict: PROMISING\n", "The summary was not saved.\n"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("stdout lacks %q", w)
+		}
+	}
+	if strings.ContainsRune(stdout, 0x1b) {
+		t.Error("accessible output contains an escape character")
+	}
+}
+
+func TestAccessibleModeChoice(t *testing.T) {
+	const auto = "so using accessible mode"
+	cases := []struct {
+		name             string
+		stdinTTY, ttyOut bool
+		vars             map[string]string
+		args             []string
+		notice           string // "" for none
+	}{
+		{"flag", true, true, nil, []string{"--accessible"}, ""},
+		{"ACCESSIBLE=1", true, true, map[string]string{"ACCESSIBLE": "1"}, nil, ""},
+		{"TERM=dumb", true, true, map[string]string{"TERM": "dumb"}, nil, "vetcircle: TERM is dumb, " + auto},
+		{"stdin piped", false, true, nil, nil, "vetcircle: input is not a terminal, " + auto},
+		{"stdout piped", true, false, nil, nil, "vetcircle: output is not a terminal, " + auto},
+		{"flag on a pipe says nothing", false, false, nil, []string{"--accessible"}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runWith(t, strongCircle, c.stdinTTY, c.ttyOut, c.vars, c.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout, "## Verdict: PROMISING") {
+				t.Errorf("accessible walkthrough did not run:\n%.300s", stdout)
+			}
+			switch {
+			case c.notice == "" && stderr != "":
+				t.Errorf("stderr = %q, want nothing", stderr)
+			case c.notice != "" && (!strings.HasPrefix(stderr, c.notice) || strings.Count(stderr, "\n") != 1):
+				t.Errorf("stderr = %q, want one line starting %q", stderr, c.notice)
+			}
+		})
+	}
+	// ACCESSIBLE set but empty is not a request.
+	root := newRoot(env{stdinTTY: true, isTTY: true, getenv: func(k string) string { return "" }})
+	if m := accessibleMode(root, env{stdinTTY: true, isTTY: true}); m.on {
+		t.Errorf("accessible mode chosen on a terminal with no flag or variable")
+	}
+}
+
+func TestAccessibleExitCodes(t *testing.T) {
+	t.Run("input ends before the last question", func(t *testing.T) {
+		code, stdout, stderr := runWith(t, "1\n1\nThursday\n", false, false, nil, "--accessible")
+		if code != ExitBadInput {
+			t.Errorf("exit %d, want %d", code, ExitBadInput)
+		}
+		if want := "vetcircle: input ended before the walkthrough finished (it stopped at question circle-format)\n"; stderr != want {
+			t.Errorf("stderr = %q, want %q", stderr, want)
+		}
+		if !strings.Contains(stdout, "Input ended before the last question; nothing was saved.") {
+			t.Errorf("stdout lacks the end-of-input message")
+		}
+	})
+	t.Run("q", func(t *testing.T) {
+		code, _, stderr := runWith(t, "1\nq\ny\n", false, false, nil, "--accessible")
+		if code != ExitOK || stderr != "" {
+			t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+		}
+	})
+	t.Run("input ends at the offer to save", func(t *testing.T) {
+		in := strings.TrimSuffix(strongCircle, "n\n")
+		code, stdout, stderr := runWith(t, in, false, false, nil, "--accessible")
+		if code != ExitOK || stderr != "" {
+			t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+		}
+		if !strings.Contains(stdout, "Input ended; the summary was not saved to a file.") {
+			t.Errorf("stdout lacks the message")
+		}
+	})
+}

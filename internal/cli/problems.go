@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// printProblems prints err as one line per problem, each starting
+// "vetcircle: ". A checklist.Errors prints each entry on its own line and
+// without its "3 problems:" heading, so that every line names its
+// file:line:col and a script can count and parse them. Each line is cleaned
+// of terminal escapes, which a file name or a YAML parser's quote of the
+// input could otherwise carry to the terminal.
+func printProblems(w io.Writer, err error) {
+	msg := err.Error()
+	if msg == "" {
+		return // the messages were already printed, one per problem
+	}
+	var es checklist.Errors
+	if errors.As(err, &es) && es.Error() == msg {
+		for _, e := range es {
+			fmt.Fprintf(w, "vetcircle: %s\n", textclean.CleanLine(e.Error()))
+		}
+		return
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		if line = textclean.CleanLine(line); line != "" {
+			fmt.Fprintf(w, "vetcircle: %s\n", line)
+		}
+	}
+}
