@@ -29,10 +29,14 @@ func updateGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
+// testdataDir is this package's testdata folder, found before any test
+// changes the working directory.
+var testdataDir, _ = filepath.Abs("testdata")
+
 // assertGolden compares got with testdata/<name>, or rewrites it with -update.
 func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", filepath.FromSlash(name))
+	path := filepath.Join(testdataDir, filepath.FromSlash(name))
 	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/compare"
+	"github.com/vetcircle/vetcircle/internal/mdrender"
+)
+
+type compareOptions struct {
+	format string
+	rules  string
+}
+
+func newCompareCmd(e env) *cobra.Command {
+	var o compareOptions
+	cmd := &cobra.Command{
+		Use:   "compare FILE|- [FILE...]",
+		Short: "Compare circles side by side, best first",
+		Long: `Score several answers files and compare them in one table, one row per
+circle, best first (by verdict, then score, then how complete, then name):
+verdict, score, completeness, confirmed red flags, the answers to the three
+questions, format, group size and cost.
+
+In a terminal the table fits the screen; piped or saved it is a markdown
+table. --format json gives an array of objects. A file that cannot be read
+is named on standard error, one line per problem, and the rest are still
+compared; the exit code is then 2.`,
+		Example: `  vetcircle compare examples/*.yaml
+  vetcircle compare --format markdown calls/*.yaml > shortlist.md
+  vetcircle compare --format json a.yaml b.yaml | jq '.[0].name'`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCompare(e, o, args)
+		},
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown or json (default: table in a terminal, markdown otherwise)")
+	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	return cmd
+}
+
+func runCompare(e env, o compareOptions, files []string) error {
+	format := o.format
+	switch format {
+	case "":
+		format = "markdown"
+		if e.isTTY {
+			format = "table"
+		}
+	case "table", "markdown", "json":
+	default:
+		return badInput(fmt.Errorf("--format %q: use table, markdown or json", o.format))
+	}
+	stdin := 0
+	for _, f := range files {
+		if f == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return badInput(errors.New("standard input (-) can be given only once"))
+	}
+	p, err := loadPack(o.rules)
+	if err != nil {
+		return err
+	}
+
+	var rows []compare.Row
+	failed := 0
+	for _, name := range files {
+		a, err := loadAnswers(e, p, name)
+		if err != nil {
+			failed++
+			reportFileError(e, err)
+			continue
+		}
+		rows = append(rows, compare.New(p, displayName(name), a))
+	}
+	compare.Sort(rows)
+
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	switch format {
+	case "json":
+		if rows == nil {
+			rows = []compare.Row{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return fmt.Errorf("write json: %w", err)
+		}
+	case "markdown":
+		if len(rows) > 0 {
+			out.WriteString(compare.Markdown(p, rows))
+		}
+	case "table":
+		if len(rows) > 0 {
+			color := e.isTTY && !mdrender.NoColor()
+			s := compare.Table(p, rows, compare.TableOptions{Width: termWidth(), Styled: e.isTTY, Color: color, Padding: true})
+			if color {
+				// Downsample the colours to what the terminal supports.
+				lipgloss.Fprint(out, s)
+			} else {
+				out.WriteString(s)
+			}
+		}
+	}
+	if failed > 0 {
+		return badInput(errQuiet)
+	}
+	return nil
+}
+
+// reportFileError prints one line per problem, each naming file:line:col,
+// so a script or a person can find every one.
+func reportFileError(e env, err error) {
+	var es checklist.Errors
+	var one *checklist.Error
+	switch {
+	case errors.As(err, &es):
+		for _, x := range es {
+			fmt.Fprintf(e.stderr, "vetcircle: %s\n", x)
+		}
+	case errors.As(err, &one):
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", one)
+	default:
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", err)
+	}
+}

@@ -1,0 +1,290 @@
+// Package compare puts several scored circles side by side: one row per
+// circle, best first, as a terminal table that fits the screen, a markdown
+// table or JSON.
+//
+// The three answer columns are the pack's core questions (the three
+// questions to ask every facilitator), so the table follows the rules rather
+// than naming questions in Go. Every heading comes from the pack, with an
+// English fallback for the few words a pack may not define (compare.* text
+// keys).
+package compare
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// Row is one circle's line in the comparison.
+type Row struct {
+	// File is the answers file, as named on the command line.
+	File string
+	// Name is the circle's name, cleaned to one line; empty when not given.
+	Name         string
+	Verdict      checklist.Verdict
+	Score        int
+	Completeness int
+	// RedFlags are the confirmed red flags' question IDs, in pack order.
+	RedFlags []string
+	// Core holds the answers to the pack's core questions, in pack order.
+	Core []Answer
+	// Format is the circle's format ID; empty when not asked.
+	Format       string
+	Participants *float64
+	CostUSD      *float64
+}
+
+// Answer is one core question's answer.
+type Answer struct {
+	Question string
+	// Asked is false when the question has not been answered yet.
+	Asked bool
+	// Choice is a choice or yes/no/unknown answer.
+	Choice string
+	// List is a multi answer; empty when the answer was "none of these".
+	List []string
+	// Of is how many options a multi question has.
+	Of int
+	// Lacks lists a multi question's options not in List, in pack order.
+	Lacks []string
+	kind  checklist.Kind
+}
+
+// New scores one circle's answers and makes its row.
+func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
+	r := checklist.Evaluate(p, a)
+	row := Row{
+		File:         file,
+		Name:         textclean.CleanLine(r.Circle.Name),
+		Verdict:      r.Verdict,
+		Score:        r.Score,
+		Completeness: r.Completeness,
+		RedFlags:     slices.Clone(r.RedFlags),
+		Format:       r.Circle.Format,
+		Participants: r.Circle.Participants,
+		CostUSD:      r.Circle.CostUSD,
+	}
+	for _, q := range p.Questions {
+		if !q.Core {
+			continue
+		}
+		ans := Answer{Question: q.ID, kind: q.Kind}
+		v, ok := a.Get(q.ID)
+		if ok {
+			ans.Asked = true
+			ans.Choice = v.Choice
+			if q.Kind == checklist.KindMulti {
+				ans.List = slices.Clone(v.List)
+				ans.Of = len(q.Options)
+				for _, o := range q.Options {
+					if !slices.Contains(v.List, o.ID) {
+						ans.Lacks = append(ans.Lacks, o.ID)
+					}
+				}
+			}
+		}
+		row.Core = append(row.Core, ans)
+	}
+	return row
+}
+
+// Sort orders rows best first: by verdict, then score, then completeness,
+// then circle name (ignoring case), then file, so the order is total.
+func Sort(rows []Row) {
+	slices.SortStableFunc(rows, func(x, y Row) int {
+		if c := y.Verdict.Rank() - x.Verdict.Rank(); c != 0 {
+			return c
+		}
+		if c := y.Score - x.Score; c != 0 {
+			return c
+		}
+		if c := y.Completeness - x.Completeness; c != 0 {
+			return c
+		}
+		if c := strings.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(x.File, y.File)
+	})
+}
+
+// MarshalJSON writes a row as a flat object. Core answers are keyed by
+// question ID: a string for a choice, a list for a multi question (empty
+// for "none of these"), and null when not asked yet.
+func (r Row) MarshalJSON() ([]byte, error) {
+	core := make(map[string]any, len(r.Core))
+	for _, a := range r.Core {
+		switch {
+		case !a.Asked:
+			core[a.Question] = nil
+		case a.kind == checklist.KindMulti:
+			list := a.List
+			if list == nil {
+				list = []string{}
+			}
+			core[a.Question] = list
+		default:
+			core[a.Question] = a.Choice
+		}
+	}
+	flags := r.RedFlags
+	if flags == nil {
+		flags = []string{}
+	}
+	return json.Marshal(struct {
+		File         string            `json:"file"`
+		Name         string            `json:"name"`
+		Verdict      checklist.Verdict `json:"verdict"`
+		Score        int               `json:"score"`
+		Completeness int               `json:"completeness"`
+		RedFlags     []string          `json:"red_flags"`
+		Core         map[string]any    `json:"core"`
+		Format       string            `json:"format,omitempty"`
+		Participants *float64          `json:"participants,omitempty"`
+		CostUSD      *float64          `json:"cost_usd,omitempty"`
+	}{r.File, r.Name, r.Verdict, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.CostUSD})
+}
+
+// text is the pack's sentence for key, or fallback when the pack has none.
+func text(p *checklist.Pack, key, fallback string) string {
+	if s := strings.TrimSpace(p.Text[key]); s != "" {
+		return s
+	}
+	return fallback
+}
+
+// label is a question's label, or fallback when the pack lacks it.
+func label(p *checklist.Pack, id, fallback string) string {
+	if q := p.Question(id); q != nil && q.Label != "" {
+		return q.Label
+	}
+	return fallback
+}
+
+// circleFieldLabel is the label of the question stored as a circle key.
+func circleFieldLabel(p *checklist.Pack, field, fallback string) string {
+	for _, q := range p.Questions {
+		if q.CircleField == field && q.Label != "" {
+			return q.Label
+		}
+	}
+	return fallback
+}
+
+// notAsked marks a missing value in a table; a footnote explains it.
+const notAsked = "—"
+
+// cells are a row's values as display text, one per column, before any
+// escaping or wrapping.
+type cells struct {
+	file, name, verdict, score, completeness string
+	redFlags                                 []string
+	noFlags                                  string
+	core                                     []string
+	format, size, cost                       string
+}
+
+func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string) cells {
+	c := cells{
+		file:         r.File,
+		name:         r.Name,
+		verdict:      badge(r.Verdict),
+		score:        strconv.Itoa(r.Score),
+		completeness: strconv.Itoa(r.Completeness) + "%",
+		redFlags:     r.RedFlags,
+		noFlags:      text(p, "compare.none", "none"),
+		format:       orDash(r.Format),
+		size:         orDash(num(r.Participants)),
+		cost:         notAsked,
+	}
+	if c.name == "" {
+		c.name = p.T("summary.circle")
+	}
+	if r.CostUSD != nil {
+		c.cost = "$" + num(r.CostUSD)
+	}
+	for _, a := range r.Core {
+		c.core = append(c.core, a.display(p))
+	}
+	return c
+}
+
+// display shows an answer compactly: an option ID, or for a list how many
+// of the options were named and which are missing ("2/4, lacks written").
+func (a Answer) display(p *checklist.Pack) string {
+	if !a.Asked {
+		return notAsked
+	}
+	if a.kind != checklist.KindMulti {
+		return a.Choice
+	}
+	s := strconv.Itoa(len(a.List)) + "/" + strconv.Itoa(a.Of)
+	if len(a.List) > 0 && len(a.Lacks) > 0 {
+		s += ", " + text(p, "compare.lacks", "lacks") + " " + strings.Join(a.Lacks, ", ")
+	}
+	return s
+}
+
+// short shows an answer in a narrow table: a list as a count ("2/4").
+func (a Answer) short() string {
+	if !a.Asked {
+		return notAsked
+	}
+	if a.kind != checklist.KindMulti {
+		return a.Choice
+	}
+	return strconv.Itoa(len(a.List)) + "/" + strconv.Itoa(a.Of)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return notAsked
+	}
+	return s
+}
+
+func num(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// headings are the column titles, from the pack where it has them.
+type headings struct {
+	file, name, verdict, score, completeness, redFlags string
+	core                                               []string
+	format, size, cost                                 string
+}
+
+func headingsFor(p *checklist.Pack) headings {
+	h := headings{
+		file:         text(p, "compare.file", "File"),
+		name:         circleFieldLabel(p, "name", "Circle"),
+		verdict:      p.T("summary.verdict"),
+		score:        text(p, "compare.score", "Score"),
+		completeness: text(p, "compare.completeness", "Answered"),
+		redFlags:     text(p, "compare.red-flags", "Red flags"),
+		format:       circleFieldLabel(p, "format", "Format"),
+		size:         circleFieldLabel(p, "participants", "Size"),
+		cost:         circleFieldLabel(p, "cost_usd", "Cost"),
+	}
+	for _, q := range p.Questions {
+		if q.Core {
+			h.core = append(h.core, label(p, q.ID, q.ID))
+		}
+	}
+	return h
+}
+
+// footnote explains the dash for a missing value.
+func footnote(p *checklist.Pack) string {
+	return notAsked + " " + p.T("answer.not-asked")
+}
