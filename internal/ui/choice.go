@@ -92,12 +92,12 @@ func (l *choiceList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 	return nil, false
 }
 
-// bindings lists the keys for help, in the order they matter.
-func (l *choiceList) bindings() []key.Binding {
+// bindings lists the keys for the one-line help (short) and the full help.
+func (l *choiceList) bindings() (short, full []key.Binding) {
 	if l.q.Kind == checklist.KindTristate {
-		return []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Clear}
+		return []key.Binding{l.keys.Yes, l.keys.Up}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Pick, l.keys.Clear}
 	}
-	return []key.Binding{l.keys.Up, l.keys.Pick, l.keys.Clear}
+	return []key.Binding{l.keys.Up, l.keys.Pick}, []key.Binding{l.keys.Up, l.keys.Pick, l.keys.Clear}
 }
 
 // optionLabel is what the user reads for option i.

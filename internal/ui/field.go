@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -151,14 +152,21 @@ func (f *textField) view(w int, focused bool) []string {
 	f.restyle()
 	t := f.c.theme
 	unit := ""
-	if f.q.Unit != "" {
+	if f.q.Unit != "" && (focused || f.in.Value() != "") {
 		unit = " " + t.faint.Render(f.q.Unit)
 	}
 	marker := "  "
 	if focused {
 		marker = t.cursor.Render("›") + " "
 	}
-	out := []string{marker + f.in.View() + unit}
+	// The input pads itself to its width; cut that so the unit sits right
+	// after the value.
+	vis := ansi.StringWidth(f.in.Value()) + 1
+	if f.in.Value() == "" {
+		vis = ansi.StringWidth(f.in.Placeholder)
+	}
+	in := ansi.Truncate(f.in.View(), min(vis, max(f.in.Width(), 1)+1), "")
+	out := []string{marker + in + unit}
 	if f.err != "" {
 		out = append(out, wrap(t.errText, f.err, w-2)...)
 		for i := 1; i < len(out); i++ {

@@ -17,7 +17,7 @@ type formKeys struct {
 
 func newFormKeys() formKeys {
 	return formKeys{
-		Next: newKey("enter/tab", "next field", "enter", "tab"),
+		Next: newKey("enter", "next", "enter", "tab"),
 		Prev: backKey(),
 		Up:   newKey("↑", "previous field", "up"),
 		Down: newKey("↓", "next field", "down"),
@@ -90,14 +90,13 @@ func (s *formScreen) focusField(i int) tea.Cmd {
 	return cmd
 }
 
-func (s *formScreen) setSize(w, h int) tea.Cmd {
+func (s *formScreen) setSize(w, h int) {
 	s.w, s.h = w, h
 	for _, f := range s.fields {
 		if f.text != nil {
 			f.text.setWidth(w - s.labelWidth() - 2)
 		}
 	}
-	return nil
 }
 
 func (s *formScreen) typing() bool { return s.fields[s.focus].text != nil }
@@ -270,15 +269,13 @@ func (s *formScreen) view(w, h int) string {
 
 func (s *formScreen) keyMap() help.KeyMap {
 	f := s.fields[s.focus]
-	short := []key.Binding{s.keys.Next, s.keys.Prev}
-	full := [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Up, s.keys.Down}}
+	var short, full []key.Binding
 	switch {
 	case f.choice != nil:
-		short = append(f.choice.bindings(), short...)
-		full = append(full, f.choice.bindings())
+		short, full = f.choice.bindings()
 	case f.multi != nil:
-		short = append(f.multi.bindings()[1:3], short...)
-		full = append(full, f.multi.bindings())
+		short, full = f.multi.bindings()
 	}
-	return keyList{short: short, full: full}
+	short = append(short, s.keys.Next, s.keys.Prev)
+	return keyList{short: short, full: [][]key.Binding{full, {s.keys.Next, s.keys.Prev, s.keys.Up, s.keys.Down}}}
 }

@@ -62,7 +62,7 @@ func newGlobalKeys() globalKeys {
 	return globalKeys{
 		Quit:      newKey("q", "quit", "q", "ctrl+c"),
 		ForceQuit: newKey("ctrl+c", "quit", "ctrl+c"),
-		Help:      newKey("?", "more keys", "?"),
+		Help:      newKey("?", "more", "?"),
 	}
 }
 

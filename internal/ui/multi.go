@@ -94,8 +94,10 @@ func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 	return nil, true
 }
 
-func (l *multiList) bindings() []key.Binding {
-	return []key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.None, l.keys.Clear}
+// bindings lists the keys for the one-line help (short) and the full help.
+func (l *multiList) bindings() (short, full []key.Binding) {
+	return []key.Binding{l.keys.Up, l.keys.Toggle, l.keys.None},
+		[]key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.None, l.keys.Clear}
 }
 
 func (l *multiList) view(w int, focused bool) []string {

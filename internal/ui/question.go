@@ -118,12 +118,11 @@ func (s *questionScreen) enter(string) tea.Cmd {
 	return nil
 }
 
-func (s *questionScreen) setSize(w, h int) tea.Cmd {
+func (s *questionScreen) setSize(w, h int) {
 	s.w, s.h = w, h
 	if s.text != nil {
 		s.text.setWidth(w)
 	}
-	return nil
 }
 
 func (s *questionScreen) typing() bool    { return s.text != nil }
@@ -183,17 +182,13 @@ func (s *questionScreen) view(w, h int) string {
 }
 
 func (s *questionScreen) keyMap() help.KeyMap {
-	var own []key.Binding
+	var short, full []key.Binding
 	switch {
 	case s.choice != nil:
-		own = s.choice.bindings()
+		short, full = s.choice.bindings()
 	case s.multi != nil:
-		own = s.multi.bindings()
-	}
-	short := append([]key.Binding{}, own...)
-	if len(short) > 3 {
-		short = short[:3]
+		short, full = s.multi.bindings()
 	}
 	short = append(short, s.keys.Next, s.keys.Back)
-	return keyList{short: short, full: [][]key.Binding{own, {s.keys.Next, s.keys.Back}}}
+	return keyList{short: short, full: [][]key.Binding{full, {s.keys.Next, s.keys.Back}}}
 }

@@ -16,7 +16,7 @@ type flagsKeys struct {
 
 func newFlagsKeys() flagsKeys {
 	return flagsKeys{
-		Up:      upKey(),
+		Up:      newKey("↑/↓", "move", "up", "k"),
 		Down:    downKey(),
 		Yes:     newKey("y", "yes, seen it", "y"),
 		No:      newKey("n", "no", "n"),
@@ -52,7 +52,7 @@ func (s *flagsScreen) enter(focus string) tea.Cmd {
 	return nil
 }
 
-func (s *flagsScreen) setSize(w, h int) tea.Cmd { s.w, s.h = w, h; return nil }
+func (s *flagsScreen) setSize(w, h int) { s.w, s.h = w, h }
 func (s *flagsScreen) typing() bool             { return false }
 func (s *flagsScreen) focused() string          { return s.st.questions[s.cur].ID }
 
@@ -105,9 +105,13 @@ func (s *flagsScreen) badge(q *checklist.Question) string {
 		sym, word, st = "?", p.T("answer.unknown"), t.warn
 	}
 	// Every badge takes the same width so the labels line up.
-	const bw = 9
-	word = ansi.Truncate(word, bw-2, "…")
-	return st.Render(sym+" "+word) + strings.Repeat(" ", max(bw-2-ansi.StringWidth(word), 0))
+	bw := 0
+	for _, k := range []string{"answer.not-asked", "answer.yes", "answer.no", "answer.unknown"} {
+		bw = max(bw, ansi.StringWidth(p.T(k)))
+	}
+	bw = min(bw, max(s.w/4, 3))
+	word = ansi.Truncate(word, bw, "…")
+	return st.Render(sym+" "+word) + strings.Repeat(" ", max(bw-ansi.StringWidth(word), 0))
 }
 
 func (s *flagsScreen) view(w, h int) string {
@@ -140,7 +144,7 @@ func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
 	ynu := newKey("y/n/u", "yes/no/unknown", "y", "n", "u")
 	return keyList{
-		short: []key.Binding{ynu, k.Up, k.Clear, k.Next, k.Back},
+		short: []key.Binding{ynu, k.Up, k.Next, k.Back},
 		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},
 	}
 }

@@ -78,7 +78,7 @@ func (s *reviewScreen) enter(focus string) tea.Cmd {
 	return nil
 }
 
-func (s *reviewScreen) setSize(w, h int) tea.Cmd { s.w, s.h = w, h; return nil }
+func (s *reviewScreen) setSize(w, h int) { s.w, s.h = w, h }
 func (s *reviewScreen) typing() bool             { return false }
 
 func (s *reviewScreen) focused() string {

@@ -136,12 +136,14 @@ func (s *summaryScreen) rendered(msg summaryMsg) {
 
 func (s *summaryScreen) enter(string) tea.Cmd { return s.request() }
 
-func (s *summaryScreen) setSize(w, h int) tea.Cmd {
+func (s *summaryScreen) setSize(w, h int) {
 	s.w, s.h = w, h
 	s.vp.SetWidth(max(w, 1))
 	s.vp.SetHeight(max(h-len(s.banner(w)), 1))
-	return s.request()
 }
+
+// refresh renders again after a resize or a change of background.
+func (s *summaryScreen) refresh() tea.Cmd { return s.request() }
 
 func (s *summaryScreen) typing() bool    { return false }
 func (s *summaryScreen) focused() string { return "" }

@@ -80,7 +80,7 @@ type screen interface {
 	// update handles a key press or paste.
 	update(msg tea.Msg) ([]action, tea.Cmd)
 	// setSize tells the screen the cells its body has.
-	setSize(w, h int) tea.Cmd
+	setSize(w, h int)
 	view(w, h int) string
 	keyMap() help.KeyMap
 	// typing reports whether keys go to a text field, so that q and ? are
@@ -364,7 +364,8 @@ func (m *Model) goTo(i int, focus string) tea.Cmd {
 	m.cur = i
 	s := m.screen()
 	bw, bh := m.bodySize()
-	return tea.Batch(s.setSize(bw, bh), s.enter(focus), m.notify())
+	s.setSize(bw, bh)
+	return tea.Batch(s.enter(focus), m.notify())
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
@@ -394,8 +395,17 @@ func (m *Model) setTheme(dark bool) tea.Cmd {
 // resize tells the current screen its size; others learn it on entry.
 func (m *Model) resize() tea.Cmd {
 	bw, bh := m.bodySize()
-	return m.screen().setSize(bw, bh)
+	s := m.screen()
+	s.setSize(bw, bh)
+	if r, ok := s.(refresher); ok {
+		return r.refresh()
+	}
+	return nil
 }
+
+// refresher is a screen with work to redo when its size or the theme
+// changes (the summary's rendering).
+type refresher interface{ refresh() tea.Cmd }
 
 // Layout.
 const (
@@ -435,6 +445,9 @@ func (m *Model) chromeHeight() int {
 	n := 1 + m.footerHeight()
 	if m.height >= 12 {
 		n++ // blank line under the header
+	}
+	if m.height >= 16 {
+		n++ // blank line over the help
 	}
 	return n
 }
