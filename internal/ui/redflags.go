@@ -53,8 +53,8 @@ func (s *flagsScreen) enter(focus string) tea.Cmd {
 }
 
 func (s *flagsScreen) setSize(w, h int) { s.w, s.h = w, h }
-func (s *flagsScreen) typing() bool             { return false }
-func (s *flagsScreen) focused() string          { return s.st.questions[s.cur].ID }
+func (s *flagsScreen) typing() bool     { return false }
+func (s *flagsScreen) focused() string  { return s.st.questions[s.cur].ID }
 
 func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)

@@ -79,7 +79,7 @@ func (s *reviewScreen) enter(focus string) tea.Cmd {
 }
 
 func (s *reviewScreen) setSize(w, h int) { s.w, s.h = w, h }
-func (s *reviewScreen) typing() bool             { return false }
+func (s *reviewScreen) typing() bool     { return false }
 
 func (s *reviewScreen) focused() string {
 	rows := s.rows()
