@@ -4461,7 +4461,7 @@ func builtinPack() *checklist.Pack {
 			"ui.review.title":       "Review your answers",
 			"ui.save.empty":         "Type a file name.",
 			"ui.save.exists":        "{path} already exists. Replace it?",
-			"ui.save.failed":        "Could not save. {reason}",
+			"ui.save.failed":        "Could not save {path}: {reason}.",
 			"ui.save.kept":          "Your answers are kept: fix the name or the folder and try again, or press esc.",
 			"ui.save.label":         "File name (in {dir}):",
 			"ui.save.saving":        "Saving…",

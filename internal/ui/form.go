@@ -109,12 +109,17 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	if isKey {
 		forward := key.Matches(k, s.keys.Next) || (f.text != nil && key.Matches(k, s.keys.Down))
 		backward := key.Matches(k, s.keys.Prev) || (f.text != nil && key.Matches(k, s.keys.Up))
+		// Editing one answer from the review: enter and esc go back to it.
+		toReview := s.c.editing && (key.Matches(k, s.keys.Next) && k.Code == tea.KeyEnter || k.Code == tea.KeyEscape)
 		switch {
 		case forward:
 			// Validate only when moving forward, so a bad number never
 			// traps anyone who wants to go back.
 			if f.text != nil && !f.text.validate() {
 				return nil, nil
+			}
+			if toReview {
+				return []action{goNext{}}, nil
 			}
 			if s.focus == len(s.fields)-1 {
 				if key.Matches(k, s.keys.Down) {
@@ -126,6 +131,9 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 		case backward:
 			if f.text != nil {
 				f.text.load() // drop what was half-typed and invalid
+			}
+			if toReview {
+				return []action{goBack{}}, nil
 			}
 			if s.focus == 0 {
 				if key.Matches(k, s.keys.Up) {

@@ -172,13 +172,15 @@ func (d *saveDialog) failed(msg savedMsg) {
 		d.confirm = msg.path
 		return
 	}
-	d.err = d.c.pack.Tf("ui.save.failed", "reason", msg.err.Error())
+	reason := fileio.Explain(msg.err)
+	d.err = d.c.pack.Tf("ui.save.failed", "path", msg.path, "reason", reason)
 }
 
 func (d *saveDialog) view(w int) string {
 	t := d.c.theme
 	p := d.c.pack
-	inner := max(w-4, 1) // border and padding
+	bw := min(w, 76)
+	inner := max(bw-4, 1) // border and padding
 	var lines []string
 	lines = append(lines, t.title.Render(p.T("ui.save.title")), "")
 	switch {
@@ -201,7 +203,7 @@ func (d *saveDialog) view(w int) string {
 			lines = append(lines, wrap(t.faint, p.T("ui.save.kept"), inner)...)
 		}
 	}
-	box := t.dialog.Width(min(w, 76))
+	box := t.dialog.Width(bw)
 	if w < 8 {
 		return strings.Join(lines, "\n")
 	}
@@ -248,7 +250,8 @@ func (d *quitDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 func (d *quitDialog) view(w int) string {
 	t := d.c.theme
 	p := d.c.pack
-	inner := max(w-4, 1)
+	bw := min(w, 60)
+	inner := max(bw-4, 1)
 	body := p.Tf("ui.quit.body", "n", strconv.Itoa(len(d.c.answers.Values)))
 	lines := []string{t.title.Render(p.T("ui.quit.title")), ""}
 	lines = append(lines, wrap(t.text, body, inner)...)
@@ -256,7 +259,7 @@ func (d *quitDialog) view(w int) string {
 	if w < 8 {
 		return strings.Join(lines, "\n")
 	}
-	return t.dialog.Width(min(w, 60)).Render(strings.Join(lines, "\n"))
+	return t.dialog.Width(bw).Render(strings.Join(lines, "\n"))
 }
 
 func (d *quitDialog) keyMap() help.KeyMap {

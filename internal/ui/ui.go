@@ -63,6 +63,8 @@ type common struct {
 	now   func() time.Time
 	dir   string
 	cache *mdCache
+	// editing is set while one answer is being changed from the review.
+	editing bool
 }
 
 // coordinator reports whether a care coordinator is on a call, which
@@ -140,12 +142,9 @@ type Model struct {
 	steps   []step
 	cur     int
 	screens map[string]screen
-	// fromReview is set while editing an answer reached from the review:
-	// enter and esc then return to it.
-	fromReview bool
-	dlg        dialog
-	width      int
-	height     int
+	dlg     dialog
+	width   int
+	height  int
 	// savedRev is the answers revision last saved to a summary file.
 	savedRev int
 	// status is a one-line message under the body (a saved file's path).
@@ -295,13 +294,13 @@ func (m *Model) apply(acts []action) tea.Cmd {
 				cmds = append(cmds, m.changed())
 			}
 		case goNext:
-			if m.fromReview {
-				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), ""))
+			if m.c.editing {
+				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
 			} else {
 				cmds = append(cmds, m.goTo(m.cur+1, ""))
 			}
 		case goBack:
-			if m.fromReview {
+			if m.c.editing {
 				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
 			} else if m.cur > 0 {
 				cmds = append(cmds, m.goTo(m.cur-1, ""))
@@ -309,7 +308,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case jumpTo:
 			if i := stepOf(m.steps, a.id); i >= 0 {
 				cmds = append(cmds, m.goTo(i, a.id))
-				m.fromReview = true
+				m.c.editing = true
 			}
 		case openSave:
 			m.dlg = newSaveDialog(m.c)
@@ -360,7 +359,7 @@ func (m *Model) goTo(i int, focus string) tea.Cmd {
 	if i < 0 || i >= len(m.steps) {
 		return nil
 	}
-	m.fromReview = false
+	m.c.editing = false
 	m.cur = i
 	s := m.screen()
 	bw, bh := m.bodySize()
@@ -488,9 +487,7 @@ func (m *Model) render() string {
 		for range max(pad, 0) {
 			out = append(out, "")
 		}
-		if m.status != "" {
-			out = append(out, m.c.theme.okText.Render(m.status))
-		}
+		out = append(out, m.statusLines()...)
 		out = append(out, m.helpView()...)
 	}
 	if mg := m.margin(); mg > 0 {
@@ -505,11 +502,16 @@ func (m *Model) render() string {
 }
 
 func (m *Model) footerHeight() int {
-	n := len(m.helpView())
-	if m.status != "" {
-		n++
+	return len(m.helpView()) + len(m.statusLines())
+}
+
+// statusLines is the status message, wrapped to at most two lines.
+func (m *Model) statusLines() []string {
+	if m.status == "" {
+		return nil
 	}
-	return n
+	lines := wrap(m.c.theme.okText, m.status, m.width-2*m.margin())
+	return lines[:min(len(lines), 2)]
 }
 
 // header is "vetcircle  Section · step n of m".
@@ -526,7 +528,7 @@ func (m *Model) header() string {
 	n, total := m.cur+1, len(m.steps)
 	h := t.app.Render(m.c.pack.T("ui.app")) + " " + t.section.Render(name) + t.progress.Render(" · "+
 		m.c.pack.Tf("ui.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total)))
-	if m.fromReview {
+	if m.c.editing {
 		h += "  " + t.warn.Render(m.c.pack.T("ui.editing"))
 	}
 	return h

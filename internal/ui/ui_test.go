@@ -1,0 +1,605 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+func TestPressNamesMatchBubbleTea(t *testing.T) {
+	for name := range namedKeys {
+		if got := press(name).String(); got != name {
+			t.Errorf("press(%q).String() = %q", name, got)
+		}
+	}
+}
+
+func TestBackKeepsAnswers(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("q:training").keys("2", "enter") // general
+	if d.step() != "q:agreements" {
+		t.Fatalf("after enter at training: step %s", d.step())
+	}
+	d.keys("1", "3") // confidentiality, no-pressure
+	for _, back := range []string{"esc", "shift+tab"} {
+		d.keys(back)
+		if d.step() != "q:training" {
+			t.Fatalf("%s from agreements went to %s, want training", back, d.step())
+		}
+		if v, _ := d.answer("training"); v.Choice != "general" {
+			t.Errorf("after %s, training = %q, want general", back, v.Choice)
+		}
+		if !strings.Contains(d.view(), "● Vague or general") {
+			t.Errorf("training screen does not show the kept answer:\n%s", d.view())
+		}
+		d.keys("enter")
+		if v, _ := d.answer("agreements"); !reflect.DeepEqual(v.List, []string{"confidentiality", "no-pressure"}) {
+			t.Errorf("after going back and forward, agreements = %v", v.List)
+		}
+	}
+	// Back through the basics form field by field, and on to the welcome.
+	d.keys("esc") // training
+	d.keys("esc") // basics, last field
+	if d.step() != "section:basics" {
+		t.Fatalf("esc from training went to %s", d.step())
+	}
+	for range 7 {
+		d.keys("esc")
+	}
+	if d.step() != "section:welcome" {
+		t.Errorf("esc through the basics fields went to %s, want welcome", d.step())
+	}
+	if got := len(d.m.c.answers.Values); got != 2 {
+		t.Errorf("going back lost answers: %v", d.m.c.answers.Values)
+	}
+}
+
+func TestChoiceKeys(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("q:training")
+	d.keys("down")
+	if v, _ := d.answer("training"); v.Choice != "named-program" {
+		t.Errorf("down with nothing chosen chose %q, want the first option", v.Choice)
+	}
+	d.keys("down", "j")
+	if v, _ := d.answer("training"); v.Choice != "personal-experience" {
+		t.Errorf("down, j chose %q, want the third option", v.Choice)
+	}
+	d.keys("k")
+	if v, _ := d.answer("training"); v.Choice != "general" {
+		t.Errorf("k chose %q", v.Choice)
+	}
+	d.keys("5")
+	if v, _ := d.answer("training"); v.Choice != "no-facilitator" {
+		t.Errorf("5 chose %q", v.Choice)
+	}
+	d.keys("9") // no ninth option: nothing happens
+	if v, _ := d.answer("training"); v.Choice != "no-facilitator" {
+		t.Errorf("9 changed the answer to %q", v.Choice)
+	}
+	d.keys("backspace")
+	if _, ok := d.answer("training"); ok {
+		t.Error("backspace did not clear the answer back to not asked yet")
+	}
+}
+
+func TestMultiNotAskedNoneAndEmpty(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("q:agreements").keys("enter")
+	if _, ok := d.answer("agreements"); ok {
+		t.Error("an untouched checklist was answered")
+	}
+	d.keys("esc", "space") // tick the first, under the cursor
+	if v, ok := d.answer("agreements"); !ok || !reflect.DeepEqual(v.List, []string{"confidentiality"}) {
+		t.Errorf("space ticked %v", v.List)
+	}
+	d.keys("x") // untick it again: an answer, "none of these"
+	if v, ok := d.answer("agreements"); !ok || v.List == nil || len(v.List) != 0 {
+		t.Errorf("ticking then unticking = %#v (answered %v), want []", v.List, ok)
+	}
+	d.keys("4", "2")
+	if v, _ := d.answer("agreements"); !reflect.DeepEqual(v.List, []string{"no-advice", "written"}) {
+		t.Errorf("4, 2 ticked %v, want pack order no-advice, written", v.List)
+	}
+	d.keys("0")
+	if v, ok := d.answer("agreements"); !ok || len(v.List) != 0 {
+		t.Errorf("0 (none of these) = %v", v.List)
+	}
+	if !strings.Contains(d.view(), "[x] None of these") {
+		t.Errorf("none of these is not shown ticked:\n%s", d.view())
+	}
+	d.keys("delete")
+	if _, ok := d.answer("agreements"); ok {
+		t.Error("delete did not clear the checklist to not asked yet")
+	}
+}
+
+func TestRedFlagChecklist(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("section:red-flags")
+	d.keys("y", "n", "u", "down", "y")
+	want := map[string]string{"rf-no-training": "yes", "rf-vendor-dosing": "no", "rf-pressure-disclose": "unknown", "rf-no-consent": "yes"}
+	for id, w := range want {
+		if v, _ := d.answer(id); v.Choice != w {
+			t.Errorf("%s = %q, want %q", id, v.Choice, w)
+		}
+	}
+	if _, ok := d.answer("rf-charismatic-leader"); ok {
+		t.Error("a flag skipped with down was answered")
+	}
+	d.keys("up", "backspace")
+	if _, ok := d.answer("rf-no-consent"); ok {
+		t.Error("backspace did not clear the flag under the cursor")
+	}
+	view := d.view()
+	for _, s := range []string{"✘ yes", "✔ no", "? unknown"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("checklist does not show %q:\n%s", s, view)
+		}
+	}
+}
+
+func TestNumbersValidateWithoutTrapping(t *testing.T) {
+	p := testPack(t)
+	d := newDriver(t, 80, 24, Options{})
+	d.keys("enter", "enter")         // welcome
+	d.keys("tab", "tab", "tab")      // to group size
+	d.typeText("lots").keys("enter") // not a number
+	if !strings.Contains(d.view(), p.T("ui.number-invalid")) {
+		t.Errorf("no message for a non-number:\n%s", d.view())
+	}
+	if d.m.screen().focused() != "participants" {
+		t.Errorf("enter with a bad number moved on to %s", d.m.screen().focused())
+	}
+	if _, ok := d.answer("participants"); ok {
+		t.Error("a bad number was saved")
+	}
+	// Going back is always allowed, and drops the bad text.
+	d.keys("shift+tab")
+	if d.m.screen().focused() != "facilitator" {
+		t.Errorf("shift+tab from a bad number went to %s", d.m.screen().focused())
+	}
+	d.keys("tab")
+	d.keys("ctrl+u").typeText("0").keys("enter")
+	if !strings.Contains(d.view(), "Type a number from 1 to 100000") {
+		t.Errorf("no range message for 0 participants:\n%s", d.view())
+	}
+	d.keys("ctrl+u").typeText("$1,5").keys("enter")
+	if v, ok := d.answer("participants"); !ok || v.Number != 15 {
+		t.Errorf("participants = %v, want 15", v.Number)
+	}
+	// Clearing the text makes it not asked again.
+	d.keys("shift+tab", "ctrl+u")
+	if _, ok := d.answer("participants"); ok {
+		t.Error("emptying the field kept the number")
+	}
+	// The same on a question screen of its own: esc still goes back.
+	d.goToStep("q:integration-months").typeText("-2").keys("enter")
+	if d.step() != "q:integration-months" {
+		t.Errorf("enter with a negative month count moved on to %s", d.step())
+	}
+	d.keys("esc")
+	if d.step() != "q:individual-support" {
+		t.Errorf("esc with a bad number went to %s", d.step())
+	}
+}
+
+func TestTypingQAndQuestionMark(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.keys("enter", "enter").typeText("q?")
+	if d.quit || d.m.dlg != nil {
+		t.Fatal("q in a text field quit or asked to")
+	}
+	if v, _ := d.answer("circle-name"); v.Text != "q?" {
+		t.Errorf("circle name = %q, want q?", v.Text)
+	}
+	if d.m.help.ShowAll {
+		t.Error("? in a text field opened the help")
+	}
+}
+
+func TestQuitConfirmation(t *testing.T) {
+	p := testPack(t)
+	t.Run("nothing to lose", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.keys("q")
+		if !d.quit {
+			t.Error("q with no answers did not quit")
+		}
+	})
+	t.Run("asks, stays, quits", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.keys("1", "q")
+		if d.quit {
+			t.Fatal("q with answers quit without asking")
+		}
+		if !strings.Contains(d.view(), p.T("ui.quit.title")) {
+			t.Fatalf("no quit dialog:\n%s", d.view())
+		}
+		d.keys("n")
+		if d.quit || d.m.dlg != nil {
+			t.Fatal("n did not close the dialog")
+		}
+		if _, ok := d.answer("user-role"); !ok {
+			t.Error("staying lost the answer")
+		}
+		d.keys("ctrl+c", "esc")
+		if d.quit || d.m.dlg != nil {
+			t.Fatal("esc did not close the dialog")
+		}
+		d.keys("q", "y")
+		if !d.quit {
+			t.Error("y in the dialog did not quit")
+		}
+	})
+	t.Run("ctrl+c twice", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.keys("2", "ctrl+c")
+		if d.quit {
+			t.Fatal("ctrl+c with answers quit without asking")
+		}
+		d.keys("ctrl+c")
+		if !d.quit {
+			t.Error("ctrl+c in the dialog did not quit")
+		}
+	})
+}
+
+func TestHelpToggle(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("q:training")
+	short := d.view()
+	d.keys("?")
+	full := d.view()
+	if !d.m.help.ShowAll || !strings.Contains(full, "not asked yet") || strings.Contains(short, "⌫") {
+		t.Errorf("? did not show the full help:\n%s", full)
+	}
+	checkFits(t, d.m.View().Content, 80, 24)
+	d.keys("?")
+	if d.m.help.ShowAll {
+		t.Error("? again did not hide the full help")
+	}
+}
+
+func TestAttendingSectionOnlyWhenAttending(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	if indexOf(d.m.steps, "q:sessions-attended") >= 0 {
+		t.Error("attending questions shown before the stage is known")
+	}
+	d.keys("enter", "2") // stage: attending
+	if indexOf(d.m.steps, "q:sessions-attended") < 0 {
+		t.Error("attending questions missing for someone attending")
+	}
+	if !strings.Contains(d.view(), "of 21") {
+		t.Errorf("step count did not grow:\n%s", d.view())
+	}
+	d.keys("1") // before joining
+	if indexOf(d.m.steps, "q:leave-signs") >= 0 {
+		t.Error("attending questions shown before joining")
+	}
+	// Retreat-only questions follow the format.
+	d.keys("enter")
+	d.keys("tab", "4")
+	if indexOf(d.m.steps, "q:medical-backup") < 0 {
+		t.Error("retreat questions missing for a retreat")
+	}
+}
+
+func TestCoordinatorWording(t *testing.T) {
+	p := testPack(t)
+	for _, tc := range []struct {
+		role      string
+		want, not []string
+	}{
+		{"1", []string{p.T("ui.ask"), p.T("ui.listen-good"), p.T("ui.listen-worrying")}, []string{p.T("ui.say")}},
+		{"2", []string{p.T("ui.say"), p.T("ui.listen-for"), "✔ A specific", "✘ \"My own"}, []string{p.T("ui.ask")}},
+	} {
+		d := newDriver(t, 80, 24, Options{})
+		d.keys(tc.role).goToStep("q:training")
+		view := d.view()
+		for _, w := range tc.want {
+			if !strings.Contains(view, w) {
+				t.Errorf("role %s: training screen lacks %q:\n%s", tc.role, w, view)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(view, n) {
+				t.Errorf("role %s: training screen shows %q", tc.role, n)
+			}
+		}
+	}
+}
+
+func TestSidePanel(t *testing.T) {
+	p := testPack(t)
+	d := newDriver(t, 120, 40, Options{})
+	d.goToStep("section:red-flags").keys("n", "y")
+	view := d.view()
+	for _, w := range []string{p.T("ui.panel.title"), "✘ AVOID", "Score ", "Medicine vendors"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("side panel lacks %q:\n%s", w, view)
+		}
+	}
+	checkFits(t, d.m.View().Content, 120, 40)
+	d.send(tea.WindowSizeMsg{Width: 99, Height: 40})
+	if strings.Contains(d.view(), p.T("ui.panel.title")) {
+		t.Error("side panel shown at 99 columns")
+	}
+}
+
+func TestReviewJumpAndReturn(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("q:training").keys("1")
+	d.goToStep("review")
+	if d.m.screen().focused() != "" {
+		t.Fatal("review does not start on continue")
+	}
+	// Down to the training row and edit it.
+	for range 30 {
+		if d.m.screen().focused() == "training" {
+			break
+		}
+		d.keys("down")
+	}
+	if !strings.Contains(d.view(), "Names a specific training program") {
+		t.Errorf("review does not show the answer:\n%s", d.view())
+	}
+	d.keys("enter")
+	if d.step() != "q:training" || !d.m.c.editing {
+		t.Fatalf("enter on a review row went to %s", d.step())
+	}
+	d.keys("3", "enter")
+	if d.step() != "review" || d.m.screen().focused() != "training" {
+		t.Fatalf("enter after editing went to %s (focus %q), want the review on training", d.step(), d.m.screen().focused())
+	}
+	if v, _ := d.answer("training"); v.Choice != "personal-experience" {
+		t.Errorf("edit from review = %q", v.Choice)
+	}
+	// Editing a form field from the review, then esc.
+	d.keys("home")
+	for range 30 {
+		if d.m.screen().focused() == "minutes" {
+			break
+		}
+		d.keys("down")
+	}
+	d.keys("enter")
+	if d.step() != "section:basics" || d.m.screen().focused() != "minutes" {
+		t.Fatalf("enter on minutes went to %s / %s", d.step(), d.m.screen().focused())
+	}
+	d.typeText("90").keys("esc")
+	if d.step() != "review" {
+		t.Errorf("esc while editing from the review went to %s", d.step())
+	}
+	d.keys("end", "home", "enter")
+	if d.step() != "summary" {
+		t.Errorf("enter on continue went to %s", d.step())
+	}
+}
+
+func TestPasteIsCleaned(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.keys("enter", "enter")
+	d.send(tea.PasteMsg{Content: "\x1b]52;c;ZXZpbA==\x07Evil\r\n\x1b[2JCircle\u202e"})
+	if v, _ := d.answer("circle-name"); v.Text != "Evil Circle" {
+		t.Errorf("pasted name = %q, want %q", v.Text, "Evil Circle")
+	}
+}
+
+func TestResumeAndOnChange(t *testing.T) {
+	a := checklist.NewAnswers()
+	a.Set("training", checklist.Value{Choice: "general"})
+	a.ResumeAt = "agreements"
+	var got []*checklist.Answers
+	d := newDriver(t, 80, 24, Options{Answers: a, OnChange: func(c *checklist.Answers) tea.Cmd {
+		got = append(got, c)
+		return nil
+	}})
+	if d.step() != "q:agreements" {
+		t.Fatalf("resumed at %s, want agreements", d.step())
+	}
+	d.keys("1")
+	if len(got) == 0 {
+		t.Fatal("OnChange not called")
+	}
+	last := got[len(got)-1]
+	if last == d.m.Answers() {
+		t.Error("OnChange was given the live answers, not a copy")
+	}
+	if last.ResumeAt != "agreements" {
+		t.Errorf("ResumeAt = %q, want agreements", last.ResumeAt)
+	}
+	if v, _ := last.Get("agreements"); !reflect.DeepEqual(v.List, []string{"confidentiality"}) {
+		t.Errorf("OnChange copy has agreements = %v", v.List)
+	}
+	d.keys("enter")
+	if last := got[len(got)-1]; last.ResumeAt != "difficult-experience" {
+		t.Errorf("after moving on, ResumeAt = %q", last.ResumeAt)
+	}
+}
+
+func TestNoColor(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{NoColor: true})
+	d.goToStep("section:red-flags").keys("y")
+	frame := d.m.View().Content
+	if regexp.MustCompile(`\x1b\[[0-9;]*(38|48);`).MatchString(frame) {
+		t.Errorf("NO_COLOR frame has colour codes: %q", frame)
+	}
+	if !strings.Contains(d.view(), "✘ yes") {
+		t.Error("without colour the answer lost its symbol")
+	}
+}
+
+// TestTinySizes resizes every kind of screen and dialog down to 1x1: no
+// panic, and no line ever wider than the window.
+func TestTinySizes(t *testing.T) {
+	sizes := [][2]int{{0, 0}, {1, 1}, {2, 1}, {1, 3}, {5, 2}, {10, 4}, {20, 6}, {30, 10}, {40, 12}, {59, 16}, {60, 20}, {80, 24}, {99, 30}, {100, 30}, {160, 50}}
+	setups := map[string]func(d *driver){
+		"welcome":  func(d *driver) {},
+		"basics":   func(d *driver) { d.keys("enter", "enter", "tab") },
+		"question": func(d *driver) { d.goToStep("q:agreements").keys("2") },
+		"number":   func(d *driver) { d.goToStep("q:integration-months").typeText("x").keys("enter") },
+		"flags":    func(d *driver) { d.goToStep("section:red-flags").keys("y") },
+		"review":   func(d *driver) { d.goToStep("review").keys("down", "down") },
+		"summary":  func(d *driver) { d.goToStep("summary").keys("pgdown") },
+		"save":     func(d *driver) { d.goToStep("summary").keys("s") },
+		"quit":     func(d *driver) { d.keys("1", "q") },
+		"help":     func(d *driver) { d.goToStep("q:training").keys("?") },
+	}
+	for name, setup := range setups {
+		t.Run(name, func(t *testing.T) {
+			d := newDriver(t, 80, 24, Options{})
+			setup(d)
+			for _, sz := range sizes {
+				d.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				checkFits(t, d.m.View().Content, sz[0], sz[1])
+			}
+		})
+	}
+	// And a whole walkthrough at 1x1.
+	d := newDriver(t, 1, 1, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter")
+	if d.m.Result().Verdict != checklist.VerdictPromising {
+		t.Errorf("at 1x1 the walkthrough gave %s", d.m.Result().Verdict)
+	}
+}
+
+func TestSaveDialog(t *testing.T) {
+	p := testPack(t)
+	dir := t.TempDir()
+	d := newDriver(t, 80, 24, Options{SaveDir: dir})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	before := d.m.Answers().Clone()
+	d.keys("s")
+	want := "vetcircle-thursday-kap-circle-2026-05-01.md"
+	if !strings.Contains(d.view(), want) {
+		t.Fatalf("save dialog does not offer %s:\n%s", want, d.view())
+	}
+	d.keys("enter")
+	path := filepath.Join(dir, want)
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("summary not saved: %v", err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("saved file mode = %v, want 0600", st.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "✔ PROMISING") || strings.Contains(string(data), "\x1b") {
+		t.Errorf("saved summary is not the plain markdown with its verdict:\n%s", data)
+	}
+	if !strings.Contains(d.m.status, "Saved to "+path) || !strings.Contains(d.view(), "Saved to ") {
+		t.Errorf("no confirmation after saving:\n%s", d.view())
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q after saving, with nothing changed, asked instead of quitting")
+	}
+
+	// Saving again asks before replacing.
+	d.quit = false
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("s", "enter")
+	if !strings.Contains(d.view(), "already exists. Replace it?") {
+		t.Fatalf("no overwrite prompt:\n%s", d.view())
+	}
+	d.keys("n")
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Error("n replaced the file")
+	}
+	d.keys("enter", "y")
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "PROMISING") {
+		t.Error("y did not replace the file")
+	}
+	if d.m.dlg != nil {
+		t.Error("dialog still open after replacing")
+	}
+
+	// An unwritable folder: its path is a regular file (tests run as root,
+	// so permissions alone would not stop the write).
+	blocker := filepath.Join(dir, "not-a-folder")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("s", "ctrl+u").typeText(filepath.Join(blocker, "summary.md")).keys("enter")
+	view := d.view()
+	dlg, _ := d.m.dlg.(*saveDialog)
+	if !strings.Contains(view, "Could not save") || dlg == nil || !strings.Contains(dlg.err, blocker+" is a file, not a folder") {
+		t.Errorf("unwritable folder: message does not say why and where:\n%s", view)
+	}
+	if !strings.Contains(view, p.T("ui.save.kept")[:20]) {
+		t.Errorf("unwritable folder: message does not say the answers are kept:\n%s", view)
+	}
+	if d.m.dlg == nil {
+		t.Error("the dialog closed after a failed save")
+	}
+	if !reflect.DeepEqual(d.m.Answers().Values, before.Values) {
+		t.Error("a failed save changed the answers")
+	}
+	// Fix the name and save.
+	d.keys("ctrl+u").typeText("ok.md").keys("enter")
+	if _, err := os.Stat(filepath.Join(dir, "ok.md")); err != nil {
+		t.Errorf("saving after a failure: %v", err)
+	}
+	// An empty name says so.
+	d.keys("s", "ctrl+u", "enter")
+	if !strings.Contains(d.view(), p.T("ui.save.empty")) {
+		t.Errorf("empty name: no message:\n%s", d.view())
+	}
+	d.keys("esc")
+	if d.m.dlg != nil {
+		t.Error("esc did not close the save dialog")
+	}
+}
+
+func TestDefaultFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Thursday KAP Circle":     "vetcircle-thursday-kap-circle-2026-05-01.md",
+		"":                        "vetcircle-circle-2026-05-01.md",
+		"../../etc/passwd":        "vetcircle-etc-passwd-2026-05-01.md",
+		"Café «Zen» \x1b[31m":     "vetcircle-caf-zen-2026-05-01.md",
+		strings.Repeat("ab ", 40): "vetcircle-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-a-2026-05-01.md",
+	} {
+		if got := DefaultFileName(in, "2026-05-01"); got != want {
+			t.Errorf("DefaultFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestUITextInPack: every ui.* sentence the walkthrough asks for exists in
+// the built-in pack, so none shows up as [ui.key].
+func TestUITextInPack(t *testing.T) {
+	p := testPack(t)
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`"(ui\.[a-z0-9.-]+)"`)
+	var keys []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			keys = append(keys, m[1])
+		}
+	}
+	if len(keys) < 20 {
+		t.Fatalf("found only %d ui keys in the code; is the pattern right?", len(keys))
+	}
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(keys))) {
+		if _, ok := p.Text[k]; !ok {
+			t.Errorf("pack has no text %q", k)
+		}
+	}
+}
