@@ -110,6 +110,6 @@ anywhere. In a crisis in the US, call or text 988.`,
 		},
 	}
 	addAccessibleFlag(root)
-	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e), newCompareCmd(e))
+	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e), newCompareCmd(e), newResumeCmd(e))
 	return root
 }

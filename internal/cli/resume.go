@@ -1,0 +1,242 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// resumeWalkthrough continues a draft in the interactive walkthrough. The
+// walkthrough sets it (see walkthrough.go); while it is nil, resume lists
+// drafts and explains that they cannot be continued yet.
+//
+// It receives the store, so that the walkthrough saves every change to
+// d.Path with store.Save and removes the draft with store.Remove once the
+// answers are saved; the draft's answers, with ResumeAt set to the question
+// to continue from; and the warnings for answers kept from other rules, to
+// show before the first screen. d is always a file in store: a user's own
+// answers file is copied into a new draft first and never rewritten.
+var resumeWalkthrough func(cmd *cobra.Command, e env, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
+
+type resumeOptions struct {
+	list  bool
+	rules string
+}
+
+func newResumeCmd(e env) *cobra.Command {
+	var o resumeOptions
+	cmd := &cobra.Command{
+		Use:   "resume [--list] [FILTER | NUMBER | FILE]",
+		Short: "List drafts and continue one where it stopped",
+		Long: `Every answer given in the walkthrough is saved at once to a draft, so
+nothing is lost when a call drops or the terminal closes.
+
+  vetcircle resume --list [FILTER]   list drafts, newest first: circle, when,
+                                     how complete, file; FILTER keeps those
+                                     whose circle or file name contains it
+  vetcircle resume NUMBER            continue the draft at that place in the list
+  vetcircle resume FILTER            continue the one draft that matches
+  vetcircle resume FILE              continue from a draft or answers file
+                                     (an answers file of yours is copied into a
+                                     new draft and left as it is)
+
+Drafts live in $XDG_STATE_HOME/vetcircle/drafts (by default
+~/.local/state/vetcircle/drafts), files 0600 in a folder 0700. A draft is an
+answers file: vetcircle score reads it. A draft made under older rules still
+loads: answers the rules no longer know are reported and kept in the file.
+
+Without a terminal, resume only lists.`,
+		Example: `  vetcircle resume --list
+  vetcircle resume --list thursday
+  vetcircle resume 1
+  vetcircle resume ~/.local/state/vetcircle/drafts/20261124-203001-thursday-kap-circle.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			return runResume(cmd, e, o, arg)
+		},
+	}
+	cmd.Flags().BoolVarP(&o.list, "list", "l", false, "only list drafts (FILTER keeps the matching ones)")
+	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	return cmd
+}
+
+func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
+	p, err := loadPack(o.rules)
+	if err != nil {
+		return err
+	}
+	store, err := draft.DefaultStore()
+	if err != nil {
+		return err
+	}
+	interactive := e.isTTY && e.stdinTTY
+
+	if !o.list && isFileArg(arg) {
+		return resumeFile(cmd, e, p, store, arg, interactive)
+	}
+
+	all, err := store.List(p)
+	if err != nil {
+		return err
+	}
+	infos := all
+	if n, ok := listIndex(arg, len(all)); ok && !o.list {
+		infos = all[n-1 : n]
+	} else {
+		infos = draft.Filter(all, arg)
+	}
+
+	if o.list || !interactive || resumeWalkthrough == nil || len(infos) != 1 {
+		printDrafts(e, p, store, all, infos, arg)
+		switch {
+		case o.list || len(infos) == 0:
+		case !interactive:
+			fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
+		case resumeWalkthrough == nil:
+			return errors.New("this build cannot continue drafts in the walkthrough yet; the list above shows where each draft is kept, and vetcircle score FILE reads one")
+		default:
+			fmt.Fprintln(e.stderr, "vetcircle: several drafts match; give its number or a FILTER that matches only one")
+		}
+		return nil
+	}
+	return resumeFile(cmd, e, p, store, infos[0].Path, interactive)
+}
+
+// isFileArg tells a file from a filter: an existing file, a path, or a
+// name ending in .yaml or .yml.
+func isFileArg(arg string) bool {
+	if arg == "" {
+		return false
+	}
+	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
+		return true
+	}
+	return strings.ContainsRune(arg, os.PathSeparator) || strings.ContainsRune(arg, '/') ||
+		strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml")
+}
+
+// listIndex reads a 1-based position in the list of drafts.
+func listIndex(arg string, n int) (int, bool) {
+	i, err := strconv.Atoi(arg)
+	if err != nil || i < 1 || i > n {
+		return 0, false
+	}
+	return i, true
+}
+
+// resumeFile loads a draft (or answers file) leniently, reports what it
+// holds and any answers kept from other rules, and continues it in the
+// walkthrough when there is one and a terminal to run it on.
+func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, path string, interactive bool) error {
+	if _, err := os.Stat(path); err != nil {
+		return badInput(describeOpenError(path, err))
+	}
+	d, warnings, err := draft.Load(p, path)
+	if err != nil {
+		return badInput(err)
+	}
+	printWarnings(e, warnings)
+	r := checklist.Evaluate(p, d.Answers)
+	name := textclean.CleanLine(r.Circle.Name)
+	if name == "" {
+		name = p.T("summary.circle")
+	}
+	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", path, name, r.Completeness, when(d.Updated))
+	if q := p.Question(d.Answers.ResumeAt); q != nil {
+		fmt.Fprintf(e.stdout, ", stopped at %s (%s)", textclean.CleanLine(q.Label), q.ID)
+	}
+	fmt.Fprintln(e.stdout)
+
+	switch {
+	case !interactive:
+		fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
+		return nil
+	case resumeWalkthrough == nil:
+		return errors.New("this build cannot continue drafts in the walkthrough yet; vetcircle score FILE reads the draft")
+	}
+	if !store.Contains(path) {
+		// Never rewrite a file of the user's: continue in a copy.
+		copied, err := store.Create(p, d.Answers, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", copied.Path, path)
+		d = copied
+	}
+	return resumeWalkthrough(cmd, e, store, d, warnings)
+}
+
+// printDrafts lists drafts, numbered by their place in the full list so a
+// number stays valid whatever the filter, and prints the warnings of any
+// draft that holds answers from other rules.
+func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft.Info, filter string) {
+	if len(shown) == 0 {
+		if len(all) == 0 {
+			fmt.Fprintf(e.stdout, "No drafts in %s.\n", store.Dir)
+		} else {
+			fmt.Fprintf(e.stdout, "No draft in %s matches %q.\n", store.Dir, filter)
+		}
+		return
+	}
+	pos := make(map[string]int, len(all))
+	for i, in := range all {
+		pos[in.Path] = i + 1
+	}
+	fmt.Fprintf(e.stdout, "Drafts in %s, newest first:\n\n", store.Dir)
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for _, in := range shown {
+		if in.Err != nil {
+			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\t%s\n", pos[in.Path], "(cannot be read)", when(in.Updated), "", in.Path)
+			continue
+		}
+		name := in.Name
+		if name == "" {
+			name = p.T("summary.circle")
+		}
+		fmt.Fprintf(tw, "%d.\t%s\t%s\t%d%%\t%s\n", pos[in.Path], name, when(in.Updated), in.Completeness, in.Path)
+	}
+	tw.Flush()
+	for _, in := range shown {
+		switch {
+		case in.Err != nil:
+			fmt.Fprintf(e.stderr, "vetcircle: %s cannot be read: %s\n", in.Path, firstLineOf(in.Err.Error()))
+		case in.Warnings > 0:
+			if _, warnings, err := draft.Load(p, in.Path); err == nil {
+				printWarnings(e, warnings)
+			}
+		}
+	}
+}
+
+// printWarnings prints one line per answer kept from other rules.
+func printWarnings(e env, warnings checklist.Errors) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "vetcircle: warning: %s\n", w)
+	}
+}
+
+// when is a draft's time as a person reads it, in local time.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+func firstLineOf(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
