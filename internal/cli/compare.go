@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 
-	"charm.land/lipgloss/v2"
+	"os"
+
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/compare"
@@ -103,11 +105,13 @@ func runCompare(e env, o compareOptions, files []string) error {
 		}
 	case "table":
 		if len(rows) > 0 {
-			color := e.isTTY && !mdrender.NoColor()
-			s := compare.Table(p, rows, compare.TableOptions{Width: termWidth(), Styled: e.isTTY, Color: color, Padding: true})
-			if color {
-				// Downsample the colours to what the terminal supports.
-				lipgloss.Fprint(out, s)
+			s := compare.Table(p, rows, compare.TableOptions{
+				Width: termWidth(), Styled: e.isTTY, Color: e.isTTY && !mdrender.NoColor(), Padding: true,
+			})
+			if e.isTTY {
+				// Downsample colours to what the terminal supports, judged
+				// from the environment alone: never a query that could block.
+				fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Env(os.Environ())}, s)
 			} else {
 				out.WriteString(s)
 			}
