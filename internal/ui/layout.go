@@ -113,23 +113,38 @@ func stack(h int, blocks ...block) []string {
 	return out
 }
 
-// clip makes s exactly fit a w-by-h cell area: longer lines are cut (with
-// their styles closed), extra lines dropped. It is what guarantees that no
-// frame wraps or scrolls, whatever the terminal size.
+// clip makes s fit a w-by-h cell area: longer lines are cut (with their
+// styles closed), extra lines dropped. It is what guarantees that no frame
+// wraps or scrolls, whatever the terminal size.
 func clip(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	return strings.Join(clipLines(s, w, h), "\n")
+}
+
+// clipLines is clip, returning the lines.
+func clipLines(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = clipLine(l, w)
 	}
-	return strings.Join(lines, "\n")
+	return lines
+}
+
+// clipLine cuts one line to w cells. A line of no more bytes than w cells
+// cannot be wider, so most lines are not measured at all.
+func clipLine(l string, w int) string {
+	if len(l) <= w {
+		return l
+	}
+	if ansi.StringWidth(l) > w {
+		return ansi.Truncate(l, max(w, 0), "")
+	}
+	return l
 }
 
 // window returns the first index of a window of size n over total rows

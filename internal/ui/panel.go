@@ -12,6 +12,31 @@ import (
 // the sections with the current one marked. It is drawn only when the
 // window is at least panelMin wide.
 func (m *Model) panel(h int) []string {
+	// The panel changes only with the score, the section and the size, so
+	// it is drawn once for each and reused: its border costs a third of a
+	// frame.
+	k := panelKey{scored: m.scored, step: m.steps[m.cur].key, h: h, theme: m.c.theme}
+	if m.panelCache.key == k && m.panelCache.lines != nil {
+		return m.panelCache.lines
+	}
+	lines := m.drawPanel(h)
+	m.panelCache.key, m.panelCache.lines = k, lines
+	return lines
+}
+
+type panelKey struct {
+	scored int
+	step   string
+	h      int
+	theme  *theme
+}
+
+type panelCache struct {
+	key   panelKey
+	lines []string
+}
+
+func (m *Model) drawPanel(h int) []string {
 	t := m.c.theme
 	p := m.c.pack
 	r := m.c.result

@@ -16,6 +16,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -149,6 +150,14 @@ type Model struct {
 	savedRev int
 	// status is a one-line message under the body (a saved file's path).
 	status string
+	// scored counts the results received, so the side panel knows when
+	// to redraw.
+	scored     int
+	panelCache panelCache
+	helpCache  struct {
+		key   string
+		lines []string
+	}
 }
 
 // New returns a walkthrough over pack p.
@@ -227,6 +236,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scoredMsg:
 		if msg.rev == m.c.rev {
 			m.c.result = msg.result
+			m.scored++
 		}
 		return m, nil
 	case savedMsg:
@@ -428,20 +438,24 @@ func (m *Model) showPanel() bool {
 // bodySize is the cells a screen has: the window less the header, the
 // help and the side panel.
 func (m *Model) bodySize() (int, int) {
+	return m.bodySizeWith(m.footerHeight())
+}
+
+func (m *Model) bodySizeWith(footer int) (int, int) {
 	w := m.width - 2*m.margin()
 	if m.showPanel() {
 		w -= panelWidth + 2
 	}
-	return max(w, 1), max(m.height-m.chromeHeight(), 1)
+	return max(w, 1), max(m.height-m.chromeHeight(footer), 1)
 }
 
-// chromeHeight counts the lines around the body: header, gap, status and
-// help.
-func (m *Model) chromeHeight() int {
+// chromeHeight counts the lines around the body: header, gaps and the
+// footer (status and help).
+func (m *Model) chromeHeight(footer int) int {
 	if m.height < 6 {
 		return 1 // the header only
 	}
-	n := 1 + m.footerHeight()
+	n := 1 + footer
 	if m.height >= 12 {
 		n++ // blank line under the header
 	}
@@ -464,31 +478,39 @@ func (m *Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	bw, bh := m.bodySize()
-	var body string
-	if m.dlg != nil {
-		body = m.dlg.view(bw)
-	} else {
-		body = m.screen().view(bw, bh)
+	// The footer is built once per frame: help.ShortHelpView is not free.
+	var footer []string
+	if m.height >= 6 {
+		footer = append(m.statusLines(), m.helpView()...)
 	}
-	lines := strings.Split(clip(body, bw, bh), "\n")
+	bw, bh := m.bodySizeWith(len(footer))
+	var lines []string
+	if m.dlg != nil {
+		lines = clipLines(m.dlg.view(bw), bw, bh)
+	} else if s, ok := m.screen().(fitter); ok {
+		lines = s.fitted(bw, bh)
+	} else {
+		lines = clipLines(m.screen().view(bw, bh), bw, bh)
+	}
 	if m.showPanel() {
 		lines = joinCols(lines, bw, m.panel(bh), 2)
 	}
-	var out []string
-	out = append(out, m.header())
+	fw := max(m.width-2*m.margin(), 1)
+	out := make([]string, 0, m.height)
+	out = append(out, clipLine(m.header(), fw))
 	if m.height >= 12 {
 		out = append(out, "")
 	}
 	out = append(out, lines...)
-	if m.height >= 6 {
-		// Push the help to the bottom line.
-		pad := m.height - len(out) - m.footerHeight()
-		for range max(pad, 0) {
-			out = append(out, "")
-		}
-		out = append(out, m.statusLines()...)
-		out = append(out, m.helpView()...)
+	// Push the footer to the bottom lines.
+	for len(out) < m.height-len(footer) {
+		out = append(out, "")
+	}
+	for _, l := range footer {
+		out = append(out, clipLine(l, fw))
+	}
+	if len(out) > m.height {
+		out = out[:m.height]
 	}
 	if mg := m.margin(); mg > 0 {
 		pad := strings.Repeat(" ", mg)
@@ -498,10 +520,17 @@ func (m *Model) render() string {
 			}
 		}
 	}
-	return clip(strings.Join(out, "\n"), m.width, m.height)
+	return strings.Join(out, "\n")
 }
 
+// fitter is a screen whose view already fits its size, so the frame need
+// not measure every line again (the summary's long styled lines).
+type fitter interface{ fitted(w, h int) []string }
+
 func (m *Model) footerHeight() int {
+	if m.height < 6 {
+		return 0
+	}
 	return len(m.helpView()) + len(m.statusLines())
 }
 
@@ -543,14 +572,37 @@ func (m *Model) helpView() []string {
 		km = m.screen().keyMap()
 	}
 	m.help.SetWidth(max(m.width-2*m.margin(), 1))
-	typing := m.dlg == nil && m.screen().typing()
+	// The dialog takes every key, and a text field takes q and ?: then
+	// only ctrl+c quits.
 	global := []key.Binding{m.keys.Help, m.keys.Quit}
-	if typing {
-		global = []key.Binding{newKey("ctrl+c", "quit", "ctrl+c")}
+	if m.dlg != nil || m.screen().typing() {
+		global = []key.Binding{m.keys.ForceQuit}
 	}
+	groups := [][]key.Binding{append(km.ShortHelp(), global...)}
 	if m.help.ShowAll {
-		full := append(km.FullHelp(), global)
-		return strings.Split(m.help.FullHelpView(full), "\n")
+		groups = append(km.FullHelp(), global)
 	}
-	return []string{m.help.ShortHelpView(append(km.ShortHelp(), global...))}
+	// Rendering the help is a good share of a frame; it changes only with
+	// the keys, the width and the theme.
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d/%t/%p", m.help.Width(), m.help.ShowAll, m.c.theme)
+	for _, g := range groups {
+		sig.WriteByte('|')
+		for _, b := range g {
+			if b.Enabled() {
+				sig.WriteString(b.Help().Key + "=" + b.Help().Desc + ";")
+			}
+		}
+	}
+	if m.helpCache.key == sig.String() {
+		return m.helpCache.lines
+	}
+	var lines []string
+	if m.help.ShowAll {
+		lines = strings.Split(m.help.FullHelpView(groups), "\n")
+	} else {
+		lines = []string{m.help.ShortHelpView(groups[0])}
+	}
+	m.helpCache.key, m.helpCache.lines = sig.String(), lines
+	return lines
 }
