@@ -19,13 +19,15 @@ import (
 // walkthrough sets it (see walkthrough.go); while it is nil, resume lists
 // drafts and explains that they cannot be continued yet.
 //
-// It receives the store, so that the walkthrough saves every change to
-// d.Path with store.Save and removes the draft with store.Remove once the
-// answers are saved; the draft's answers, with ResumeAt set to the question
-// to continue from; and the warnings for answers kept from other rules, to
-// show before the first screen. d is always a file in store: a user's own
-// answers file is copied into a new draft first and never rewritten.
-var resumeWalkthrough func(cmd *cobra.Command, e env, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
+// It receives the pack the draft was loaded with (--rules); the store and
+// the draft, so that it saves every change to d.Path (store.NewSaver(p, d):
+// Queue in ui.Options.OnChange, one write at a time, newest state wins) and
+// removes the draft with store.Remove once the answers are saved; d.Answers
+// with ResumeAt set to the question to continue from (ui.Options.Answers);
+// and the warnings for answers kept from other rules, to show before the
+// first screen. d is always a file in store: a user's own answers file is
+// copied into a new draft first and never rewritten.
+var resumeWalkthrough func(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
 
 type resumeOptions struct {
 	list  bool
@@ -176,7 +178,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", copied.Path, path)
 		d = copied
 	}
-	return resumeWalkthrough(cmd, e, store, d, warnings)
+	return resumeWalkthrough(cmd, e, p, store, d, warnings)
 }
 
 // printDrafts lists drafts, numbered by their place in the full list so a

@@ -37,7 +37,10 @@ type fakeWalkthrough struct {
 func (f *fakeWalkthrough) install(t *testing.T) {
 	t.Helper()
 	old := resumeWalkthrough
-	resumeWalkthrough = func(_ *cobra.Command, _ env, s draft.Store, d *draft.Draft, w checklist.Errors) error {
+	resumeWalkthrough = func(_ *cobra.Command, _ env, p *checklist.Pack, s draft.Store, d *draft.Draft, w checklist.Errors) error {
+		if p == nil {
+			t.Error("walkthrough got no pack")
+		}
 		f.calls++
 		f.store, f.draft, f.warnings = s, d, w
 		return nil

@@ -3,6 +3,7 @@ package draft_test
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -549,5 +550,110 @@ func TestSlug(t *testing.T) {
 		if len(got) > 40 || strings.HasSuffix(got, "-") {
 			t.Errorf("Slug(%q) = %q: over 40 bytes or ends in a hyphen", tt.in, got)
 		}
+	}
+}
+
+func TestSaverNewestStateWins(t *testing.T) {
+	p := pack(t)
+	s := draft.Store{Dir: t.TempDir()}
+	d, err := s.Create(p, nil, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := s.NewSaver(p, d)
+	a := checklist.NewAnswers()
+
+	// Snapshots taken in order; writes run in reverse, as concurrent
+	// commands may.
+	var writes []func() error
+	for i := range 20 {
+		a.Set("participants", checklist.Value{Number: float64(i + 1)})
+		a.ResumeAt = "participants"
+		writes = append(writes, sv.Queue(a))
+	}
+	a.Set("participants", checklist.Value{Number: 999}) // after Queue: not in any snapshot
+	slices.Reverse(writes)
+	for _, w := range writes {
+		if err := w(); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+	}
+	l, _, err := draft.Load(p, d.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.Answers.Get("participants"); v.Number != 20 {
+		t.Errorf("saved participants = %v, want 20 (the newest snapshot)", v.Number)
+	}
+	if got := sv.Draft(); got.Path != d.Path {
+		t.Errorf("Saver.Draft().Path = %q, want %q", got.Path, d.Path)
+	}
+}
+
+func TestSaverConcurrent(t *testing.T) {
+	p := pack(t)
+	s := draft.Store{Dir: t.TempDir()}
+	d, err := s.Create(p, nil, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := s.NewSaver(p, d)
+	a := checklist.NewAnswers()
+	const n = 40
+	writes := make([]func() error, n)
+	for i := range n {
+		a.Set("integration-months", checklist.Value{Number: float64(i)})
+		writes[i] = sv.Queue(a)
+	}
+	errs := make(chan error, n)
+	for _, i := range rand.Perm(n) {
+		go func() { errs <- writes[i]() }()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent write: %v", err)
+		}
+	}
+	l, _, err := draft.Load(p, d.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.Answers.Get("integration-months"); v.Number != n-1 {
+		t.Errorf("saved integration-months = %v, want %d", v.Number, n-1)
+	}
+	if got := dirNames(t, s.Dir); len(got) != 1 {
+		t.Errorf("folder holds %q after concurrent saves, want only the draft", got)
+	}
+	if got := mode(t, d.Path); got != 0o600 {
+		t.Errorf("draft mode = %v, want 0600", got)
+	}
+}
+
+func TestSaverReportsFailure(t *testing.T) {
+	p := pack(t)
+	parent := t.TempDir()
+	s := draft.Store{Dir: filepath.Join(parent, "drafts")}
+	d, err := s.Create(p, nil, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := s.NewSaver(p, d)
+	// The drafts folder is replaced by a file: saving cannot work.
+	if err := os.RemoveAll(s.Dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.Dir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a := checklist.NewAnswers()
+	a.Set("training", checklist.Value{Choice: "general"})
+	if err := sv.Save(a); err == nil || sv.Err() == nil {
+		t.Fatalf("Save() into a file, not a folder = %v (Err %v), want an error", err, sv.Err())
+	}
+	if err := os.Remove(s.Dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := sv.Save(a); err != nil || sv.Err() != nil {
+		t.Errorf("Save() once the folder can be made again = %v (Err %v), want success", err, sv.Err())
 	}
 }
