@@ -45,6 +45,11 @@ func decodeValue(n *node, v reflect.Value, l *errorList) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
 		for i, it := range items {
+			if it.kind == nullNode && v.Type().Elem().Kind() == reflect.Pointer {
+				// A bare "-" would leave a nil rule or question behind.
+				l.add(it.pos, "remove the empty item, or fill it in", "empty list item")
+				continue
+			}
 			decodeValue(it, s.Index(i), l)
 		}
 		v.Set(s)
