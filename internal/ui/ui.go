@@ -313,7 +313,13 @@ func (m *Model) apply(acts []action) tea.Cmd {
 			if m.c.editing {
 				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
 			} else if m.cur > 0 {
-				cmds = append(cmds, m.goTo(m.cur-1, ""))
+				// Going back lands on the last question of the screen
+				// before, as if stepping back through it.
+				prev, focus := m.steps[m.cur-1], ""
+				if n := len(prev.questions); n > 0 {
+					focus = prev.questions[n-1].ID
+				}
+				cmds = append(cmds, m.goTo(m.cur-1, focus))
 			}
 		case jumpTo:
 			if i := stepOf(m.steps, a.id); i >= 0 {
