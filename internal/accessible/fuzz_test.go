@@ -1,0 +1,52 @@
+package accessible_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/vetcircle/vetcircle/internal/accessible"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+// FuzzRun types arbitrary input at the prompts. The walkthrough must never
+// panic, never print a control character or escape sequence, end with one
+// of its documented outcomes, and only ever record answers that an answers
+// file can hold: MarshalAnswers then ParseAnswers gives them back unchanged.
+//
+//	go test ./internal/accessible -run '^$' -fuzz FuzzRun -fuzztime 30s
+func FuzzRun(f *testing.F) {
+	p := pack(f)
+	a := example(f, p, "strong-kap-circle.yaml")
+	f.Add([]byte(strings.Join(append(script(p, a), "y"), "\n")))
+	f.Add([]byte("2\n2\n\x1b]52;c;eA==\a\r\n1\n\n-1\n1e400\n1,2,,9\nb\nb\nb\n-\nq\nn\n?\nnone\n0,1\nq\ny\n"))
+	f.Add([]byte("1\r\n1\r\nName\r\n4\r\n\r\n\r\n\r\n\r\n\r\nNaN\r\nInf\r\n"))
+	f.Fuzz(func(t *testing.T, input []byte) {
+		var out strings.Builder
+		opts := accessible.Options{Dir: t.TempDir(), Date: day, Echo: true, OnChange: func(*checklist.Answers) {}}
+		got, err := accessible.Run(context.Background(), p, strings.NewReader(string(input)), &out, opts)
+		if err != nil && !errors.Is(err, accessible.ErrQuit) && !errors.Is(err, accessible.ErrInputEnded) {
+			t.Fatalf("Run: unexpected error %v", err)
+		}
+		s := out.String()
+		if !utf8.ValidString(s) {
+			t.Fatalf("output is not valid UTF-8")
+		}
+		for i, r := range s {
+			if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("output has %U at byte %d: %q", r, i, s[max(0, i-30):min(len(s), i+10)])
+			}
+		}
+		data := checklist.MarshalAnswers(p, got)
+		back, err := checklist.ParseAnswers(p, "draft.yaml", data)
+		if err != nil {
+			t.Fatalf("recorded answers do not make a valid file: %v\n%s", err, data)
+		}
+		if !reflect.DeepEqual(back.Values, got.Values) {
+			t.Fatalf("answers changed through a file:\n got %#v\nwant %#v", back.Values, got.Values)
+		}
+	})
+}
