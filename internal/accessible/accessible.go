@@ -167,9 +167,10 @@ func (s *session) run(ctx context.Context) error {
 				s.changed()
 			}
 		case actBack:
-			if changed {
-				s.a.ResumeAt = q.ID
-				s.changed()
+			// Skip questions that no longer apply: going back and changing
+			// the format from retreat drops the retreat-only questions.
+			for len(history) > 0 && !s.p.Applicable(qs[history[len(history)-1]], s.a) {
+				history = history[:len(history)-1]
 			}
 			if len(history) == 0 {
 				s.w.line(s.t("a11y.first"))
