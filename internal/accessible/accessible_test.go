@@ -448,8 +448,11 @@ func TestClearAnswer(t *testing.T) {
 
 func TestCoordinatorHearsWhatToSay(t *testing.T) {
 	p := pack(t)
-	lines := []string{"2", "1", "", "1", "", "", "", "", "", ""}
+	lines := []string{"2", "1", "", "1", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}
 	_, out, _ := run(t, p, lines, accessible.Options{})
+	if strings.Contains(out, "Say: How comfortable am I") {
+		t.Error("a question for the person themselves was read out as words to say")
+	}
 	for _, want := range []string{
 		"Say: What's your facilitator training?\n",
 		"Listen for, a good answer: A specific, named program",

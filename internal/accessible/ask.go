@@ -103,7 +103,9 @@ func (s *session) printQuestion(q *checklist.Question) {
 	s.w.blank()
 	s.w.line(s.t("a11y.question", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "label", oneLine(q.Label)))
 	s.w.line(oneLine(q.Prompt))
-	if s.coordinator {
+	// The words to say are for the facilitator; questions a person asks
+	// themselves ("What do I want from a group?") are not read out as a script.
+	if s.coordinator && q.Ask != "self" {
 		if q.Say != "" {
 			s.w.line(s.t("a11y.say", "text", oneLine(q.Say)))
 		}
