@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -24,6 +25,28 @@ const (
 	ExitFailure  = 1 // something went wrong that is not the input's fault
 	ExitBadInput = 2 // a bad file, flag or argument: one line on stderr says which
 )
+
+// version is the -ldflags version, else what the Go toolchain stamped into
+// the binary (module version and VCS revision), never an empty string.
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "dev"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 && !strings.Contains(v, s.Value[:12]) {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
+}
 
 // inputError marks errors caused by what the user gave us.
 type inputError struct{ err error }
@@ -59,22 +82,65 @@ func run(ctx context.Context, e env, args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	opts := []fang.Option{fang.WithErrorHandler(errorHandler)}
-	if Version != "" {
-		opts = append(opts, fang.WithVersion(Version))
-	}
-	if err := fang.Execute(ctx, root, opts...); err != nil {
-		var ie inputError
-		if errors.As(err, &ie) || isUsageError(err) {
-			return ExitBadInput
+	// Errors are printed here, not by fang: fang's error path first asks
+	// the terminal for its background colour, which stalls for seconds on
+	// a terminal that never answers. A command's failure is recorded and
+	// the command "succeeds" as far as fang is concerned.
+	var failure error
+	catchErrors(root, func(err error) {
+		if failure == nil {
+			failure = err
 		}
-		return ExitFailure
+	})
+	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(errorHandler))
+	if err == nil {
+		err = failure
 	}
-	return ExitOK
+	if err == nil {
+		return ExitOK
+	}
+	if failure != nil {
+		printProblems(e.stderr, err)
+	}
+	var ie inputError
+	if errors.As(err, &ie) || isUsageError(err) {
+		return ExitBadInput
+	}
+	return ExitFailure
+}
+
+// catchErrors makes every command report its errors (bad flags, bad
+// arguments, failures) to report and return nil to cobra.
+func catchErrors(c *cobra.Command, report func(error)) {
+	c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		report(badInput(err))
+		return nil
+	})
+	if validate := c.Args; validate != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := validate(cmd, args); err != nil {
+				report(badInput(err))
+				cmd.RunE = func(*cobra.Command, []string) error { return nil }
+			}
+			return nil
+		}
+	}
+	if runE := c.RunE; runE != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if err := runE(cmd, args); err != nil {
+				report(err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		catchErrors(sub, report)
+	}
 }
 
 // errorHandler prints one plain line per error: no banners, no stack, so a
-// script or a person can read it at a glance.
+// script or a person can read it at a glance. Only errors that escape
+// catchErrors (there should be none) reach it.
 func errorHandler(w io.Writer, _ fang.Styles, err error) {
 	printProblems(w, err)
 }

@@ -115,6 +115,8 @@ func TestScoreUsageErrors(t *testing.T) {
 		{"folder", []string{"score", "."}, ". is a folder"},
 		{"bad date", []string{"score", "--date", "24/11/2026", "x"}, "use YYYY-MM-DD"},
 		{"rules folder missing", []string{"score", "--rules", "/nonexistent", "x"}, "rules folder /nonexistent does not exist"},
+		{"unknown command", []string{"scroe"}, `unknown command "scroe" for "vetcircle"`},
+		{"unknown flag", []string{"score", "--bogus", "x"}, "unknown flag: --bogus"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,6 +126,9 @@ func TestScoreUsageErrors(t *testing.T) {
 			}
 			if !strings.Contains(errs, tc.want) {
 				t.Errorf("stderr = %q, want %q", errs, tc.want)
+			}
+			if n := strings.Count(errs, "\n"); n != 1 {
+				t.Errorf("stderr has %d lines, want one: %q", n, errs)
 			}
 			if strings.Contains(errs, "goroutine") || strings.Contains(errs, "panic") {
 				t.Errorf("stderr shows a crash: %s", errs)
