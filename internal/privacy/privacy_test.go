@@ -92,7 +92,7 @@ func goTool(t *testing.T) string {
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	if _, err := os.Stat(gobin); err != nil {
 		if gobin, err = exec.LookPath("go"); err != nil {
-			t.Skip("the go command is not available")
+			missingTool(t, "the go command is not available")
 		}
 	}
 	return gobin
@@ -174,10 +174,10 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 	t.Run("strace", func(t *testing.T) {
 		strace, err := exec.LookPath("strace")
 		if err != nil {
-			t.Skip("strace is not installed")
+			missingTool(t, "strace is not installed (apt-get install strace)")
 		}
 		if err := exec.Command(strace, "-f", "-qq", "-e", "trace=network", "-o", os.DevNull, "true").Run(); err != nil {
-			t.Skipf("strace cannot trace here: %v", err)
+			missingTool(t, "strace cannot trace here: %v", err)
 		}
 		for _, r := range runs {
 			t.Run(r.name, func(t *testing.T) {
@@ -199,10 +199,10 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 	t.Run("unshare", func(t *testing.T) {
 		unshare, err := exec.LookPath("unshare")
 		if err != nil {
-			t.Skip("unshare is not installed")
+			missingTool(t, "unshare is not installed (apt-get install util-linux)")
 		}
 		if err := exec.Command(unshare, "-rn", "true").Run(); err != nil {
-			t.Skipf("unshare -rn is not permitted here: %v", err)
+			missingTool(t, "unshare -rn is not permitted here: %v", err)
 		}
 		for _, r := range runs {
 			t.Run(r.name, func(t *testing.T) {
@@ -220,4 +220,15 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 			})
 		}
 	})
+}
+
+// missingTool skips a check whose tool this machine lacks, with the reason;
+// in CI (CI set, as .ci/run runs) the tools are installed, so a missing one
+// fails loudly instead of letting the check pass unrun.
+func missingTool(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("CI must run this check: "+format, args...)
+	}
+	t.Skipf(format, args...)
 }
