@@ -29,9 +29,21 @@ func wrap(st lipgloss.Style, s string, w int) []string {
 // own and the text indented under it when the label is long.
 func labelled(t *theme, label, text string, textStyle lipgloss.Style, w int) []string {
 	lw := ansi.StringWidth(label) + 1
-	if w-lw < 24 {
-		// Too narrow to hang the text beside the label: stack them.
-		return append([]string{t.label.Render(label)}, wrap(textStyle, text, w)...)
+	if w < singleCol || w-lw < 24 {
+		// Narrow: the text flows on after the label, with no hanging
+		// indent to eat the width.
+		lines := strings.Split(ansi.Wrap(label+" "+text, max(w, 1), ""), "\n")
+		for i, l := range lines {
+			l = strings.TrimRight(l, " ")
+			if i == 0 {
+				if rest, ok := strings.CutPrefix(l, label); ok {
+					lines[i] = t.label.Render(label) + textStyle.Render(rest)
+					continue
+				}
+			}
+			lines[i] = textStyle.Render(l)
+		}
+		return lines
 	}
 	lines := wrap(textStyle, text, w-lw)
 	pad := strings.Repeat(" ", lw)

@@ -21,7 +21,7 @@ func newMultiKeys(q *checklist.Question) multiKeys {
 		Down:   newKey("↓/j", "move", "down", "j"),
 		Toggle: newKey("space", "tick", "space", "x"),
 		Pick:   digitsKey(len(q.Options)),
-		None:   newKey("0", "none of these", "0"),
+		None:   newKey("0", "none", "0"),
 		Clear:  clearKey(),
 	}
 }

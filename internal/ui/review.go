@@ -154,8 +154,8 @@ func (s *reviewScreen) headerLines(w int) []string {
 			answered++
 		}
 	}
-	title := t.title.Render(p.T("ui.review.title")) + t.faint.Render("  "+
-		p.Tf("ui.review.answered", "n", strconv.Itoa(answered), "m", strconv.Itoa(total)))
+	// The header already names the screen; this line says how far along.
+	title := t.title.Render(p.Tf("ui.review.answered", "n", strconv.Itoa(answered), "m", strconv.Itoa(total)))
 	btn := t.buttonOff.Render("→ " + p.T("ui.review.continue"))
 	marker := "  "
 	if s.cur < 0 {

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -107,7 +108,8 @@ func newSummaryScreen(c *common) *summaryScreen {
 }
 
 func (s *summaryScreen) want() renderKey {
-	return renderKey{rev: s.c.rev, width: max(s.w, 20), style: s.c.theme.mdStyle}
+	// Past about 100 columns long lines get hard to read; wrap there.
+	return renderKey{rev: s.c.rev, width: min(max(s.w, 20), 100), style: s.c.theme.mdStyle}
 }
 
 // request starts a rendering unless the right one is shown or on its way.
@@ -186,6 +188,9 @@ func (s *summaryScreen) banner(w int) []string {
 	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(r.Verdict))
 	score := t.faint.Render(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
 	out := []string{badge + "  " + score}
+	if ansi.StringWidth(out[0]) > w {
+		out = []string{badge, score}
+	}
 	if s.h >= 10 {
 		out = append(out, wrap(t.title, p.T("verdict."+string(r.Verdict)), w)...)
 	}

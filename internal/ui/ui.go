@@ -560,10 +560,15 @@ func (m *Model) header() string {
 	case st.kind == stepReview:
 		name = m.c.pack.T("ui.review.title")
 	}
-	n, total := m.cur+1, len(m.steps)
-	h := t.app.Render(m.c.pack.T("ui.app")) + " " + t.section.Render(name) + t.progress.Render(" · "+
-		m.c.pack.Tf("ui.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total)))
-	if m.c.editing {
+	n, total := strconv.Itoa(m.cur+1), strconv.Itoa(len(m.steps))
+	step := m.c.pack.Tf("ui.step", "n", n, "m", total)
+	app := t.app.Render(m.c.pack.T("ui.app")) + " "
+	if m.width < singleCol {
+		// Narrow: the section and where we are matter more than our name.
+		app, step = "", n+"/"+total
+	}
+	h := app + t.section.Render(name) + t.progress.Render(" · "+step)
+	if m.c.editing && m.width >= singleCol {
 		h += "  " + t.warn.Render(m.c.pack.T("ui.editing"))
 	}
 	return h
