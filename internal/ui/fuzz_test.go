@@ -30,7 +30,7 @@ func FuzzModel(f *testing.F) {
 				i += 2
 				d.send(tea.WindowSizeMsg{Width: w, Height: h})
 			case b == 0xfe && i+1 < len(data): // paste
-				d.send(tea.PasteMsg{Content: string(data[i+1:min(len(data), i+9)])})
+				d.send(tea.PasteMsg{Content: string(data[i+1 : min(len(data), i+9)])})
 				i += 8
 			default:
 				d.keys(fuzzKeys[int(b)%len(fuzzKeys)])
