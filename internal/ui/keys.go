@@ -14,7 +14,6 @@ func newKey(help, desc string, keys ...string) key.Binding {
 
 // Bindings shared by several screens. Each screen builds its own keyMap
 // from these so its help lists exactly the keys it handles.
-func upKey() key.Binding   { return newKey("↑/k", "up", "up", "k") }
 func downKey() key.Binding { return newKey("↓/j", "down", "down", "j") }
 func nextKey() key.Binding { return newKey("enter", "next", "enter") }
 func backKey() key.Binding { return newKey("esc", "back", "esc", "shift+tab") }

@@ -125,17 +125,9 @@ func stack(h int, blocks ...block) []string {
 	return out
 }
 
-// clip makes s fit a w-by-h cell area: longer lines are cut (with their
-// styles closed), extra lines dropped. It is what guarantees that no frame
-// wraps or scrolls, whatever the terminal size.
-func clip(s string, w, h int) string {
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	return strings.Join(clipLines(s, w, h), "\n")
-}
-
-// clipLines is clip, returning the lines.
+// clipLines makes s fit a w-by-h cell area: longer lines are cut (with
+// their styles closed), extra lines dropped. It is what guarantees that no
+// frame wraps or scrolls, whatever the terminal size.
 func clipLines(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {

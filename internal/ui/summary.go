@@ -43,7 +43,6 @@ type renderKey struct {
 // summaryMsg carries a rendered summary back from its command.
 type summaryMsg struct {
 	key      renderKey
-	result   checklist.Result
 	rendered string
 	err      error
 }
@@ -82,7 +81,7 @@ func renderCmd(c *common, k renderKey) tea.Cmd {
 		r := checklist.Evaluate(p, a)
 		md := summary.Markdown(p, a, r, summary.Options{Date: date})
 		out, err := cache.render(md, k.width, k.style)
-		return summaryMsg{key: k, result: r, rendered: out, err: err}
+		return summaryMsg{key: k, rendered: out, err: err}
 	}
 }
 
@@ -94,7 +93,6 @@ type summaryScreen struct {
 	keys    summaryKeys
 	have    renderKey // what the viewport shows
 	pending renderKey // what is being rendered
-	result  checklist.Result
 	ready   bool
 	err     error
 	// lines is the rendered summary, split once per rendering.
@@ -129,7 +127,6 @@ func (s *summaryScreen) rendered(msg summaryMsg) {
 	s.pending = renderKey{rev: -1}
 	s.have = msg.key
 	s.err = msg.err
-	s.result = msg.result
 	if msg.err == nil {
 		top := s.vp.YOffset()
 		s.lines = strings.Split(strings.Trim(msg.rendered, "\n"), "\n")
