@@ -4453,7 +4453,7 @@ func builtinPack() *checklist.Pack {
 			"ui.panel.score":        "Score {score}/100",
 			"ui.panel.sections":     "Sections",
 			"ui.panel.title":        "Live check",
-			"ui.quit.body":          "You have answered {n} questions. They are not saved anywhere, and quitting loses them.",
+			"ui.quit.body":          "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
 			"ui.quit.title":         "Quit vetcircle?",
 			"ui.review.answered":    "{n} of {m} answered",
 			"ui.review.continue":    "Continue to the summary",
