@@ -62,8 +62,9 @@ type Options struct {
 	OnChange func(*checklist.Answers)
 
 	// DraftPath names where OnChange keeps the draft, for the messages
-	// printed on quitting; empty if the caller does not say.
-	DraftPath string
+	// printed on quitting; nil, or an empty result, if the caller does not
+	// say. It is a function because a draft is made on the first change.
+	DraftPath func() string
 
 	// OnSaved, if set, is called after the summary was saved to path (the
 	// caller may then remove the draft).
@@ -326,8 +327,10 @@ func (s *session) inputEnded(q *checklist.Question) error {
 }
 
 func (s *session) savedWhere() string {
-	if s.opts.DraftPath != "" {
-		return s.t("a11y.saved-in", "path", s.opts.DraftPath)
+	if s.opts.DraftPath != nil {
+		if path := s.opts.DraftPath(); path != "" {
+			return s.t("a11y.saved-in", "path", path)
+		}
 	}
 	return s.t("a11y.saved-draft")
 }

@@ -306,7 +306,7 @@ func TestInputEndsMidway(t *testing.T) {
 	t.Run("with a draft hook", func(t *testing.T) {
 		var saved []*checklist.Answers
 		opts := accessible.Options{
-			DraftPath: "/home/a/.local/state/vetcircle/drafts/x.yaml",
+			DraftPath: func() string { return "/home/a/.local/state/vetcircle/drafts/x.yaml" },
 			OnChange:  func(a *checklist.Answers) { saved = append(saved, a.Clone()) },
 		}
 		a, out, err := run(t, p, []string{"1", "1", "Thursday"}, opts)

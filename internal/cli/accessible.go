@@ -2,9 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/accessible"
+	"github.com/vetcircle/vetcircle/internal/draft"
 )
 
 // accessibleFlag is the persistent flag that asks for line prompts; commands
@@ -68,8 +70,17 @@ func runAccessible(cmd *cobra.Command, e env, m mode) error {
 	if err != nil {
 		return err
 	}
-	// Drafts (issue 4) plug in here through OnChange, DraftPath and OnSaved.
 	opts := accessible.Options{Echo: !e.stdinTTY}
+	if !draftsOff(cmd) {
+		store, err := draft.DefaultStore()
+		if err != nil {
+			return fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
+		}
+		d := newLazyDraft(p, store, e.stderr)
+		opts.OnChange = d.save
+		opts.DraftPath = d.path
+		opts.OnSaved = func(string) { d.remove() }
+	}
 	_, err = accessible.Run(cmd.Context(), p, e.stdin, e.stdout, opts)
 	switch {
 	case errors.Is(err, accessible.ErrQuit):

@@ -103,8 +103,8 @@ func TestAccessibleExitCodes(t *testing.T) {
 		if want := "vetcircle: input ended before the walkthrough finished (it stopped at question circle-format)\n"; stderr != want {
 			t.Errorf("stderr = %q, want %q", stderr, want)
 		}
-		if !strings.Contains(stdout, "Input ended before the last question; nothing was saved.") {
-			t.Errorf("stdout lacks the end-of-input message")
+		if !strings.Contains(stdout, "Input ended before the last question. Your answers so far are saved in ") {
+			t.Errorf("stdout lacks the end-of-input message naming the draft:\n%s", stdout)
 		}
 	})
 	t.Run("q", func(t *testing.T) {

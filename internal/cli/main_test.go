@@ -1,0 +1,19 @@
+package cli
+
+import (
+	"os"
+	"testing"
+)
+
+// TestMain keeps every test's drafts out of the real state folder: commands
+// that save drafts write under a temporary XDG_STATE_HOME.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "vetcircle-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
