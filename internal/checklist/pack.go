@@ -330,16 +330,16 @@ func (v *validator) questions() {
 			v.l.add(at, "use choice, multi, tristate, number or text", "question %s: unknown kind %q", q.ID, q.Kind)
 		}
 		if (q.Min != nil || q.Max != nil) && q.Kind != KindNumber {
-			v.l.add(at, "", "question %s: min and max apply to numbers only", q.ID)
+			v.l.add(at, "remove min and max, or make it kind: number", "question %s: min and max apply to numbers only", q.ID)
 		}
 		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
-			v.l.add(at, "", "question %s: min is above max", q.ID)
+			v.l.add(at, "swap them", "question %s: min is above max", q.ID)
 		}
 		if q.RedFlag && q.Kind != KindTristate {
 			v.l.add(at, "red flags are answered yes, no or unknown", "question %s is a red flag but not tristate", q.ID)
 		}
 		if q.Core && q.Kind != KindChoice && q.Kind != KindMulti {
-			v.l.add(at, "", "core question %s must be a choice or multi", q.ID)
+			v.l.add(at, "the three questions are answered by picking options", "core question %s must be a choice or multi", q.ID)
 		}
 		switch q.Ask {
 		case "facilitator", "self":
@@ -356,10 +356,10 @@ func (v *validator) questions() {
 			case !ok:
 				v.l.add(at, "use one of "+strings.Join(CircleFields, ", "), "question %s: unknown circle_field %q", q.ID, q.CircleField)
 			case kind != q.Kind:
-				v.l.add(at, "", "question %s: circle field %s must be a %s question", q.ID, q.CircleField, kind)
+				v.l.add(at, "change its kind", "question %s: circle field %s must be a %s question", q.ID, q.CircleField, kind)
 			}
 			if first, dup := fields[q.CircleField]; dup {
-				v.l.add(at, "", "circle field %s used twice (first at %s)", q.CircleField, first)
+				v.l.add(at, "each circle field belongs to one question", "circle field %s used twice (first at %s)", q.CircleField, first)
 			}
 			fields[q.CircleField] = at
 		}
@@ -469,7 +469,7 @@ func (v *validator) bands(bands []*Band) {
 		case b.Verdict.Rank() < 0 || b.Verdict == VerdictIncomplete:
 			v.l.add(b.Pos, "bands give promising, caution or avoid; incomplete comes from unanswered questions", "band verdict %q is not valid", b.Verdict)
 		case seen[b.Verdict]:
-			v.l.add(b.Pos, "", "band %s given twice", b.Verdict)
+			v.l.add(b.Pos, "give each verdict one band", "band %s given twice", b.Verdict)
 		}
 		seen[b.Verdict] = true
 		if b.Min < 0 || b.Min > 100 {
@@ -578,7 +578,7 @@ func (v *validator) cond(c *Condition) {
 		case KindNumber:
 			for _, s := range c.Is {
 				if _, err := strconv.ParseFloat(s, 64); err != nil {
-					v.l.add(at, "", "question %s is a number; %q is not", q.ID, s)
+					v.l.add(at, "write a number such as 12", "question %s is a number; %q is not", q.ID, s)
 				}
 			}
 		default:
@@ -592,14 +592,14 @@ func (v *validator) cond(c *Condition) {
 		checkOpts(c.Includes)
 		checkOpts(c.Lacks)
 		if c.AtLeast != nil && (*c.AtLeast < 1 || *c.AtLeast > len(c.Includes)) {
-			v.l.add(at, "", "at_least %d cannot be met by %d listed options", *c.AtLeast, len(c.Includes))
+			v.l.add(at, "list more options or lower at_least", "at_least %d cannot be met by %d listed options", *c.AtLeast, len(c.Includes))
 		}
 	case c.Above != nil || c.Below != nil:
 		if q.Kind != KindNumber {
-			v.l.add(at, "", "above/below apply to number questions; %s is %s", q.ID, q.Kind)
+			v.l.add(at, "use is, includes or lacks for this question", "above/below apply to number questions; %s is %s", q.ID, q.Kind)
 		}
 	}
 	if c.AtLeast != nil && len(c.Includes) == 0 {
-		v.l.add(at, "", "at_least goes with includes")
+		v.l.add(at, "add includes: with the options to count", "at_least goes with includes")
 	}
 }
