@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -68,11 +69,16 @@ type env struct {
 	stdinTTY bool
 	// getenv reads the environment; nil means an empty one (tests).
 	getenv func(string) string
+	// width is the terminal's width when stdout is one; 0 otherwise.
+	width int
 }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string) int {
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTTY: isTerminal(os.Stdout), stdinTTY: isTerminal(os.Stdin), getenv: os.Getenv}
+	if e.isTTY {
+		e.width, _, _ = term.GetSize(os.Stdout.Fd())
+	}
 	return run(context.Background(), e, args)
 }
 

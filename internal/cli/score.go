@@ -86,7 +86,7 @@ func runScore(e env, o scoreOptions, files []string) error {
 			}
 			if e.isTTY {
 				if renderer == nil {
-					if renderer, err = mdrender.New(100, mdrender.Style(mdrender.DarkFromEnv())); err != nil {
+					if renderer, err = mdrender.New(summaryWidth(e), mdrender.Style(mdrender.DarkFromEnv())); err != nil {
 						return err
 					}
 				}
@@ -132,4 +132,12 @@ func writeJSONLine(out *bufio.Writer, name string, r checklist.Result) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// summaryWidth wraps styled summaries to the terminal, within reason.
+func summaryWidth(e env) int {
+	if e.width <= 0 {
+		return 100
+	}
+	return min(e.width, 120)
 }
