@@ -12,13 +12,14 @@ import (
 
 // choiceKeys are the keys of a single-answer list (choice or yes/no/unknown).
 type choiceKeys struct {
-	Up, Down, Pick, Yes, No, Unknown, Clear key.Binding
+	Up, Down, Choose, Pick, Yes, No, Unknown, Clear key.Binding
 }
 
 func newChoiceKeys(q *checklist.Question) choiceKeys {
 	k := choiceKeys{
-		Up:      newKey("↑/↓", "choose", "up", "k"),
-		Down:    newKey("↓/j", "choose", "down", "j"),
+		Up:      newKey("↑/↓", "move", "up", "k"),
+		Down:    newKey("↓/j", "move", "down", "j"),
+		Choose:  newKey("space", "choose", "space"),
 		Pick:    digitsKey(len(q.OptionIDs())),
 		Yes:     newKey("y/n/u", "yes/no/unknown", "y"),
 		No:      newKey("n", "no", "n"),
@@ -33,19 +34,38 @@ func newChoiceKeys(q *checklist.Question) choiceKeys {
 	return k
 }
 
-// choiceList is a radio list: moving the cursor or pressing an option's
-// digit chooses it; nothing is chosen until the user does so, so a question
-// passed with enter stays "not asked yet". It holds no answer itself: it
-// reads the answers and returns actions.
+// choiceList is a radio list. ↑/↓ only move a highlight; space, a digit
+// (or y/n/u) chooses, and enter chooses the highlighted option before
+// moving on. Nothing is chosen until the user does so, so a question passed
+// with enter, or merely looked through with the arrows, stays "not asked
+// yet". It holds no answer itself: it reads the answers and returns actions.
 type choiceList struct {
 	c    *common
 	q    *checklist.Question
 	ids  []string
 	keys choiceKeys
+	// cur is the highlighted option, -1 for none: the user has not moved
+	// since the list was entered and nothing is chosen.
+	cur int
 }
 
 func newChoiceList(c *common, q *checklist.Question) *choiceList {
-	return &choiceList{c: c, q: q, ids: q.OptionIDs(), keys: newChoiceKeys(q)}
+	l := &choiceList{c: c, q: q, ids: q.OptionIDs(), keys: newChoiceKeys(q)}
+	l.reset()
+	return l
+}
+
+// reset puts the highlight on the chosen option, or nowhere: called when
+// the list is entered, so a highlight left behind never becomes an answer.
+func (l *choiceList) reset() { l.cur = l.selected() }
+
+// confirm is enter: it chooses the highlighted option when the user moved
+// to one that is not already chosen, and otherwise does nothing.
+func (l *choiceList) confirm() []action {
+	if l.cur < 0 || l.cur >= len(l.ids) || l.cur == l.selected() {
+		return nil
+	}
+	return l.choose(l.cur)
 }
 
 // selected returns the index of the chosen option, or -1.
@@ -63,41 +83,60 @@ func (l *choiceList) selected() int {
 }
 
 func (l *choiceList) choose(i int) []action {
+	l.cur = i
 	return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: l.ids[i]}}}
 }
 
 // handle reacts to a key; ok is false when the key is not the list's.
 func (l *choiceList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
-	cur := l.selected()
 	k := l.keys
+	pick := func(id string) []action {
+		for i, o := range l.ids {
+			if o == id {
+				return l.choose(i)
+			}
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Up):
-		return l.choose(max(cur-1, 0)), true
+		if l.cur < 0 {
+			l.cur = 0
+		} else {
+			l.cur = max(l.cur-1, 0)
+		}
 	case key.Matches(msg, k.Down):
-		return l.choose(min(cur+1, len(l.ids)-1)), true
+		l.cur = min(l.cur+1, len(l.ids)-1)
+	case key.Matches(msg, k.Choose):
+		if l.cur < 0 {
+			return nil, true
+		}
+		return l.choose(l.cur), true
 	case key.Matches(msg, k.Yes):
-		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.Yes}}}, true
+		return pick(checklist.Yes), true
 	case key.Matches(msg, k.No):
-		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.No}}}, true
+		return pick(checklist.No), true
 	case key.Matches(msg, k.Unknown):
-		return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: checklist.Unknown}}}, true
+		return pick(checklist.Unknown), true
 	case key.Matches(msg, k.Pick):
 		if d := digit(msg); d >= 0 && d < len(l.ids) {
 			return l.choose(d), true
 		}
-		return nil, true
 	case key.Matches(msg, k.Clear):
+		l.cur = -1
 		return []action{clearAnswer{id: l.q.ID}}, true
+	default:
+		return nil, false
 	}
-	return nil, false
+	return nil, true
 }
 
 // bindings lists the keys for the one-line help (short) and the full help.
 func (l *choiceList) bindings() (short, full []key.Binding) {
 	if l.q.Kind == checklist.KindTristate {
-		return []key.Binding{l.keys.Yes, l.keys.Up}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Pick, l.keys.Clear}
+		return []key.Binding{l.keys.Yes, l.keys.Up}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Choose, l.keys.Clear}
 	}
-	return []key.Binding{l.keys.Up, l.keys.Pick}, []key.Binding{l.keys.Up, l.keys.Pick, l.keys.Clear}
+	return []key.Binding{l.keys.Up, l.keys.Pick}, []key.Binding{l.keys.Up, l.keys.Choose, l.keys.Pick, l.keys.Clear}
 }
 
 // optionLabel is what the user reads for option i.
@@ -120,17 +159,30 @@ func (l *choiceList) keyHint(i int) string {
 	return " "
 }
 
-// view renders the options, one per row, within width w.
-func (l *choiceList) view(w int) []string {
+// view renders the options, one per row, within width w: ● marks the
+// chosen option, and › the highlight when the list has the focus.
+func (l *choiceList) view(w int, focused bool) []string {
 	t := l.c.theme
 	sel := l.selected()
+	cur := -1
+	if focused {
+		cur = l.cur
+	}
+	// The option whose help shows: the highlighted one, else the chosen.
+	helpOf := sel
+	if cur >= 0 {
+		helpOf = cur
+	}
 	var out []string
 	for i := range l.ids {
 		mark, st := "○", t.text
 		prefix := "  "
 		if i == sel {
 			mark, st = "●", t.selected
+		}
+		if i == cur {
 			prefix = t.cursor.Render("›") + " "
+			st = st.Bold(true)
 		}
 		head := prefix + t.key.Render(l.keyHint(i)) + " " + mark + " "
 		indent := ansi.StringWidth(head)
@@ -142,7 +194,7 @@ func (l *choiceList) view(w int) []string {
 				out = append(out, strings.Repeat(" ", indent)+line)
 			}
 		}
-		if i == sel && l.q.Kind != checklist.KindTristate && l.q.Options[i].Help != "" {
+		if i == helpOf && l.q.Kind != checklist.KindTristate && l.q.Options[i].Help != "" {
 			for _, line := range wrap(t.faint, l.q.Options[i].Help, w-indent) {
 				out = append(out, strings.Repeat(" ", indent)+line)
 			}

@@ -70,6 +70,9 @@ func (s *formScreen) enter(focus string) tea.Cmd {
 		if f.text != nil {
 			f.text.load()
 		}
+		if f.choice != nil {
+			f.choice.reset()
+		}
 	}
 	return s.focusField(s.focus)
 }
@@ -78,6 +81,9 @@ func (s *formScreen) focusField(i int) tea.Cmd {
 	s.focus = max(0, min(i, len(s.fields)-1))
 	var cmd tea.Cmd
 	for j, f := range s.fields {
+		if f.choice != nil && j != s.focus {
+			f.choice.reset() // a highlight left behind is not an answer
+		}
 		if f.text == nil {
 			continue
 		}
@@ -118,16 +124,20 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 			if f.text != nil && !f.text.validate() {
 				return nil, nil
 			}
+			var acts []action
+			if f.choice != nil && k.Code == tea.KeyEnter {
+				acts = f.choice.confirm() // enter chooses the highlighted option
+			}
 			if toReview {
-				return []action{goNext{}}, nil
+				return append(acts, goNext{}), nil
 			}
 			if s.focus == len(s.fields)-1 {
 				if key.Matches(k, s.keys.Down) {
-					return nil, nil
+					return acts, nil
 				}
-				return []action{goNext{}}, nil
+				return append(acts, goNext{}), nil
 			}
-			return nil, s.focusField(s.focus + 1)
+			return acts, s.focusField(s.focus + 1)
 		case backward:
 			if f.text != nil {
 				f.text.load() // drop what was half-typed and invalid
@@ -189,7 +199,7 @@ func (s *formScreen) row(i int, expand bool) []string {
 		out := []string{marker + lst.Bold(true).Render(ansi.Truncate(f.q.Prompt, max(s.w-2, 1), "…"))}
 		var opts []string
 		if f.choice != nil {
-			opts = f.choice.view(max(s.w-2, 1))
+			opts = f.choice.view(max(s.w-2, 1), focused)
 		} else {
 			opts = f.multi.view(max(s.w-2, 1), focused)
 		}
@@ -218,7 +228,7 @@ func (s *formScreen) row(i int, expand bool) []string {
 		}
 		out := []string{head + ansi.Truncate(val, vw, "…")}
 		if expand {
-			for _, l := range f.choice.view(max(s.w-4, 1)) {
+			for _, l := range f.choice.view(max(s.w-4, 1), focused) {
 				out = append(out, "    "+l)
 			}
 		}

@@ -111,6 +111,9 @@ func newQuestionScreen(c *common, st step) *questionScreen {
 }
 
 func (s *questionScreen) enter(string) tea.Cmd {
+	if s.choice != nil {
+		s.choice.reset()
+	}
 	if s.text != nil {
 		s.text.load()
 		return s.text.focus()
@@ -135,7 +138,11 @@ func (s *questionScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 			if s.text != nil && !s.text.validate() {
 				return nil, nil
 			}
-			return []action{goNext{}}, nil
+			var acts []action
+			if s.choice != nil {
+				acts = s.choice.confirm() // enter chooses the highlighted option
+			}
+			return append(acts, goNext{}), nil
 		case key.Matches(k, s.keys.Back):
 			if s.text != nil {
 				s.text.load()
@@ -168,7 +175,7 @@ func (s *questionScreen) view(w, h int) string {
 	var opts []string
 	switch {
 	case s.choice != nil:
-		opts = s.choice.view(w)
+		opts = s.choice.view(w, true)
 	case s.multi != nil:
 		opts = s.multi.view(w, true)
 	default:

@@ -64,17 +64,21 @@ func TestBackKeepsAnswers(t *testing.T) {
 func TestChoiceKeys(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{})
 	d.goToStep("q:training")
-	d.keys("down")
-	if v, _ := d.answer("training"); v.Choice != "named-program" {
-		t.Errorf("down with nothing chosen chose %q, want the first option", v.Choice)
+	// The arrows only move the highlight: nothing is chosen yet.
+	d.keys("down", "up", "j", "k", "down")
+	if v, ok := d.answer("training"); ok {
+		t.Errorf("moving the highlight chose %q; the question must stay not asked", v.Choice)
 	}
-	d.keys("down", "j")
-	if v, _ := d.answer("training"); v.Choice != "personal-experience" {
-		t.Errorf("down, j chose %q, want the third option", v.Choice)
+	if !strings.Contains(d.view(), "› 2 ○ Vague") {
+		t.Errorf("the highlight is not on the second option:\n%s", d.view())
 	}
-	d.keys("k")
+	d.keys("space")
 	if v, _ := d.answer("training"); v.Choice != "general" {
-		t.Errorf("k chose %q", v.Choice)
+		t.Errorf("space chose %q, want the highlighted second option", v.Choice)
+	}
+	d.keys("k", "k")
+	if v, _ := d.answer("training"); v.Choice != "general" {
+		t.Errorf("k changed the answer to %q", v.Choice)
 	}
 	d.keys("5")
 	if v, _ := d.answer("training"); v.Choice != "no-facilitator" {
@@ -87,6 +91,78 @@ func TestChoiceKeys(t *testing.T) {
 	d.keys("backspace")
 	if _, ok := d.answer("training"); ok {
 		t.Error("backspace did not clear the answer back to not asked yet")
+	}
+	// Enter chooses the highlighted option, then moves on.
+	d.keys("down", "down", "down", "enter")
+	if v, _ := d.answer("training"); v.Choice != "personal-experience" {
+		t.Errorf("enter on the third option chose %q", v.Choice)
+	}
+	if d.step() != "q:agreements" {
+		t.Errorf("enter did not move on: at %s", d.step())
+	}
+	// Back again: the highlight starts on the answer, and enter keeps it.
+	d.keys("esc", "enter")
+	if v, _ := d.answer("training"); v.Choice != "personal-experience" {
+		t.Errorf("enter without moving changed the answer to %q", v.Choice)
+	}
+}
+
+// TestArrowsNeverAnswer: on every choice field of the forms and every
+// question screen, ↑ and ↓ leave an unanswered question not asked yet.
+func TestArrowsNeverAnswer(t *testing.T) {
+	p := testPack(t)
+	d := newDriver(t, 80, 24, Options{})
+	for range 60 {
+		st := d.m.steps[d.m.cur]
+		if st.kind == stepReview {
+			break
+		}
+		id := d.m.screen().focused()
+		q := p.Question(id)
+		if q != nil && !d.m.screen().typing() {
+			d.keys("up", "down", "down", "up", "k", "j")
+			if v, ok := d.answer(id); ok {
+				t.Errorf("%s: arrows answered %+v", id, v)
+			}
+			d.keys("backspace") // drop the highlight, so enter only moves on
+		}
+		if st.kind == stepFlags {
+			d.keys("enter")
+			continue
+		}
+		d.keys("tab")
+		if d.m.steps[d.m.cur].key == st.key && d.m.screen().focused() == id {
+			d.keys("enter")
+		}
+	}
+	if n := len(d.m.c.answers.Values); n != 0 {
+		t.Errorf("arrows and tab answered %d questions: %v", n, d.m.c.answers.Values)
+	}
+	// The case found by hand: ↑ on the basics' unanswered Format field.
+	d = newDriver(t, 80, 24, Options{})
+	d.goToStep("section:basics").keys("tab")
+	if d.m.screen().focused() != "circle-format" {
+		t.Fatalf("tab from the name went to %s", d.m.screen().focused())
+	}
+	d.keys("up")
+	if v, ok := d.answer("circle-format"); ok {
+		t.Errorf("up on Format chose %q", v.Choice)
+	}
+	d.keys("down", "enter")
+	if v, _ := d.answer("circle-format"); v.Choice != "ceremony" {
+		t.Errorf("enter on the second format chose %q, want ceremony", v.Choice)
+	}
+	if d.m.screen().focused() != "facilitator" {
+		t.Errorf("enter on Format did not move to the next field: %s", d.m.screen().focused())
+	}
+	// Tab leaves a highlight behind without choosing it.
+	d = newDriver(t, 80, 24, Options{})
+	d.goToStep("section:basics").keys("tab", "down", "tab", "shift+tab")
+	if v, ok := d.answer("circle-format"); ok {
+		t.Errorf("a highlight left with tab became the answer %q", v.Choice)
+	}
+	if strings.Contains(d.view(), "› 1 ○") {
+		t.Errorf("the highlight left behind is still shown:\n%s", d.view())
 	}
 }
 
