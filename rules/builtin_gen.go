@@ -22,7 +22,7 @@ func builtinPack() *checklist.Pack {
 			Pos: checklist.Pos{
 				File: "rules/pack.yaml",
 				Line: 3,
-				Col:  5,
+				Col:  3,
 			},
 		},
 		Sections: []*checklist.Section{
@@ -34,7 +34,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 6,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -45,7 +45,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 10,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -56,7 +56,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 14,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -67,7 +67,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 18,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -78,7 +78,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 22,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -94,13 +94,13 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
 						Line: 30,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 26,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Section{
@@ -111,7 +111,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 31,
-					Col:  7,
+					Col:  5,
 				},
 			},
 		},
@@ -130,7 +130,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 46,
-							Col:  9,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -139,7 +139,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 47,
-							Col:  9,
+							Col:  10,
 						},
 					},
 				},
@@ -147,7 +147,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 38,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -164,7 +164,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 56,
-							Col:  9,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -173,7 +173,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 57,
-							Col:  9,
+							Col:  10,
 						},
 					},
 				},
@@ -181,7 +181,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 48,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -196,7 +196,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 60,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -218,7 +218,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 79,
-							Col:  9,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -228,7 +228,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 80,
-							Col:  9,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -238,7 +238,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 81,
-							Col:  9,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -248,14 +248,14 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 82,
-							Col:  9,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 68,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -270,7 +270,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 83,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -292,7 +292,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 91,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -308,13 +308,31 @@ func builtinPack() *checklist.Pack {
 				ListenWorrying: "Open-ended sessions that regularly run over.",
 				Why:            "Most circles run 90 to 120 minutes; holding time is a mark of skilled facilitation.",
 				Source:         "What good facilitation looks like",
-				Min:            ptr(float64(1)),
-				Max:            ptr(float64(10080)),
-				Unit:           "minutes",
+				When: &checklist.Condition{
+					Not: &checklist.Condition{
+						Question: "circle-format",
+						Is: []string{
+							"online-peer",
+						},
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 121,
+							Col:  18,
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/questions.yaml",
+						Line: 121,
+						Col:  12,
+					},
+				},
+				Min:  ptr(float64(1)),
+				Max:  ptr(float64(10080)),
+				Unit: "minutes",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 106,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -333,8 +351,8 @@ func builtinPack() *checklist.Pack {
 				Unit:        "USD",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 121,
-					Col:  7,
+					Line: 122,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -354,8 +372,8 @@ func builtinPack() *checklist.Pack {
 						Label: "In person",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 145,
-							Col:  9,
+							Line: 146,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -363,8 +381,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Online (video call or forum)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 146,
-							Col:  9,
+							Line: 147,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -372,15 +390,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Both",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 147,
-							Col:  9,
+							Line: 148,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 134,
-					Col:  7,
+					Line: 135,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -403,8 +421,8 @@ func builtinPack() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 163,
-							Col:  9,
+							Line: 164,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -412,8 +430,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Vague or general (\"trained in several approaches\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 164,
-							Col:  9,
+							Line: 165,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -421,8 +439,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Says personal experience is enough",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 165,
-							Col:  9,
+							Line: 166,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -430,8 +448,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Would not say",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 166,
-							Col:  9,
+							Line: 167,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -439,15 +457,15 @@ func builtinPack() *checklist.Pack {
 						Label: "There is no facilitator (an informal peer group)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 167,
-							Col:  9,
+							Line: 168,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 150,
-					Col:  7,
+					Line: 151,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -470,8 +488,8 @@ func builtinPack() *checklist.Pack {
 						Help:  "What is said in the group stays there.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 181,
-							Col:  9,
+							Line: 182,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -480,8 +498,8 @@ func builtinPack() *checklist.Pack {
 						Help:  "People witness; they do not fix each other.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 182,
-							Col:  9,
+							Line: 183,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -490,8 +508,8 @@ func builtinPack() *checklist.Pack {
 						Help:  "Listening without speaking is welcome.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 183,
-							Col:  9,
+							Line: 184,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -500,15 +518,15 @@ func builtinPack() *checklist.Pack {
 						Help:  "Given to members before or at the first session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 184,
-							Col:  9,
+							Line: 185,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 168,
-					Col:  7,
+					Line: 169,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -531,8 +549,8 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained in containing distress during the session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 198,
-							Col:  9,
+							Line: 199,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -540,8 +558,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Follows up individually afterwards",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 199,
-							Col:  9,
+							Line: 200,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -550,15 +568,15 @@ func builtinPack() *checklist.Pack {
 						Help:  "Knows when and how to refer, and to whom.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 200,
-							Col:  9,
+							Line: 201,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 185,
-					Col:  7,
+					Line: 186,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -575,8 +593,8 @@ func builtinPack() *checklist.Pack {
 				Source:         "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 203,
-					Col:  7,
+					Line: 204,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -598,14 +616,14 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 225,
-						Col:  11,
+						Line: 226,
+						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 214,
-					Col:  7,
+					Line: 215,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -627,14 +645,14 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 237,
-						Col:  11,
+						Line: 238,
+						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 226,
-					Col:  7,
+					Line: 227,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -648,10 +666,28 @@ func builtinPack() *checklist.Pack {
 				Ask:     "facilitator",
 				Why:     "Having had psychedelic experiences is not the same as knowing how to hold a group safely.",
 				Source:  "Red flags worth taking seriously",
+				When: &checklist.Condition{
+					Not: &checklist.Condition{
+						Question: "training",
+						Is: []string{
+							"no-facilitator",
+						},
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 253,
+							Col:  18,
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/questions.yaml",
+						Line: 253,
+						Col:  12,
+					},
+				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 240,
-					Col:  7,
+					Line: 241,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -667,8 +703,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 250,
-					Col:  7,
+					Line: 254,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -684,8 +720,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 260,
-					Col:  7,
+					Line: 264,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -701,8 +737,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 270,
-					Col:  7,
+					Line: 274,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -718,8 +754,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 280,
-					Col:  7,
+					Line: 284,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -735,8 +771,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 290,
-					Col:  7,
+					Line: 294,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -750,10 +786,28 @@ func builtinPack() *checklist.Pack {
 				Ask:     "facilitator",
 				Why:     "A skilled facilitator has nothing to hide about their training; refusal is itself the answer.",
 				Source:  "Red flags worth taking seriously",
+				When: &checklist.Condition{
+					Not: &checklist.Condition{
+						Question: "training",
+						Is: []string{
+							"no-facilitator",
+						},
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 316,
+							Col:  18,
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/questions.yaml",
+						Line: 316,
+						Col:  12,
+					},
+				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 300,
-					Col:  7,
+					Line: 304,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -769,8 +823,8 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 310,
-					Col:  7,
+					Line: 317,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -788,8 +842,8 @@ func builtinPack() *checklist.Pack {
 				Unit:    "sessions",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 322,
-					Col:  7,
+					Line: 329,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -808,8 +862,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Opens with the group agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 344,
-							Col:  9,
+							Line: 351,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -817,8 +871,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Holds time fairly: no one dominates",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 345,
-							Col:  9,
+							Line: 352,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -826,8 +880,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Invites without pressing (\"share, or not\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 346,
-							Col:  9,
+							Line: 353,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -835,8 +889,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Names what is happening in the room when it helps",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 347,
-							Col:  9,
+							Line: 354,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -844,15 +898,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Ends on time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 348,
-							Col:  9,
+							Line: 355,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 334,
-					Col:  7,
+					Line: 341,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -871,8 +925,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Skips the agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 359,
-							Col:  9,
+							Line: 366,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -880,8 +934,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets members give each other advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 360,
-							Col:  9,
+							Line: 367,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -889,8 +943,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets one person monopolize the time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 361,
-							Col:  9,
+							Line: 368,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -898,8 +952,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Pushes reluctant people to share",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 362,
-							Col:  9,
+							Line: 369,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -907,15 +961,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Regularly runs past the end time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 363,
-							Col:  9,
+							Line: 370,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 349,
-					Col:  7,
+					Line: 356,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -934,8 +988,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I consistently feel worse after sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 374,
-							Col:  9,
+							Line: 381,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -943,8 +997,8 @@ func builtinPack() *checklist.Pack {
 						Label: "The facilitator feels coercive or crosses boundaries",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 375,
-							Col:  9,
+							Line: 382,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -952,8 +1006,8 @@ func builtinPack() *checklist.Pack {
 						Label: "The group has drifted into advice-giving instead of witnessing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 376,
-							Col:  9,
+							Line: 383,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -961,8 +1015,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I find myself performing rather than being honest",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 377,
-							Col:  9,
+							Line: 384,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -970,15 +1024,15 @@ func builtinPack() *checklist.Pack {
 						Label: "The group encourages risky use of substances or risky behaviour",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 378,
-							Col:  9,
+							Line: 385,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 364,
-					Col:  7,
+					Line: 371,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -997,8 +1051,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Comfortable sharing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 391,
-							Col:  9,
+							Line: 398,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1006,8 +1060,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I'd want to listen for a while first",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 392,
-							Col:  9,
+							Line: 399,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1015,15 +1069,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Group sharing sounds awful to me",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 393,
-							Col:  9,
+							Line: 400,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 381,
-					Col:  7,
+					Line: 388,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1042,8 +1096,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm drawn to it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 404,
-							Col:  9,
+							Line: 411,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1051,8 +1105,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I don't mind either way",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 405,
-							Col:  9,
+							Line: 412,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1060,15 +1114,15 @@ func builtinPack() *checklist.Pack {
 						Label: "It would make me uncomfortable",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 406,
-							Col:  9,
+							Line: 413,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 394,
-					Col:  7,
+					Line: 401,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1087,8 +1141,8 @@ func builtinPack() *checklist.Pack {
 						Label: "A therapist or clinician, plus my own practices",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 417,
-							Col:  9,
+							Line: 424,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1096,8 +1150,8 @@ func builtinPack() *checklist.Pack {
 						Label: "My own regular practices (journaling, meditation and so on)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 418,
-							Col:  9,
+							Line: 425,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1105,15 +1159,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing regular yet",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 419,
-							Col:  9,
+							Line: 426,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 407,
-					Col:  7,
+					Line: 414,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1131,8 +1185,8 @@ func builtinPack() *checklist.Pack {
 				Unit:    "months",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 420,
-					Col:  7,
+					Line: 427,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1151,8 +1205,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing; it needs to be free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 442,
-							Col:  9,
+							Line: 449,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1160,8 +1214,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Up to about $30 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 443,
-							Col:  9,
+							Line: 450,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1169,8 +1223,8 @@ func builtinPack() *checklist.Pack {
 						Label: "About $30-80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 444,
-							Col:  9,
+							Line: 451,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1178,8 +1232,8 @@ func builtinPack() *checklist.Pack {
 						Label: "More than $80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 445,
-							Col:  9,
+							Line: 452,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1187,15 +1241,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Enough for a retreat ($1,500 or more)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 446,
-							Col:  9,
+							Line: 453,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 432,
-					Col:  7,
+					Line: 439,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1214,8 +1268,8 @@ func builtinPack() *checklist.Pack {
 						Label: "I can get to an in-person circle",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 457,
-							Col:  9,
+							Line: 464,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1223,8 +1277,8 @@ func builtinPack() *checklist.Pack {
 						Label: "It needs to be online",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 458,
-							Col:  9,
+							Line: 465,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1232,15 +1286,15 @@ func builtinPack() *checklist.Pack {
 						Label: "Either works",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 459,
-							Col:  9,
+							Line: 466,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 447,
-					Col:  7,
+					Line: 454,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1259,8 +1313,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Structured support alongside my own practice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 470,
-							Col:  9,
+							Line: 477,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1268,8 +1322,8 @@ func builtinPack() *checklist.Pack {
 						Label: "A ceremonial or contemplative frame",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 471,
-							Col:  9,
+							Line: 478,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1277,8 +1331,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Practical questions and resources between sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 472,
-							Col:  9,
+							Line: 479,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1286,8 +1340,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Feeling less alone with my experience",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 473,
-							Col:  9,
+							Line: 480,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1295,8 +1349,8 @@ func builtinPack() *checklist.Pack {
 						Label: "Deeper processing of difficult material",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 474,
-							Col:  9,
+							Line: 481,
+							Col:  10,
 						},
 					},
 					&checklist.Option{
@@ -1304,15 +1358,15 @@ func builtinPack() *checklist.Pack {
 						Label: "An intensive push during a critical period",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 475,
-							Col:  9,
+							Line: 482,
+							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 460,
-					Col:  7,
+					Line: 467,
+					Col:  5,
 				},
 			},
 			&checklist.Question{
@@ -1328,8 +1382,8 @@ func builtinPack() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 476,
-					Col:  7,
+					Line: 483,
+					Col:  5,
 				},
 			},
 		},
@@ -1346,7 +1400,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 15,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1355,7 +1409,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 16,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1364,14 +1418,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 17,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 14,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "At least one of the three questions to put to the facilitator has no answer yet, so no verdict can be given beyond \"incomplete\".",
@@ -1380,7 +1434,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 8,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1396,7 +1450,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 26,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The facilitator names a specific training program, which is what a good answer to the training question sounds like.",
@@ -1404,7 +1458,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 22,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1420,7 +1474,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 34,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "A vague account of training is a concern, not a pass; a trained facilitator can name the program.",
@@ -1431,7 +1485,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 29,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1449,7 +1503,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 47,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1460,14 +1514,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 48,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 46,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The facilitator relies on personal experience instead of formal training, one of the guide's red flags.",
@@ -1477,7 +1531,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 39,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1495,7 +1549,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 59,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1506,14 +1560,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 60,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 58,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The facilitator would not share credentials or training, one of the guide's red flags.",
@@ -1523,7 +1577,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 51,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1540,7 +1594,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 69,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1551,14 +1605,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 70,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 68,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "An informal online group has no facilitator by design. That is a limitation to weigh, not a failing; without facilitation, advice-giving, comparison and escalating disclosure can go unchecked.",
@@ -1566,7 +1620,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 63,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1584,7 +1638,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 80,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1596,20 +1650,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 81,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 81,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 79,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Facilitated circles, ceremonies and retreats depend on a trained person holding the group; this one has nobody in that role.",
@@ -1618,7 +1672,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 73,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1634,7 +1688,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 90,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The group agrees to keep what is shared confidential.",
@@ -1642,7 +1696,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 86,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1658,7 +1712,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 97,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Without an agreement to keep things confidential, what you share may travel. Even with one, it is an agreement, not a legal protection.",
@@ -1666,7 +1720,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 93,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1682,7 +1736,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 104,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Members witness rather than advise, which keeps the group from drifting into fixing one another.",
@@ -1690,7 +1744,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 100,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1706,7 +1760,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 111,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "With no rule against cross-talk and advice-giving, sessions can turn into members telling each other what to do.",
@@ -1714,7 +1768,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 107,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1730,7 +1784,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 118,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Listening without sharing is explicitly welcome.",
@@ -1738,7 +1792,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 114,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1754,7 +1808,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 125,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The agreements do not protect the choice to listen without sharing, and pressure to disclose is a red flag.",
@@ -1762,7 +1816,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 121,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1778,7 +1832,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 132,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The agreements are written down, which is what well-run circles do.",
@@ -1786,7 +1840,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 128,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1802,7 +1856,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 139,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Agreements that exist only in conversation are easy to forget or bend; look for written ones.",
@@ -1812,7 +1866,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 135,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1828,7 +1882,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 151,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1843,20 +1897,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 152,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 152,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 150,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The circle has no group agreements, the basic container that skilled facilitators open every session with.",
@@ -1865,7 +1919,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 144,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1881,7 +1935,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 161,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The facilitator is prepared to contain distress during a session.",
@@ -1889,7 +1943,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 157,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1907,7 +1961,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 170,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1919,20 +1973,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 171,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 171,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 169,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Nothing in the plan covers holding someone's distress during the session itself.",
@@ -1940,7 +1994,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 164,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1956,7 +2010,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 178,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Someone who struggles in a session gets an individual check-in afterwards.",
@@ -1964,7 +2018,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 174,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -1982,7 +2036,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 187,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -1994,20 +2048,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 188,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 188,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 186,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Nobody checks in individually after a hard session.",
@@ -2015,7 +2069,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 181,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2031,15 +2085,15 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 195,
-						Col:  11,
+						Col:  12,
 					},
 				},
-				Message: "The facilitator knows when and how to refer someone on to clinical care.",
+				Message: "There is a known route to clinical care, and someone knows when to use it.",
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 191,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2055,7 +2109,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 203,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "There is no route to clinical care if someone needs more than the group can give.",
@@ -2066,7 +2120,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 198,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2082,7 +2136,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 215,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2096,20 +2150,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 216,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 216,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 214,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The circle has no plan at all for someone having a difficult experience. Good circles plan for this; poor ones do not.",
@@ -2118,7 +2172,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 208,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2134,7 +2188,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 225,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "New members are screened before joining, a mark of a well-run circle.",
@@ -2142,7 +2196,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 221,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2160,7 +2214,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 234,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2173,20 +2227,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 235,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 235,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 233,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Anyone can join without a conversation first, so the group may not suit everyone in it.",
@@ -2194,7 +2248,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 228,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2212,7 +2266,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 245,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2223,14 +2277,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 246,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 244,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "An intensive retreat that does not screen participants leaves people without a solid foundation exposed to days of destabilizing work.",
@@ -2239,7 +2293,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 238,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2255,7 +2309,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 253,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "More than one trained facilitator holds the retreat.",
@@ -2263,7 +2317,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 249,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2279,7 +2333,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 261,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Days of intensive group work rest on one person, or on people without training.",
@@ -2288,7 +2342,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 256,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2304,7 +2358,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 268,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The retreat has medical backup.",
@@ -2312,7 +2366,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 264,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2328,7 +2382,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 276,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The retreat has no medical backup, which matters all the more if it includes further medicine sessions.",
@@ -2337,7 +2391,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 271,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2353,7 +2407,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 287,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The group mixes peer support with medicine sales or dosing recommendations. Whatever else is good about it, this decides the verdict.",
@@ -2363,7 +2417,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 281,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2379,7 +2433,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 296,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Romantic or sexual involvement is mixed with the facilitator's role. Whatever else is good about the circle, this decides the verdict.",
@@ -2389,7 +2443,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 290,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2405,7 +2459,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 305,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "People are pressed to share beyond their comfort. Good facilitators never require disclosure.",
@@ -2415,7 +2469,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 299,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2431,7 +2485,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 314,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The facilitator sits at the centre of the group, unchallenged.",
@@ -2441,7 +2495,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 308,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2457,7 +2511,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 323,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "There is no informed-consent process, so members do not know clearly what they are agreeing to.",
@@ -2467,7 +2521,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 317,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2483,7 +2537,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 332,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The group promises particular results. Integration does not come with guarantees.",
@@ -2493,7 +2547,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 326,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2503,8 +2557,35 @@ func builtinPack() *checklist.Pack {
 				When: checklist.Condition{
 					Any: []*checklist.Condition{
 						&checklist.Condition{
-							Question: "rf-no-training",
-							Answered: ptr(false),
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "rf-no-training",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 342,
+										Col:  18,
+									},
+								},
+								&checklist.Condition{
+									Not: &checklist.Condition{
+										Question: "training",
+										Is: []string{
+											"no-facilitator",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 342,
+											Col:  69,
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 342,
+										Col:  63,
+									},
+								},
+							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 342,
@@ -2517,7 +2598,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 343,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2526,7 +2607,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 344,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2535,7 +2616,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 345,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2544,7 +2625,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 346,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2553,12 +2634,39 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 347,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
-							Question: "rf-refuses-credentials",
-							Answered: ptr(false),
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "rf-refuses-credentials",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 348,
+										Col:  18,
+									},
+								},
+								&checklist.Condition{
+									Not: &checklist.Condition{
+										Question: "training",
+										Is: []string{
+											"no-facilitator",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 348,
+											Col:  77,
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 348,
+										Col:  71,
+									},
+								},
+							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 348,
@@ -2571,14 +2679,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 349,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 341,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Some red flags are unknown or unchecked. A circle cannot be called promising until each one is ruled out.",
@@ -2587,7 +2695,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 335,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2598,9 +2706,29 @@ func builtinPack() *checklist.Pack {
 				When: checklist.Condition{
 					All: []*checklist.Condition{
 						&checklist.Condition{
-							Question: "rf-no-training",
-							Is: []string{
-								"no",
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "rf-no-training",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 358,
+										Col:  18,
+									},
+								},
+								&checklist.Condition{
+									Question: "training",
+									Is: []string{
+										"no-facilitator",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 358,
+										Col:  56,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
@@ -2616,7 +2744,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 359,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2627,7 +2755,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 360,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2638,7 +2766,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 361,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2649,7 +2777,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 362,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2660,13 +2788,33 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 363,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
-							Question: "rf-refuses-credentials",
-							Is: []string{
-								"no",
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "rf-refuses-credentials",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 364,
+										Col:  18,
+									},
+								},
+								&checklist.Condition{
+									Question: "training",
+									Is: []string{
+										"no-facilitator",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 364,
+										Col:  64,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
@@ -2682,7 +2830,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 365,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2695,28 +2843,28 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 366,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 366,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 357,
-						Col:  10,
+						Col:  7,
 					},
 				},
-				Message: "None of the eight red flags is present.",
+				Message: "None of the red flags is present.",
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 352,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2732,7 +2880,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 378,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2744,20 +2892,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 379,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 379,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 377,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The group is larger than 12; well-run circles cap the size so that everyone has room.",
@@ -2766,7 +2914,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 371,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2781,7 +2929,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 389,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2792,14 +2940,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 390,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 388,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "An open online group is far larger than a circle, so it cannot offer a circle's container; what you post is read by many people you do not know.",
@@ -2808,7 +2956,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 382,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2823,7 +2971,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 397,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "With no facilitator, nobody holds distress as it happens or follows up afterwards. Use the group for questions, resources and company between sessions, and take harder material to individual work.",
@@ -2831,7 +2979,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 393,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2848,13 +2996,13 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 406,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 406,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						&checklist.Condition{
@@ -2864,13 +3012,13 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 407,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 407,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						&checklist.Condition{
@@ -2879,14 +3027,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 408,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 405,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The group is the usual size for a circle, 4 to 12 people.",
@@ -2894,7 +3042,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 400,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2910,7 +3058,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 417,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2922,20 +3070,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 418,
-									Col:  16,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 418,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 416,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Sessions run well past the usual 90-120 minutes; check that they end when they say they will.",
@@ -2943,7 +3091,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 411,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -2958,7 +3106,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 427,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -2970,14 +3118,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 428,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 426,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The price is above the usual $30-80 a session for a trained-facilitator group. Ask what it covers.",
@@ -2987,7 +3135,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 421,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3002,7 +3150,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 439,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3013,14 +3161,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 440,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 438,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Informal online peer support is usually free or cheap; a steep fee calls for a closer look at what you are paying for.",
@@ -3028,7 +3176,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 433,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3043,7 +3191,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 449,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Ceremony-style circles range from skilfully held to borrowed ritual without depth. Attend one or two sessions before committing.",
@@ -3051,7 +3199,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 445,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3066,7 +3214,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 456,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Read the group for a while before you post anything, to get a feel for its tone. Treat anything you post as public.",
@@ -3074,7 +3222,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 452,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3092,7 +3240,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 466,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3101,14 +3249,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 467,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 465,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "Retreats suit people with several months of regular integration practice behind them; earlier on they can destabilize more than they help.",
@@ -3117,7 +3265,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 459,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3135,7 +3283,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 477,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3146,14 +3294,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 478,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 476,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "An intensive retreat without a strong support structure at home risks leaving you destabilized afterwards.",
@@ -3162,7 +3310,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 470,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3180,7 +3328,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 490,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3191,14 +3339,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 491,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 489,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "This circle is ceremony-style and ritual would make you uncomfortable; a safe circle can still be the wrong one for you.",
@@ -3207,7 +3355,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 483,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3225,7 +3373,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 501,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3236,14 +3384,14 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 502,
-								Col:  11,
+								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 500,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "You said you need an online circle and this one meets in person.",
@@ -3252,7 +3400,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 494,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3272,7 +3420,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 511,
-										Col:  17,
+										Col:  18,
 									},
 								},
 								&checklist.Condition{
@@ -3281,14 +3429,14 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 511,
-										Col:  47,
+										Col:  48,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 511,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						&checklist.Condition{
@@ -3301,7 +3449,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 512,
-										Col:  17,
+										Col:  18,
 									},
 								},
 								&checklist.Condition{
@@ -3310,14 +3458,14 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 512,
-										Col:  46,
+										Col:  47,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 512,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						&checklist.Condition{
@@ -3330,7 +3478,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 514,
-										Col:  15,
+										Col:  16,
 									},
 								},
 								&checklist.Condition{
@@ -3339,7 +3487,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 515,
-										Col:  15,
+										Col:  16,
 									},
 								},
 								&checklist.Condition{
@@ -3351,20 +3499,20 @@ func builtinPack() *checklist.Pack {
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
 											Line: 516,
-											Col:  20,
+											Col:  21,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 516,
-										Col:  18,
+										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 513,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						&checklist.Condition{
@@ -3380,7 +3528,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 517,
-										Col:  17,
+										Col:  18,
 									},
 								},
 								&checklist.Condition{
@@ -3391,21 +3539,21 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
 										Line: 517,
-										Col:  70,
+										Col:  71,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 517,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 510,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "The cost is more than you said you can spend. Insurance almost never covers circles.",
@@ -3413,7 +3561,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 505,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3428,7 +3576,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 524,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Circles work best alongside individual integration practice, and possibly therapy; the group normalizes and reduces isolation, while deeper integration happens in individual work.",
@@ -3436,7 +3584,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 520,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3452,7 +3600,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 531,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Good facilitators never require you to share. You can attend and listen, for many sessions if you like; witnessing is meaningful in itself.",
@@ -3460,7 +3608,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 527,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3475,7 +3623,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 539,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "You said you are in crisis or acute distress. A peer circle is not crisis care; reach crisis support or your clinician first.",
@@ -3484,7 +3632,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 534,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3505,7 +3653,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 549,
-						Col:  15,
+						Col:  7,
 					},
 				},
 				Message: "You have seen most of the habits of a skilled facilitator.",
@@ -3513,7 +3661,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 544,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3529,7 +3677,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 559,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Pushing reluctant members to share is the habit of a less-skilled facilitator and edges into a red flag.",
@@ -3538,7 +3686,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 554,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3558,7 +3706,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 567,
-						Col:  15,
+						Col:  7,
 					},
 				},
 				Message: "You have seen several habits of a less-skilled facilitator.",
@@ -3566,7 +3714,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 562,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3582,7 +3730,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 578,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Consistently feeling worse after sessions is a sign it may be time to leave. Talk to your clinician about it.",
@@ -3592,7 +3740,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 572,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3608,7 +3756,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 586,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "A coercive or boundary-violating facilitator is a reason to leave. Leaving is not failure.",
@@ -3617,7 +3765,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 581,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3633,7 +3781,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 594,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "A group that encourages unsafe use of substances or risky behaviour is a reason to leave.",
@@ -3642,7 +3790,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 589,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3658,7 +3806,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 601,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The group gives advice instead of witnessing, one of the signs it may be time to leave.",
@@ -3666,7 +3814,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 597,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3682,7 +3830,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 608,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "Finding yourself performing rather than being honest is a sign the group no longer fits.",
@@ -3690,7 +3838,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 604,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3706,7 +3854,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 617,
-								Col:  11,
+								Col:  12,
 							},
 						},
 						&checklist.Condition{
@@ -3722,20 +3870,20 @@ func builtinPack() *checklist.Pack {
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
 									Line: 619,
-									Col:  21,
+									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 618,
-								Col:  14,
+								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 616,
-						Col:  10,
+						Col:  7,
 					},
 				},
 				Message: "None of the signs that it is time to leave apply to you.",
@@ -3743,7 +3891,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 611,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Rule{
@@ -3756,7 +3904,7 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
 						Line: 627,
-						Col:  11,
+						Col:  12,
 					},
 				},
 				Message: "The first one or two sessions are usually not representative. Attending one circle steadily for three to six months tells you more.",
@@ -3764,7 +3912,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 623,
-					Col:  7,
+					Col:  5,
 				},
 			},
 		},
@@ -3791,7 +3939,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 18,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -3800,7 +3948,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 17,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3814,7 +3962,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 23,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -3823,7 +3971,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 22,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3836,7 +3984,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 28,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("possible"),
@@ -3845,7 +3993,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 27,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3858,7 +4006,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 33,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("possible"),
@@ -3867,7 +4015,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 32,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3881,7 +4029,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 38,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -3890,7 +4038,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 37,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3903,7 +4051,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 43,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -3912,14 +4060,14 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 42,
-							Col:  11,
+							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
 					Line: 6,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Format{
@@ -3946,7 +4094,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 62,
-										Col:  15,
+										Col:  16,
 									},
 								},
 								&checklist.Condition{
@@ -3957,14 +4105,14 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 63,
-										Col:  15,
+										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 61,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -3973,7 +4121,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 59,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -3986,7 +4134,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 68,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("poor"),
@@ -3995,7 +4143,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 67,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4008,7 +4156,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 73,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("possible"),
@@ -4017,7 +4165,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 72,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4030,7 +4178,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 78,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -4039,14 +4187,14 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 77,
-							Col:  11,
+							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
 					Line: 48,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Format{
@@ -4072,7 +4220,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 95,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -4081,7 +4229,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 94,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4094,7 +4242,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 100,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -4103,7 +4251,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 99,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4116,7 +4264,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 105,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -4125,7 +4273,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 104,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4139,7 +4287,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 110,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -4148,7 +4296,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 109,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4161,7 +4309,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 115,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("possible"),
@@ -4170,7 +4318,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 114,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4183,7 +4331,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 120,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -4192,14 +4340,14 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 119,
-							Col:  11,
+							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
 					Line: 83,
-					Col:  7,
+					Col:  5,
 				},
 			},
 			&checklist.Format{
@@ -4225,13 +4373,13 @@ func builtinPack() *checklist.Pack {
 										Pos: checklist.Pos{
 											File: "rules/formats.yaml",
 											Line: 139,
-											Col:  20,
+											Col:  21,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 139,
-										Col:  18,
+										Col:  15,
 									},
 								},
 								&checklist.Condition{
@@ -4240,7 +4388,7 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 140,
-										Col:  15,
+										Col:  16,
 									},
 								},
 								&checklist.Condition{
@@ -4252,14 +4400,14 @@ func builtinPack() *checklist.Pack {
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 141,
-										Col:  15,
+										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 138,
-								Col:  14,
+								Col:  11,
 							},
 						},
 						Fit:    checklist.Fit("good"),
@@ -4268,7 +4416,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 136,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4279,7 +4427,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 146,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -4288,7 +4436,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 145,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4301,7 +4449,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 151,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -4310,7 +4458,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 150,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4325,7 +4473,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 156,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("poor"),
@@ -4334,7 +4482,7 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 155,
-							Col:  11,
+							Col:  9,
 						},
 					},
 					&checklist.FitRule{
@@ -4347,7 +4495,7 @@ func builtinPack() *checklist.Pack {
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
 								Line: 161,
-								Col:  15,
+								Col:  16,
 							},
 						},
 						Fit:    checklist.Fit("not-now"),
@@ -4356,14 +4504,14 @@ func builtinPack() *checklist.Pack {
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
 							Line: 160,
-							Col:  11,
+							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
 					Line: 125,
-					Col:  7,
+					Col:  5,
 				},
 			},
 		},
@@ -4373,7 +4521,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
 					Line: 18,
-					Col:  7,
+					Col:  8,
 				},
 			},
 			checklist.Band{
@@ -4382,7 +4530,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
 					Line: 19,
-					Col:  7,
+					Col:  8,
 				},
 			},
 			checklist.Band{
@@ -4391,7 +4539,7 @@ func builtinPack() *checklist.Pack {
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
 					Line: 20,
-					Col:  7,
+					Col:  8,
 				},
 			},
 		},

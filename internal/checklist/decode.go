@@ -35,27 +35,28 @@ func decodeValue(n *node, v reflect.Value, l *errorList) {
 		case seqNode:
 		case scalarNode:
 			if v.Type().Elem().Kind() != reflect.String {
-				l.add(n.pos, "", "expected a list, found %s", n.kind)
+				l.add(n.pos, "write one item per line, each starting with \"- \"", "expected a list, found %s", n.kind)
 				return
 			}
 			items = []*node{n} // "is: yes" is shorthand for "is: [yes]"
 		default:
-			l.add(n.pos, "", "expected a list, found %s", n.kind)
+			l.add(n.pos, "write one item per line, each starting with \"- \"", "expected a list, found %s", n.kind)
 			return
 		}
-		s := reflect.MakeSlice(v.Type(), len(items), len(items))
-		for i, it := range items {
+		s := reflect.MakeSlice(v.Type(), 0, len(items))
+		for _, it := range items {
 			if it.kind == nullNode && v.Type().Elem().Kind() == reflect.Pointer {
 				// A bare "-" would leave a nil rule or question behind.
 				l.add(it.pos, "remove the empty item, or fill it in", "empty list item")
 				continue
 			}
-			decodeValue(it, s.Index(i), l)
+			s = reflect.Append(s, reflect.Zero(v.Type().Elem()))
+			decodeValue(it, s.Index(s.Len()-1), l)
 		}
 		v.Set(s)
 	case reflect.Map:
 		if n.kind != mapNode {
-			l.add(n.pos, "", "expected a mapping of key: value, found %s", n.kind)
+			l.add(n.pos, "write key: value lines, indented under their parent", "expected a mapping of key: value, found %s", n.kind)
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(n.keys))
@@ -107,7 +108,7 @@ func decodeStruct(n *node, v reflect.Value, l *errorList) {
 		}
 	}
 	if n.kind != mapNode {
-		l.add(n.pos, "", "expected a mapping of key: value, found %s", n.kind)
+		l.add(n.pos, "write key: value lines, indented under their parent", "expected a mapping of key: value, found %s", n.kind)
 		return
 	}
 	fields := map[string]int{}

@@ -125,6 +125,11 @@ func Evaluate(p *Pack, a *Answers) Result {
 	if verdictCap.Rank() < r.Verdict.Rank() {
 		r.Verdict = verdictCap
 	}
+	// Missing core answers outrank a low score: only a rule (a confirmed red
+	// flag) can call a circle "avoid" before the three questions are answered.
+	if verdictCap == VerdictIncomplete && r.Verdict == VerdictAvoid {
+		r.Verdict = VerdictIncomplete
+	}
 	r.Completeness, r.FollowUps = p.completeness(a, ruleAsks)
 	r.Formats = p.fitFormats(a)
 	return r
@@ -217,28 +222,29 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 }
 
 // fitFormats ranks every format for this person. A format starts at its base
-// fit; if any fired rule says worse than base, the worst of those wins
-// (cautions dominate); otherwise the best fired fit wins.
+// fit. Cautions dominate: a fired rule rating the format at or below base
+// caps it at the worst such rating; otherwise the best fired rating wins.
 func (p *Pack) fitFormats(a *Answers) []FormatFit {
 	out := make([]FormatFit, 0, len(p.Formats))
 	for _, f := range p.Formats {
 		ff := FormatFit{ID: f.ID, Name: f.Name, Fit: f.Base, Reasons: []Reason{}}
-		worst, best := f.Base, f.Base
+		var worst, best Fit
 		for _, fr := range f.Rules {
 			if !p.holds(&fr.When, a) {
 				continue
 			}
 			ff.Reasons = append(ff.Reasons, Reason{Rule: fr.ID, Text: fr.Reason, Source: fr.Source})
-			if fr.Fit.Rank() < worst.Rank() {
+			if fr.Fit.Rank() <= f.Base.Rank() && (worst == "" || fr.Fit.Rank() < worst.Rank()) {
 				worst = fr.Fit
 			}
 			if fr.Fit.Rank() > best.Rank() {
 				best = fr.Fit
 			}
 		}
-		if worst != f.Base {
+		switch {
+		case worst != "":
 			ff.Fit = worst
-		} else {
+		case best != "":
 			ff.Fit = best
 		}
 		out = append(out, ff)

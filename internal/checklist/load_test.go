@@ -126,13 +126,13 @@ func TestLoadPackReportsEveryProblem(t *testing.T) {
 			name:  "duplicate rule id",
 			file:  "zz.yaml",
 			body:  "rules:\n  - id: TRAIN-NAMED\n    title: t\n    severity: info\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n",
-			wants: []string{`rules/zz.yaml:2:7: duplicate rule id "TRAIN-NAMED"`},
+			wants: []string{`rules/zz.yaml:2:5: duplicate rule id "TRAIN-NAMED"`},
 		},
 		{
 			name:  "references to questions and options that do not exist",
 			file:  "zz.yaml",
 			body:  "rules:\n  - id: X-ONE\n    title: t\n    severity: minor\n    when: {question: trainin, is: general}\n    message: m\n    source: Practices\n  - id: X-TWO\n    title: t\n    severity: minor\n    when: {question: training, is: certified}\n    message: m\n    source: Practices\n",
-			wants: []string{`rules/zz.yaml:5:11: condition names unknown question "trainin"`, `rules/zz.yaml:11:11: question training has no option "certified"`, "allowed: named-program"},
+			wants: []string{`rules/zz.yaml:5:12: condition names unknown question "trainin"`, `rules/zz.yaml:11:12: question training has no option "certified"`, "allowed: named-program"},
 		},
 		{
 			name:  "empty message and source",
@@ -144,7 +144,7 @@ func TestLoadPackReportsEveryProblem(t *testing.T) {
 			name:  "unreachable band",
 			file:  "pack.yaml",
 			body:  "pack:\n  id: x\n  name: x\n  version: \"1\"\n  last_reviewed: \"2026-01-01\"\n  guide: {title: g}\nscoring:\n  base: 40\n  bands:\n    - {verdict: avoid, min: 0}\n    - {verdict: caution, min: 30}\n    - {verdict: promising, min: 300}\n",
-			wants: []string{`rules/pack.yaml:12:7: band promising min 300 is out of range`},
+			wants: []string{`rules/pack.yaml:12:8: band promising min 300 is out of range`},
 		},
 		{
 			name:  "bands that go backwards",
@@ -242,6 +242,9 @@ func TestParseAnswersErrors(t *testing.T) {
 		{"circle field in answers", "version: 1\nanswers:\n  participants: 8\n", []string{"participants belongs in the circle block"}},
 		{"unknown top-level key", "version: 1\nanswer: {}\n", []string{`a.yaml:2:1: unknown key "answer"`}},
 		{"alias bomb", "version: 1\nx: &a [1,2]\ny: [*a, *a]\n", []string{"anchors, aliases and merge keys"}},
+		{"an answer that does not apply is not ignored in silence", "version: 1\nanswers:\n  stage: before\n  leave-signs: [coercive]\n", []string{"a.yaml:4:3: leave-signs is asked only when stage is attending", "add the answer it depends on"}},
+		{"a retreat-only answer for another format", "version: 1\ncircle: {format: kap-circle}\nanswers:\n  medical-backup: no\n", []string{"a.yaml:4:3: medical-backup is asked only when circle-format is retreat"}},
+		{"red flags that cannot apply to a group with no facilitator", "version: 1\nanswers:\n  training: no-facilitator\n  rf-no-training: yes\n", []string{"rf-no-training is asked only when training is not no-facilitator"}},
 		{"several problems at once", "version: 1\nanswers:\n  training: x\n  agreements: y\n", []string{"a.yaml:3:13", "a.yaml:4:15"}},
 	}
 	for _, tc := range tests {

@@ -72,6 +72,8 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 			l.add(where, "copy the file into the folder instead", "symbolic links are not followed in a rules folder")
 		case e.IsDir():
 			l.add(where, "keep every rules file at the top of the folder", "subfolders are not read")
+		case !e.Type().IsRegular():
+			l.add(where, "a rules folder holds plain files only", "not a regular file (a pipe, socket or device)")
 		case strings.HasSuffix(name, ".md") || name == "LICENSE":
 			continue // documentation travels with a pack
 		case !strings.HasSuffix(name, ".yaml"):
@@ -101,17 +103,28 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 		pf, err := parsePackFile(file, data)
 		if err != nil {
 			l.errs = append(l.errs, asErrors(err)...)
-			continue
 		}
-		parts = append(parts, pf)
+		if pf != nil {
+			// Even a file with type errors is checked as part of the whole
+			// pack, so one load reports every problem.
+			parts = append(parts, pf)
+		}
 	}
 	if len(files) == 0 {
 		l.add(Pos{File: label}, "a rules folder holds .yaml files", "no rules files found")
 	}
-	if err := l.err(); err != nil {
-		return nil, err
+	if len(l.errs) > 0 && len(parts) == 0 {
+		return nil, l.err()
 	}
-	return buildPack(parts, label)
+	p, err := buildPack(parts, label)
+	if len(l.errs) > 0 {
+		if err != nil {
+			l.errs = append(l.errs, asErrors(err)...)
+		}
+		sortErrors(l.errs)
+		return nil, l.errs
+	}
+	return p, err
 }
 
 // ParsePackFile parses one rules file without validating the pack as a whole;
@@ -124,10 +137,7 @@ func parsePackFile(file string, data []byte) (*packFile, error) {
 	var l errorList
 	var pf packFile
 	decode(n, &pf, &l)
-	if err := l.err(); err != nil {
-		return nil, err
-	}
-	return &pf, nil
+	return &pf, l.err()
 }
 
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
@@ -208,19 +218,9 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 	v.formats()
 	v.bands(bands)
 	v.text(label)
-	if err := l.err(); err != nil {
-		es := err.(Errors)
-		sort.SliceStable(es, func(i, j int) bool {
-			a, b := es[i].Pos, es[j].Pos
-			if a.File != b.File {
-				return a.File < b.File
-			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		return nil, es
+	if len(l.errs) > 0 {
+		sortErrors(l.errs)
+		return nil, l.errs
 	}
 	return p, nil
 }
@@ -237,6 +237,20 @@ func (p *Pack) Index() *Pack {
 		p.formatIdx[f.ID] = f
 	}
 	return p
+}
+
+// sortErrors puts problems in file order, so a reader can work down a file.
+func sortErrors(es Errors) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i].Pos, es[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 }
 
 type validator struct {

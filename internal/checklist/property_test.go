@@ -12,8 +12,8 @@ import (
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
-// genAnswers draws any valid set of answers for the pack: each question is
-// absent or holds a value its kind allows.
+// genAnswers draws any valid set of answers for the pack: each question that
+// applies is absent or holds a value its kind allows.
 func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 	return rapid.Custom(func(t *rapid.T) *checklist.Answers {
 		a := checklist.NewAnswers()
@@ -47,6 +47,12 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 				a.Set(q.ID, checklist.Value{Text: text})
 			}
 		}
+		// Keep what an answers file may hold: only answers that apply.
+		for _, q := range p.Questions {
+			if !p.Applicable(q, a) {
+				a.Clear(q.ID)
+			}
+		}
 		return a
 	})
 }
@@ -77,7 +83,7 @@ func TestPropertyConfirmingRedFlagNeverHelps(t *testing.T) {
 		if after.Verdict.Rank() > before.Verdict.Rank() {
 			t.Fatalf("confirming %s improved the verdict %s -> %s", flag, before.Verdict, after.Verdict)
 		}
-		if !slices.Contains(after.RedFlags, flag) {
+		if p.Applicable(p.Question(flag), b) && !slices.Contains(after.RedFlags, flag) {
 			t.Fatalf("confirmed %s missing from red flags %v", flag, after.RedFlags)
 		}
 	})

@@ -80,8 +80,6 @@ var ruleCases = []struct {
 	{"RETREAT-NO-TEAM", "circle: {format: retreat}\nanswers: {facilitator-team: no}", "circle: {format: retreat}\nanswers: {facilitator-team: unknown}"},
 	{"RETREAT-MEDICAL", "circle: {format: retreat}\nanswers: {medical-backup: yes}", "circle: {format: retreat}\nanswers: {medical-backup: no}"},
 	{"RETREAT-NO-MEDICAL", "circle: {format: retreat}\nanswers: {medical-backup: no}", "circle: {format: retreat}\nanswers: {medical-backup: yes}"},
-	// A retreat-only answer stops counting when the format changes.
-	{"RETREAT-NO-MEDICAL", "circle: {format: retreat}\nanswers: {medical-backup: no}", "circle: {format: kap-circle}\nanswers: {medical-backup: no}"},
 	{"RF-VENDOR-DOSING", "answers: {rf-vendor-dosing: yes}", "answers: {rf-vendor-dosing: no}"},
 	{"RF-ROMANTIC-SEXUAL", "answers: {rf-romantic-sexual: yes}", "answers: {rf-romantic-sexual: unknown}"},
 	{"RF-PRESSURE-DISCLOSE", "answers: {rf-pressure-disclose: yes}", "answers: {rf-pressure-disclose: no}"},
@@ -112,11 +110,11 @@ var ruleCases = []struct {
 	{"FIT-LISTEN-FIRST", "answers: {comfort-sharing: listen-first}", "answers: {comfort-sharing: comfortable}"},
 	{"DISTRESS-NOW", "answers: {distress: yes}", "answers: {distress: no}"},
 	{"FACIL-SKILLED", "answers: {stage: attending, facilitation-good: [opens-with-agreements, holds-time, ends-on-time]}", "answers: {stage: attending, facilitation-good: [opens-with-agreements, holds-time]}"},
-	{"FACIL-PUSHES-SHARING", "answers: {stage: attending, facilitation-poor: [pushes-sharing]}", "answers: {stage: before, facilitation-poor: [pushes-sharing]}"},
+	{"FACIL-PUSHES-SHARING", "answers: {stage: attending, facilitation-poor: [pushes-sharing]}", "answers: {stage: attending, facilitation-poor: [runs-over]}"},
 	{"FACIL-LESS-SKILLED", "answers: {stage: attending, facilitation-poor: [allows-advice, runs-over]}", "answers: {stage: attending, facilitation-poor: [runs-over]}"},
 	{"LEAVE-FEEL-WORSE", "answers: {stage: attending, leave-signs: [feel-worse]}", "answers: {stage: attending, leave-signs: [performing]}"},
 	{"LEAVE-COERCIVE", "answers: {stage: attending, leave-signs: [coercive]}", "answers: {stage: attending, leave-signs: []}"},
-	{"LEAVE-RISK-TAKING", "answers: {stage: attending, leave-signs: [risk-taking]}", "answers: {leave-signs: [risk-taking]}"},
+	{"LEAVE-RISK-TAKING", "answers: {stage: attending, leave-signs: [risk-taking]}", "answers: {stage: attending, leave-signs: [performing]}"},
 	{"LEAVE-ADVICE-DRIFT", "answers: {stage: attending, leave-signs: [advice-drift]}", "answers: {stage: attending, leave-signs: [feel-worse]}"},
 	{"LEAVE-PERFORMING", "answers: {stage: attending, leave-signs: [performing]}", "answers: {stage: attending, leave-signs: [coercive]}"},
 	{"LEAVE-NONE", "answers: {stage: attending, leave-signs: []}", "answers: {stage: attending, leave-signs: [performing]}"},
@@ -184,5 +182,28 @@ func TestEveryRuleHasCases(t *testing.T) {
 		if !slices.Contains(ids, id) {
 			t.Errorf("ruleCases names %s, which the pack does not define", id)
 		}
+	}
+}
+
+// TestAnswersThatNoLongerApplyAreIgnored: the walkthrough keeps an answer
+// when the user changes the answer it depended on (a retreat-only question
+// after switching format, a leave sign after switching stage back); scoring
+// must ignore it rather than count it.
+func TestAnswersThatNoLongerApplyAreIgnored(t *testing.T) {
+	p := defaultPack(t)
+	a := checklist.NewAnswers()
+	a.Set("circle-format", checklist.Value{Choice: "kap-circle"})
+	a.Set("medical-backup", checklist.Value{Choice: checklist.No})
+	a.Set("stage", checklist.Value{Choice: "before"})
+	a.Set("leave-signs", checklist.Value{List: []string{"coercive"}})
+	got := fired(checklist.Evaluate(p, a))
+	for _, id := range []string{"RETREAT-NO-MEDICAL", "LEAVE-COERCIVE"} {
+		if slices.Contains(got, id) {
+			t.Errorf("%s fired for an answer that no longer applies", id)
+		}
+	}
+	a.Set("stage", checklist.Value{Choice: "attending"})
+	if got := fired(checklist.Evaluate(p, a)); !slices.Contains(got, "LEAVE-COERCIVE") {
+		t.Errorf("LEAVE-COERCIVE did not fire once the answer applies again: %v", got)
 	}
 }

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -111,6 +112,8 @@ func parseTree(file string, data []byte) (*node, error) {
 		line, col := lineCol(data, i)
 		return nil, &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: "file contains a NUL byte", Hint: "binary files cannot be read; save it as plain text"}
 	}
+	// A byte-order mark, as some Windows editors write, is not content.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, syntaxError(file, err)
@@ -173,6 +176,9 @@ func convert(file string, n ast.Node, depth int, l *errorList) *node {
 	}
 	switch n := n.(type) {
 	case *ast.MappingNode:
+		if len(n.Values) > 0 {
+			pos = posOf(file, n.Values[0].Key) // the first key, not its colon
+		}
 		out := &node{kind: mapNode, pos: pos}
 		for _, mv := range n.Values {
 			convertPair(file, out, mv, depth, l)

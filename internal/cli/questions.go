@@ -293,59 +293,9 @@ func scriptOptions(p *checklist.Pack, q *checklist.Question) []*checklist.Option
 	return q.Options
 }
 
-// describeCondition writes a pack condition in the pack's own vocabulary
-// (is, includes, lacks, answered, above, below, all, any, not), with IDs in
-// code, so it reads the same whatever language the pack is in.
+// describeCondition writes a pack condition with IDs in code.
 func describeCondition(c *checklist.Condition) string {
-	return describeCond(c, false)
-}
-
-func describeCond(c *checklist.Condition, nested bool) string {
-	group := func(subs []*checklist.Condition, sep string) string {
-		parts := make([]string, len(subs))
-		for i, s := range subs {
-			parts[i] = describeCond(s, true)
-		}
-		s := strings.Join(parts, " "+sep+" ")
-		if nested && len(parts) > 1 {
-			s = "(" + s + ")"
-		}
-		return s
-	}
-	codes := func(ids []string) string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = "`" + id + "`"
-		}
-		return strings.Join(out, " or ")
-	}
-	q := "`" + c.Question + "`"
-	switch {
-	case len(c.All) > 0:
-		return group(c.All, "and")
-	case len(c.Any) > 0:
-		return group(c.Any, "or")
-	case c.Not != nil:
-		return "not " + describeCond(c.Not, true)
-	case c.Answered != nil && *c.Answered:
-		return q + " answered"
-	case c.Answered != nil:
-		return q + " not answered"
-	case len(c.Is) > 0:
-		return q + " is " + codes(c.Is)
-	case len(c.Includes) > 0:
-		if c.AtLeast != nil && *c.AtLeast > 1 {
-			return fmt.Sprintf("%s includes at least %d of %s", q, *c.AtLeast, strings.ReplaceAll(codes(c.Includes), " or ", ", "))
-		}
-		return q + " includes " + codes(c.Includes)
-	case len(c.Lacks) > 0:
-		return q + " lacks " + codes(c.Lacks)
-	case c.Above != nil:
-		return q + " above " + strconv.FormatFloat(*c.Above, 'f', -1, 64)
-	case c.Below != nil:
-		return q + " below " + strconv.FormatFloat(*c.Below, 'f', -1, 64)
-	}
-	return q
+	return checklist.DescribeCondition(c, func(id string) string { return "`" + id + "`" })
 }
 
 // The JSON phone script: a stable structure with every ID. Fields are only

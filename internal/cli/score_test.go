@@ -156,7 +156,7 @@ func TestRulesCheck(t *testing.T) {
 	if len(lines) < 5 {
 		t.Errorf("want every problem reported, got %d lines:\n%s", len(lines), errs)
 	}
-	if !strings.Contains(errs, filepath.Join(dir, "pack.yaml")+":3:7: rule id \"bad id\" is not valid") {
+	if !strings.Contains(errs, filepath.Join(dir, "pack.yaml")+":3:5: rule id \"bad id\" is not valid") {
 		t.Errorf("stderr lacks the positioned rule-id error:\n%s", errs)
 	}
 }
