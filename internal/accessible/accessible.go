@@ -331,6 +331,9 @@ func (s *session) savedWhere() string {
 		if path := s.opts.DraftPath(); path != "" {
 			return s.t("a11y.saved-in", "path", path)
 		}
+		if s.a.Len() == 0 {
+			return s.t("a11y.saved-nothing")
+		}
 	}
 	return s.t("a11y.saved-draft")
 }

@@ -49,6 +49,7 @@ var messages = map[string]string{
 	"a11y.ended-unsaved":   "Input ended before the last question; nothing was saved.",
 	"a11y.saved-in":        "Your answers so far are saved in {path}.",
 	"a11y.saved-draft":     "Your answers so far are saved as a draft.",
+	"a11y.saved-nothing":   "There were no answers yet, so nothing was saved.",
 	"a11y.summary":         "Here is the summary.",
 	"a11y.summary-end":     "End of the summary.",
 	"a11y.save-offer":      "Save this summary to a file? Type y to save it as {path}, type another file name to use that, or press Enter or type n to not save it.",

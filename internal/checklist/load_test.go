@@ -318,3 +318,24 @@ func TestNullAnswerIsNotAsked(t *testing.T) {
 		t.Errorf("empty values were read as answers: %v", a.Values)
 	}
 }
+
+// TestReansweredKeptAnswerIsWrittenOnce: a draft kept an option the rules no
+// longer know; once the question is answered again, the new answer replaces
+// the kept one instead of writing the key twice.
+func TestReansweredKeptAnswerIsWrittenOnce(t *testing.T) {
+	p := defaultPack(t)
+	a, warnings, err := checklist.ParseAnswersLenient(p, "draft.yaml", []byte("version: 1\ncircle: {format: pod}\nanswers:\n  agreements: [secrecy]\n"))
+	if err != nil || len(warnings) != 2 {
+		t.Fatalf("lenient load: %v, warnings %v", err, warnings)
+	}
+	a.Set("agreements", checklist.Value{List: []string{"written"}})
+	a.Set("circle-format", checklist.Value{Choice: "kap-circle"})
+	out := checklist.MarshalAnswers(p, a)
+	b, err := checklist.ParseAnswers(p, "draft.yaml", out)
+	if err != nil {
+		t.Fatalf("re-answered draft does not load: %v\n%s", err, out)
+	}
+	if v, _ := b.Get("agreements"); len(v.List) != 1 || v.List[0] != "written" {
+		t.Errorf("agreements = %v, want [written]", v.List)
+	}
+}

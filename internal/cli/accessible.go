@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/accessible"
@@ -28,7 +29,8 @@ type mode struct {
 }
 
 // accessibleMode decides between the full-screen walkthrough and line
-// prompts. Asked for: --accessible or a non-empty ACCESSIBLE. Chosen
+// prompts. Asked for: --accessible, or ACCESSIBLE set to anything but
+// empty, 0, false or no. Chosen
 // automatically, with a notice: TERM=dumb, or standard input or output not
 // being a terminal (a pipe, a file, a screen reader's plain console), where a
 // full-screen program could not work at all.
@@ -40,7 +42,7 @@ func accessibleMode(cmd *cobra.Command, e env) mode {
 	if on, _ := cmd.Flags().GetBool(accessibleFlag); on {
 		return mode{on: true}
 	}
-	if getenv("ACCESSIBLE") != "" {
+	if v := strings.ToLower(getenv("ACCESSIBLE")); v != "" && v != "0" && v != "false" && v != "no" {
 		return mode{on: true}
 	}
 	const how = "; pass --accessible to choose it yourself"

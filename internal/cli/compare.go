@@ -10,7 +10,6 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
-	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/compare"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 )
@@ -123,19 +122,6 @@ func runCompare(e env, o compareOptions, files []string) error {
 	return nil
 }
 
-// reportFileError prints one line per problem, each naming file:line:col,
-// so a script or a person can find every one.
-func reportFileError(e env, err error) {
-	var es checklist.Errors
-	var one *checklist.Error
-	switch {
-	case errors.As(err, &es):
-		for _, x := range es {
-			fmt.Fprintf(e.stderr, "vetcircle: %s\n", x)
-		}
-	case errors.As(err, &one):
-		fmt.Fprintf(e.stderr, "vetcircle: %s\n", one)
-	default:
-		fmt.Fprintf(e.stderr, "vetcircle: %s\n", err)
-	}
-}
+// reportFileError prints one line per problem, each naming file:line:col
+// and cleaned of terminal escapes (a file name can carry them).
+func reportFileError(e env, err error) { printProblems(e.stderr, err) }
