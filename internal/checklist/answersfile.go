@@ -143,7 +143,6 @@ func checkApplicable(p *Pack, a *Answers, root *node, l, warn *errorList, lenien
 	}
 }
 
-
 func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
 	if n.kind == nullNode {
 		return
