@@ -21,7 +21,7 @@ func newChoiceKeys(q *checklist.Question) choiceKeys {
 		Down:    newKey("↓/j", "move", "down", "j"),
 		Choose:  newKey("space", "choose", "space"),
 		Pick:    digitsKey(len(q.OptionIDs())),
-		Yes:     newKey("y/n/u", "yes/no/unknown", "y"),
+		Yes:     newKey("y/n/u", "answer", "y"),
 		No:      newKey("n", "no", "n"),
 		Unknown: newKey("u", "unknown", "u"),
 		Clear:   clearKey(),
@@ -134,7 +134,8 @@ func (l *choiceList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 // bindings lists the keys for the one-line help (short) and the full help.
 func (l *choiceList) bindings() (short, full []key.Binding) {
 	if l.q.Kind == checklist.KindTristate {
-		return []key.Binding{l.keys.Yes, l.keys.Up}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Choose, l.keys.Clear}
+		// y/n/u is the way to answer; the arrows are in the full help.
+		return []key.Binding{l.keys.Yes}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Choose, l.keys.Clear}
 	}
 	return []key.Binding{l.keys.Up, l.keys.Pick}, []key.Binding{l.keys.Up, l.keys.Choose, l.keys.Pick, l.keys.Clear}
 }

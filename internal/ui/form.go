@@ -271,6 +271,7 @@ func (s *formScreen) view(w, h int) string {
 			block{lines: wrap(t.title, p.T("ui.welcome.title"), w), prio: prioHigh},
 			block{lines: wrap(t.text, p.T("ui.welcome.body"), w), prio: prioLow, gap: true},
 			block{lines: wrap(t.warn, p.T("ui.welcome.disclaimer"), w), prio: prioMid, gap: true},
+			block{lines: wrap(t.faint, s.draftsLine(), w), prio: prioMid, gap: true},
 		)
 	} else if s.st.section.Intro != "" {
 		intro = append(intro, block{lines: wrap(t.faint, s.st.section.Intro, w), prio: prioLow})
@@ -279,10 +280,19 @@ func (s *formScreen) view(w, h int) string {
 	if !s.prompts() {
 		hint = s.c.questionBlocks(s.fields[s.focus].q, w, true)
 	}
+	hint = append(hint, s.c.noteBlock(s.fields[s.focus].q, w)...)
 	fields := s.fieldLines()
 	blocks := append(intro, block{lines: fields, prio: prioMust, gap: true})
 	blocks = append(blocks, hint...)
 	return strings.Join(stack(h, blocks...), "\n")
+}
+
+// draftsLine says where drafts are kept, or that they are off.
+func (s *formScreen) draftsLine() string {
+	if s.c.drafts == nil {
+		return s.c.pack.T("ui.welcome.no-drafts")
+	}
+	return s.c.pack.Tf("ui.welcome.drafts", "dir", tildePath(s.c.drafts.Dir()))
 }
 
 func (s *formScreen) keyMap() help.KeyMap {

@@ -10,6 +10,7 @@ import (
 var fuzzKeys = []string{
 	"enter", "esc", "tab", "shift+tab", "up", "down", "space", "backspace", "delete",
 	"pgdown", "pgup", "home", "end", "ctrl+u", "?", "q", "s", "y", "n", "u", "x", "0", "1", "2", "3", "4", "9", "a",
+	"ctrl+n", "c", "N",
 }
 
 // FuzzModel drives the walkthrough with arbitrary keys, pastes and resizes:

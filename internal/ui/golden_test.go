@@ -4,46 +4,104 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
 )
 
 // goldenCases put the walkthrough on every kind of screen and dialog.
+// Drafts are on (in a temporary home) unless a case's opts say otherwise.
 var goldenCases = []struct {
 	name  string
 	w, h  int
 	setup func(d *driver)
+	opts  func(o *Options)
 }{
-	{"welcome", 80, 24, func(d *driver) {}},
+	{"welcome", 80, 24, func(d *driver) {}, nil},
+	{"welcome-no-drafts", 80, 24, func(d *driver) {}, func(o *Options) { o.Drafts = nil }},
 	{"basics", 80, 24, func(d *driver) {
 		d.keys("enter", "enter").typeText("Thursday KAP Circle").keys("tab", "1")
-	}},
+	}, nil},
 	{"basics-number-error", 80, 24, func(d *driver) {
 		d.keys("enter", "enter", "tab", "tab", "tab").typeText("a dozen").keys("enter")
-	}},
-	{"question-choice", 80, 24, func(d *driver) { d.goToStep("q:training").keys("2") }},
-	{"question-coordinator", 80, 24, func(d *driver) { d.keys("2").goToStep("q:training").keys("1") }},
-	{"question-multi", 80, 24, func(d *driver) { d.goToStep("q:agreements").keys("1", "4", "down") }},
-	{"question-tristate", 80, 24, func(d *driver) { d.goToStep("q:screening").keys("u") }},
-	{"question-number", 80, 24, func(d *driver) { d.goToStep("q:integration-months").typeText("4") }},
-	{"red-flags", 80, 24, func(d *driver) { d.goToStep("section:red-flags").keys("n", "y", "u") }},
+	}, nil},
+	{"question-choice", 80, 24, func(d *driver) { d.goToStep("q:training").keys("2") }, nil},
+	{"question-coordinator", 80, 24, func(d *driver) { d.keys("2").goToStep("q:training").keys("1") }, nil},
+	{"question-multi", 80, 24, func(d *driver) { d.goToStep("q:agreements").keys("1", "4", "down") }, nil},
+	{"question-tristate", 80, 24, func(d *driver) { d.goToStep("q:screening").keys("u") }, nil},
+	{"question-number", 80, 24, func(d *driver) { d.goToStep("q:integration-months").typeText("4") }, nil},
+	{"red-flags", 80, 24, func(d *driver) { d.goToStep("section:red-flags").keys("n", "y", "u") }, nil},
 	{"review", 80, 24, func(d *driver) {
 		d.fill(loadExample(d.tb, "red-flag-vendor.yaml")).keys("down", "down", "down")
+	}, nil},
+	{"summary", 80, 24, func(d *driver) { d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter") }, nil},
+	{"save-dialog", 80, 24, func(d *driver) { d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s") }, nil},
+	{"quit-dialog", 80, 24, func(d *driver) { d.keys("1", "q") }, nil},
+	{"full-help", 80, 24, func(d *driver) { d.goToStep("q:agreements").keys("?") }, nil},
+	{"side-panel", 120, 40, func(d *driver) { d.goToStep("section:red-flags").keys("n", "y") }, nil},
+	{"narrow", 50, 20, func(d *driver) { d.goToStep("q:training").keys("1") }, nil},
+	{"notes", 80, 24, func(d *driver) {
+		d.keys("2").goToStep("q:training").keys("1", "ctrl+n").typeText("Fluence certificate, 2024; trains others now")
+	}, nil},
+	{"notes-wide", 120, 40, func(d *driver) {
+		d.keys("2").goToStep("q:training").keys("1", "ctrl+n").typeText("Fluence certificate, 2024")
+	}, nil},
+	{"notes-narrow", 50, 20, func(d *driver) {
+		d.goToStep("section:red-flags").keys("ctrl+n").typeText("Said they trained with a named program")
+	}, nil},
+	{"question-with-note", 80, 24, func(d *driver) {
+		d.keys("2").goToStep("q:screening").keys("y", "ctrl+n").typeText("Short phone call and a form before the first session.").keys("esc")
+	}, nil},
+	{"review-notes", 80, 24, func(d *driver) {
+		d.goToStep("q:training").keys("1", "ctrl+n").typeText("Fluence certificate, 2024").keys("esc")
+		d.goToStep("review").keys("down", "down", "down", "down", "down", "down", "down", "down", "down")
+	}, nil},
+	{"save-answers", 80, 24, func(d *driver) {
+		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s", "tab")
+	}, nil},
+	{"save-offer", 80, 24, func(d *driver) {
+		d.m.c.dir = d.tb.TempDir()
+		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText("summary.md").keys("enter")
+		// The temporary folder, as the user's would read.
+		d.m.status = "Saved the summary to /home/you/circles/summary.md. Only you can read it (mode 0600). The draft is no longer needed and was removed."
+		d.m.dlg.(*saveDialog).offer = "/home/you/circles/summary.md"
+	}, nil},
+	{"summary-copied", 80, 24, func(d *driver) {
+		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "c")
+	}, nil},
+	{"notice", 80, 24, func(d *driver) {}, func(o *Options) {
+		file := "/home/you/.local/state/vetcircle/drafts/20261124-203001-thursday.yaml"
+		o.Warnings = checklist.Errors{
+			{Pos: checklist.Pos{File: file, Line: 9, Col: 3}, Msg: `unknown question id "facilitator-vibes"`, Hint: "kept in the file"},
+			{Pos: checklist.Pos{File: file, Line: 14, Col: 15}, Msg: `agreements: "consent-form" is not one of its options`, Hint: "kept in the file"},
+		}
 	}},
-	{"summary", 80, 24, func(d *driver) { d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter") }},
-	{"save-dialog", 80, 24, func(d *driver) { d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s") }},
-	{"quit-dialog", 80, 24, func(d *driver) { d.keys("1", "q") }},
-	{"full-help", 80, 24, func(d *driver) { d.goToStep("q:agreements").keys("?") }},
-	{"side-panel", 120, 40, func(d *driver) { d.goToStep("section:red-flags").keys("n", "y") }},
-	{"narrow", 50, 20, func(d *driver) { d.goToStep("q:training").keys("1") }},
+	{"draft-error", 80, 24, func(d *driver) { d.keys("1", "enter", "2") }, func(o *Options) {
+		o.Drafts = NewDrafts(o.Drafts.pack, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
+	}},
 }
 
 // TestGolden compares every screen, on a light and a dark background, with
 // its golden file (testdata/TestGolden/<case>/<light|dark>.golden), as a
 // 256-colour terminal would get it. Refresh with: go test ./internal/ui -update
 func TestGolden(t *testing.T) {
+	p := testPack(t)
 	for _, tc := range goldenCases {
 		for _, bg := range []string{"light", "dark"} {
 			t.Run(tc.name+"/"+bg, func(t *testing.T) {
-				d := newDriver(t, tc.w, tc.h, Options{SaveDir: "/home/you/circles"})
+				// Drafts go to ~/.local/state/vetcircle/drafts in a home of
+				// the test's own, so the welcome screen reads the same on
+				// every machine.
+				t.Setenv("HOME", t.TempDir())
+				t.Setenv("XDG_STATE_HOME", "")
+				store, err := draft.DefaultStore()
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts := Options{SaveDir: "/home/you/circles", Drafts: NewDrafts(p, store, nil), ResultJSON: stubJSON}
+				if tc.opts != nil {
+					tc.opts(&opts)
+				}
+				d := newDriver(t, tc.w, tc.h, opts)
 				d.dark(bg == "dark")
 				tc.setup(d)
 				frame := d.m.View().Content
@@ -52,4 +110,9 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// stubJSON stands in for the command line's JSON encoder.
+func stubJSON(file string, r checklist.Result) ([]byte, error) {
+	return []byte(`{"file":"` + file + `","verdict":"` + string(r.Verdict) + `"}`), nil
 }

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +53,9 @@ type driver struct {
 	m     *Model
 	quit  bool
 	depth int
+	// clipboard is what the last tea.SetClipboard command would have
+	// sent to the terminal (OSC 52).
+	clipboard *string
 }
 
 func newDriver(tb testing.TB, w, h int, opts Options) *driver {
@@ -96,7 +101,19 @@ func (d *driver) run(cmd tea.Cmd) {
 	case tea.QuitMsg:
 		d.quit = true
 	default:
-		d.send(msg)
+		v := reflect.ValueOf(msg)
+		switch {
+		case v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]():
+			// tea.Sequence: run the commands one after another.
+			for i := range v.Len() {
+				d.run(v.Index(i).Interface().(tea.Cmd))
+			}
+		case fmt.Sprintf("%T", msg) == "tea.setClipboardMsg":
+			s := v.String()
+			d.clipboard = &s
+		default:
+			d.send(msg)
+		}
 	}
 }
 
@@ -151,6 +168,7 @@ var namedKeys = map[string]tea.KeyPressMsg{
 	"space":     {Code: tea.KeySpace, Text: " "},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+	"ctrl+n":    {Code: 'n', Mod: tea.ModCtrl},
 }
 
 func press(name string) tea.KeyPressMsg {

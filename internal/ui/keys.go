@@ -55,6 +55,10 @@ type globalKeys struct {
 	Quit      key.Binding // q or ctrl+c: asks first when there are answers
 	ForceQuit key.Binding // ctrl+c inside the quit dialog quits for real
 	Help      key.Binding
+	// Note opens the notes box for the question under the cursor. It is
+	// ctrl+n, not n, which means "no" on yes/no screens and is a letter in
+	// text fields.
+	Note key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -62,6 +66,7 @@ func newGlobalKeys() globalKeys {
 		Quit:      newKey("q", "quit", "q", "ctrl+c"),
 		ForceQuit: newKey("ctrl+c", "quit", "ctrl+c"),
 		Help:      newKey("?", "more", "?"),
+		Note:      newKey("ctrl+n", "note", "ctrl+n"),
 	}
 }
 

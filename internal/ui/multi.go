@@ -96,7 +96,8 @@ func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 
 // bindings lists the keys for the one-line help (short) and the full help.
 func (l *multiList) bindings() (short, full []key.Binding) {
-	return []key.Binding{l.keys.Up, l.keys.Toggle, l.keys.None},
+	// "0 none" is on the list itself, and in the full help.
+	return []key.Binding{l.keys.Up, l.keys.Toggle},
 		[]key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.None, l.keys.Clear}
 }
 

@@ -182,6 +182,7 @@ func (s *questionScreen) view(w, h int) string {
 		opts = s.text.view(w, true)
 	}
 	blocks = append(blocks, block{lines: opts, prio: prioMust, gap: true})
+	blocks = append(blocks, s.c.noteBlock(s.q, w)...)
 	if s.q.Why != "" {
 		blocks = append(blocks, block{lines: labelled(t, s.c.pack.T("ui.why"), s.q.Why, t.faint, w), prio: prioLow, gap: true})
 	}

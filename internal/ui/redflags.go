@@ -131,6 +131,7 @@ func (s *flagsScreen) view(w, h int) string {
 	var detail []block
 	detail = append(detail, block{lines: wrap(t.title, q.Prompt, w), prio: prioHigh, gap: true})
 	detail = append(detail, s.c.questionBlocks(q, w, false)...)
+	detail = append(detail, s.c.noteBlock(q, w)...)
 	if q.Why != "" {
 		detail = append(detail, block{lines: labelled(t, s.c.pack.T("ui.why"), q.Why, t.faint, w), prio: prioMid})
 	}
@@ -142,7 +143,7 @@ func (s *flagsScreen) view(w, h int) string {
 
 func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
-	ynu := newKey("y/n/u", "yes/no/unknown", "y", "n", "u")
+	ynu := newKey("y/n/u", "answer", "y", "n", "u")
 	return keyList{
 		short: []key.Binding{ynu, k.Up, k.Next, k.Back},
 		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},

@@ -28,10 +28,12 @@ func newReviewKeys() reviewKeys {
 	}
 }
 
-// reviewRow is a line of the review: a section heading, or an answer.
+// reviewRow is a line of the review: a section heading, an answer, or the
+// note under an answer.
 type reviewRow struct {
 	heading string
 	q       *checklist.Question
+	note    string
 }
 
 // reviewScreen lists every answer that applies on one scrolling screen.
@@ -62,6 +64,9 @@ func (s *reviewScreen) rows() []reviewRow {
 		}
 		for _, q := range st.questions {
 			rows = append(rows, reviewRow{q: q})
+			if n := s.c.answers.Notes[q.ID]; n != "" {
+				rows = append(rows, reviewRow{note: strings.Join(strings.Fields(n), " ")})
+			}
 		}
 	}
 	return rows
@@ -192,6 +197,14 @@ func (s *reviewScreen) view(w, h int) string {
 	var list []string
 	for i := s.off; i < len(rows) && len(list) < lh; i++ {
 		r := rows[i]
+		if r.note != "" {
+			// Under its answer, in the answer's column.
+			pad := strings.Repeat(" ", min(2+lw, max(w-8, 0)))
+			label := s.c.pack.T("ui.notes.label") + " "
+			line := t.label.Render(label) + t.text.Render(r.note)
+			list = append(list, pad+ansi.Truncate(line, max(w-len(pad), 1), "…"))
+			continue
+		}
 		if r.q == nil {
 			list = append(list, t.heading.Render(ansi.Truncate(r.heading, w, "…")))
 			continue

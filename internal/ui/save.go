@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -51,32 +52,123 @@ func slugify(s string) string {
 	return strings.TrimRight(b.String(), "-")
 }
 
-// saveCmd writes the summary markdown (plain, not styled) to path with mode
-// 0600, refusing to replace a file unless overwrite is set.
-func saveCmd(c *common, path string, overwrite bool) tea.Cmd {
+// saveKind is what the save dialog writes.
+type saveKind int
+
+const (
+	saveSummary saveKind = iota // the summary, markdown
+	saveAnswers                 // the answers file that vetcircle score reads
+	saveJSON                    // the score as vetcircle score --format json writes it
+)
+
+func (k saveKind) String() string {
+	switch k {
+	case saveAnswers:
+		return "answers"
+	case saveJSON:
+		return "json"
+	}
+	return "summary"
+}
+
+// label, help and done are the pack's words for a kind: its name in the
+// dialog, a line on what it is for, and the message once saved to {path}.
+func (k saveKind) label() string {
+	switch k {
+	case saveAnswers:
+		return "ui.save.kind.answers"
+	case saveJSON:
+		return "ui.save.kind.json"
+	}
+	return "ui.save.kind.summary"
+}
+
+func (k saveKind) help() string {
+	switch k {
+	case saveAnswers:
+		return "ui.save.kind-help.answers"
+	case saveJSON:
+		return "ui.save.kind-help.json"
+	}
+	return "ui.save.kind-help.summary"
+}
+
+func (k saveKind) done() string {
+	switch k {
+	case saveAnswers:
+		return "ui.save.done.answers"
+	case saveJSON:
+		return "ui.save.done.json"
+	}
+	return "ui.save.done.summary"
+}
+
+func (k saveKind) ext() string {
+	switch k {
+	case saveAnswers:
+		return ".yaml"
+	case saveJSON:
+		return ".json"
+	}
+	return ".md"
+}
+
+// defaultName is the file name offered for a kind: DefaultFileName with
+// the kind's extension.
+func defaultName(c *common, k saveKind) string {
+	name := DefaultFileName(c.result.Circle.Name, c.now().Format("2006-01-02"))
+	return strings.TrimSuffix(name, ".md") + k.ext()
+}
+
+// saveCmd writes the summary markdown (plain, not styled), the answers file
+// or the JSON score to path with mode 0600, refusing to replace a file
+// unless overwrite is set.
+func saveCmd(c *common, kind saveKind, path string, overwrite bool) tea.Cmd {
 	p, a, date := c.pack, c.answers.Clone(), c.now()
+	encode, file := c.resultJSON, c.answersFile
 	return func() tea.Msg {
-		md := summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: date})
+		var data []byte
 		var err error
-		if overwrite {
-			err = fileio.WriteAtomic(path, []byte(md))
-		} else {
-			err = fileio.WriteNew(path, []byte(md))
+		switch kind {
+		case saveAnswers:
+			a.ResumeAt = "" // where a draft stopped means nothing in a file of one's own
+			data = checklist.MarshalAnswers(p, a)
+		case saveJSON:
+			if encode == nil {
+				return savedMsg{kind: kind, path: path, err: errors.New("JSON is not available")}
+			}
+			data, err = encode(file, checklist.Evaluate(p, a))
+		default:
+			data = []byte(summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: date}))
 		}
-		return savedMsg{path: path, err: err}
+		if err == nil {
+			if overwrite {
+				err = fileio.WriteAtomic(path, data)
+			} else {
+				err = fileio.WriteNew(path, data)
+			}
+		}
+		return savedMsg{kind: kind, path: path, err: err}
 	}
 }
 
 type saveKeys struct {
-	Save, Yes, No, Cancel key.Binding
+	Save, Kind, KindBack, Yes, No, Cancel, Offer, Decline key.Binding
 }
 
-// saveDialog asks for a file name, then asks before replacing a file. A
-// failure is shown in the dialog, which stays open with every answer kept.
+// saveDialog asks what to save (the summary, the answers or the JSON
+// score) and the file name, then asks before replacing a file. A failure
+// is shown in the dialog, which stays open with every answer kept. After
+// the summary is saved it comes back as an offer to save the answers too.
 type saveDialog struct {
-	c       *common
-	in      textinput.Model
-	keys    saveKeys
+	c     *common
+	in    textinput.Model
+	keys  saveKeys
+	kinds []saveKind
+	kind  saveKind
+	// offer is the saved summary's path while offering to save the answers
+	// (the status line under the dialog says where it went).
+	offer   string
 	confirm string // the path waiting for "replace it?"
 	saving  bool
 	err     string
@@ -92,16 +184,43 @@ func newSaveDialog(c *common) *saveDialog {
 		Blurred: textinput.StyleState{Text: t.text, Placeholder: t.notAsked, Prompt: t.faint},
 		Cursor:  textinput.CursorStyle{Color: t.cursor.GetForeground(), Shape: tea.CursorBar, Blink: false},
 	})
-	r := c.result
-	in.SetValue(DefaultFileName(r.Circle.Name, c.now().Format("2006-01-02")))
+	in.SetValue(defaultName(c, saveSummary))
 	in.CursorEnd()
 	in.Focus()
-	return &saveDialog{c: c, in: in, keys: saveKeys{
-		Save:   newKey("enter", "save", "enter"),
-		Yes:    newKey("y", "replace", "y"),
-		No:     newKey("n/esc", "keep it", "n", "esc"),
-		Cancel: newKey("esc", "cancel", "esc"),
+	kinds := []saveKind{saveSummary, saveAnswers}
+	if c.resultJSON != nil {
+		kinds = append(kinds, saveJSON)
+	}
+	return &saveDialog{c: c, in: in, kinds: kinds, keys: saveKeys{
+		Save:     newKey("enter", "save", "enter"),
+		Kind:     newKey("tab", "what to save", "tab"),
+		KindBack: newKey("shift+tab", "previous", "shift+tab"),
+		Yes:      newKey("y", "replace", "y"),
+		No:       newKey("n/esc", "keep it", "n", "esc"),
+		Cancel:   newKey("esc", "cancel", "esc"),
+		Offer:    newKey("y/enter", "save the answers", "y", "enter"),
+		Decline:  newKey("n/esc", "no thanks", "n", "esc"),
 	}}
+}
+
+// newAnswersOffer is the dialog after the summary was saved to path: it
+// offers to save the answers too, under the default name.
+func newAnswersOffer(c *common, path string) *saveDialog {
+	d := newSaveDialog(c)
+	d.setKind(saveAnswers)
+	d.offer = path
+	return d
+}
+
+// setKind switches what is saved, and the file name's extension with it
+// when the name still has the old one.
+func (d *saveDialog) setKind(k saveKind) {
+	if name := d.in.Value(); strings.HasSuffix(name, d.kind.ext()) {
+		d.in.SetValue(strings.TrimSuffix(name, d.kind.ext()) + k.ext())
+		d.in.CursorEnd()
+	}
+	d.kind = k
+	d.err = ""
 }
 
 // path is where the typed name points: relative names are in the save
@@ -126,18 +245,39 @@ func (d *saveDialog) path() (string, bool) {
 	return name, true
 }
 
+// save starts writing the file the dialog names.
+func (d *saveDialog) save() []action {
+	p, ok := d.path()
+	if !ok {
+		d.err = d.c.pack.T("ui.save.empty")
+		return nil
+	}
+	d.err = ""
+	d.saving = true
+	return []action{saveToFile{kind: d.kind, path: p}}
+}
+
 func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 	if d.saving {
 		return nil, nil
 	}
 	k, isKey := msg.(tea.KeyPressMsg)
-	if d.confirm != "" {
+	switch {
+	case d.confirm != "":
 		switch {
 		case isKey && key.Matches(k, d.keys.Yes):
 			d.saving = true
-			return []action{saveToFile{path: d.confirm, overwrite: true}}, nil
+			return []action{saveToFile{kind: d.kind, path: d.confirm, overwrite: true}}, nil
 		case isKey && key.Matches(k, d.keys.No):
 			d.confirm = ""
+		}
+		return nil, nil
+	case d.offer != "" && d.err == "":
+		switch {
+		case isKey && key.Matches(k, d.keys.Offer):
+			return d.save(), nil
+		case isKey && key.Matches(k, d.keys.Decline):
+			return []action{closeDlg{}}, nil
 		}
 		return nil, nil
 	}
@@ -146,14 +286,20 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 		case key.Matches(k, d.keys.Cancel):
 			return []action{closeDlg{}}, nil
 		case key.Matches(k, d.keys.Save):
-			p, ok := d.path()
-			if !ok {
-				d.err = d.c.pack.T("ui.save.empty")
-				return nil, nil
+			return d.save(), nil
+		case key.Matches(k, d.keys.Kind), key.Matches(k, d.keys.KindBack):
+			step := 1
+			if key.Matches(k, d.keys.KindBack) {
+				step = len(d.kinds) - 1
 			}
-			d.err = ""
-			d.saving = true
-			return []action{saveToFile{path: p}}, nil
+			i := 0
+			for j, kind := range d.kinds {
+				if kind == d.kind {
+					i = j
+				}
+			}
+			d.setKind(d.kinds[(i+step)%len(d.kinds)])
+			return nil, nil
 		}
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
@@ -165,7 +311,7 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 }
 
 // failed shows why a save did not happen: an existing file asks before
-// replacing; anything else says why and where.
+// replacing; anything else says why and where, with the name to fix.
 func (d *saveDialog) failed(msg savedMsg) {
 	d.saving = false
 	if errors.Is(msg.err, fs.ErrExist) {
@@ -176,17 +322,48 @@ func (d *saveDialog) failed(msg savedMsg) {
 	d.err = d.c.pack.Tf("ui.save.failed", "path", msg.path, "reason", reason)
 }
 
+// kindsLine shows what can be saved, the chosen one marked with ● (not
+// colour alone); one per line when they do not fit side by side.
+func (d *saveDialog) kindsLines(w int) []string {
+	t := d.c.theme
+	var parts []string
+	for _, k := range d.kinds {
+		label := d.c.pack.T(k.label())
+		if k == d.kind {
+			parts = append(parts, t.selected.Render("● "+label))
+		} else {
+			parts = append(parts, t.faint.Render("○ "+label))
+		}
+	}
+	if line := strings.Join(parts, "   "); ansi.StringWidth(line) <= w {
+		return []string{line}
+	}
+	return parts
+}
+
 func (d *saveDialog) view(w int) string {
 	t := d.c.theme
 	p := d.c.pack
 	bw := min(w, 76)
 	inner := max(bw-4, 1) // border and padding
 	var lines []string
-	lines = append(lines, t.title.Render(p.T("ui.save.title")), "")
 	switch {
 	case d.confirm != "":
+		lines = append(lines, t.title.Render(p.T("ui.save.title")), "")
 		lines = append(lines, wrap(t.warn, p.Tf("ui.save.exists", "path", d.confirm), inner)...)
+	case d.offer != "" && d.err == "":
+		lines = append(lines, t.title.Render(p.T("ui.save.offer.title")), "")
+		lines = append(lines, wrap(t.text, p.Tf("ui.save.offer.body", "name", d.in.Value()), inner)...)
+		if d.saving {
+			lines = append(lines, "", t.faint.Render(p.T("ui.save.saving")))
+		} else {
+			lines = append(lines, "", t.button.Render("y  "+d.keys.Offer.Help().Desc)+"  "+t.buttonOff.Render("n  "+d.keys.Decline.Help().Desc))
+		}
 	default:
+		lines = append(lines, t.title.Render(p.T("ui.save.title")), "")
+		lines = append(lines, d.kindsLines(inner)...)
+		lines = append(lines, wrap(t.faint, p.T(d.kind.help()), inner)...)
+		lines = append(lines, "")
 		dir := d.c.dir
 		if abs, err := filepath.Abs(dir); err == nil {
 			dir = abs
@@ -211,25 +388,96 @@ func (d *saveDialog) view(w int) string {
 }
 
 func (d *saveDialog) keyMap() help.KeyMap {
-	if d.confirm != "" {
+	switch {
+	case d.confirm != "":
 		return keyList{short: []key.Binding{d.keys.Yes, d.keys.No}, full: [][]key.Binding{{d.keys.Yes, d.keys.No}}}
+	case d.offer != "" && d.err == "":
+		return keyList{short: []key.Binding{d.keys.Offer, d.keys.Decline}, full: [][]key.Binding{{d.keys.Offer, d.keys.Decline}}}
 	}
-	return keyList{short: []key.Binding{d.keys.Save, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}}}
+	return keyList{short: []key.Binding{d.keys.Save, d.keys.Kind, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}, {d.keys.Kind, d.keys.KindBack}}}
+}
+
+type noticeKeys struct {
+	OK key.Binding
+}
+
+// maxNoticeLines bounds the warnings listed in the notice; the rest are
+// counted.
+const maxNoticeLines = 8
+
+// noticeDialog is shown before the first screen of a resumed draft that
+// holds answers these rules do not know: it says they are kept, and which.
+type noticeDialog struct {
+	c     *common
+	items []string
+	keys  noticeKeys
+}
+
+func newNoticeDialog(c *common, warnings checklist.Errors) *noticeDialog {
+	d := &noticeDialog{c: c, keys: noticeKeys{OK: newKey("enter", "continue", "enter", "esc", "space")}}
+	for _, w := range warnings {
+		// A warning quotes the file's own text: show it as plain text.
+		d.items = append(d.items, textclean.CleanLine(w.Error()))
+	}
+	return d
+}
+
+func (d *noticeDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, d.keys.OK) {
+		return []action{closeDlg{}}, nil
+	}
+	return nil, nil
+}
+
+func (d *noticeDialog) view(w int) string {
+	t := d.c.theme
+	p := d.c.pack
+	bw := min(w, 90)
+	inner := max(bw-4, 1)
+	lines := []string{t.title.Render(p.T("ui.notice.title")), ""}
+	lines = append(lines, wrap(t.text, p.T("ui.notice.body"), inner)...)
+	lines = append(lines, "")
+	for i, it := range d.items {
+		if i == maxNoticeLines {
+			lines = append(lines, t.faint.Render(p.Tf("ui.notice.more", "n", strconv.Itoa(len(d.items)-i))))
+			break
+		}
+		for j, l := range wrap(t.warn, it, inner-2) {
+			if j == 0 {
+				lines = append(lines, t.warn.Render("• ")+l)
+			} else {
+				lines = append(lines, "  "+l)
+			}
+		}
+	}
+	lines = append(lines, "", t.button.Render("enter  "+d.keys.OK.Help().Desc))
+	if w < 8 {
+		return strings.Join(lines, "\n")
+	}
+	return t.dialog.Width(bw).Render(strings.Join(lines, "\n"))
+}
+
+func (d *noticeDialog) keyMap() help.KeyMap {
+	return keyList{short: []key.Binding{d.keys.OK}, full: [][]key.Binding{{d.keys.OK}}}
 }
 
 type quitKeys struct {
 	Yes, No key.Binding
 }
 
-// quitDialog asks before quitting loses answers. ctrl+c here quits for
-// real (the root checks that before the dialog sees the key).
+// quitDialog asks before quitting. ctrl+c here quits for real (the root
+// checks that before the dialog sees the key). It says where the answers
+// are kept when there is a draft, and that they are lost when there is not.
 type quitDialog struct {
 	c    *common
 	keys quitKeys
+	// drafted is set when the draft holds the answers (drafts on, and the
+	// last write did not fail).
+	drafted bool
 }
 
-func newQuitDialog(c *common) *quitDialog {
-	return &quitDialog{c: c, keys: quitKeys{
+func newQuitDialog(c *common, draftOK bool) *quitDialog {
+	return &quitDialog{c: c, drafted: c.drafts != nil && draftOK, keys: quitKeys{
 		Yes: newKey("y", "quit", "y", "q"),
 		No:  newKey("n/esc", "stay", "n", "esc", "enter"),
 	}}
@@ -252,7 +500,15 @@ func (d *quitDialog) view(w int) string {
 	p := d.c.pack
 	bw := min(w, 60)
 	inner := max(bw-4, 1)
-	body := p.Tf("ui.quit.body", "n", strconv.Itoa(len(d.c.answers.Values)))
+	n := strconv.Itoa(len(d.c.answers.Values))
+	body := p.Tf("ui.quit.body", "n", n)
+	if d.drafted {
+		where := d.c.drafts.Path()
+		if where == "" {
+			where = d.c.drafts.Dir()
+		}
+		body = p.Tf("ui.quit.body-draft", "n", n, "path", tildePath(where))
+	}
 	lines := []string{t.title.Render(p.T("ui.quit.title")), ""}
 	lines = append(lines, wrap(t.text, body, inner)...)
 	lines = append(lines, "", t.buttonOff.Render("y  "+d.keys.Yes.Help().Desc)+"  "+t.button.Render("n  "+d.keys.No.Help().Desc))

@@ -16,7 +16,7 @@ import (
 )
 
 type summaryKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Save, Back key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom, Save, Copy, Back key.Binding
 }
 
 func newSummaryKeys() summaryKeys {
@@ -28,6 +28,7 @@ func newSummaryKeys() summaryKeys {
 		Top:      newKey("home/g", "top", "home", "g"),
 		Bottom:   newKey("end/G", "bottom", "end", "G"),
 		Save:     newKey("s", "save", "s"),
+		Copy:     newKey("c", "copy", "c"),
 		Back:     backKey(),
 	}
 }
@@ -170,6 +171,8 @@ func (s *summaryScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 		s.vp.GotoBottom()
 	case key.Matches(k, s.keys.Save):
 		return []action{openSave{}}, nil
+	case key.Matches(k, s.keys.Copy):
+		return []action{copySummary{}}, nil
 	case key.Matches(k, s.keys.Back):
 		return []action{goBack{}}, nil
 	}
@@ -231,7 +234,7 @@ func (s *summaryScreen) fitted(w, h int) []string {
 func (s *summaryScreen) keyMap() help.KeyMap {
 	k := s.keys
 	return keyList{
-		short: []key.Binding{k.Save, k.Up, k.PageDown, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Back}},
+		short: []key.Binding{k.Save, k.Copy, k.Up, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Copy, k.Back}},
 	}
 }

@@ -39,6 +39,7 @@ type theme struct {
 	buttonOff lipgloss.Style
 	panel     lipgloss.Style // the side panel's box
 	dialog    lipgloss.Style // the box around dialogs
+	notes     lipgloss.Style // the box around the notes editor
 	input     lipgloss.Style // a focused text field's prompt
 
 	help help.Styles
@@ -96,6 +97,7 @@ func newTheme(isDark, noColor bool) *theme {
 		buttonOff: s().Foreground(fg).Padding(0, 1),
 		panel:     s().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),
 		dialog:    s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		notes:     s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		input:     s().Foreground(accent),
 		mdStyle:   mdStyle(isDark, noColor),
 	}

@@ -25,6 +25,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
 // Options configure a walkthrough. The zero value is a fresh intake.
@@ -33,8 +35,8 @@ type Options struct {
 	// walkthrough edits this value in place and starts at Answers.ResumeAt
 	// when that names a question that applies.
 	Answers *checklist.Answers
-	// Now is the clock for the summary's date and the default file name;
-	// nil means time.Now.
+	// Now is the clock for the summary's date, the default file name and
+	// the name of a new draft; nil means time.Now.
 	Now func() time.Time
 	// SaveDir is the folder the save dialog offers; "" means ".".
 	SaveDir string
@@ -43,6 +45,19 @@ type Options struct {
 	// ResumeAt names the question on screen. The command it returns (for
 	// example saving a draft) is run like any other; it must not block.
 	OnChange func(*checklist.Answers) tea.Cmd
+	// Drafts, when set, saves every change of an answer or note to a draft
+	// (created on the first change) and removes it once the summary or the
+	// answers are saved; the welcome screen says where drafts live. nil
+	// means drafts are off (--no-draft), and the welcome screen says so.
+	Drafts *Drafts
+	// Warnings are shown in a notice before the first screen: answers of a
+	// resumed draft that these rules do not know, kept in the file.
+	Warnings checklist.Errors
+	// ResultJSON encodes the score as `vetcircle score --format json`
+	// writes it, so that the shape is defined in one place; file is the
+	// answers file it describes ("" when none was saved). nil leaves JSON
+	// out of the save dialog.
+	ResultJSON func(file string, r checklist.Result) ([]byte, error)
 	// Dark is the guess at the terminal background until the terminal
 	// answers tea.RequestBackgroundColor.
 	Dark bool
@@ -66,6 +81,16 @@ type common struct {
 	cache *mdCache
 	// editing is set while one answer is being changed from the review.
 	editing bool
+	// noting is the question whose notes box is open, or "".
+	noting string
+	// drafts keeps the answers in a draft; nil when drafts are off.
+	drafts *Drafts
+	// resultJSON encodes a score as JSON (Options.ResultJSON).
+	resultJSON func(file string, r checklist.Result) ([]byte, error)
+	// answersFile is the answers file last saved, named in the JSON.
+	answersFile string
+	// savedKinds records what was saved at which revision of the answers.
+	savedKinds map[saveKind]int
 }
 
 // coordinator reports whether a care coordinator is on a call, which
@@ -111,12 +136,20 @@ type (
 	clearAnswer struct{ id string }
 	goNext      struct{}
 	goBack      struct{}
+	// setNote replaces a question's note ("" removes it).
+	setNote struct {
+		id, note string
+	}
 	// jumpTo opens the screen that asks a question, from the review.
 	jumpTo     struct{ id string }
 	openSave   struct{}
 	closeDlg   struct{}
+	closeNotes struct{}
 	quitNow    struct{}
-	saveToFile struct {
+	// copySummary puts the summary markdown on the clipboard.
+	copySummary struct{}
+	saveToFile  struct {
+		kind      saveKind
 		path      string
 		overwrite bool
 	}
@@ -129,6 +162,7 @@ type (
 		result checklist.Result
 	}
 	savedMsg struct {
+		kind saveKind
 		path string
 		err  error
 	}
@@ -144,12 +178,20 @@ type Model struct {
 	cur     int
 	screens map[string]screen
 	dlg     dialog
-	width   int
-	height  int
+	// notes is the notes editor when open, under the current screen.
+	notes  *notesBox
+	width  int
+	height int
 	// savedRev is the answers revision last saved to a summary file.
 	savedRev int
 	// status is a one-line message under the body (a saved file's path).
 	status string
+	// draftErr says why the draft could not be saved, and where; it stays
+	// until a later save succeeds.
+	draftErr string
+	// draftSeq is the newest draft write reported, so an older report
+	// arriving late never hides a newer one.
+	draftSeq uint64
 	// scored counts the results received, so the side panel knows when
 	// to redraw.
 	scored     int
@@ -172,7 +214,11 @@ func New(p *checklist.Pack, opts Options) *Model {
 	if opts.SaveDir == "" {
 		opts.SaveDir = "."
 	}
-	c := &common{pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{}}
+	if opts.Drafts != nil {
+		opts.Drafts.now = opts.Now
+	}
+	c := &common{pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
+		drafts: opts.Drafts, resultJSON: opts.ResultJSON, savedKinds: map[saveKind]int{}}
 	c.result = checklist.Evaluate(p, a)
 	m := &Model{
 		c: c, opts: opts, keys: newGlobalKeys(), help: help.New(),
@@ -184,6 +230,9 @@ func New(p *checklist.Pack, opts Options) *Model {
 		if i := stepOf(m.steps, a.ResumeAt); i >= 0 {
 			m.cur = i
 		}
+	}
+	if len(opts.Warnings) > 0 {
+		m.dlg = newNoticeDialog(c, opts.Warnings)
 	}
 	return m
 }
@@ -241,6 +290,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m, m.saved(msg)
+	case draftMsg:
+		m.drafted(msg)
+		return m, nil
 	case summaryMsg:
 		if s, ok := m.screens["summary"].(*summaryScreen); ok {
 			s.rendered(msg)
@@ -249,6 +301,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
+		if m.notes != nil && m.dlg == nil {
+			acts, cmd := m.notes.update(msg)
+			return m, tea.Batch(cmd, m.apply(acts))
+		}
 		if m.dlg != nil {
 			acts, cmd := m.dlg.update(msg)
 			return m, tea.Batch(cmd, m.apply(acts))
@@ -268,9 +324,21 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(cmd, m.apply(acts))
 	}
 	s := m.screen()
+	if m.notes != nil {
+		// The notes box takes every key but ctrl+c.
+		if key.Matches(msg, m.keys.ForceQuit) {
+			return m.quit()
+		}
+		m.status = ""
+		acts, cmd := m.notes.update(msg)
+		return tea.Batch(cmd, m.apply(acts))
+	}
 	// ctrl+c always reaches us; q and ? only when not typing into a field.
 	if key.Matches(msg, m.keys.ForceQuit) || (!s.typing() && key.Matches(msg, m.keys.Quit)) {
 		return m.quit()
+	}
+	if key.Matches(msg, m.keys.Note) {
+		return m.openNotes()
 	}
 	if !s.typing() && key.Matches(msg, m.keys.Help) {
 		m.help.ShowAll = !m.help.ShowAll
@@ -281,13 +349,34 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(cmd, m.apply(acts))
 }
 
-// quit asks first when quitting would lose answers.
+// quit asks first when there are answers that no saved file holds. The
+// draft, if any, is written once more before the program ends.
 func (m *Model) quit() tea.Cmd {
 	if len(m.c.answers.Values) == 0 && len(m.c.answers.Notes) == 0 || m.savedRev == m.c.rev {
+		return m.quitCmd()
+	}
+	m.dlg = newQuitDialog(m.c, m.draftErr == "")
+	return nil
+}
+
+// quitCmd ends the program after the draft's last write.
+func (m *Model) quitCmd() tea.Cmd {
+	if m.c.drafts == nil {
 		return tea.Quit
 	}
-	m.dlg = newQuitDialog(m.c)
-	return nil
+	return tea.Sequence(m.c.drafts.flushCmd(), tea.Quit)
+}
+
+// openNotes opens the notes box for the question under the cursor.
+func (m *Model) openNotes() tea.Cmd {
+	q := m.c.pack.Question(m.screen().focused())
+	if q == nil {
+		return nil
+	}
+	m.status = ""
+	m.notes = newNotesBox(m.c, q)
+	m.c.noting = q.ID
+	return m.notes.focus()
 }
 
 // apply carries out actions in order.
@@ -298,6 +387,15 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case setAnswer:
 			m.c.answers.Set(a.id, a.v)
 			cmds = append(cmds, m.changed())
+		case setNote:
+			if m.c.answers.Notes[a.id] != a.note {
+				m.c.answers.SetNote(a.id, a.note)
+				cmds = append(cmds, m.changed())
+			}
+		case closeNotes:
+			m.notes, m.c.noting = nil, ""
+		case copySummary:
+			cmds = append(cmds, m.copySummary())
 		case clearAnswer:
 			if _, ok := m.c.answers.Get(a.id); ok {
 				m.c.answers.Clear(a.id)
@@ -331,9 +429,9 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case closeDlg:
 			m.dlg = nil
 		case quitNow:
-			cmds = append(cmds, tea.Quit)
+			cmds = append(cmds, m.quitCmd())
 		case saveToFile:
-			cmds = append(cmds, saveCmd(m.c, a.path, a.overwrite))
+			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -354,16 +452,57 @@ func (m *Model) changed() tea.Cmd {
 	if r, ok := m.screens["review"].(*reviewScreen); ok {
 		r.steps = m.steps
 	}
-	return tea.Batch(scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify())
+	return tea.Batch(scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify(true))
 }
 
-// notify calls the OnChange hook with a copy that remembers where we are.
-func (m *Model) notify() tea.Cmd {
-	m.c.answers.ResumeAt = m.screen().focused()
-	if m.opts.OnChange == nil {
-		return nil
+// notify saves the draft and calls the OnChange hook, with a copy that
+// remembers where we are. changed is false for a mere move, which is
+// written only once there is a draft to keep up to date. On the review
+// and the summary the question last shown is kept as the place to resume.
+func (m *Model) notify(changed bool) tea.Cmd {
+	if id := m.screen().focused(); id != "" {
+		m.c.answers.ResumeAt = id
 	}
-	return m.opts.OnChange(m.c.answers.Clone())
+	var cmds []tea.Cmd
+	if m.c.drafts != nil {
+		cmds = append(cmds, m.c.drafts.queue(m.c.answers, changed))
+	}
+	if m.opts.OnChange != nil {
+		cmds = append(cmds, m.opts.OnChange(m.c.answers.Clone()))
+	}
+	return tea.Batch(cmds...)
+}
+
+// drafted shows how a write of the draft went: a failure stays on screen,
+// saying why and where, until a later write succeeds.
+func (m *Model) drafted(msg draftMsg) {
+	if msg.seq < m.draftSeq {
+		return
+	}
+	m.draftSeq = msg.seq
+	p := m.c.pack
+	switch {
+	case msg.removed && msg.err != nil:
+		m.status = p.Tf("ui.draft.not-removed", "path", tildePath(msg.path), "reason", fileio.Explain(msg.err))
+	case msg.removed:
+		m.draftErr = ""
+		if m.status != "" {
+			m.status += " " + p.T("ui.draft.removed")
+		}
+	case msg.err != nil:
+		m.draftErr = p.Tf("ui.draft.failed", "path", tildePath(msg.path), "reason", fileio.Explain(msg.err))
+	default:
+		m.draftErr = ""
+	}
+}
+
+// copySummary puts the summary's plain markdown on the clipboard with OSC
+// 52, which the terminal carries out (locally, even over ssh).
+func (m *Model) copySummary() tea.Cmd {
+	p, a := m.c.pack, m.c.answers
+	md := summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: m.c.now()})
+	m.status = m.c.pack.T("ui.summary.copied")
+	return tea.SetClipboard(md)
 }
 
 func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int) tea.Cmd {
@@ -380,21 +519,39 @@ func (m *Model) goTo(i int, focus string) tea.Cmd {
 	s := m.screen()
 	bw, bh := m.bodySize()
 	s.setSize(bw, bh)
-	return tea.Batch(s.enter(focus), m.notify())
+	return tea.Batch(s.enter(focus), m.notify(false))
 }
 
+// saved follows a save from the dialog. Once the summary or the answers
+// are in a file the draft has done its job and is removed; after the
+// summary, the dialog offers to save the answers too.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	d, ok := m.dlg.(*saveDialog)
 	if !ok {
 		return nil
 	}
-	if msg.err == nil {
-		m.dlg = nil
-		m.savedRev = m.c.rev
-		m.status = m.c.pack.Tf("ui.summary.saved", "path", msg.path)
+	if msg.err != nil {
+		d.failed(msg)
 		return nil
 	}
-	d.failed(msg)
+	m.c.savedKinds[msg.kind] = m.c.rev
+	m.status = m.c.pack.Tf(msg.kind.done(), "path", msg.path)
+	m.dlg = nil
+	if msg.kind == saveJSON {
+		return nil
+	}
+	if msg.kind == saveAnswers {
+		m.c.answersFile = msg.path
+	}
+	m.savedRev = m.c.rev
+	if msg.kind == saveSummary {
+		if rev, ok := m.c.savedKinds[saveAnswers]; !ok || rev != m.c.rev {
+			m.dlg = newAnswersOffer(m.c, msg.path)
+		}
+	}
+	if m.c.drafts != nil {
+		return m.c.drafts.remove()
+	}
 	return nil
 }
 
@@ -491,12 +648,25 @@ func (m *Model) render() string {
 	}
 	bw, bh := m.bodySizeWith(len(footer))
 	var lines []string
-	if m.dlg != nil {
+	switch {
+	case m.dlg != nil:
 		lines = clipLines(m.dlg.view(bw), bw, bh)
-	} else if s, ok := m.screen().(fitter); ok {
-		lines = s.fitted(bw, bh)
-	} else {
-		lines = clipLines(m.screen().view(bw, bh), bw, bh)
+	case m.notes != nil:
+		// The question stays in view above the notes box.
+		nh := min(m.notes.height(bh), bh)
+		if sh := bh - nh; sh > 0 {
+			lines = clipLines(m.screen().view(bw, sh), bw, sh)
+			for len(lines) < sh {
+				lines = append(lines, "")
+			}
+		}
+		lines = append(lines, m.notes.view(bw, bh)...)
+	default:
+		if s, ok := m.screen().(fitter); ok {
+			lines = s.fitted(bw, bh)
+		} else {
+			lines = clipLines(m.screen().view(bw, bh), bw, bh)
+		}
 	}
 	if m.showPanel() {
 		lines = joinCols(lines, bw, m.panel(bh), 2)
@@ -540,13 +710,21 @@ func (m *Model) footerHeight() int {
 	return len(m.helpView()) + len(m.statusLines())
 }
 
-// statusLines is the status message, wrapped to at most two lines.
+// statusLines are the draft's error, if any (at most four lines), and the
+// status message (at most three).
 func (m *Model) statusLines() []string {
-	if m.status == "" {
-		return nil
+	w := m.width - 2*m.margin()
+	var out []string
+	if m.draftErr != "" {
+		// Why and where matter more than the screen's last lines.
+		lines := wrap(m.c.theme.errText, "✘ "+m.draftErr, w)
+		out = append(out, lines[:min(len(lines), 4)]...)
 	}
-	lines := wrap(m.c.theme.okText, m.status, m.width-2*m.margin())
-	return lines[:min(len(lines), 2)]
+	if m.status != "" {
+		lines := wrap(m.c.theme.okText, m.status, w)
+		out = append(out, lines[:min(len(lines), 3)]...)
+	}
+	return out
 }
 
 // header is "vetcircle  Section · step n of m".
@@ -577,17 +755,25 @@ func (m *Model) header() string {
 // helpView is the key help: one line, or the full help's columns.
 func (m *Model) helpView() []string {
 	var km help.KeyMap
-	if m.dlg != nil {
+	switch {
+	case m.dlg != nil:
 		km = m.dlg.keyMap()
-	} else {
+	case m.notes != nil:
+		km = m.notes.keyMap()
+	default:
 		km = m.screen().keyMap()
 	}
 	m.help.SetWidth(max(m.width-2*m.margin(), 1))
 	// The dialog takes every key, and a text field takes q and ?: then
-	// only ctrl+c quits.
-	global := []key.Binding{m.keys.Help, m.keys.Quit}
-	if m.dlg != nil || m.screen().typing() {
-		global = []key.Binding{m.keys.ForceQuit}
+	// only ctrl+c quits. Notes can be taken on any question.
+	var global []key.Binding
+	if m.dlg == nil && m.notes == nil && m.screen().focused() != "" {
+		global = append(global, m.keys.Note)
+	}
+	if m.dlg != nil || m.notes != nil || m.screen().typing() {
+		global = append(global, m.keys.ForceQuit)
+	} else {
+		global = append(global, m.keys.Help, m.keys.Quit)
 	}
 	groups := [][]key.Binding{append(km.ShortHelp(), global...)}
 	if m.help.ShowAll {

@@ -571,8 +571,16 @@ func TestSaveDialog(t *testing.T) {
 	if !strings.Contains(string(data), "✔ PROMISING") || strings.Contains(string(data), "\x1b") {
 		t.Errorf("saved summary is not the plain markdown with its verdict:\n%s", data)
 	}
-	if !strings.Contains(d.m.status, "Saved to "+path) || !strings.Contains(d.view(), "Saved to ") {
+	if !strings.Contains(d.m.status, "Saved the summary to "+path) || !strings.Contains(d.view(), "Saved the summary to ") {
 		t.Errorf("no confirmation after saving:\n%s", d.view())
+	}
+	// Saving the summary offers to save the answers too; n declines.
+	if !strings.Contains(d.view(), p.T("ui.save.offer.title")) {
+		t.Fatalf("no offer to save the answers:\n%s", d.view())
+	}
+	d.keys("n")
+	if d.m.dlg != nil {
+		t.Fatal("n did not close the offer")
 	}
 	d.keys("q")
 	if !d.quit {
@@ -596,9 +604,10 @@ func TestSaveDialog(t *testing.T) {
 	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "PROMISING") {
 		t.Error("y did not replace the file")
 	}
-	if d.m.dlg != nil {
-		t.Error("dialog still open after replacing")
+	if _, ok := d.m.dlg.(*saveDialog); !ok || d.m.dlg.(*saveDialog).offer == "" {
+		t.Error("no offer of the answers after replacing the summary")
 	}
+	d.keys("esc")
 
 	// An unwritable folder: its path is a regular file (tests run as root,
 	// so permissions alone would not stop the write).
@@ -626,6 +635,7 @@ func TestSaveDialog(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "ok.md")); err != nil {
 		t.Errorf("saving after a failure: %v", err)
 	}
+	d.keys("esc") // no answers file, thanks
 	// An empty name says so.
 	d.keys("s", "ctrl+u", "enter")
 	if !strings.Contains(d.view(), p.T("ui.save.empty")) {

@@ -1,0 +1,411 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+)
+
+// testStore is a drafts folder under a fresh temporary state folder; the
+// folder itself does not exist until the first draft is written.
+func testStore(t *testing.T) draft.Store {
+	t.Helper()
+	return draft.Store{Dir: filepath.Join(t.TempDir(), "state", "vetcircle", "drafts")}
+}
+
+// draftFiles lists the drafts in the store.
+func draftFiles(t *testing.T, s draft.Store) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(s.Dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// onlyDraft returns the one draft in the store, failing otherwise.
+func onlyDraft(t *testing.T, s draft.Store) string {
+	t.Helper()
+	files := draftFiles(t, s)
+	if len(files) != 1 {
+		t.Fatalf("drafts in %s = %v, want exactly one", s.Dir, files)
+	}
+	return files[0]
+}
+
+func loadDraft(t *testing.T, path string) *checklist.Answers {
+	t.Helper()
+	d, warnings, err := draft.Load(testPack(t), path)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("load %s: %v %v", path, err, warnings)
+	}
+	return d.Answers
+}
+
+func TestDraftWrittenOnEveryChange(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	if !strings.Contains(strings.Join(strings.Fields(d.view()), ""), "draftin"+store.Dir) {
+		t.Errorf("welcome does not say where drafts live (%s):\n%s", store.Dir, d.view())
+	}
+	// Moving without answering writes nothing, not even the folder.
+	d.keys("down", "tab", "enter", "enter", "esc", "esc", "shift+tab")
+	if _, err := os.Stat(filepath.Dir(store.Dir)); !os.IsNotExist(err) {
+		t.Fatalf("moving around without answers made %s (%v)", filepath.Dir(store.Dir), err)
+	}
+	if d.m.screen().focused() != "user-role" {
+		t.Fatalf("moved to %s, want user-role", d.m.screen().focused())
+	}
+	// The first answer creates the draft: folder 0700, file 0600.
+	d.keys("2")
+	path := onlyDraft(t, store)
+	if st, err := os.Stat(store.Dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("drafts folder: %v, mode %v; want 0700", err, st.Mode().Perm())
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("draft: %v, mode %v; want 0600", err, st.Mode().Perm())
+	}
+	if a := loadDraft(t, path); a.Values["user-role"].Choice != "coordinator" || a.ResumeAt != "user-role" {
+		t.Errorf("draft after the first answer = %+v", a)
+	}
+	// Every later change goes to the same file at once: a typed name,
+	// letter by letter, a choice, a tick, a red flag.
+	d.keys("enter", "1", "enter").typeText("Thu")
+	if a := loadDraft(t, path); a.Values["circle-name"].Text != "Thu" || a.ResumeAt != "circle-name" {
+		t.Errorf("draft while typing the name = %+v", a)
+	}
+	d.goToStep("q:agreements").keys("1", "3")
+	d.goToStep("section:red-flags").keys("n", "y")
+	got := loadDraft(t, path)
+	if !reflect.DeepEqual(got.Values, d.m.Answers().Values) {
+		t.Errorf("draft values = %v\nwant %v", got.Values, d.m.Answers().Values)
+	}
+	if got.ResumeAt != "rf-pressure-disclose" {
+		t.Errorf("draft resume_at = %q, want the flag under the cursor", got.ResumeAt)
+	}
+	if files := draftFiles(t, store); len(files) != 1 {
+		t.Errorf("changes made more drafts: %v", files)
+	}
+	if d.m.draftErr != "" {
+		t.Errorf("draft error shown after good saves: %s", d.m.draftErr)
+	}
+	// Clearing every answer keeps the (now empty) draft up to date.
+	d.keys("up", "backspace")
+	if a := loadDraft(t, path); a.Values["rf-vendor-dosing"].Choice != "" {
+		t.Errorf("cleared flag still in the draft: %v", a.Values)
+	}
+}
+
+func TestNoDraftsWritesNothing(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	t.Setenv("HOME", state)
+	d := newDriver(t, 80, 24, Options{})
+	if !strings.Contains(d.view(), "Drafts are off") {
+		t.Errorf("welcome does not say drafts are off:\n%s", d.view())
+	}
+	d.keys("2", "enter", "1", "enter").typeText("Circle").goToStep("q:training").keys("1", "ctrl+n").typeText("a note").keys("esc")
+	d.keys("ctrl+c", "y")
+	if !d.quit {
+		t.Fatal("did not quit")
+	}
+	if !strings.Contains(ansi.Strip(newQuitDialog(d.m.c, true).view(80)), "not saved anywhere") {
+		t.Error("without drafts the quit dialog does not say answers are lost")
+	}
+	entries, _ := os.ReadDir(state)
+	if len(entries) != 0 {
+		t.Errorf("drafts off, yet %s holds %v", state, entries)
+	}
+}
+
+func TestDraftSaveErrorShownAndAnswersKept(t *testing.T) {
+	p := testPack(t)
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "state")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The state folder is a file: no draft can be made (tests run as root,
+	// so permissions alone would not stop the write).
+	store := draft.Store{Dir: filepath.Join(blocker, "vetcircle", "drafts")}
+	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	d.keys("1", "enter", "2")
+	view := d.view()
+	for _, want := range []string{"Could not save the draft", blocker, "is a file, not a folder", "answers are still here"} {
+		if !strings.Contains(strings.Join(strings.Fields(view), ""), strings.Join(strings.Fields(want), "")) {
+			t.Errorf("draft error does not say %q:\n%s", want, view)
+		}
+	}
+	checkFits(t, d.m.View().Content, 80, 24)
+	// It stays while keys are pressed, and nothing is lost.
+	d.keys("enter").typeText("Kept Circle").keys("tab", "2")
+	if d.m.draftErr == "" {
+		t.Error("the draft error went away though the draft is still not saved")
+	}
+	for id, want := range map[string]string{"user-role": "self", "stage": "attending", "circle-format": "ceremony"} {
+		if v, _ := d.answer(id); v.Choice != want {
+			t.Errorf("%s = %q, want %q", id, v.Choice, want)
+		}
+	}
+	// Quitting says the answers are not kept.
+	d.keys("ctrl+c")
+	if !strings.Contains(d.view(), "not saved anywhere") {
+		t.Errorf("quit dialog claims a draft after a failed save:\n%s", d.view())
+	}
+	d.keys("esc")
+	// Once the folder can be made, the next change saves and the error goes.
+	if err := os.Remove(blocker); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("3")
+	if d.m.draftErr != "" {
+		t.Errorf("draft error stays after a good save: %s", d.m.draftErr)
+	}
+	if a := loadDraft(t, onlyDraft(t, store)); a.Values["circle-name"].Text != "Kept Circle" || a.Values["circle-format"].Choice != "online-peer" {
+		t.Errorf("draft after recovering = %v", a.Values)
+	}
+}
+
+// TestDraftsKeepOrder: writes queued in order but run in any order (as
+// bubbletea runs commands) never let an older state win, and Flush writes
+// the newest state when its command never ran (a signal, a quit).
+func TestDraftsKeepOrder(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	k := NewDrafts(p, store, nil)
+	a := checklist.NewAnswers()
+	if cmd := k.queue(a, false); cmd != nil {
+		t.Error("a move with no answers queued a write")
+	}
+	if err := k.Flush(); err != nil || len(draftFiles(t, store)) != 0 {
+		t.Fatalf("flush with nothing to save wrote a draft (%v)", err)
+	}
+	var cmds []tea.Cmd
+	for _, v := range []string{"named-program", "general", "refused"} {
+		a.Set("training", checklist.Value{Choice: v})
+		cmds = append(cmds, k.queue(a, true))
+	}
+	a.SetNote("training", "newest")
+	last := k.queue(a, true)
+	// The newest first, then the older ones: they must be skipped.
+	if msg, ok := last().(draftMsg); !ok || msg.err != nil {
+		t.Fatalf("write = %#v", msg)
+	}
+	for i := len(cmds) - 1; i >= 0; i-- {
+		if msg := cmds[i](); msg != nil {
+			t.Errorf("an older write ran after a newer one: %#v", msg)
+		}
+	}
+	path := onlyDraft(t, store)
+	if got := loadDraft(t, path); got.Values["training"].Choice != "refused" || got.Notes["training"] != "newest" {
+		t.Errorf("draft = %v %v, want the newest state", got.Values, got.Notes)
+	}
+	// A change whose command never runs is written by Flush.
+	a.Set("agreements", checklist.Value{List: []string{"written"}})
+	_ = k.queue(a, true)
+	if err := k.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadDraft(t, path); !reflect.DeepEqual(got.Values["agreements"].List, []string{"written"}) {
+		t.Errorf("flush did not write the newest state: %v", got.Values)
+	}
+	if k.Path() != path {
+		t.Errorf("Path() = %q, want %q", k.Path(), path)
+	}
+	// After removal nothing older comes back, and a move alone makes
+	// no new draft; a change does.
+	stale := k.queue(a, true)
+	k.remove()()
+	if files := draftFiles(t, store); len(files) != 0 {
+		t.Fatalf("draft not removed: %v", files)
+	}
+	if msg := stale(); msg != nil || k.Flush() != nil || len(draftFiles(t, store)) != 0 {
+		t.Errorf("a write queued before the removal brought the draft back: %#v %v", msg, draftFiles(t, store))
+	}
+	if cmd := k.queue(a, false); cmd != nil {
+		t.Error("a move after the removal queued a write")
+	}
+	a.Set("training", checklist.Value{Choice: "general"})
+	k.queue(a, true)()
+	if files := draftFiles(t, store); len(files) != 1 {
+		t.Errorf("a change after the removal did not start a new draft: %v", files)
+	}
+}
+
+func TestResumeDraft(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	a := checklist.NewAnswers()
+	a.Set("user-role", checklist.Value{Choice: "coordinator"})
+	a.Set("circle-name", checklist.Value{Text: "Resumed Circle"})
+	a.Set("training", checklist.Value{Choice: "general"})
+	a.SetNote("training", "Says \"various\"")
+	a.ResumeAt = "difficult-experience"
+	created, err := store.Create(p, a, testDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A draft from older rules: an answer these rules do not know.
+	data, _ := os.ReadFile(created.Path)
+	data = []byte(strings.Replace(string(data), "answers:\n", "answers:\n  facilitator-vibes: great\n", 1))
+	if err := os.WriteFile(created.Path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dr, warnings, err := draft.Load(p, created.Path)
+	if err != nil || len(warnings) != 1 {
+		t.Fatalf("load: %v, warnings %v", err, warnings)
+	}
+	d := newDriver(t, 80, 24, Options{Answers: dr.Answers, Drafts: NewDrafts(p, store, dr), Warnings: warnings})
+	view := d.view()
+	for _, want := range []string{p.T("ui.notice.title"), "facilitator-vibes"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no notice of the unknown answer (%q):\n%s", want, view)
+		}
+	}
+	d.keys("enter")
+	if d.m.dlg != nil {
+		t.Fatal("enter did not dismiss the notice")
+	}
+	if d.step() != "q:difficult-experience" {
+		t.Errorf("resumed at %s, want difficult-experience", d.step())
+	}
+	if !strings.Contains(d.view(), p.T("ui.say")) {
+		t.Errorf("resumed coordinator does not see what to say:\n%s", d.view())
+	}
+	d.keys("esc", "esc")
+	if !strings.Contains(d.view(), "Vague or general") || !strings.Contains(d.view(), "Says \"various\"") {
+		t.Errorf("resumed training lost its answer or note:\n%s", d.view())
+	}
+	// Changes keep going to the same draft, unknown answer and all.
+	d.keys("1")
+	if files := draftFiles(t, store); len(files) != 1 || files[0] != created.Path {
+		t.Fatalf("resumed changes went to %v, want %s", files, created.Path)
+	}
+	data, _ = os.ReadFile(created.Path)
+	for _, want := range []string{"training: named-program", "facilitator-vibes: \"great\"", "Resumed Circle", "Says", "resume_at: training"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("draft lacks %q:\n%s", want, data)
+		}
+	}
+	// The quit dialog says where the answers are kept.
+	d.keys("q")
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(d.view(), "│", "")), "")
+	if !strings.Contains(flat, "keptinthedraft"+tildePath(created.Path)+":") {
+		t.Errorf("quit dialog does not name the draft:\n%s", d.view())
+	}
+}
+
+func TestDraftRemovedAfterSaving(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	dir := t.TempDir()
+	d := newDriver(t, 80, 24, Options{SaveDir: dir, Drafts: NewDrafts(p, store, nil)})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	draftPath := onlyDraft(t, store)
+	d.keys("s", "enter")
+	if files := draftFiles(t, store); len(files) != 0 {
+		t.Errorf("draft kept after the summary was saved: %v", files)
+	}
+	if !strings.Contains(d.m.status, p.T("ui.draft.removed")) {
+		t.Errorf("status does not say the draft was removed: %q", d.m.status)
+	}
+	// The offer: y saves the answers, readable by vetcircle score.
+	d.keys("y")
+	answers := filepath.Join(dir, "vetcircle-thursday-kap-circle-2026-05-01.yaml")
+	data, err := os.ReadFile(answers)
+	if err != nil {
+		t.Fatalf("answers not saved: %v", err)
+	}
+	if st, _ := os.Stat(answers); st.Mode().Perm() != 0o600 {
+		t.Errorf("answers file mode %v, want 0600", st.Mode().Perm())
+	}
+	a, err := checklist.ParseAnswers(p, answers, data)
+	if err != nil {
+		t.Fatalf("saved answers do not parse: %v", err)
+	}
+	if !reflect.DeepEqual(sortedLists(a.Values), sortedLists(d.m.Answers().Values)) || a.ResumeAt != "" {
+		t.Errorf("saved answers = %v (resume_at %q)\nwant %v", a.Values, a.ResumeAt, d.m.Answers().Values)
+	}
+	if d.m.dlg != nil || !strings.Contains(d.view(), "Saved the answers to") {
+		t.Errorf("no confirmation of the answers file:\n%s", d.view())
+	}
+	// Quitting now asks nothing and leaves no draft behind.
+	d.keys("q")
+	if !d.quit || len(draftFiles(t, store)) != 0 {
+		t.Errorf("quit after saving: quit %v, drafts %v", d.quit, draftFiles(t, store))
+	}
+	// A change after saving starts a new draft, so it is not lost either.
+	d.quit = false
+	d.keys("esc", "home", "down", "enter", "2")
+	if files := draftFiles(t, store); len(files) != 1 || files[0] == draftPath {
+		t.Errorf("a change after saving: drafts %v", files)
+	}
+}
+
+func TestSaveAnswersAndJSON(t *testing.T) {
+	p := testPack(t)
+	dir := t.TempDir()
+	var gotFile string
+	encode := func(file string, r checklist.Result) ([]byte, error) {
+		gotFile = file
+		return []byte(`{"file":"` + file + `","verdict":"` + string(r.Verdict) + `"}` + "\n"), nil
+	}
+	d := newDriver(t, 80, 24, Options{SaveDir: dir, ResultJSON: encode})
+	d.fill(loadExample(t, "red-flag-vendor.yaml")).goToStep("summary")
+	d.keys("s", "tab")
+	if !strings.Contains(d.view(), "● "+p.T("ui.save.kind.answers")) || !strings.Contains(d.view(), ".yaml") {
+		t.Fatalf("tab did not switch to the answers file:\n%s", d.view())
+	}
+	d.keys("enter")
+	yamlPath := filepath.Join(dir, "vetcircle-sunday-integration-collective-2026-05-01.yaml")
+	if _, err := os.Stat(yamlPath); err != nil {
+		t.Fatalf("answers not saved: %v\n%s", err, d.view())
+	}
+	d.keys("s", "tab", "tab")
+	if !strings.Contains(d.view(), "● "+p.T("ui.save.kind.json")) {
+		t.Fatalf("tab twice did not choose JSON:\n%s", d.view())
+	}
+	d.keys("enter")
+	data, err := os.ReadFile(strings.TrimSuffix(yamlPath, ".yaml") + ".json")
+	if err != nil || !strings.Contains(string(data), `"verdict":"avoid"`) {
+		t.Fatalf("JSON not saved: %v %s", err, data)
+	}
+	if gotFile != yamlPath {
+		t.Errorf("JSON names file %q, want the answers file %s", gotFile, yamlPath)
+	}
+	// Saving the JSON again asks before replacing it.
+	d.keys("s", "shift+tab", "enter")
+	if !strings.Contains(d.view(), "already exists. Replace it?") {
+		t.Errorf("no overwrite prompt for the JSON:\n%s", d.view())
+	}
+	d.keys("n", "esc")
+	// Without an encoder there is no JSON choice.
+	d = newDriver(t, 80, 24, Options{SaveDir: dir})
+	d.goToStep("summary").keys("s")
+	if strings.Contains(d.view(), p.T("ui.save.kind.json")) {
+		t.Errorf("JSON offered without an encoder:\n%s", d.view())
+	}
+}
+
+func TestCopySummary(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	d.keys("c")
+	if d.clipboard == nil {
+		t.Fatal("c issued no clipboard command")
+	}
+	if !strings.HasPrefix(*d.clipboard, "# Circle check: Thursday KAP Circle") || strings.Contains(*d.clipboard, "\x1b") {
+		t.Errorf("clipboard holds %.80q, want the plain markdown summary", *d.clipboard)
+	}
+	if !strings.Contains(d.view(), "Copied the summary to the clipboard") {
+		t.Errorf("no confirmation of the copy:\n%s", d.view())
+	}
+}
