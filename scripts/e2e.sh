@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the interactive walkthrough: builds vetcircle, runs it
 # in tmux as a person would (send-keys to type, capture-pane to read the
-# screen), and checks the saved summaries and their file modes.
+# screen), and checks the saved summaries and their file modes, and that
+# drafts survive kill -9, SIGTERM and SIGHUP and resume intact.
 #
 #   scripts/e2e.sh            # from the repository root or anywhere
 #
@@ -31,17 +32,27 @@ trap cleanup EXIT
 echo "== e2e: build"
 go build -o "$tmp/vetcircle" ./cmd/vetcircle
 mkdir -p "$tmp/work"
+# Drafts go to a state folder of the test's own, never the user's.
+state="$tmp/state"
+drafts="$state/vetcircle/drafts"
 
-# start NAME WIDTH HEIGHT: run vetcircle in a fresh tmux window; its exit
-# code lands in $tmp/NAME.exit.
+# start NAME WIDTH HEIGHT [ARGS...]: run vetcircle ARGS in a fresh tmux
+# window; its exit code lands in $tmp/NAME.exit and its standard error in
+# $tmp/NAME.err. WAIT (default: the welcome question) is the text to wait for.
 start() {
 	local name=$1 w=$2 h=$3
+	shift 3
+	local args="" a
+	for a in "$@"; do args+=" '$a'"; done
 	[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null || true
 	sock="vc-e2e-$$-$name"   # a tmux server per scenario, never the user's
 	tmux -L "$sock" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
-		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE TERM=xterm-256color '$tmp/vetcircle'; echo \$? > '$tmp/$name.exit'; sleep 30"
-	wait_for "Who is filling this in?"
+		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
+	wait_for "${WAIT:-Who is filling this in?}"
 }
+
+# pid: the running vetcircle's process id (the binary's path is unique).
+pid() { pgrep -f "^$tmp/vetcircle" | head -n 1; }
 
 screen() { tmux -L "$sock" capture-pane -p -t e2e; }
 
@@ -63,16 +74,45 @@ keys() { tmux -L "$sock" send-keys -t e2e "$@"; sleep 0.02; }
 # text STRING: type text literally.
 text() { tmux -L "$sock" send-keys -t e2e -l "$1"; sleep 0.02; }
 
+# wait_exit NAME [CODE]: wait for vetcircle to exit with CODE (default 0).
 wait_exit() {
-	local name=$1 i
+	local name=$1 want=${2:-0} i
 	for i in $(seq 1 100); do
 		if [ -s "$tmp/$name.exit" ]; then
-			[ "$(cat "$tmp/$name.exit")" = 0 ] || fail "$name: vetcircle exited with $(cat "$tmp/$name.exit")"
+			[ "$(cat "$tmp/$name.exit")" = "$want" ] || fail "$name: vetcircle exited with $(cat "$tmp/$name.exit"), want $want"
 			return 0
 		fi
 		sleep 0.05
 	done
 	fail "$name: vetcircle did not exit"
+}
+
+# only_draft: the path of the one draft in the drafts folder.
+only_draft() {
+	local files
+	files=$(ls "$drafts"/*.yaml 2>/dev/null || true)
+	[ "$(echo "$files" | grep -c .)" = 1 ] || fail "want exactly one draft in $drafts, found: ${files:-none}"
+	echo "$files"
+}
+
+# wait_draft TEXT: poll the one draft until it holds TEXT (a write is a
+# command that runs just after the key that caused it).
+wait_draft() {
+	local i f
+	for i in $(seq 1 100); do
+		f=$(ls "$drafts"/*.yaml 2>/dev/null | head -n 1 || true)
+		if [ -n "$f" ] && grep -qF -- "$1" "$f"; then return 0; fi
+		sleep 0.05
+	done
+	[ -n "${f:-}" ] && cat "$f" >&2
+	fail "the draft never held: $1"
+}
+
+no_drafts() {
+	if ls "$drafts"/*.yaml >/dev/null 2>&1; then
+		ls -l "$drafts" >&2
+		fail "$1: a draft was left in $drafts"
+	fi
 }
 
 check_file() {
@@ -119,30 +159,43 @@ wait_for "Review your answers"
 wait_for "E2E Test Circle"
 keys Enter
 wait_for "✔ PROMISING"
+only_draft >/dev/null                     # every answer was kept as it was given
+wait_draft 'name: "E2E Test Circle"'
 keys s
-wait_for "Save the summary"
+wait_for "Summary (.md)"
 wait_for "vetcircle-e2e-test-circle-"
 keys Enter
-wait_for "Saved to"
+wait_for "Saved the summary to"
+wait_for "Save the answers too?"          # the offer, once the summary is saved
+keys y
+wait_for "Saved the answers to"
 keys q
 wait_exit strong
 file=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.md)
 check_file "$file" "# Circle check: E2E Test Circle" "## Verdict: ✔ PROMISING" "A. Rivera" "Group size: 8 people"
+answers=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.yaml)
+check_file "$answers" 'name: "E2E Test Circle"' "training: named-program" "rf-vendor-dosing: no"
+if grep -q resume_at "$answers"; then fail "$answers holds the draft's resume_at"; fi
+"$tmp/vetcircle" score --format json "$answers" | grep -qF '"verdict":"promising"' || fail "vetcircle score does not read $answers"
+no_drafts "after saving the summary and the answers"
 
 echo "== e2e: enter through everything at 80x24: incomplete, the three questions asked first"
 start enter 80 24
 for _ in $(seq 1 40); do keys Enter; done
 wait_for "… INCOMPLETE"
+no_drafts "enter alone answers nothing"
 keys s
-wait_for "Save the summary"
+wait_for "Summary (.md)"
 keys C-u; text "incomplete.md"; keys Enter
-wait_for "Saved to"
+wait_for "Saved the summary to"
+wait_for "Save the answers too?"; keys n
 # Saving again asks before replacing.
-keys s; wait_for "Save the summary"
+keys s; wait_for "Summary (.md)"
 keys C-u; text "incomplete.md"; keys Enter
 wait_for "already exists. Replace it?"
 keys y
-wait_for "Saved to"
+wait_for "Saved the summary to"
+wait_for "Save the answers too?"; keys n
 keys q
 wait_exit enter
 check_file "$tmp/work/incomplete.md" "## Verdict: … INCOMPLETE" "## What to ask next" \
@@ -180,14 +233,99 @@ wait_for "What training does the facilitator have?"
 keys 1                                    # named program: an answer to keep
 for _ in $(seq 1 40); do keys Enter; done
 wait_for "… INCOMPLETE"
-keys s; wait_for "Save the summary"
+keys s; wait_for "Summary (.md)"
 keys C-u; text "blocker/summary.md"; keys Enter
 wait_for "Could not save"
 wait_for "is a file, not a folder"
 keys C-u; text "after-error.md"; keys Enter
-wait_for "Saved to"
+wait_for "Saved the summary to"
+wait_for "Save the answers too?"; keys n
 keys q
 wait_exit unwritable
 check_file "$tmp/work/after-error.md" "TRAIN-NAMED" "## Verdict: … INCOMPLETE"
 
-echo "e2e: 4 passed, 0 failed"
+echo "== e2e: kill -9 mid-intake, then vetcircle resume: every answer and the note intact"
+rm -rf "$state"
+start crash 80 24
+keys 2 Enter 1 Enter                      # a coordinator, before joining
+wait_for "Circle basics"
+text "Crash Test Circle"; keys Tab
+keys Up                                   # only highlights: Format stays not asked
+sleep 0.1
+wait_draft 'name: "Crash Test Circle"'
+if grep -q "format:" "$(only_draft)"; then fail "moving the highlight on Format answered it"; fi
+keys Enter                                # enter chooses the highlighted option
+wait_draft "format: kap-circle"
+for _ in $(seq 1 5); do keys Enter; done
+wait_for "What training does the facilitator have?"
+wait_for "Say:"
+keys 1 C-n
+wait_for "Note on Facilitator training"
+text "Fluence certificate, 2024; q and n typed"
+keys Escape
+wait_for "Note: Fluence certificate, 2024; q and n typed"
+keys Enter
+wait_for "Which group agreements"
+keys 1 3
+wait_draft "agreements: [confidentiality, no-pressure]"
+draft=$(only_draft)
+[ "$(stat -c %a "$draft")" = 600 ] || fail "draft $draft has mode $(stat -c %a "$draft"), want 600"
+[ "$(stat -c %a "$drafts")" = 700 ] || fail "drafts folder has mode $(stat -c %a "$drafts"), want 700"
+kill -9 "$(pid)"
+wait_exit crash 137
+for want in 'name: "Crash Test Circle"' "format: kap-circle" "user-role: coordinator" "stage: before" \
+	"training: named-program" "agreements: [confidentiality, no-pressure]" \
+	'training: "Fluence certificate, 2024; q and n typed"' "resume_at: agreements"; do
+	grep -qF -- "$want" "$draft" || { cat "$draft" >&2; fail "after kill -9 the draft lacks: $want"; }
+done
+WAIT="Which group agreements" start resume 80 24 resume 1
+wait_for "[x] Confidentiality"
+wait_for "[x] No pressure to share"
+wait_for "[ ] Agreements are written down"
+keys Escape
+wait_for "What training does the facilitator have?"
+wait_for "● Names a specific training program"
+wait_for "Note: Fluence certificate, 2024; q and n typed"
+wait_for "Say:"                           # still a coordinator
+
+echo "== e2e: SIGTERM saves the last change, and resume FILE shows it"
+keys 2                                    # vague or general
+keys C-n; text " (checked)"; keys Escape
+wait_for "Note: Fluence certificate, 2024; q and n typed (checked)"
+kill -TERM "$(pid)"
+wait_exit resume 1
+grep -qF "stopped by terminated; every answer is kept in the draft $draft" "$tmp/resume.err" ||
+	{ cat "$tmp/resume.err" >&2; fail "SIGTERM: no word on where the answers are"; }
+[ "$(only_draft)" = "$draft" ] || fail "resuming wrote a new draft instead of $draft"
+for want in "training: general" 'training: "Fluence certificate, 2024; q and n typed (checked)"' \
+	"agreements: [confidentiality, no-pressure]" "resume_at: training"; do
+	grep -qF -- "$want" "$draft" || { cat "$draft" >&2; fail "after SIGTERM the draft lacks: $want"; }
+done
+WAIT="What training does the facilitator have?" start resumefile 80 24 resume "$draft"
+wait_for "● Vague or general"
+wait_for "(checked)"
+
+echo "== e2e: SIGHUP (the terminal closes) saves too"
+keys 3                                    # personal experience
+wait_for "● Says personal experience is enough"
+tmux -L "$sock" kill-server               # the terminal goes away: SIGHUP
+sock=""
+for _ in $(seq 1 40); do [ -z "$(pid)" ] && break; sleep 0.05; done
+[ -z "$(pid)" ] || fail "vetcircle still runs after SIGHUP"
+grep -qF "stopped by hangup; every answer is kept in the draft $draft" "$tmp/resumefile.err" ||
+	{ cat "$tmp/resumefile.err" >&2; fail "SIGHUP: vetcircle did not stop by saving"; }
+wait_draft "training: personal-experience"
+
+echo "== e2e: --no-draft writes nothing"
+rm -rf "$state"
+start nodraft 80 24 --no-draft
+wait_for "Drafts are off"
+keys 1 Enter 2 Enter
+text "Shared Computer Circle"
+keys C-c
+wait_for "not saved anywhere"
+keys y
+wait_exit nodraft
+[ ! -e "$state" ] || { ls -lR "$state" >&2; fail "--no-draft wrote to $state"; }
+
+echo "e2e: 9 passed, 0 failed"

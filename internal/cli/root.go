@@ -182,6 +182,7 @@ anywhere. In a crisis in the US, call or text 988.`,
 		},
 	}
 	addAccessibleFlag(root)
+	addNoDraftFlag(root)
 	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e), newCompareCmd(e), newResumeCmd(e))
 	return root
 }

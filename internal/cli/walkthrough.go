@@ -1,36 +1,162 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
+func init() {
+	// vetcircle resume continues a draft in the walkthrough.
+	resumeWalkthrough = resumeInWalkthrough
+}
+
+// addNoDraftFlag adds --no-draft, persistent so that resume honours it too.
+func addNoDraftFlag(root *cobra.Command) {
+	root.PersistentFlags().Bool(noDraftFlag, false,
+		"keep no draft of the answers (for shared computers): nothing is written until you save at the end")
+}
+
 // runWalkthrough opens the interactive walkthrough (vetcircle with no
-// arguments) on the terminal.
-func runWalkthrough(cmd *cobra.Command, _ env) error {
+// arguments) on the terminal. Unless --no-draft is given, the first change
+// creates a draft and every change is saved to it.
+func runWalkthrough(cmd *cobra.Command, e env) error {
 	p, err := loadPack("")
 	if err != nil {
 		return err
 	}
-	m := ui.New(p, ui.Options{
-		Dark:    mdrender.DarkFromEnv(),
-		NoColor: mdrender.NoColor(),
-	})
-	opts := programOptions()
-	if ctx := cmd.Context(); ctx != nil {
-		opts = append(opts, tea.WithContext(ctx))
+	drafts, err := walkthroughDrafts(cmd, p, draft.Store{}, nil)
+	if err != nil {
+		return err
 	}
-	_, err = tea.NewProgram(m, opts...).Run()
-	if errors.Is(err, tea.ErrInterrupted) {
-		return nil
+	return runProgram(cmd, e, p, ui.Options{Drafts: drafts}, drafts)
+}
+
+// resumeInWalkthrough continues draft d at the question where it stopped,
+// with every answer and note, saving into the same file; the answers kept
+// from other rules are shown in a notice first.
+func resumeInWalkthrough(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, d *draft.Draft, warnings checklist.Errors) error {
+	drafts, err := walkthroughDrafts(cmd, p, store, d)
+	if err != nil {
+		return err
 	}
-	return err
+	return runProgram(cmd, e, p, ui.Options{Answers: d.Answers, Drafts: drafts, Warnings: warnings}, drafts)
+}
+
+// walkthroughDrafts keeps the walkthrough's drafts in store (the user's
+// drafts folder when store is empty), continuing d when it is given; nil
+// with --no-draft.
+func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store, d *draft.Draft) (*ui.Drafts, error) {
+	if draftsOff(cmd) {
+		return nil, nil
+	}
+	if store.Dir == "" {
+		var err error
+		if store, err = draft.DefaultStore(); err != nil {
+			return nil, fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
+		}
+	}
+	return ui.NewDrafts(p, store, d), nil
+}
+
+// stopSignal is why the walkthrough was stopped from outside.
+type stopSignal struct{ sig os.Signal }
+
+func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
+
+// runProgram runs the walkthrough and makes sure the draft holds the last
+// answer before the process exits, however the program ends: quitting,
+// ctrl+c, a crash inside the program, or SIGTERM, SIGHUP or SIGINT from
+// outside (a closed terminal, a logout, kill). bubbletea's own handler
+// would quit on SIGTERM without a word and die on SIGHUP, so signals are
+// ours: they cancel the program's context, and the final write runs after
+// Run returns.
+func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
+	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
+	o.ResultJSON = resultJSON
+	m := ui.New(p, o)
+
+	parent := cmd.Context()
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithCancelCause(parent)
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	go func() {
+		select {
+		case s := <-sigs:
+			cancel(stopSignal{s})
+		case <-ctx.Done():
+		}
+	}()
+
+	opts := append(programOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler())
+	_, runErr := tea.NewProgram(m, opts...).Run()
+
+	// The last write, whatever ended the program. Signals stay caught until
+	// it is done (the deferred Stop), so a second SIGTERM cannot cut it short.
+	var flushErr error
+	where := ""
+	if drafts != nil {
+		flushErr = drafts.Flush()
+		where = drafts.Path()
+		if where != "" {
+			if _, err := os.Stat(where); err != nil {
+				where = "" // removed once the answers were saved
+			}
+		}
+	}
+	var sig stopSignal
+	stopped := errors.As(context.Cause(ctx), &sig)
+	switch {
+	case flushErr != nil:
+		return fmt.Errorf("the draft could not be saved: %w", flushErr)
+	case stopped && where != "":
+		return fmt.Errorf("%w; every answer is kept in the draft %s: vetcircle resume continues it", sig, where)
+	case stopped && drafts == nil:
+		return fmt.Errorf("%w; drafts were off (--no-draft), so the answers were not kept", sig)
+	case stopped:
+		return sig
+	case runErr != nil && !errors.Is(runErr, tea.ErrInterrupted):
+		if where != "" {
+			return fmt.Errorf("%w (every answer so far is kept in the draft %s)", runErr, where)
+		}
+		return runErr
+	}
+	if where != "" {
+		fmt.Fprintf(e.stderr, "vetcircle: your answers are kept in the draft %s; vetcircle resume continues it\n", where)
+	}
+	return nil
+}
+
+// resultJSON encodes a score exactly as `vetcircle score --format json`
+// does, so the walkthrough's JSON and the command line's never differ.
+func resultJSON(file string, r checklist.Result) ([]byte, error) {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	if err := writeJSONLine(w, file, r); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // programOptions are tuned for a fast first frame and snappy keys: the

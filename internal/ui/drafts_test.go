@@ -91,6 +91,10 @@ func TestDraftWrittenOnEveryChange(t *testing.T) {
 	if got.ResumeAt != "rf-pressure-disclose" {
 		t.Errorf("draft resume_at = %q, want the flag under the cursor", got.ResumeAt)
 	}
+	d.keys("down")
+	if got := loadDraft(t, path); got.ResumeAt != "rf-charismatic-leader" {
+		t.Errorf("after moving down the checklist, resume_at = %q", got.ResumeAt)
+	}
 	if files := draftFiles(t, store); len(files) != 1 {
 		t.Errorf("changes made more drafts: %v", files)
 	}
@@ -98,7 +102,7 @@ func TestDraftWrittenOnEveryChange(t *testing.T) {
 		t.Errorf("draft error shown after good saves: %s", d.m.draftErr)
 	}
 	// Clearing every answer keeps the (now empty) draft up to date.
-	d.keys("up", "backspace")
+	d.keys("up", "up", "backspace")
 	if a := loadDraft(t, path); a.Values["rf-vendor-dosing"].Choice != "" {
 		t.Errorf("cleared flag still in the draft: %v", a.Values)
 	}

@@ -345,8 +345,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.resize()
 	}
 	m.status = ""
+	before, rev := s.focused(), m.c.rev
 	acts, cmd := s.update(msg)
-	return tea.Batch(cmd, m.apply(acts))
+	cmds := []tea.Cmd{cmd, m.apply(acts)}
+	if m.c.rev == rev && m.screen() == s && s.focused() != before && s.focused() != "" {
+		// The cursor moved to another question on the same screen (a form
+		// field, a red flag): the draft remembers it as the place to resume.
+		cmds = append(cmds, m.notify(false))
+	}
+	return tea.Batch(cmds...)
 }
 
 // quit asks first when there are answers that no saved file holds. The
