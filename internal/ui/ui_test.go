@@ -689,3 +689,52 @@ func TestUITextInPack(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatorScriptOnEveryQuestion: in coordinator mode, every
+// question put to the facilitator shows "Say:" with its words, and "Listen
+// for:" with both cues when the pack has them, on whichever screen asks it
+// (a form field, a question screen or the red-flag checklist).
+func TestCoordinatorScriptOnEveryQuestion(t *testing.T) {
+	p := testPack(t)
+	a := checklist.NewAnswers()
+	a.Set("user-role", checklist.Value{Choice: "coordinator"})
+	a.Set("stage", checklist.Value{Choice: "attending"})
+	a.Set("circle-format", checklist.Value{Choice: "retreat"}) // retreat-only questions too
+	checked := 0
+	for _, q := range p.Questions {
+		if q.Say == "" || q.Ask != "facilitator" {
+			continue
+		}
+		t.Run(q.ID, func(t *testing.T) {
+			b := a.Clone()
+			b.ResumeAt = q.ID
+			d := newDriver(t, 99, 60, Options{Answers: b}) // no side panel beside the words
+			if d.m.screen().focused() != q.ID {
+				t.Fatalf("resume at %s landed on %s", q.ID, d.m.screen().focused())
+			}
+			view := strings.Join(strings.Fields(d.view()), " ")
+			want := []string{p.T("ui.say") + " “" + strings.Join(strings.Fields(q.Say), " ") + "”"}
+			if q.ListenGood != "" || q.ListenWorrying != "" {
+				want = append(want, p.T("ui.listen-for"))
+			}
+			if q.ListenGood != "" {
+				want = append(want, "✔ "+strings.Join(strings.Fields(q.ListenGood), " "))
+			}
+			if q.ListenWorrying != "" {
+				want = append(want, "✘ "+strings.Join(strings.Fields(q.ListenWorrying), " "))
+			}
+			for _, w := range want {
+				if !strings.Contains(view, w) {
+					t.Errorf("%s: screen lacks %q:\n%s", q.ID, w, d.view())
+				}
+			}
+			if strings.Contains(view, p.T("ui.ask")) {
+				t.Errorf("%s: a coordinator sees %q", q.ID, p.T("ui.ask"))
+			}
+		})
+		checked++
+	}
+	if checked < 15 {
+		t.Errorf("checked only %d questions put to the facilitator", checked)
+	}
+}
