@@ -129,8 +129,9 @@ check_file() {
 	if grep -q $'\x1b' "$file"; then fail "$file holds terminal escapes"; fi
 }
 
-echo "== e2e: a strong circle, answered in full at 100x30 (side panel), saved"
+echo "== e2e: a strong circle, answered in full at 100x30 (side panel), copied and saved"
 start strong 100 30
+tmux -L "$sock" set -s set-clipboard on   # tmux keeps what OSC 52 sends
 keys 1 Enter 1 Enter                     # vetting for myself, before joining
 wait_for "Circle basics"
 text "E2E Test Circle"; keys Tab 1 Tab   # name, format: facilitated KAP circle
@@ -161,6 +162,10 @@ keys Enter
 wait_for "✔ PROMISING"
 only_draft >/dev/null                     # every answer was kept as it was given
 wait_draft 'name: "E2E Test Circle"'
+keys c
+wait_for "Copied the summary to the clipboard"
+for _ in $(seq 1 40); do tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "# Circle check: E2E Test Circle" && break; sleep 0.05; done
+tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "## Verdict: ✔ PROMISING" || fail "c did not put the summary on the clipboard (OSC 52)"
 keys s
 wait_for "Summary (.md)"
 wait_for "vetcircle-e2e-test-circle-"

@@ -660,10 +660,14 @@ func (m *Model) render() string {
 		lines = clipLines(m.dlg.view(bw), bw, bh)
 	case m.notes != nil:
 		// The question stays in view above the notes box.
+		// The box follows the question, a blank line apart when it fits.
 		nh := min(m.notes.height(bh), bh)
 		if sh := bh - nh; sh > 0 {
 			lines = clipLines(m.screen().view(bw, sh), bw, sh)
-			for len(lines) < sh {
+			for len(lines) > 0 && lines[len(lines)-1] == "" {
+				lines = lines[:len(lines)-1]
+			}
+			if len(lines) < sh {
 				lines = append(lines, "")
 			}
 		}
