@@ -4,11 +4,13 @@
 //
 // The root Model owns navigation and the one *checklist.Answers; each screen
 // (form, question, red flags, review, summary) is a small model in its own
-// file with its own keys, and dialogs (save, quit) sit on top. Screens never
+// file with its own keys; dialogs (save, quit, a resumed draft's notice)
+// sit on top, and the notes box opens under the question. Screens never
 // change answers themselves: they return actions that the root applies in
-// one place, Model.changed, which rescores in a command and calls
-// Options.OnChange. Scoring, rendering the summary and saving files run in
-// tea.Cmds that report back with messages.
+// one place, Model.changed, which rescores in a command, queues the draft's
+// write (Drafts) and calls Options.OnChange. Scoring, rendering the
+// summary and saving files and drafts run in tea.Cmds that report back
+// with messages.
 //
 // The package holds no rule logic and no prose: questions, options and
 // sentences come from the pack (ui.* keys in rules/ui.yaml), and verdicts
@@ -317,8 +319,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.dlg != nil {
-		if _, ok := m.dlg.(*quitDialog); ok && key.Matches(msg, m.keys.ForceQuit) {
-			return tea.Quit
+		if key.Matches(msg, m.keys.ForceQuit) {
+			// ctrl+c in the quit dialog quits for real; in any other
+			// dialog it asks, like everywhere else.
+			if _, ok := m.dlg.(*quitDialog); ok {
+				return m.quitCmd()
+			}
+			m.dlg = nil
+			return m.quit()
 		}
 		acts, cmd := m.dlg.update(msg)
 		return tea.Batch(cmd, m.apply(acts))
@@ -446,7 +454,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 
 // changed is the one place that follows every change of the answers: it
 // rebuilds the steps (a `when` may now hold or not), rescores in a command
-// and gives the hook a copy. Issue 4's drafts hook in through OnChange.
+// and saves the draft through notify.
 func (m *Model) changed() tea.Cmd {
 	m.c.rev++
 	key := m.steps[m.cur].key

@@ -315,6 +315,17 @@ func TestQuitConfirmation(t *testing.T) {
 			t.Error("y in the dialog did not quit")
 		}
 	})
+	t.Run("ctrl+c in another dialog asks", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.keys("2").goToStep("summary").keys("s", "ctrl+c")
+		if _, ok := d.m.dlg.(*quitDialog); !ok || d.quit {
+			t.Fatalf("ctrl+c in the save dialog did not ask (quit %v):\n%s", d.quit, d.view())
+		}
+		d.keys("ctrl+c")
+		if !d.quit {
+			t.Error("ctrl+c twice from the save dialog did not quit")
+		}
+	})
 	t.Run("ctrl+c twice", func(t *testing.T) {
 		d := newDriver(t, 80, 24, Options{})
 		d.keys("2", "ctrl+c")
