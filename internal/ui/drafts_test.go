@@ -274,6 +274,10 @@ func TestResumeDraft(t *testing.T) {
 			t.Errorf("no notice of the unknown answer (%q):\n%s", want, view)
 		}
 	}
+	for _, sz := range [][2]int{{1, 1}, {7, 3}, {20, 6}, {50, 20}, {80, 24}} {
+		d.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		checkFits(t, d.m.View().Content, sz[0], sz[1])
+	}
 	d.keys("enter")
 	if d.m.dlg != nil {
 		t.Fatal("enter did not dismiss the notice")
