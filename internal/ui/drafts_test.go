@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -415,5 +416,31 @@ func TestCopySummary(t *testing.T) {
 	}
 	if !strings.Contains(d.view(), "Copied the summary to the clipboard") {
 		t.Errorf("no confirmation of the copy:\n%s", d.view())
+	}
+}
+
+// TestDraftsConcurrentWrites: bubbletea runs commands on goroutines of
+// their own; however they interleave (with a Flush from a signal among
+// them), the draft ends up holding the newest answers. Run with -race.
+func TestDraftsConcurrentWrites(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	k := NewDrafts(p, store, nil)
+	a := checklist.NewAnswers()
+	var cmds []tea.Cmd
+	for i := range 40 {
+		a.Set("participants", checklist.Value{Number: float64(i + 1)})
+		cmds = append(cmds, k.queue(a, true))
+	}
+	var wg sync.WaitGroup
+	for i := len(cmds) - 1; i >= 0; i-- {
+		wg.Go(func() { cmds[i]() })
+		if i == 20 {
+			wg.Go(func() { _ = k.Flush() })
+		}
+	}
+	wg.Wait()
+	if got := loadDraft(t, onlyDraft(t, store)); got.Values["participants"].Number != 40 {
+		t.Errorf("after concurrent writes the draft holds %v, want 40", got.Values["participants"].Number)
 	}
 }
