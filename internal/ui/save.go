@@ -369,7 +369,11 @@ func (d *saveDialog) view(w int) string {
 			dir = abs
 		}
 		lines = append(lines, wrap(t.text, p.Tf("ui.save.label", "dir", dir), inner)...)
-		d.in.SetWidth(max(inner-3, 1))
+		if w := max(inner-3, 1); w != d.in.Width() {
+			// Scroll the name to the new width, keeping the cursor in view.
+			d.in.SetWidth(w)
+			d.in.SetCursor(d.in.Position())
+		}
 		lines = append(lines, d.in.View())
 		if d.saving {
 			lines = append(lines, "", t.faint.Render(p.T("ui.save.saving")))

@@ -749,3 +749,15 @@ func TestCoordinatorScriptOnEveryQuestion(t *testing.T) {
 		t.Errorf("checked only %d questions put to the facilitator", checked)
 	}
 }
+
+// TestSaveNameScrollsOnNarrowWindows: a file name longer than the dialog
+// scrolls inside its field instead of wrapping onto a second line.
+func TestSaveNameScrollsOnNarrowWindows(t *testing.T) {
+	d := newDriver(t, 50, 20, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s")
+	view := d.view()
+	if !strings.Contains(view, "kap-circle-2026-05-01.md") || strings.Contains(view, "│ 01.md") {
+		t.Errorf("the file name wraps or loses its end:\n%s", view)
+	}
+	checkFits(t, d.m.View().Content, 50, 20)
+}
