@@ -211,14 +211,27 @@ func escapeMarkdownLine(b *strings.Builder, line string) {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!':
 			b.WriteByte('\\')
 		case '&':
-			// Only where it could start an entity such as "&#x202E;", which
-			// would otherwise smuggle a control character back in.
-			if i+1 < len(line) && (line[i+1] == '#' || isASCIILetter(line[i+1])) {
-				b.WriteByte('\\')
+			// Only where it starts an entity such as "&#x202E;", which would
+			// otherwise smuggle a control character back in. Written as
+			// "&amp;" rather than "\&": renderers (glamour among them) show
+			// a backslash before "&" literally, but every one decodes &amp;.
+			if entityAt(line[i:]) {
+				b.WriteString("&amp;")
+				continue
 			}
 		}
 		b.WriteByte(c)
 	}
+}
+
+// entityAt reports whether s starts with a character reference: "&", then
+// "#" and digits, "#x" and hex digits, or a name, then ";".
+func entityAt(s string) bool {
+	i := 1
+	for i < len(s) && i < 40 && (s[i] == '#' || isASCIILetter(s[i]) || (s[i] >= '0' && s[i] <= '9')) {
+		i++
+	}
+	return i > 1 && i < len(s) && s[i] == ';'
 }
 
 func isASCIILetter(c byte) bool {

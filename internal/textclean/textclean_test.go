@@ -156,7 +156,7 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"blockquote", "> quoted", "\\> quoted"},
 		{"backslash", `a\b`, `a\\b`},
 		{"trailing backslash hard break", "line\\\nnext", "line\\\\\nnext"},
-		{"entity", "&#x202E;&lt;&amp;", "\\&\\#x202E;\\&lt;\\&amp;"},
+		{"entity", "&#x202E;&lt;&amp;", "&amp;\\#x202E;&amp;lt;&amp;amp;"},
 		{"plain ampersand kept", "Tom & Jerry", "Tom & Jerry"},
 		{"link reference definition", "[a]: https://evil.example", "\\[a\\]: https://evil.example"},
 		{"footnote", "[^1]", "\\[^1\\]"},
