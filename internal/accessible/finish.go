@@ -20,7 +20,7 @@ func (s *session) finish() error {
 	md := summary.Markdown(s.p, s.a, r, summary.Options{Date: s.opts.Date})
 	s.w.line(s.t("a11y.summary"))
 	s.w.blank()
-	s.w.write(plain(md, r))
+	s.w.write(plain(s.p, md, r))
 	s.w.blank()
 	s.w.line(s.t("a11y.summary-end"))
 	return s.offerSave(md, DefaultFileName(r.Circle.Name, s.opts.Date))
@@ -30,8 +30,8 @@ func (s *session) finish() error {
 // dot before each fit), which a screen reader would read out as "heavy check
 // mark" or "circle with left half black" before the words that follow them.
 // The file saved keeps the standard summary.
-func plain(md string, r checklist.Result) string {
-	pairs := []string{": " + summary.VerdictBadge(r.Verdict), ": " + strings.ToUpper(string(r.Verdict))}
+func plain(p *checklist.Pack, md string, r checklist.Result) string {
+	pairs := []string{": " + summary.VerdictBadge(p, r.Verdict), ": " + summary.VerdictWord(p, r.Verdict)}
 	for _, f := range checklist.Fits {
 		pairs = append(pairs, "**: "+summary.FitBadge(f)+" ", "**: ")
 	}

@@ -46,6 +46,7 @@ var TextKeys = []string{
 	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
 	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap",
 	"verdict.promising", "verdict.caution", "verdict.avoid", "verdict.incomplete",
+	"verdict-word.promising", "verdict-word.caution", "verdict-word.avoid", "verdict-word.incomplete",
 	"fit.good", "fit.possible", "fit.not-now", "fit.poor",
 	"severity.critical", "severity.major", "severity.minor", "severity.info", "severity.strength",
 	"answer.yes", "answer.no", "answer.unknown", "answer.none", "answer.not-asked",

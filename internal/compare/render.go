@@ -34,7 +34,7 @@ func Markdown(p *checklist.Pack, rows []Row) string {
 
 	missing := false
 	for _, r := range rows {
-		c := r.cells(p, summary.VerdictBadge)
+		c := r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) })
 		flags := c.noFlags
 		if len(c.redFlags) > 0 {
 			flags = strings.Join(c.redFlags, ", ")
@@ -124,7 +124,7 @@ func Table(p *checklist.Pack, rows []Row, opt TableOptions) string {
 	cs := make([]cells, len(rows))
 	missing := false
 	for i, r := range rows {
-		cs[i] = r.cells(p, summary.VerdictBadge)
+		cs[i] = r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) })
 		for _, s := range append([]string{cs[i].format, cs[i].size, cs[i].cost}, cs[i].core...) {
 			missing = missing || s == notAsked
 		}

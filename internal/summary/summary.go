@@ -40,7 +40,7 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 		w.blank()
 	}
 
-	w.line("## " + p.T("summary.verdict") + ": " + VerdictBadge(r.Verdict))
+	w.line("## " + p.T("summary.verdict") + ": " + VerdictBadge(p, r.Verdict))
 	w.blank()
 	w.line("**" + p.T("verdict."+string(r.Verdict)) + "**")
 	w.blank()
@@ -142,15 +142,21 @@ func tally(p *checklist.Pack, r checklist.Result) string {
 		"minus", fmt.Sprintf("%d", minus), "total", strconv.Itoa(p.BaseScore+plus+minus), "score", strconv.Itoa(r.Score))
 }
 
-// VerdictBadge states a verdict in a symbol and a word, never colour alone.
-func VerdictBadge(v checklist.Verdict) string {
+// VerdictBadge states a verdict in a symbol and a word, never colour alone;
+// the word comes from the pack, so a translated pack translates it.
+func VerdictBadge(p *checklist.Pack, v checklist.Verdict) string {
 	sym := map[checklist.Verdict]string{
 		checklist.VerdictPromising:  "✔",
 		checklist.VerdictCaution:    "⚠",
 		checklist.VerdictAvoid:      "✘",
 		checklist.VerdictIncomplete: "…",
 	}[v]
-	return sym + " " + strings.ToUpper(string(v))
+	return sym + " " + VerdictWord(p, v)
+}
+
+// VerdictWord is the verdict's one word, as the pack spells it.
+func VerdictWord(p *checklist.Pack, v checklist.Verdict) string {
+	return p.T("verdict-word." + string(v))
 }
 
 // FitBadge is a format fit's symbol.
@@ -235,7 +241,7 @@ func (w writer) findings(fs []checklist.Finding) {
 			grade += fmt.Sprintf(", %+d %s", f.Points, w.p.T("summary.points"))
 		}
 		if f.Cap != "" && f.Cap != checklist.VerdictPromising {
-			grade += ", " + w.p.Tf("summary.cap", "verdict", string(f.Cap))
+			grade += ", " + w.p.Tf("summary.cap", "verdict", VerdictWord(w.p, f.Cap))
 		}
 		w.line(fmt.Sprintf("- **%s** `%s` (%s): %s *%s: %s*",
 			f.Title, f.Rule, grade, f.Message, w.p.T("summary.source"), f.Source))

@@ -43,7 +43,7 @@ func (m *Model) drawPanel(h int) []string {
 	inner := panelWidth - 4 // border and padding
 	var lines []string
 	lines = append(lines, t.title.Render(p.T("ui.panel.title")), "")
-	lines = append(lines, t.verdict(r.Verdict).Render(summary.VerdictBadge(r.Verdict)))
+	lines = append(lines, t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict)))
 	lines = append(lines,
 		t.text.Render(p.Tf("ui.panel.score", "score", strconv.Itoa(r.Score))),
 		t.text.Render(p.Tf("ui.panel.answered", "completeness", strconv.Itoa(r.Completeness))))

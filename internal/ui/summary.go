@@ -185,7 +185,7 @@ func (s *summaryScreen) banner(w int) []string {
 	t := s.c.theme
 	p := s.c.pack
 	r := s.c.result
-	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(r.Verdict))
+	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict))
 	score := t.faint.Render(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
 	out := []string{badge + "  " + score}
 	if ansi.StringWidth(out[0]) > w {

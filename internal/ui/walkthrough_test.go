@@ -113,7 +113,7 @@ func TestWalkthroughVerdicts(t *testing.T) {
 				t.Errorf("verdict = %s, want %s", got, verdict)
 			}
 			view := d.view()
-			if badge := summary.VerdictBadge(verdict); !strings.Contains(view, badge) {
+			if badge := summary.VerdictBadge(d.m.c.pack, verdict); !strings.Contains(view, badge) {
 				t.Errorf("summary screen does not show %q:\n%s", badge, view)
 			}
 			if !strings.Contains(view, p.T("verdict."+string(verdict))) {
@@ -136,7 +136,7 @@ func TestEnterThroughEverything(t *testing.T) {
 	if r.Verdict != checklist.VerdictIncomplete {
 		t.Errorf("verdict = %s, want incomplete", r.Verdict)
 	}
-	if !strings.Contains(d.view(), summary.VerdictBadge(checklist.VerdictIncomplete)) {
+	if !strings.Contains(d.view(), summary.VerdictBadge(d.m.c.pack, checklist.VerdictIncomplete)) {
 		t.Errorf("banner does not say incomplete:\n%s", d.view())
 	}
 	s := d.m.screens["summary"].(*summaryScreen)
