@@ -169,8 +169,9 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	case resumeWalkthrough == nil:
 		return errors.New("this build cannot continue drafts in the walkthrough yet; vetcircle score FILE reads the draft")
 	}
-	if !store.Contains(path) {
-		// Never rewrite a file of the user's: continue in a copy.
+	if !store.Contains(path) && !draftsOff(cmd) {
+		// Never rewrite a file of the user's: continue in a copy. With
+		// --no-draft nothing is copied: the answers stay in memory.
 		copied, err := store.Create(p, d.Answers, time.Now())
 		if err != nil {
 			return err
