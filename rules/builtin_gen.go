@@ -4583,6 +4583,8 @@ func builtinPack() *checklist.Pack {
 			"summary.crisis":            "You mentioned distress. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
 			"summary.date":              "Checked on {date}",
 			"summary.formats":           "Which format fits you",
+			"summary.ignored":           "Answers not counted",
+			"summary.ignored-item":      "{label} ({id}) was answered, but it is asked only when {when}, so it was not counted.",
 			"summary.leave":             "When to leave",
 			"summary.leave-body":        "Leave, or talk it over with your clinician, if you consistently feel worse after sessions, if the facilitator feels coercive or crosses boundaries, if the group drifts into giving advice instead of witnessing, if you notice you are performing rather than being honest, or if the group encourages risk-taking with substances or behaviour that feels unsafe. Leaving a group is not failure; it tells you about that group's fit. Trust your instincts.",
 			"summary.limits":            "Limits of this summary",

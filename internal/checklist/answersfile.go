@@ -99,49 +99,12 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 	if root.get("version") == nil {
 		l.add(root.pos, "add version: 1 at the top", "answers file has no version")
 	}
-	checkApplicable(p, a, root, &l, &warn, lenient)
 	if err := l.err(); err != nil {
 		return nil, nil, err
 	}
 	return a, warn.errs, nil
 }
 
-// checkApplicable reports answers to questions that these answers say are
-// not asked (leave-signs without stage: attending, say): they would not be
-// scored, and silently ignoring what someone wrote down is worse than saying
-// so. A lenient load keeps them, with a warning.
-func checkApplicable(p *Pack, a *Answers, root *node, l, warn *errorList, lenient bool) {
-	pos := map[string]Pos{}
-	if n := root.get("answers"); n != nil && n.kind == mapNode {
-		for _, k := range n.keys {
-			pos[k.value] = k.pos
-		}
-	}
-	if n := root.get("circle"); n != nil && n.kind == mapNode {
-		for _, k := range n.keys {
-			for _, q := range p.Questions {
-				if q.CircleField == k.value {
-					pos[q.ID] = k.pos
-				}
-			}
-		}
-	}
-	for _, q := range p.Questions {
-		if _, ok := a.Values[q.ID]; !ok || p.Applicable(q, a) {
-			continue
-		}
-		cond := q.When
-		if s := p.Section(q.Section); s != nil && s.When != nil && !p.holds(s.When, a) {
-			cond = s.When
-		}
-		msg := fmt.Sprintf("%s is asked only when %s, so this answer would not count", q.ID, DescribeCondition(cond, nil))
-		if lenient {
-			warn.add(pos[q.ID], "kept in the file, not scored", "%s", msg)
-			continue
-		}
-		l.add(pos[q.ID], "add the answer it depends on, or remove this line", "%s", msg)
-	}
-}
 
 func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
 	if n.kind == nullNode {

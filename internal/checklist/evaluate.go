@@ -16,6 +16,10 @@ type Result struct {
 	RedFlags     []string    `json:"red_flags"`
 	FollowUps    []FollowUp  `json:"follow_ups"`
 	Formats      []FormatFit `json:"formats"`
+	// Ignored lists answers that were given but not counted, because the
+	// question does not apply to these answers (a leave sign without
+	// stage: attending, say). They are named, never dropped in silence.
+	Ignored []Ignored `json:"ignored"`
 	// Crisis is true when a fired rule mentions distress.
 	Crisis bool `json:"crisis"`
 	// Pack identifies the rules that produced this result.
@@ -70,6 +74,14 @@ type FormatFit struct {
 	Reasons []Reason `json:"reasons"`
 }
 
+// Ignored is an answer that was not counted, and the condition under which
+// its question is asked.
+type Ignored struct {
+	Question string `json:"question"`
+	// When is the condition, in the pack's vocabulary ("stage is attending").
+	When string `json:"when"`
+}
+
 // Reason is one fit rule that moved a format, traced to its rule and source.
 type Reason struct {
 	Rule   string `json:"rule"`
@@ -80,8 +92,9 @@ type Reason struct {
 // Evaluate scores answers against a pack. It is pure and deterministic: the
 // same pack and answers always give the same Result.
 func Evaluate(p *Pack, a *Answers) Result {
-	a = p.effective(a)
+	a, ignored := p.effective(a)
 	r := Result{
+		Ignored:  ignored,
 		Circle:   circleOf(p, a),
 		Findings: []Finding{},
 		RedFlags: []string{},
@@ -137,28 +150,34 @@ func Evaluate(p *Pack, a *Answers) Result {
 
 // effective drops answers to questions that do not apply (a leave-sign
 // answered before the user switched stage back to "before joining", say), so
-// they neither score nor count.
-func (p *Pack) effective(a *Answers) *Answers {
+// they neither score nor count, and says which it dropped and why.
+func (p *Pack) effective(a *Answers) (*Answers, []Ignored) {
+	ignored := []Ignored{}
 	if a == nil {
-		return NewAnswers()
+		return NewAnswers(), ignored
 	}
-	var drop []string
-	for id := range a.Values {
-		if q := p.byID[id]; q == nil || !p.Applicable(q, a) {
-			drop = append(drop, id)
+	var e *Answers
+	for _, q := range p.Questions {
+		if _, ok := a.Values[q.ID]; !ok || p.Applicable(q, a) {
+			continue
 		}
+		cond := q.When
+		if s := p.Section(q.Section); s != nil && s.When != nil && !p.holds(s.When, a) {
+			cond = s.When
+		}
+		ignored = append(ignored, Ignored{Question: q.ID, When: DescribeCondition(cond, nil)})
+		if e == nil {
+			e = &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: a.Notes}
+			for k, v := range a.Values {
+				e.Values[k] = v
+			}
+		}
+		delete(e.Values, q.ID)
 	}
-	if len(drop) == 0 {
-		return a
+	if e == nil {
+		return a, ignored
 	}
-	e := &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: a.Notes}
-	for k, v := range a.Values {
-		e.Values[k] = v
-	}
-	for _, id := range drop {
-		delete(e.Values, id)
-	}
-	return e
+	return e, ignored
 }
 
 // band returns the verdict for a score; bands are sorted by Min, ascending.

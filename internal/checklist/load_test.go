@@ -2,6 +2,7 @@ package checklist_test
 
 import (
 	"errors"
+	"slices"
 	"io/fs"
 	"strings"
 	"testing"
@@ -242,9 +243,6 @@ func TestParseAnswersErrors(t *testing.T) {
 		{"circle field in answers", "version: 1\nanswers:\n  participants: 8\n", []string{"participants belongs in the circle block"}},
 		{"unknown top-level key", "version: 1\nanswer: {}\n", []string{`a.yaml:2:1: unknown key "answer"`}},
 		{"alias bomb", "version: 1\nx: &a [1,2]\ny: [*a, *a]\n", []string{"anchors, aliases and merge keys"}},
-		{"an answer that does not apply is not ignored in silence", "version: 1\nanswers:\n  stage: before\n  leave-signs: [coercive]\n", []string{"a.yaml:4:3: leave-signs is asked only when stage is attending", "add the answer it depends on"}},
-		{"a retreat-only answer for another format", "version: 1\ncircle: {format: kap-circle}\nanswers:\n  medical-backup: no\n", []string{"a.yaml:4:3: medical-backup is asked only when circle-format is retreat"}},
-		{"red flags that cannot apply to a group with no facilitator", "version: 1\nanswers:\n  training: no-facilitator\n  rf-no-training: yes\n", []string{"rf-no-training is asked only when training is not no-facilitator"}},
 		{"several problems at once", "version: 1\nanswers:\n  training: x\n  agreements: y\n", []string{"a.yaml:3:13", "a.yaml:4:15"}},
 	}
 	for _, tc := range tests {
@@ -337,5 +335,29 @@ func TestReansweredKeptAnswerIsWrittenOnce(t *testing.T) {
 	}
 	if v, _ := b.Get("agreements"); len(v.List) != 1 || v.List[0] != "written" {
 		t.Errorf("agreements = %v, want [written]", v.List)
+	}
+}
+
+// TestAnswersThatDoNotApplyAreNamed: an answer whose question does not apply
+// (say an answers file written before a rule gained a condition) still
+// loads, is not scored, and is named in the result, never dropped in silence.
+func TestAnswersThatDoNotApplyAreNamed(t *testing.T) {
+	p := defaultPack(t)
+	tests := []struct {
+		body, question, when string
+	}{
+		{"answers:\n  stage: before\n  leave-signs: [coercive]\n", "leave-signs", "stage is attending"},
+		{"circle: {format: kap-circle}\nanswers:\n  medical-backup: no\n", "medical-backup", "circle-format is retreat"},
+		{"answers:\n  training: no-facilitator\n  rf-no-training: yes\n", "rf-no-training", "training is not no-facilitator"},
+	}
+	for _, tc := range tests {
+		r := checklist.Evaluate(p, answers(t, p, tc.body))
+		want := []checklist.Ignored{{Question: tc.question, When: tc.when}}
+		if !slices.Equal(r.Ignored, want) {
+			t.Errorf("Evaluate(%q).Ignored = %v, want %v", tc.body, r.Ignored, want)
+		}
+		if slices.Contains(r.RedFlags, tc.question) {
+			t.Errorf("%s counted as a red flag though it does not apply", tc.question)
+		}
 	}
 }

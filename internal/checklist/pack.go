@@ -44,7 +44,7 @@ var TextKeys = []string{
 	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.formats",
 	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
 	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
-	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap",
+	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap", "summary.ignored", "summary.ignored-item",
 	"verdict.promising", "verdict.caution", "verdict.avoid", "verdict.incomplete",
 	"verdict-word.promising", "verdict-word.caution", "verdict-word.avoid", "verdict-word.incomplete",
 	"fit.good", "fit.possible", "fit.not-now", "fit.poor",

@@ -71,6 +71,18 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.section("summary.strengths")
 	w.findings(strengths)
 
+	if len(r.Ignored) > 0 {
+		w.section("summary.ignored")
+		for _, ig := range r.Ignored {
+			label := ig.Question
+			if q := p.Question(ig.Question); q != nil {
+				label = q.Label
+			}
+			w.line("- " + p.Tf("summary.ignored-item", "label", "**"+label+"**", "id", "`"+ig.Question+"`", "when", ig.When))
+		}
+		w.blank()
+	}
+
 	var facilitator, self []checklist.FollowUp
 	for _, f := range r.FollowUps {
 		if f.To == "self" {
