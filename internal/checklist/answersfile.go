@@ -105,7 +105,6 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 	return a, warn.errs, nil
 }
 
-
 func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
 	if n.kind == nullNode {
 		return

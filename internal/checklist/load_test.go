@@ -2,8 +2,8 @@ package checklist_test
 
 import (
 	"errors"
-	"slices"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
