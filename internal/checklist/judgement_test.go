@@ -195,3 +195,28 @@ func TestExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestOldAnswersFilesStillScore keeps the promise of the public vocabulary:
+// answers files saved under earlier rules (testdata/compat, one per example
+// as first released) still load strictly and score.
+func TestOldAnswersFilesStillScore(t *testing.T) {
+	p := defaultPack(t)
+	files, _ := filepath.Glob("testdata/compat/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no compatibility fixtures found")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := checklist.ParseAnswers(p, f, data)
+		if err != nil {
+			t.Errorf("%s no longer loads: %v", f, err)
+			continue
+		}
+		if r := checklist.Evaluate(p, a); r.Verdict.Rank() < 0 {
+			t.Errorf("%s: no verdict", f)
+		}
+	}
+}
