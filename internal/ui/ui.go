@@ -179,6 +179,10 @@ type Model struct {
 	steps   []step
 	cur     int
 	screens map[string]screen
+	// builtFor holds, per kept screen, the questions it was built with: a
+	// form or checklist whose questions change (a format that drops a
+	// field, training that drops two red flags) is built again.
+	builtFor map[string]string
 	dlg     dialog
 	// notes is the notes editor when open, under the current screen.
 	notes  *notesBox
@@ -224,7 +228,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 	c.result = checklist.Evaluate(p, a)
 	m := &Model{
 		c: c, opts: opts, keys: newGlobalKeys(), help: help.New(),
-		screens: map[string]screen{}, width: 80, height: 24, savedRev: -1,
+		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
 	}
 	m.help.Styles = c.theme.help
 	m.steps = buildSteps(p, a)
@@ -270,6 +274,7 @@ func (m *Model) screen() screen {
 		s = newSummaryScreen(m.c)
 	}
 	m.screens[st.key] = s
+	m.builtFor[st.key] = questionIDs(st)
 	bw, bh := m.bodySize()
 	s.setSize(bw, bh)
 	return s
@@ -458,16 +463,48 @@ func (m *Model) apply(acts []action) tea.Cmd {
 func (m *Model) changed() tea.Cmd {
 	m.c.rev++
 	key := m.steps[m.cur].key
+	focus := m.screen().focused()
 	m.steps = buildSteps(m.c.pack, m.c.answers)
 	if i := indexOf(m.steps, key); i >= 0 {
 		m.cur = i
 	} else {
 		m.cur = min(m.cur, len(m.steps)-1)
 	}
+	var reenter tea.Cmd
+	if m.dropStaleScreens() {
+		// The screen in use was built for other questions: build it
+		// again and put the focus back where it was.
+		reenter = m.screen().enter(focus)
+	}
 	if r, ok := m.screens["review"].(*reviewScreen); ok {
 		r.steps = m.steps
 	}
-	return tea.Batch(scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify(true))
+	return tea.Batch(reenter, scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify(true))
+}
+
+// dropStaleScreens forgets kept screens whose step now holds other
+// questions, and reports whether the current step's screen was one.
+func (m *Model) dropStaleScreens() bool {
+	current := false
+	for k, built := range m.builtFor {
+		i := indexOf(m.steps, k)
+		if i >= 0 && questionIDs(m.steps[i]) == built {
+			continue
+		}
+		delete(m.screens, k)
+		delete(m.builtFor, k)
+		current = current || k == m.steps[m.cur].key
+	}
+	return current
+}
+
+// questionIDs names a step's questions, to tell when they change.
+func questionIDs(st step) string {
+	ids := make([]string, len(st.questions))
+	for i, q := range st.questions {
+		ids[i] = q.ID
+	}
+	return strings.Join(ids, ",")
 }
 
 // notify saves the draft and calls the OnChange hook, with a copy that

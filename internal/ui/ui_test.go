@@ -761,3 +761,57 @@ func TestSaveNameScrollsOnNarrowWindows(t *testing.T) {
 	}
 	checkFits(t, d.m.View().Content, 50, 20)
 }
+
+// TestScreensFollowChangedQuestions: when an answer changes which questions
+// a form or checklist holds, its screen is built again, so a key never
+// lands on another question (found in review: a flag answered on the wrong
+// row, a session length typed into the circle name).
+func TestScreensFollowChangedQuestions(t *testing.T) {
+	t.Run("red flags come back when there is a facilitator again", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.goToStep("q:training").keys("5") // no facilitator
+		d.goToStep("section:red-flags")
+		if strings.Contains(d.view(), "No formal training") {
+			t.Fatal("the training red flag is shown for a group with no facilitator")
+		}
+		for d.step() != "q:training" {
+			d.keys("esc")
+		}
+		d.keys("1") // a named program
+		d.goToStep("section:red-flags")
+		view := d.view()
+		for _, label := range []string{"No formal training", "Refuses to share credentials"} {
+			if !strings.Contains(view, label) {
+				t.Errorf("red-flag checklist lacks %q after training changed:\n%s", label, view)
+			}
+		}
+		d.keys("y") // the first row: no formal training
+		if v, _ := d.answer("rf-no-training"); v.Choice != checklist.Yes {
+			t.Errorf("y on the first row set rf-no-training = %q, want yes", v.Choice)
+		}
+		if _, ok := d.answer("rf-vendor-dosing"); ok {
+			t.Error("y on the first row answered another flag")
+		}
+	})
+	t.Run("session length comes back for a facilitated circle", func(t *testing.T) {
+		d := newDriver(t, 80, 24, Options{})
+		d.goToStep("section:basics").typeText("Forum").keys("enter", "3") // online peer
+		if strings.Contains(d.view(), "Session length") {
+			t.Fatal("session length is asked of an online group")
+		}
+		d.keys("1") // a facilitated circle after all
+		if !strings.Contains(d.view(), "Session length") {
+			t.Fatalf("session length missing after choosing a circle:\n%s", d.view())
+		}
+		for d.m.screen().focused() != "minutes" {
+			d.keys("enter")
+		}
+		d.typeText("90").keys("enter")
+		if v, _ := d.answer("minutes"); v.Number != 90 {
+			t.Errorf("minutes = %v, want 90", v.Number)
+		}
+		if v, _ := d.answer("circle-name"); v.Text != "Forum" {
+			t.Errorf("circle name = %q, want Forum", v.Text)
+		}
+	})
+}

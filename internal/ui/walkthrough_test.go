@@ -22,7 +22,13 @@ func (d *driver) fill(a *checklist.Answers) *driver {
 		case stepReview:
 			return d
 		case stepForm:
-			for _, q := range st.questions {
+			// Field by field as focused: an answer can change which fields
+			// the form holds (online groups have no session length).
+			for i := 0; i < 20 && d.m.steps[d.m.cur].key == st.key; i++ {
+				q := d.m.c.pack.Question(d.m.screen().focused())
+				if q == nil {
+					d.tb.Fatalf("fill: no focused field on %s", st.key)
+				}
 				d.answerField(q, a)
 				d.keys("enter")
 			}
