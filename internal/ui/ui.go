@@ -183,7 +183,7 @@ type Model struct {
 	// form or checklist whose questions change (a format that drops a
 	// field, training that drops two red flags) is built again.
 	builtFor map[string]string
-	dlg     dialog
+	dlg      dialog
 	// notes is the notes editor when open, under the current screen.
 	notes  *notesBox
 	width  int
