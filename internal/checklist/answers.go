@@ -35,6 +35,9 @@ type Answers struct {
 	Unknown []Extra
 	// UnknownNotes holds notes for IDs the pack does not define.
 	UnknownNotes []Extra
+	// KeptItems holds, per list question, items the pack does not know
+	// (as YAML text), kept beside the answer and written back with it.
+	KeptItems map[string][]string
 	// ResumeAt is the question a walkthrough was on when these answers were
 	// saved (drafts only); it lets a resumed intake continue where it stopped.
 	ResumeAt string
@@ -60,6 +63,14 @@ func (a *Answers) Set(id string, v Value) {
 		a.Values = map[string]Value{}
 	}
 	a.Values[id] = v
+}
+
+// KeepItem keeps an unknown list item (YAML text) for question id.
+func (a *Answers) KeepItem(id, raw string) {
+	if a.KeptItems == nil {
+		a.KeptItems = map[string][]string{}
+	}
+	a.KeptItems[id] = append(a.KeptItems[id], raw)
 }
 
 // Clear forgets an answer, so the question is "not asked yet" again.
@@ -100,6 +111,12 @@ func (a *Answers) Clone() *Answers {
 		c.Notes[k] = v
 	}
 	c.Unknown = slices.Clone(a.Unknown)
+	if a.KeptItems != nil {
+		c.KeptItems = make(map[string][]string, len(a.KeptItems))
+		for k, v := range a.KeptItems {
+			c.KeptItems[k] = slices.Clone(v)
+		}
+	}
 	c.UnknownNotes = slices.Clone(a.UnknownNotes)
 	return c
 }

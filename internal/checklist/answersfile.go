@@ -194,8 +194,11 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 			s, ok := it.str()
 			if !ok || q.Option(s) == nil {
 				if lenient {
-					keepUnknown(a, keep, v, warn, fmt.Sprintf("%s: %s is not one of its options", q.ID, describe(it)))
-					return
+					// Keep the options these rules know as the answer, and
+					// the rest beside it, written back on every save.
+					a.KeepItem(q.ID, rawJSON(it))
+					warn.add(it.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(it))
+					continue
 				}
 				l.add(it.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(it))
 				continue
@@ -336,10 +339,14 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		if !ok {
 			continue
 		}
+		value := yamlValue(q, v)
+		if kept := a.KeptItems[q.ID]; len(kept) > 0 {
+			value = "[" + strings.Join(append(slices.Clone(v.List), kept...), ", ") + "]"
+		}
 		if q.CircleField != "" {
-			circle = append(circle, fmt.Sprintf("  %s: %s\n", q.CircleField, yamlValue(q, v)))
+			circle = append(circle, fmt.Sprintf("  %s: %s\n", q.CircleField, value))
 		} else {
-			answers = append(answers, fmt.Sprintf("  %s: %s\n", q.ID, yamlValue(q, v)))
+			answers = append(answers, fmt.Sprintf("  %s: %s\n", q.ID, value))
 		}
 	}
 	var extraCircle []Extra

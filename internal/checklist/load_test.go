@@ -294,7 +294,7 @@ func TestParseAnswersLenientKeepsUnknown(t *testing.T) {
 		t.Errorf("warnings = %v, want 4 (colour, old-question, retired-option, note)", warnings)
 	}
 	out := string(checklist.MarshalAnswers(p, a))
-	for _, w := range []string{`colour: "blue"`, `old-question: ["a","b"]`, `agreements: ["confidentiality","retired-option"]`, `old-question: "keep me"`, "training: general"} {
+	for _, w := range []string{`colour: "blue"`, `old-question: ["a","b"]`, `agreements: [confidentiality, "retired-option"]`, `old-question: "keep me"`, "training: general"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("saved draft lost %q:\n%s", w, out)
 		}
@@ -329,12 +329,20 @@ func TestReansweredKeptAnswerIsWrittenOnce(t *testing.T) {
 	a.Set("agreements", checklist.Value{List: []string{"written"}})
 	a.Set("circle-format", checklist.Value{Choice: "kap-circle"})
 	out := checklist.MarshalAnswers(p, a)
-	b, err := checklist.ParseAnswers(p, "draft.yaml", out)
+	b, _, err := checklist.ParseAnswersLenient(p, "draft.yaml", out)
 	if err != nil {
 		t.Fatalf("re-answered draft does not load: %v\n%s", err, out)
 	}
 	if v, _ := b.Get("agreements"); len(v.List) != 1 || v.List[0] != "written" {
 		t.Errorf("agreements = %v, want [written]", v.List)
+	}
+	// The unknown list item is still kept beside the new answer; the
+	// replaced circle field is not.
+	if got := b.KeptItems["agreements"]; len(got) != 1 || got[0] != `"secrecy"` {
+		t.Errorf("kept items = %v, want the unknown option kept", got)
+	}
+	if strings.Contains(string(out), "pod") {
+		t.Errorf("the replaced format was written back:\n%s", out)
 	}
 }
 

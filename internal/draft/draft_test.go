@@ -266,7 +266,7 @@ func TestUnknownIDsSurviveLoadAndSave(t *testing.T) {
 	wantWarnings := []string{
 		path + `:4:11: circle-format: "pod-circle" is not one of its options`,
 		path + `:5:9: unknown circle field "vibe"`,
-		path + `:8:15: agreements: "hugs" is not one of its options`,
+		path + `:8:33: agreements: "hugs" is not one of its options`,
 		path + `:9:16: unknown question id "rf-old-flag"`,
 		path + `:12:3: note for unknown question id "rf-old-flag"`,
 	}
@@ -287,7 +287,7 @@ func TestUnknownIDsSurviveLoadAndSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`format: "pod-circle"`, `vibe: "calm"`, `agreements: ["confidentiality","hugs"]`, `rf-old-flag: "yes"`, `rf-old-flag: "asked on the phone"`} {
+	for _, want := range []string{`format: "pod-circle"`, `vibe: "calm"`, `agreements: [confidentiality, "hugs"]`, `rf-old-flag: "yes"`, `rf-old-flag: "asked on the phone"`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("saved draft lacks %q:\n%s", want, data)
 		}
