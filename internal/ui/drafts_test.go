@@ -320,14 +320,20 @@ func TestDraftRemovedAfterSaving(t *testing.T) {
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	draftPath := onlyDraft(t, store)
 	d.keys("s", "enter")
+	// While the offer to save the answers is open, the draft is still the
+	// only resumable copy: it stays.
+	if files := draftFiles(t, store); len(files) != 1 {
+		t.Errorf("drafts while offering to save the answers: %v, want the one draft", files)
+	}
+	// The offer: y saves the answers, readable by vetcircle score, and
+	// only then is the draft removed.
+	d.keys("y")
 	if files := draftFiles(t, store); len(files) != 0 {
-		t.Errorf("draft kept after the summary was saved: %v", files)
+		t.Errorf("draft kept after the answers were saved: %v", files)
 	}
 	if !strings.Contains(d.m.status, p.T("ui.draft.removed")) {
 		t.Errorf("status does not say the draft was removed: %q", d.m.status)
 	}
-	// The offer: y saves the answers, readable by vetcircle score.
-	d.keys("y")
 	answers := filepath.Join(dir, "vetcircle-thursday-kap-circle-2026-05-01.yaml")
 	data, err := os.ReadFile(answers)
 	if err != nil {
@@ -442,5 +448,17 @@ func TestDraftsConcurrentWrites(t *testing.T) {
 	wg.Wait()
 	if got := loadDraft(t, onlyDraft(t, store)); got.Values["participants"].Number != 40 {
 		t.Errorf("after concurrent writes the draft holds %v, want 40", got.Values["participants"].Number)
+	}
+}
+
+func TestDraftRemovedWhenAnswersDeclined(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir(), Drafts: NewDrafts(p, store, nil)})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	onlyDraft(t, store)
+	d.keys("s", "enter", "n")
+	if files := draftFiles(t, store); len(files) != 0 {
+		t.Errorf("draft kept after the summary was saved and the answers declined: %v", files)
 	}
 }

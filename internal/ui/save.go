@@ -277,7 +277,9 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 		case isKey && key.Matches(k, d.keys.Offer):
 			return d.save(), nil
 		case isKey && key.Matches(k, d.keys.Decline):
-			return []action{closeDlg{}}, nil
+			// The summary is kept and the answers are not wanted: the
+			// draft has done its job.
+			return []action{closeDlg{}, dropDraft{}}, nil
 		}
 		return nil, nil
 	}

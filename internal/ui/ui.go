@@ -147,7 +147,9 @@ type (
 	openSave   struct{}
 	closeDlg   struct{}
 	closeNotes struct{}
-	quitNow    struct{}
+	// dropDraft removes the draft once its answers are kept elsewhere.
+	dropDraft struct{}
+	quitNow   struct{}
 	// copySummary puts the summary markdown on the clipboard.
 	copySummary struct{}
 	saveToFile  struct {
@@ -448,6 +450,10 @@ func (m *Model) apply(acts []action) tea.Cmd {
 			m.dlg = newSaveDialog(m.c)
 		case closeDlg:
 			m.dlg = nil
+		case dropDraft:
+			if m.c.drafts != nil {
+				cmds = append(cmds, m.c.drafts.remove())
+			}
 		case quitNow:
 			cmds = append(cmds, m.quitCmd())
 		case saveToFile:
@@ -598,7 +604,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.savedRev = m.c.rev
 	if msg.kind == saveSummary {
 		if rev, ok := m.c.savedKinds[saveAnswers]; !ok || rev != m.c.rev {
+			// Keep the draft until the answers are saved or declined: a
+			// summary alone cannot be resumed.
 			m.dlg = newAnswersOffer(m.c, msg.path)
+			return nil
 		}
 	}
 	if m.c.drafts != nil {
