@@ -4608,7 +4608,7 @@ func builtinPack() *checklist.Pack {
 			"ui.draft.failed":           "Could not save the draft {path}: {reason}. Your answers are still here; keep going and save them at the end.",
 			"ui.draft.not-removed":      "Saved, but the draft {path} could not be removed: {reason}.",
 			"ui.draft.removed":          "The draft is no longer needed and was removed.",
-			"ui.editing":                "Editing from the review: enter or esc returns to it.",
+			"ui.editing":                "Editing: enter or esc goes back to the review.",
 			"ui.listen-for":             "Listen for:",
 			"ui.listen-good":            "A good answer:",
 			"ui.listen-worrying":        "Worrying:",

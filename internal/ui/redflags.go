@@ -145,7 +145,7 @@ func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
 	ynu := newKey("y/n/u", "answer", "y", "n", "u")
 	return keyList{
-		short: []key.Binding{ynu, k.Up, k.Next, k.Back},
+		short: []key.Binding{ynu, k.Next, k.Back}, // ↑/↓ is in the full help: the line must keep q quit at 80 columns
 		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -812,7 +813,13 @@ func (m *Model) header() string {
 	}
 	h := app + t.section.Render(name) + t.progress.Render(" · "+step)
 	if m.c.editing && m.width >= singleCol {
-		h += "  " + t.warn.Render(m.c.pack.T("ui.editing"))
+		hint := m.c.pack.T("ui.editing")
+		if ansi.StringWidth(h)+2+ansi.StringWidth(hint) > m.width-1 {
+			// Make room: our name goes before the hint is cut.
+			h = t.section.Render(name) + t.progress.Render(" · "+step)
+		}
+		room := m.width - 1 - ansi.StringWidth(h) - 2
+		h += "  " + t.warn.Render(ansi.Truncate(hint, max(room, 0), "…"))
 	}
 	return h
 }
