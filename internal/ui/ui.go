@@ -19,6 +19,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -408,6 +409,9 @@ func (m *Model) apply(acts []action) tea.Cmd {
 	for _, a := range acts {
 		switch a := a.(type) {
 		case setAnswer:
+			if old, ok := m.c.answers.Get(a.id); ok && sameValue(old, a.v) {
+				continue // choosing what was chosen changes nothing
+			}
 			m.c.answers.Set(a.id, a.v)
 			cmds = append(cmds, m.changed())
 		case setNote:
@@ -874,4 +878,10 @@ func (m *Model) helpView() []string {
 	}
 	m.helpCache.key, m.helpCache.lines = sig.String(), lines
 	return lines
+}
+
+// sameValue reports whether two answers are the same answer.
+func sameValue(a, b checklist.Value) bool {
+	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
+		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil)
 }
