@@ -270,7 +270,7 @@ func (s *session) step(q *checklist.Question) {
 	title := q.Section
 	intro := ""
 	if sec := s.p.Section(q.Section); sec != nil {
-		title, intro = sec.Title, sec.Intro
+		title, intro = sec.Title, sec.IntroFor(s.a)
 	}
 	s.w.blank()
 	s.w.line(s.t("a11y.step", "n", strconv.Itoa(n), "m", strconv.Itoa(len(steps)), "title", oneLine(title)))

@@ -457,6 +457,9 @@ func TestCoordinatorHearsWhatToSay(t *testing.T) {
 		"Say: What's your facilitator training?\n",
 		"Listen for, a good answer: A specific, named program",
 		"Listen for, a worrying answer: \"My own experience is my training\"",
+		// The person's own questions, worded for asking them.
+		"How do they feel about sharing in a group?\n",
+		"Say: How comfortable are you sharing personal experiences with a group?\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("coordinator output lacks %q", want)

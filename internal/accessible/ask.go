@@ -102,12 +102,13 @@ func (s *session) printQuestion(q *checklist.Question) {
 	n, total := s.position(q)
 	s.w.blank()
 	s.w.line(s.t("a11y.question", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "label", oneLine(q.Label)))
-	s.w.line(oneLine(q.Prompt))
-	// The words to say are for the facilitator; questions a person asks
-	// themselves ("What do I want from a group?") are not read out as a script.
-	if s.coordinator && q.Ask != "self" {
-		if q.Say != "" {
-			s.w.line(s.t("a11y.say", "text", oneLine(q.Say)))
+	s.w.line(oneLine(q.PromptFor(s.a)))
+	// A coordinator reads out the words to say: the facilitator's questions,
+	// and the person's own where the pack words them for asking someone.
+	// A patient asking themselves needs no script.
+	if s.coordinator && (q.Ask != "self" || q.SayCoordinator != "") {
+		if say := q.SayFor(s.a); say != "" {
+			s.w.line(s.t("a11y.say", "text", oneLine(say)))
 		}
 		if q.ListenGood != "" {
 			s.w.line(s.t("a11y.listen-good", "text", oneLine(q.ListenGood)))

@@ -218,7 +218,7 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 		if q.Say == "" {
 			continue
 		}
-		f := FollowUp{Question: q.ID, Ask: q.Say, Why: q.Why, To: q.Ask}
+		f := FollowUp{Question: q.ID, Ask: q.SayFor(a), Why: q.Why, To: q.Ask}
 		switch {
 		case q.Core:
 			core = append(core, f)

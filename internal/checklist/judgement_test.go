@@ -220,3 +220,32 @@ func TestOldAnswersFilesStillScore(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatorWording: a coordinator asks the person on the call, so the
+// person's own questions are worded for asking someone, in the walkthrough
+// and in "what to ask next".
+func TestCoordinatorWording(t *testing.T) {
+	p := defaultPack(t)
+	q := p.Question("comfort-sharing")
+	self := answers(t, p, "answers: {user-role: self}")
+	coord := answers(t, p, "answers: {user-role: coordinator}")
+	if got := q.PromptFor(self); got != q.Prompt {
+		t.Errorf("patient prompt = %q, want %q", got, q.Prompt)
+	}
+	if got := q.PromptFor(coord); !strings.Contains(got, "they") {
+		t.Errorf("coordinator prompt = %q, want it worded about the person", got)
+	}
+	if got := p.Section("fit").IntroFor(coord); !strings.Contains(got, "person you are helping") {
+		t.Errorf("coordinator intro = %q", got)
+	}
+	for _, f := range checklist.Evaluate(p, coord).FollowUps {
+		if f.Question == "comfort-sharing" && f.Ask != q.SayCoordinator {
+			t.Errorf("coordinator follow-up = %q, want %q", f.Ask, q.SayCoordinator)
+		}
+	}
+	for _, f := range checklist.Evaluate(p, self).FollowUps {
+		if f.Question == "comfort-sharing" && f.Ask != q.Say {
+			t.Errorf("patient follow-up = %q, want %q", f.Ask, q.Say)
+		}
+	}
+}

@@ -131,12 +131,14 @@ type Guide struct {
 
 // Section groups questions into one step of the walkthrough.
 type Section struct {
-	ID     string     `yaml:"id"`
-	Title  string     `yaml:"title"`
-	Intro  string     `yaml:"intro"`
-	Source string     `yaml:"source"`
-	When   *Condition `yaml:"when"`
-	Pos    Pos        `yaml:"-"`
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Intro string `yaml:"intro"`
+	// IntroCoordinator replaces Intro for a care coordinator on a call.
+	IntroCoordinator string     `yaml:"intro_coordinator"`
+	Source           string     `yaml:"source"`
+	When             *Condition `yaml:"when"`
+	Pos              Pos        `yaml:"-"`
 }
 
 // Question is one thing to find out, with the words to ask it.
@@ -156,6 +158,11 @@ type Question struct {
 	Prompt string `yaml:"prompt"`
 	// Say is the exact words to put to the facilitator (or to oneself).
 	Say string `yaml:"say"`
+	// PromptCoordinator and SayCoordinator word the question for a care
+	// coordinator asking on someone's behalf ("How do they feel…", "How
+	// comfortable are you…"); empty means the same words for everyone.
+	PromptCoordinator string `yaml:"prompt_coordinator"`
+	SayCoordinator    string `yaml:"say_coordinator"`
 	// Ask says who the question is put to: "facilitator" or "self".
 	Ask string `yaml:"ask"`
 	// ListenGood and ListenWorrying describe a good and a worrying answer.
@@ -181,6 +188,44 @@ type Option struct {
 	// Best marks the answer a careful facilitator would give.
 	Best bool `yaml:"best"`
 	Pos  Pos  `yaml:"-"`
+}
+
+// The role question and its coordinator answer are part of the stable
+// vocabulary: they choose how questions are worded.
+const (
+	RoleQuestion    = "user-role"
+	RoleCoordinator = "coordinator"
+)
+
+// Coordinator reports whether a care coordinator is filling in the answers.
+func Coordinator(a *Answers) bool {
+	v, _ := a.Get(RoleQuestion)
+	return v.Choice == RoleCoordinator
+}
+
+// PromptFor is the question as this user reads it.
+func (q *Question) PromptFor(a *Answers) string {
+	if q.PromptCoordinator != "" && Coordinator(a) {
+		return q.PromptCoordinator
+	}
+	return q.Prompt
+}
+
+// SayFor is the words this user says: a coordinator asks the person they
+// help the questions a patient would ask themselves.
+func (q *Question) SayFor(a *Answers) string {
+	if q.SayCoordinator != "" && Coordinator(a) {
+		return q.SayCoordinator
+	}
+	return q.Say
+}
+
+// IntroFor is the section's introduction for this user.
+func (s *Section) IntroFor(a *Answers) string {
+	if s.IntroCoordinator != "" && Coordinator(a) {
+		return s.IntroCoordinator
+	}
+	return s.Intro
 }
 
 // Option returns the question's option with that ID, or nil.

@@ -41,7 +41,7 @@ type scoring struct {
 var TextKeys = []string{
 	"summary.title", "summary.date", "summary.circle", "summary.verdict", "summary.score",
 	"summary.completeness", "summary.why", "summary.none", "summary.red-flags",
-	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.formats",
+	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.ask-person", "summary.formats",
 	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
 	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
 	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap", "summary.ignored", "summary.ignored-item",

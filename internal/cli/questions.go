@@ -212,6 +212,14 @@ func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question,
 		line("> ", oneLine(q.Say))
 		line()
 	}
+	if q.SayCoordinator != "" {
+		// The phone script is read by coordinators: give the words for
+		// asking the person on the call, too.
+		line("**", t("script.say-coordinator", "Coordinator, ask them"), ":**")
+		line()
+		line("> ", oneLine(q.SayCoordinator))
+		line()
+	}
 	if q.ListenGood != "" {
 		line("**", t("script.listen-good", "Listen for, a good answer"), ":** ", oneLine(q.ListenGood))
 		line()
@@ -327,26 +335,29 @@ type (
 		Questions []scriptQuestion `json:"questions"`
 	}
 	scriptQuestion struct {
-		Number         int              `json:"number"`
-		ID             string           `json:"id"`
-		Kind           checklist.Kind   `json:"kind"`
-		Core           bool             `json:"core"`
-		RedFlag        bool             `json:"red_flag"`
-		Optional       bool             `json:"optional"`
-		CircleField    string           `json:"circle_field,omitempty"`
-		Label          string           `json:"label"`
-		Prompt         string           `json:"prompt"`
-		Say            string           `json:"say,omitempty"`
-		Ask            string           `json:"ask,omitempty"`
-		ListenGood     string           `json:"listen_good,omitempty"`
-		ListenWorrying string           `json:"listen_worrying,omitempty"`
-		Why            string           `json:"why,omitempty"`
-		Source         string           `json:"source"`
-		When           *scriptCondition `json:"when,omitempty"`
-		Options        []scriptOption   `json:"options,omitempty"`
-		Min            *float64         `json:"min,omitempty"`
-		Max            *float64         `json:"max,omitempty"`
-		Unit           string           `json:"unit,omitempty"`
+		Number      int            `json:"number"`
+		ID          string         `json:"id"`
+		Kind        checklist.Kind `json:"kind"`
+		Core        bool           `json:"core"`
+		RedFlag     bool           `json:"red_flag"`
+		Optional    bool           `json:"optional"`
+		CircleField string         `json:"circle_field,omitempty"`
+		Label       string         `json:"label"`
+		Prompt      string         `json:"prompt"`
+		Say         string         `json:"say,omitempty"`
+		// The same question worded for a coordinator asking someone.
+		PromptCoordinator string           `json:"prompt_coordinator,omitempty"`
+		SayCoordinator    string           `json:"say_coordinator,omitempty"`
+		Ask               string           `json:"ask,omitempty"`
+		ListenGood        string           `json:"listen_good,omitempty"`
+		ListenWorrying    string           `json:"listen_worrying,omitempty"`
+		Why               string           `json:"why,omitempty"`
+		Source            string           `json:"source"`
+		When              *scriptCondition `json:"when,omitempty"`
+		Options           []scriptOption   `json:"options,omitempty"`
+		Min               *float64         `json:"min,omitempty"`
+		Max               *float64         `json:"max,omitempty"`
+		Unit              string           `json:"unit,omitempty"`
 	}
 	scriptOption struct {
 		ID    string `json:"id"`
@@ -401,6 +412,7 @@ func scriptData(p *checklist.Pack) scriptJSON {
 			jq := scriptQuestion{
 				Number: n, ID: q.ID, Kind: q.Kind, Core: q.Core, RedFlag: q.RedFlag, Optional: q.Optional,
 				CircleField: q.CircleField, Label: q.Label, Prompt: q.Prompt, Say: q.Say, Ask: q.Ask,
+				PromptCoordinator: q.PromptCoordinator, SayCoordinator: q.SayCoordinator,
 				ListenGood: q.ListenGood, ListenWorrying: q.ListenWorrying, Why: q.Why, Source: q.Source,
 				When: conditionJSON(q.When), Min: q.Min, Max: q.Max, Unit: q.Unit,
 			}

@@ -94,7 +94,11 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.section("summary.ask-next")
 	w.followUps(facilitator)
 	if len(self) > 0 {
-		w.section("summary.ask-self")
+		if checklist.Coordinator(a) {
+			w.section("summary.ask-person")
+		} else {
+			w.section("summary.ask-self")
+		}
 		w.followUps(self)
 	}
 

@@ -196,7 +196,7 @@ func (s *formScreen) row(i int, expand bool) []string {
 	if s.prompts() && f.text == nil {
 		// The welcome questions read as questions, with their options
 		// always shown.
-		out := []string{marker + lst.Bold(true).Render(ansi.Truncate(f.q.Prompt, max(s.w-2, 1), "…"))}
+		out := []string{marker + lst.Bold(true).Render(ansi.Truncate(f.q.PromptFor(s.c.answers), max(s.w-2, 1), "…"))}
 		var opts []string
 		if f.choice != nil {
 			opts = f.choice.view(max(s.w-2, 1), focused)
@@ -273,8 +273,8 @@ func (s *formScreen) view(w, h int) string {
 			block{lines: wrap(t.warn, p.T("ui.welcome.disclaimer"), w), prio: prioMid, gap: true},
 			block{lines: wrap(t.faint, s.draftsLine(), w), prio: prioMid, gap: true},
 		)
-	} else if s.st.section.Intro != "" {
-		intro = append(intro, block{lines: wrap(t.faint, s.st.section.Intro, w), prio: prioLow})
+	} else if text := s.st.section.IntroFor(s.c.answers); text != "" {
+		intro = append(intro, block{lines: wrap(t.faint, text, w), prio: prioLow})
 	}
 	var hint []block
 	if !s.prompts() {

@@ -21,14 +21,16 @@ func (c *common) questionBlocks(q *checklist.Question, w int, compact bool) []bl
 	coord := c.coordinator()
 	var out []block
 	if compact {
-		out = append(out, block{lines: wrap(t.title, q.Prompt, w), prio: prioHigh, gap: true})
+		out = append(out, block{lines: wrap(t.title, q.PromptFor(c.answers), w), prio: prioHigh, gap: true})
 	}
-	if q.Say != "" && q.Ask != "self" {
+	// A coordinator reads out every question, the person's own too; a
+	// patient asking themselves needs no script.
+	if say := q.SayFor(c.answers); say != "" && (q.Ask != "self" || (coord && q.SayCoordinator != "")) {
 		label := p.T("ui.ask")
 		if coord {
 			label = p.T("ui.say")
 		}
-		out = append(out, block{lines: labelled(t, label, "“"+q.Say+"”", t.say, w), prio: prioHigh, gap: !compact})
+		out = append(out, block{lines: labelled(t, label, "“"+say+"”", t.say, w), prio: prioHigh, gap: !compact})
 	}
 	if q.ListenGood != "" || q.ListenWorrying != "" {
 		var lines []string
@@ -167,10 +169,10 @@ func (s *questionScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 func (s *questionScreen) view(w, h int) string {
 	t := s.c.theme
 	var blocks []block
-	if s.st.first && s.st.section.Intro != "" {
-		blocks = append(blocks, block{lines: wrap(t.faint, s.st.section.Intro, w), prio: prioLow - 1})
+	if intro := s.st.section.IntroFor(s.c.answers); s.st.first && intro != "" {
+		blocks = append(blocks, block{lines: wrap(t.faint, intro, w), prio: prioLow - 1})
 	}
-	blocks = append(blocks, block{lines: wrap(t.title, s.q.Prompt, w), prio: prioMust, gap: true})
+	blocks = append(blocks, block{lines: wrap(t.title, s.q.PromptFor(s.c.answers), w), prio: prioMust, gap: true})
 	blocks = append(blocks, s.c.questionBlocks(s.q, w, false)...)
 	var opts []string
 	switch {

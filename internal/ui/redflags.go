@@ -129,13 +129,13 @@ func (s *flagsScreen) view(w, h int) string {
 	}
 	q := s.st.questions[s.cur]
 	var detail []block
-	detail = append(detail, block{lines: wrap(t.title, q.Prompt, w), prio: prioHigh, gap: true})
+	detail = append(detail, block{lines: wrap(t.title, q.PromptFor(s.c.answers), w), prio: prioHigh, gap: true})
 	detail = append(detail, s.c.questionBlocks(q, w, false)...)
 	detail = append(detail, s.c.noteBlock(q, w)...)
 	if q.Why != "" {
 		detail = append(detail, block{lines: labelled(t, s.c.pack.T("ui.why"), q.Why, t.faint, w), prio: prioMid})
 	}
-	blocks := []block{{lines: wrap(t.faint, s.st.section.Intro, w), prio: prioLow}}
+	blocks := []block{{lines: wrap(t.faint, s.st.section.IntroFor(s.c.answers), w), prio: prioLow}}
 	blocks = append(blocks, block{lines: list, prio: prioMust, gap: true})
 	blocks = append(blocks, detail...)
 	return strings.Join(stack(h, blocks...), "\n")

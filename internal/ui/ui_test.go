@@ -815,3 +815,29 @@ func TestScreensFollowChangedQuestions(t *testing.T) {
 		}
 	})
 }
+
+// TestCoordinatorAsksThePerson: in coordinator mode the person's own
+// questions are worded for them, with the words to say.
+func TestCoordinatorAsksThePerson(t *testing.T) {
+	p := testPack(t)
+	q := p.Question("comfort-sharing")
+	coord := newDriver(t, 80, 24, Options{})
+	coord.keys("2", "enter", "1", "enter") // a coordinator, before joining
+	coord.goToStep("q:comfort-sharing")
+	view := flat(coord.view())
+	for _, want := range []string{q.PromptCoordinator, q.SayCoordinator} {
+		if !strings.Contains(view, flat(want)) {
+			t.Errorf("coordinator screen lacks %q:\n%s", want, coord.view())
+		}
+	}
+	patient := newDriver(t, 80, 24, Options{})
+	patient.keys("1", "enter", "1", "enter")
+	patient.goToStep("q:comfort-sharing")
+	view = flat(patient.view())
+	if !strings.Contains(view, flat(q.Prompt)) || strings.Contains(view, flat(q.SayCoordinator)) {
+		t.Errorf("patient screen is not worded for the patient:\n%s", patient.view())
+	}
+}
+
+// flat drops spaces and line breaks, so wrapped text can be searched.
+func flat(s string) string { return strings.Join(strings.Fields(s), "") }
