@@ -161,7 +161,10 @@ func (f *textField) view(w int, focused bool) []string {
 	}
 	// The input pads itself to its width; cut that so the unit sits right
 	// after the value.
-	vis := ansi.StringWidth(f.in.Value()) + 1
+	vis := ansi.StringWidth(f.in.Value())
+	if focused {
+		vis++ // the cursor's cell
+	}
 	if f.in.Value() == "" {
 		vis = ansi.StringWidth(f.in.Placeholder)
 	}
