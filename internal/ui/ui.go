@@ -855,6 +855,9 @@ func (m *Model) helpView() []string {
 	if m.help.ShowAll {
 		groups = append(km.FullHelp(), global)
 	}
+	if m.atStart() && m.dlg == nil && m.notes == nil {
+		groups = withoutBack(groups) // there is nothing before the first question
+	}
 	// Rendering the help is a good share of a frame; it changes only with
 	// the keys, the width and the theme.
 	var sig strings.Builder
@@ -884,4 +887,24 @@ func (m *Model) helpView() []string {
 func sameValue(a, b checklist.Value) bool {
 	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
 		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil)
+}
+
+// atStart reports whether the very first question has the focus, where
+// going back has nowhere to go.
+func (m *Model) atStart() bool {
+	first := m.steps[0]
+	return m.cur == 0 && len(first.questions) > 0 && m.screen().focused() == first.questions[0].ID
+}
+
+// withoutBack drops the "back" binding (esc) from help groups.
+func withoutBack(groups [][]key.Binding) [][]key.Binding {
+	out := make([][]key.Binding, len(groups))
+	for i, g := range groups {
+		for _, b := range g {
+			if !slices.Contains(b.Keys(), "esc") {
+				out[i] = append(out[i], b)
+			}
+		}
+	}
+	return out
 }
