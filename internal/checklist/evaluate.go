@@ -117,7 +117,7 @@ func Evaluate(p *Pack, a *Answers) Result {
 		if rule.Cap != "" && rule.Cap.Rank() < verdictCap.Rank() {
 			verdictCap = rule.Cap
 		}
-		if rule.RedFlag != "" && !flagged[rule.RedFlag] {
+		if rule.RedFlag != "" {
 			flagged[rule.RedFlag] = true
 		}
 		if rule.Crisis {
