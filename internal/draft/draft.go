@@ -78,7 +78,13 @@ func (s Store) Create(p *checklist.Pack, a *checklist.Answers, now time.Time) (*
 		return nil, err
 	}
 	data := checklist.MarshalAnswers(p, a)
-	stem := now.Format("20060102-150405") + "-" + Slug(CircleName(p, a))
+	// A draft is usually made at the first answer, before the circle has a
+	// name: then the time alone names it (resume --list shows the name
+	// from the content), rather than a made-up "circle".
+	stem := now.Format("20060102-150405")
+	if name := CircleName(p, a); name != "" {
+		stem += "-" + Slug(name)
+	}
 	for n := 1; n <= 1000; n++ {
 		name := stem
 		if n > 1 {

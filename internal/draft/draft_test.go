@@ -133,7 +133,7 @@ func TestCreateModesAndName(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Create(nil answers) error: %v", err)
 	}
-	if !strings.HasSuffix(d3.Path, "-circle.yaml") || d3.Answers == nil {
+	if filepath.Base(d3.Path) != now.Format("20060102-150405")+".yaml" || d3.Answers == nil {
 		t.Errorf("Create(nil answers) = %q with answers %v, want an unnamed circle draft", d3.Path, d3.Answers)
 	}
 }
