@@ -141,8 +141,12 @@ func (s *summaryScreen) enter(string) tea.Cmd { return s.request() }
 
 func (s *summaryScreen) setSize(w, h int) {
 	s.w, s.h = w, h
+	atBottom := s.vp.AtBottom() && s.vp.TotalLineCount() > 0
 	s.vp.SetWidth(max(w, 1))
 	s.vp.SetHeight(max(h-len(s.banner(w)), 1))
+	if atBottom {
+		s.vp.GotoBottom() // a reader at the end stays at the end
+	}
 }
 
 // refresh renders again after a resize or a change of background.

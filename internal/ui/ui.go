@@ -187,6 +187,11 @@ type Model struct {
 	// form or checklist whose questions change (a format that drops a
 	// field, training that drops two red flags) is built again.
 	builtFor map[string]string
+	// sized is the screen last told its size, and that size.
+	sized struct {
+		s    screen
+		w, h int
+	}
 	dlg      dialog
 	// notes is the notes editor when open, under the current screen.
 	notes  *notesBox
@@ -287,6 +292,17 @@ func (m *Model) screen() screen {
 // Update routes a message: window and colour changes to everyone, keys to
 // the dialog if one is open, else to global keys, else to the screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.update(msg)
+	// A status line that comes or goes changes the room the screen has:
+	// tell it, so nothing hides under the footer.
+	if bw, bh := m.bodySize(); bw != m.sized.w || bh != m.sized.h || m.screen() != m.sized.s {
+		m.sized.s, m.sized.w, m.sized.h = m.screen(), bw, bh
+		m.sized.s.setSize(bw, bh)
+	}
+	return model, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)

@@ -841,3 +841,18 @@ func TestCoordinatorAsksThePerson(t *testing.T) {
 
 // flat drops spaces and line breaks, so wrapped text can be searched.
 func flat(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// TestStatusLineDoesNotHideTheSummaryEnd: a status line (after copying)
+// takes room from the summary, which must shrink rather than hide its last
+// lines under the footer.
+func TestStatusLineDoesNotHideTheSummaryEnd(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	d.keys("end", "c")
+	if d.m.status == "" {
+		t.Fatal("copying showed no status line")
+	}
+	if !strings.Contains(flat(d.view()), flat("(last reviewed 2026-05-27)")) {
+		t.Errorf("the summary's last line is hidden at the bottom:\n%s", d.view())
+	}
+}
