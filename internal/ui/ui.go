@@ -192,7 +192,7 @@ type Model struct {
 		s    screen
 		w, h int
 	}
-	dlg      dialog
+	dlg dialog
 	// notes is the notes editor when open, under the current screen.
 	notes  *notesBox
 	width  int
