@@ -462,3 +462,27 @@ func TestDraftRemovedWhenAnswersDeclined(t *testing.T) {
 		t.Errorf("draft kept after the summary was saved and the answers declined: %v", files)
 	}
 }
+
+// TestAnswersOfferLetsYouPickAnotherName: when the answers file offered
+// already exists and you decline replacing it, you can type another name
+// instead of being asked the same question again.
+func TestAnswersOfferLetsYouPickAnotherName(t *testing.T) {
+	dir := t.TempDir()
+	taken := filepath.Join(dir, "vetcircle-thursday-kap-circle-2026-05-01.yaml")
+	if err := os.WriteFile(taken, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, 80, 24, Options{SaveDir: dir})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	d.keys("s", "enter", "y", "n") // save summary; answers too; replace? no
+	if strings.Contains(d.view(), "Save the answers too?") {
+		t.Fatalf("declining the replacement went back to the same offer:\n%s", d.view())
+	}
+	d.keys("ctrl+u").typeText("other.yaml").keys("enter")
+	if _, err := os.Stat(filepath.Join(dir, "other.yaml")); err != nil {
+		t.Errorf("answers not saved under the new name: %v\n%s", err, d.view())
+	}
+	if data, _ := os.ReadFile(taken); string(data) != "mine" {
+		t.Error("the existing file was replaced")
+	}
+}

@@ -269,7 +269,9 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 			d.saving = true
 			return []action{saveToFile{kind: d.kind, path: d.confirm, overwrite: true}}, nil
 		case isKey && key.Matches(k, d.keys.No):
-			d.confirm = ""
+			// Not that file: let them type another name, even when this
+			// began as the offer to save the answers under the default one.
+			d.confirm, d.offer = "", ""
 		}
 		return nil, nil
 	case d.offer != "" && d.err == "":
