@@ -151,6 +151,8 @@ type (
 	closeNotes struct{}
 	// dropDraft removes the draft once its answers are kept elsewhere.
 	dropDraft struct{}
+	// reopenDlg brings back the dialog a quit question interrupted.
+	reopenDlg struct{ d dialog }
 	quitNow   struct{}
 	// copySummary puts the summary markdown on the clipboard.
 	copySummary struct{}
@@ -350,8 +352,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			if _, ok := m.dlg.(*quitDialog); ok {
 				return m.quitCmd()
 			}
+			under := m.dlg
 			m.dlg = nil
-			return m.quit()
+			cmd := m.quit()
+			if q, ok := m.dlg.(*quitDialog); ok {
+				q.under = under // staying brings the dialog back
+			}
+			return cmd
 		}
 		acts, cmd := m.dlg.update(msg)
 		return tea.Batch(cmd, m.apply(acts))
@@ -471,6 +478,8 @@ func (m *Model) apply(acts []action) tea.Cmd {
 			m.dlg = newSaveDialog(m.c)
 		case closeDlg:
 			m.dlg = nil
+		case reopenDlg:
+			m.dlg = a.d
 		case dropDraft:
 			if m.c.drafts != nil {
 				cmds = append(cmds, m.c.drafts.remove())

@@ -856,3 +856,18 @@ func TestStatusLineDoesNotHideTheSummaryEnd(t *testing.T) {
 		t.Errorf("the summary's last line is hidden at the bottom:\n%s", d.view())
 	}
 }
+
+// TestStayingAfterCtrlCBringsTheDialogBack: ctrl+c in the save dialog asks
+// before quitting; staying returns to the dialog with what was typed.
+func TestStayingAfterCtrlCBringsTheDialogBack(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir()})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
+	d.keys("s", "ctrl+u").typeText("my-name.md").keys("ctrl+c")
+	if _, ok := d.m.dlg.(*quitDialog); !ok {
+		t.Fatalf("ctrl+c in the save dialog did not ask first:\n%s", d.view())
+	}
+	d.keys("n")
+	if _, ok := d.m.dlg.(*saveDialog); !ok || !strings.Contains(d.view(), "my-name.md") {
+		t.Errorf("staying did not bring back the save dialog with its name:\n%s", d.view())
+	}
+}
