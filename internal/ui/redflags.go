@@ -63,7 +63,11 @@ func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	}
 	q := s.st.questions[s.cur]
 	set := func(v string) []action {
-		s.cur = min(s.cur+1, len(s.st.questions)-1)
+		// Answering moves on down the checklist, except when the flag was
+		// opened from the review: the review then comes back to it.
+		if !s.c.editing {
+			s.cur = min(s.cur+1, len(s.st.questions)-1)
+		}
 		return []action{setAnswer{id: q.ID, v: checklist.Value{Choice: v}}}
 	}
 	switch {
