@@ -147,6 +147,8 @@ wait_for "What happens if someone has a difficult experience"
 keys 1 2 3 Enter
 wait_for "Does the circle talk with each person"
 keys y Enter
+wait_for "Is the group run by the clinic"
+keys n Enter                             # not run by whoever sells the medicine
 wait_for "Red-flag checklist"
 keys n n n n n n n n Enter
 wait_for "How do you feel about sharing"
@@ -165,7 +167,7 @@ wait_draft 'name: "E2E Test Circle"'
 keys c
 wait_for "Copied the summary to the clipboard"
 for _ in $(seq 1 40); do tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "# Circle check: E2E Test Circle" && break; sleep 0.05; done
-tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "## Verdict: ✔ PROMISING" || fail "c did not put the summary on the clipboard (OSC 52)"
+tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "**Is the circle safe and well run?** ✔ PROMISING" || fail "c did not put the summary on the clipboard (OSC 52)"
 keys s
 wait_for "Summary (.md)"
 wait_for "vetcircle-e2e-test-circle-"
@@ -177,7 +179,7 @@ wait_for "Saved the answers to"
 keys q
 wait_exit strong
 file=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.md)
-check_file "$file" "# Circle check: E2E Test Circle" "## Verdict: ✔ PROMISING" "A. Rivera" "Group size: 8 people"
+check_file "$file" "# Circle check: E2E Test Circle" "**Is the circle safe and well run?** ✔ PROMISING" "A. Rivera" "Group size: 8 people"
 answers=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.yaml)
 check_file "$answers" 'name: "E2E Test Circle"' "training: named-program" "rf-vendor-dosing: no"
 if grep -q resume_at "$answers"; then fail "$answers holds the draft's resume_at"; fi
@@ -203,7 +205,7 @@ wait_for "Saved the summary to"
 wait_for "Save the answers too?"; keys n
 keys q
 wait_exit enter
-check_file "$tmp/work/incomplete.md" "## Verdict: … INCOMPLETE" "## What to ask next" \
+check_file "$tmp/work/incomplete.md" "**Is the circle safe and well run?** … INCOMPLETE" "## What to ask next" \
 	'1. **Facilitator training** (`training`)' '2. **Group agreements** (`agreements`)' \
 	'3. **Difficult-experience plan** (`difficult-experience`)'
 
@@ -214,7 +216,7 @@ for _ in $(seq 1 7); do keys Enter; done
 wait_for "What training does the facilitator have?"
 keys Escape                               # back to the basics' last field
 wait_for "Circle basics"
-for _ in $(seq 1 5); do keys Enter; done
+for _ in $(seq 1 6); do keys Enter; done    # basics, the three questions, screening, seller
 wait_for "Red-flag checklist"
 keys n y Enter
 wait_for "How do you feel about sharing"
@@ -247,7 +249,7 @@ wait_for "Saved the summary to"
 wait_for "Save the answers too?"; keys n
 keys q
 wait_exit unwritable
-check_file "$tmp/work/after-error.md" "TRAIN-NAMED" "## Verdict: … INCOMPLETE"
+check_file "$tmp/work/after-error.md" "TRAIN-NAMED" "**Is the circle safe and well run?** … INCOMPLETE"
 
 echo "== e2e: kill -9 mid-intake, then vetcircle resume: every answer and the note intact"
 rm -rf "$state"

@@ -152,7 +152,7 @@ func TestExamplesByHand(t *testing.T) {
 			}
 			sameValues(t, got, want)
 			verdict := strings.ToUpper(string(checklist.Evaluate(p, want).Verdict))
-			if !strings.Contains(out, "## Verdict: "+verdict+"\n") {
+			if !strings.Contains(out, "Is the circle safe and well run? "+verdict+"\n") {
 				t.Errorf("output lacks verdict %s:\n%s", verdict, out)
 			}
 			if strings.Contains(out, "Not understood") {
@@ -178,9 +178,9 @@ func TestStrongCircleIsPromising(t *testing.T) {
 		"Step 6 of 6: Your own fit\n",
 		"Question 1 of 3: Facilitator training\n",
 		"Recorded: Names a specific training program.\n",
-		"# Circle check: Thursday KAP Circle\n",
-		"## Verdict: PROMISING\n",
-		"**Promising: the answers so far describe a well-run circle.**",
+		"Circle check: Thursday KAP Circle\n",
+		"Is the circle safe and well run? PROMISING\n",
+		"Promising: the three questions were answered well and no red flag was found.",
 		"The summary was not saved.",
 	} {
 		if !strings.Contains(out, want) {
@@ -206,7 +206,7 @@ func TestCriticalRedFlagMeansAvoid(t *testing.T) {
 	if v, _ := got.Get("rf-vendor-dosing"); v.Choice != checklist.Yes {
 		t.Fatalf("rf-vendor-dosing = %q, want yes", v.Choice)
 	}
-	if !strings.Contains(out, "## Verdict: AVOID\n") || !strings.Contains(out, "`RF-VENDOR-DOSING`") {
+	if !strings.Contains(out, "Is the circle safe and well run? AVOID\n") || !strings.Contains(out, "RF-VENDOR-DOSING") {
 		t.Errorf("summary does not say avoid because of RF-VENDOR-DOSING:\n%s", out[strings.Index(out, "Here is the summary"):])
 	}
 }

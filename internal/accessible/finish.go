@@ -26,16 +26,57 @@ func (s *session) finish() error {
 	return s.offerSave(md, DefaultFileName(r.Circle.Name, s.opts.Date))
 }
 
-// plain drops the summary's decorative symbols (a tick before the verdict, a
-// dot before each fit), which a screen reader would read out as "heavy check
-// mark" or "circle with left half black" before the words that follow them.
-// The file saved keeps the standard summary.
+// plain turns the summary into prose a screen reader reads well: headings
+// as words on their own line, no markdown symbols (asterisks, backticks,
+// hashes, escaping backslashes), and no decorative glyphs before the words
+// they stand for ("heavy check mark", "circle with left half black"). The
+// file saved keeps the standard markdown summary.
 func plain(p *checklist.Pack, md string, r checklist.Result) string {
-	pairs := []string{": " + summary.VerdictBadge(p, r.Verdict), ": " + summary.VerdictWord(p, r.Verdict)}
-	for _, f := range checklist.Fits {
-		pairs = append(pairs, "**: "+summary.FitBadge(f)+" ", "**: ")
+	var pairs []string
+	for _, v := range checklist.Verdicts {
+		pairs = append(pairs, summary.VerdictBadge(p, v), summary.VerdictWord(p, v))
 	}
-	return strings.NewReplacer(pairs...).Replace(md)
+	for _, f := range checklist.Fits {
+		pairs = append(pairs, summary.FitBadge(f)+" ", "")
+	}
+	for _, v := range checklist.StayValues {
+		pairs = append(pairs, summary.StayBadge(v)+" ", "")
+	}
+	pairs = append(pairs, "**", "", "`", "", "*(", "(", ")*", ")", "“", "\"", "”", "\"")
+	r1 := strings.NewReplacer(pairs...)
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		l = strings.TrimLeft(l, "#")
+		if l != lines[i] {
+			l = strings.TrimSpace(l)
+		}
+		l = r1.Replace(l)
+		// Italics around a whole line (the pack line, a source).
+		if strings.HasPrefix(l, "_") && strings.HasSuffix(l, "_") && len(l) > 1 {
+			l = l[1 : len(l)-1]
+		}
+		if l == "---" {
+			l = ""
+		}
+		lines[i] = unescape(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// unescape drops the backslashes that markdown escaping put before
+// punctuation in user text, so "R\&D" is read as "R&D".
+func unescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|<>&~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // offerSave asks whether to save the summary, and where, until it is saved or

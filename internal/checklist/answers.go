@@ -12,9 +12,13 @@ const AnswersVersion = 1
 // Value is one answer. Which field is meaningful depends on the question's Kind.
 type Value struct {
 	Choice string   // choice and tristate
-	List   []string // multi ([] is a real answer: "none of these")
-	Number float64  // number
-	Text   string   // text
+	List   []string // multi: the items that hold ([] is a real answer: "none of these")
+	// Unsure lists a multi question's items still unknown (the mapping form,
+	// "confidentiality: yes, no-pressure: unknown"): neither held nor ruled
+	// out, so they become follow-ups rather than penalties.
+	Unsure []string
+	Number float64 // number
+	Text   string  // text
 }
 
 // Extra is an answer or note whose ID the current pack does not know, kept
@@ -105,6 +109,7 @@ func (a *Answers) Clone() *Answers {
 	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
 	for k, v := range a.Values {
 		v.List = slices.Clone(v.List)
+		v.Unsure = slices.Clone(v.Unsure)
 		c.Values[k] = v
 	}
 	for k, v := range a.Notes {
@@ -128,6 +133,10 @@ func (v Value) known(q *Question) bool {
 		return v.Choice != "" && v.Choice != Unknown
 	case KindText:
 		return v.Text != ""
+	case KindMulti:
+		// Settled only when no item is left unknown: a partly known list
+		// still has something to ask, and lacks never fires on the unknown.
+		return len(v.Unsure) == 0
 	}
 	return true
 }

@@ -185,8 +185,12 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 		}
 		a.Set(q.ID, Value{Choice: s})
 	case KindMulti:
+		if v.kind == mapNode {
+			parseMultiMap(a, q, v, l, warn, lenient)
+			return
+		}
 		if v.kind != seqNode {
-			bad("write a list such as [a, b], or [] for none", "%s: expected a list of options, found %s", q.ID, v.kind)
+			bad("write a list such as [a, b], [] for none, or {a: yes, b: unknown}", "%s: expected a list of options, found %s", q.ID, v.kind)
 			return
 		}
 		list := []string{}
@@ -231,6 +235,63 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 		}
 		a.Set(q.ID, Value{Text: textclean.Clean(s)})
 	}
+}
+
+// parseMultiMap reads the mapping form of a list answer, where each item is
+// yes, no or unknown: what a page or a call said item by item. Items left
+// out are unknown, so silence never counts as "no".
+func parseMultiMap(a *Answers, q *Question, v *node, l, warn *errorList, lenient bool) {
+	val := Value{List: []string{}}
+	said := map[string]bool{}
+	for i, k := range v.keys {
+		it := v.vals[i]
+		if q.Option(k.value) == nil {
+			if lenient {
+				a.KeepItem(q.ID, rawJSON(k))
+				warn.add(k.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(k))
+				continue
+			}
+			l.add(k.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(k))
+			continue
+		}
+		s, ok := it.str()
+		if b, isBool := it.boolean(); isBool {
+			s, ok = map[bool]string{true: Yes, false: No}[b], true
+		}
+		s = strings.ToLower(s)
+		if !ok || (s != Yes && s != No && s != Unknown) {
+			l.add(it.pos, "answer yes, no or unknown for each item", "%s: %s: %s is not yes, no or unknown", q.ID, k.value, describe(it))
+			continue
+		}
+		said[k.value] = true
+		switch s {
+		case Yes:
+			val.List = append(val.List, k.value)
+		case Unknown:
+			val.Unsure = append(val.Unsure, k.value)
+		}
+	}
+	for _, o := range q.Options {
+		if !said[o.ID] {
+			val.Unsure = append(val.Unsure, o.ID)
+		}
+	}
+	// Keep pack order, so a round trip writes the same file.
+	order := func(ids []string) []string {
+		out := []string{}
+		for _, o := range q.Options {
+			if slices.Contains(ids, o.ID) {
+				out = append(out, o.ID)
+			}
+		}
+		return out
+	}
+	val.List = order(val.List)
+	val.Unsure = order(val.Unsure)
+	if len(val.Unsure) == 0 {
+		val.Unsure = nil
+	}
+	a.Set(q.ID, val)
 }
 
 func parseNotes(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
@@ -341,7 +402,17 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		}
 		value := yamlValue(q, v)
 		if kept := a.KeptItems[q.ID]; len(kept) > 0 {
-			value = "[" + strings.Join(append(slices.Clone(v.List), kept...), ", ") + "]"
+			if len(v.Unsure) > 0 {
+				// Items these rules do not know go back as keys of the
+				// mapping form; what they were said to be is not scored.
+				value = strings.TrimSuffix(value, "}")
+				for _, k := range kept {
+					value += ", " + k + ": unknown"
+				}
+				value += "}"
+			} else {
+				value = "[" + strings.Join(append(slices.Clone(v.List), kept...), ", ") + "]"
+			}
 		}
 		if q.CircleField != "" {
 			circle = append(circle, fmt.Sprintf("  %s: %s\n", q.CircleField, value))
@@ -410,6 +481,21 @@ func writeBlock(b *bytes.Buffer, name string, lines []string) {
 func yamlValue(q *Question, v Value) string {
 	switch q.Kind {
 	case KindMulti:
+		if len(v.Unsure) > 0 {
+			// The mapping form keeps which items are still unknown.
+			var parts []string
+			for _, o := range q.Options {
+				switch {
+				case slices.Contains(v.List, o.ID):
+					parts = append(parts, o.ID+": yes")
+				case slices.Contains(v.Unsure, o.ID):
+					parts = append(parts, o.ID+": unknown")
+				default:
+					parts = append(parts, o.ID+": no")
+				}
+			}
+			return "{" + strings.Join(parts, ", ") + "}"
+		}
 		return "[" + strings.Join(v.List, ", ") + "]"
 	case KindNumber:
 		return strconv.FormatFloat(v.Number, 'f', -1, 64)

@@ -1,21 +1,47 @@
 package checklist
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
-// Result is the scored outcome for one circle. Every point in Score is the sum
-// of BaseScore and the Points of Findings, clamped to 0..100.
+// Result is the scored outcome for one circle. It answers the person's three
+// questions, each with its reasons: is the circle safe and well run
+// (Verdict), is it right for this person now (Fit), and, for someone
+// attending, should they stay (Stay). Score is the sum of BaseScore and the
+// Points of Findings, clamped to 0..100; it is a trace, not the answer.
 type Result struct {
-	Circle       Circle      `json:"circle"`
-	Verdict      Verdict     `json:"verdict"`
-	Score        int         `json:"score"`
+	Circle  Circle  `json:"circle"`
+	Verdict Verdict `json:"verdict"`
+	// VerdictReasons are the fired rules that decide the verdict, the most
+	// serious first.
+	VerdictReasons []Reason `json:"verdict_reasons"`
+	// Fit is how this circle's own format suits this person now; nil when
+	// the format is not known.
+	Fit *FitAnswer `json:"fit"`
+	// Stay answers "should I stay?"; nil unless the person attends.
+	Stay *StayAnswer `json:"stay"`
+	// Headline is one plain sentence per answer, naming its decisive reasons.
+	Headline Headline `json:"headline"`
+	// Attending is true when the person already attends the circle, said
+	// or implied (a leave sign answered).
+	Attending bool `json:"attending"`
+	Score     int  `json:"score"`
+	// Band is the verdict the score alone would give; ScoreDecides says
+	// whether the score took part (it does only once the three questions
+	// are answered).
+	Band         Verdict     `json:"band"`
+	ScoreDecides bool        `json:"score_decides"`
 	Completeness int         `json:"completeness"`
 	Findings     []Finding   `json:"findings"`
 	RedFlags     []string    `json:"red_flags"`
 	FollowUps    []FollowUp  `json:"follow_ups"`
 	Formats      []FormatFit `json:"formats"`
+	// Derived lists answers implied by other answers, and any contradiction
+	// between what was said and what it implies.
+	Derived []Derived `json:"derived"`
 	// Ignored lists answers that were given but not counted, because the
 	// question does not apply to these answers (a leave sign without
 	// stage: attending, say). They are named, never dropped in silence.
@@ -24,6 +50,39 @@ type Result struct {
 	Crisis bool `json:"crisis"`
 	// Pack identifies the rules that produced this result.
 	Pack PackRef `json:"pack"`
+}
+
+// FitAnswer is "is it right for this person now?", with its reasons.
+type FitAnswer struct {
+	Value   Fit      `json:"value"`
+	Reasons []Reason `json:"reasons"`
+}
+
+// StayAnswer is "should I stay?", with its reasons, the decisive ones first.
+type StayAnswer struct {
+	Value   StayValue `json:"value"`
+	Reasons []Reason  `json:"reasons"`
+}
+
+// Headline holds one plain sentence per answer; Fit and Stay are empty when
+// that answer is not given.
+type Headline struct {
+	Verdict string `json:"verdict"`
+	Fit     string `json:"fit,omitempty"`
+	Stay    string `json:"stay,omitempty"`
+}
+
+// Derived is an answer implied by another answer.
+type Derived struct {
+	Question string `json:"question"`
+	Value    string `json:"value"`
+	// From says where the answer came from, in the pack's words.
+	From string `json:"from"`
+	// Given is the contradicting answer that was given, if any; Kept says
+	// whether it was kept (the derivation only fills gaps) or replaced.
+	Given string `json:"given,omitempty"`
+	Kept  bool   `json:"kept,omitempty"`
+	Rule  string `json:"rule"`
 }
 
 // PackRef names a pack version in results.
@@ -53,6 +112,10 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Source   string   `json:"source"`
 	Cap      Verdict  `json:"cap,omitempty"`
+	// RedFlag is the red-flag question this finding confirms, if any.
+	RedFlag string `json:"red_flag,omitempty"`
+	// Headline is the finding in a few plain words.
+	Headline string `json:"-"`
 }
 
 // FollowUp is something still to find out, in the words to ask it.
@@ -64,6 +127,8 @@ type FollowUp struct {
 	To string `json:"to"`
 	// Rule is set when a fired rule asked for this follow-up.
 	Rule string `json:"rule,omitempty"`
+	// Unsure lists a list question's items still unknown.
+	Unsure []string `json:"unsure,omitempty"`
 }
 
 // FormatFit is how one format suits this person, and why.
@@ -82,24 +147,30 @@ type Ignored struct {
 	When string `json:"when"`
 }
 
-// Reason is one fit rule that moved a format, traced to its rule and source.
+// Reason is one rule behind an answer, traced to its rule and source.
 type Reason struct {
 	Rule   string `json:"rule"`
 	Text   string `json:"text"`
 	Source string `json:"source"`
 }
 
+// maxHeadlineReasons keeps a headline to one readable sentence.
+const maxHeadlineReasons = 3
+
 // Evaluate scores answers against a pack. It is pure and deterministic: the
 // same pack and answers always give the same Result.
 func Evaluate(p *Pack, a *Answers) Result {
+	a, derived := p.derive(a)
 	a, ignored := p.effective(a)
 	r := Result{
 		Ignored:  ignored,
+		Derived:  derived,
 		Circle:   circleOf(p, a),
 		Findings: []Finding{},
 		RedFlags: []string{},
 		Pack:     PackRef{ID: p.Meta.ID, Version: p.Meta.Version, LastReviewed: p.Meta.LastReviewed},
 	}
+	coord := Coordinator(a)
 
 	score := p.BaseScore
 	verdictCap := VerdictPromising
@@ -112,7 +183,8 @@ func Evaluate(p *Pack, a *Answers) Result {
 		score += rule.Points
 		r.Findings = append(r.Findings, Finding{
 			Rule: rule.ID, Title: rule.Title, Severity: rule.Severity, Points: rule.Points,
-			Message: rule.Message, Source: rule.Source, Cap: rule.Cap,
+			Message: rule.Message, Source: rule.Source, Cap: rule.Cap, RedFlag: rule.RedFlag,
+			Headline: cmp.Or(rule.Headline, rule.Title),
 		})
 		if rule.Cap != "" && rule.Cap.Rank() < verdictCap.Rank() {
 			verdictCap = rule.Cap
@@ -134,18 +206,152 @@ func Evaluate(p *Pack, a *Answers) Result {
 		}
 	}
 	r.Score = min(max(score, 0), 100)
-	r.Verdict = p.band(r.Score)
-	if verdictCap.Rank() < r.Verdict.Rank() {
-		r.Verdict = verdictCap
-	}
-	// Missing core answers outrank a low score: only a rule (a confirmed red
-	// flag) can call a circle "avoid" before the three questions are answered.
-	if verdictCap == VerdictIncomplete && r.Verdict == VerdictAvoid {
+	r.Band = p.band(r.Score)
+	// The score takes part only once the three questions are answered:
+	// before that, only rules speak (a confirmed red flag says caution or
+	// avoid; otherwise the answer is incomplete).
+	r.ScoreDecides = !p.coreOpen(a)
+	if r.ScoreDecides {
+		r.Verdict = r.Band
+		if verdictCap.Rank() < r.Verdict.Rank() {
+			r.Verdict = verdictCap
+		}
+	} else {
 		r.Verdict = VerdictIncomplete
+		if verdictCap.Rank() < r.Verdict.Rank() {
+			r.Verdict = verdictCap
+		}
+		if len(r.RedFlags) > 0 && r.Verdict == VerdictIncomplete {
+			// A confirmed red flag is never hidden behind "incomplete".
+			r.Verdict = VerdictCaution
+		}
 	}
+	r.VerdictReasons = verdictReasons(r)
 	r.Completeness, r.FollowUps = p.completeness(a, ruleAsks)
-	r.Formats = p.fitFormats(a)
+	r.Formats = p.fitFormats(a, coord)
+	r.Fit = p.circleFit(a, r, coord)
+	r.Attending = p.Stay != nil && p.holds(&p.Stay.When, a)
+	if r.Attending {
+		r.Stay = p.stay(a, &r, coord)
+	}
+	r.Headline = p.headline(r)
 	return r
+}
+
+// Derive returns the answers with every derived answer filled in (the
+// caller's answers are not changed), and what was derived. Front ends use it
+// to show a derived answer as answered, with where it came from, and to ask
+// only the questions that apply once it is taken into account.
+func (p *Pack) Derive(a *Answers) (*Answers, []Derived) { return p.derive(a) }
+
+// derive applies the pack's derivations in order, each seeing the ones
+// before it, and says what it derived and what it contradicted.
+func (p *Pack) derive(a *Answers) (*Answers, []Derived) {
+	out := []Derived{}
+	if a == nil {
+		a = NewAnswers()
+	}
+	var e *Answers
+	for _, d := range p.Derived {
+		cur := a
+		if e != nil {
+			cur = e
+		}
+		q := p.byID[d.Question]
+		if q == nil || !p.holds(&d.When, cur) {
+			continue
+		}
+		v, ok := cur.Get(d.Question)
+		rec := Derived{Question: d.Question, Value: d.Value, From: d.From, Rule: d.ID}
+		switch {
+		case ok && v.Choice == d.Value:
+			continue // said both ways: nothing to derive or to name
+		case ok && v.known(q):
+			rec.Given = v.Choice
+			rec.Kept = !d.Wins
+			if rec.Kept {
+				out = append(out, rec)
+				continue
+			}
+		}
+		if e == nil {
+			e = a.shallowCopy()
+		}
+		e.Values[d.Question] = Value{Choice: d.Value}
+		out = append(out, rec)
+	}
+	if e == nil {
+		return a, out
+	}
+	return e, out
+}
+
+// shallowCopy copies the answer map so derived answers never change the
+// caller's answers; values themselves are never mutated in place.
+func (a *Answers) shallowCopy() *Answers {
+	e := *a
+	e.Values = make(map[string]Value, len(a.Values)+4)
+	for k, v := range a.Values {
+		e.Values[k] = v
+	}
+	return &e
+}
+
+// coreOpen reports whether one of the three questions that apply still has
+// no settled answer.
+func (p *Pack) coreOpen(a *Answers) bool {
+	for _, q := range p.Questions {
+		if !q.Core || !p.Applicable(q, a) {
+			continue
+		}
+		if v, ok := a.Get(q.ID); !ok || !v.known(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// verdictReasons picks the findings that decide the verdict: every confirmed
+// red flag (never hidden), then the rules that cap the verdict where it is,
+// or, when the score alone decided, the heaviest concerns.
+func verdictReasons(r Result) []Reason {
+	out := []Reason{}
+	add := func(f Finding) {
+		for _, x := range out {
+			if x.Rule == f.Rule {
+				return
+			}
+		}
+		out = append(out, Reason{Rule: f.Rule, Text: f.Message, Source: f.Source})
+	}
+	if r.Verdict == VerdictPromising {
+		return out
+	}
+	byWeight := slices.Clone(r.Findings)
+	slices.SortStableFunc(byWeight, func(x, y Finding) int {
+		if c := slices.Index(severities, x.Severity) - slices.Index(severities, y.Severity); c != 0 {
+			return c
+		}
+		return x.Points - y.Points
+	})
+	for _, f := range byWeight {
+		if f.RedFlag != "" {
+			add(f)
+		}
+	}
+	for _, f := range byWeight {
+		if f.Cap == r.Verdict {
+			add(f)
+		}
+	}
+	if len(out) == 0 {
+		for _, f := range byWeight {
+			if f.Points < 0 {
+				add(f)
+			}
+		}
+	}
+	return out
 }
 
 // effective drops answers to questions that do not apply (a leave-sign
@@ -219,6 +425,9 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 			continue
 		}
 		f := FollowUp{Question: q.ID, Ask: q.SayFor(a), Why: q.Why, To: q.Ask}
+		if ok && q.Kind == KindMulti {
+			f.Unsure = slices.Clone(v.Unsure)
+		}
 		switch {
 		case q.Core:
 			core = append(core, f)
@@ -243,7 +452,7 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 // fitFormats ranks every format for this person. A format starts at its base
 // fit. Cautions dominate: a fired rule rating the format at or below base
 // caps it at the worst such rating; otherwise the best fired rating wins.
-func (p *Pack) fitFormats(a *Answers) []FormatFit {
+func (p *Pack) fitFormats(a *Answers, coord bool) []FormatFit {
 	out := make([]FormatFit, 0, len(p.Formats))
 	for _, f := range p.Formats {
 		ff := FormatFit{ID: f.ID, Name: f.Name, Fit: f.Base, Reasons: []Reason{}}
@@ -252,7 +461,7 @@ func (p *Pack) fitFormats(a *Answers) []FormatFit {
 			if !p.holds(&fr.When, a) {
 				continue
 			}
-			ff.Reasons = append(ff.Reasons, Reason{Rule: fr.ID, Text: fr.Reason, Source: fr.Source})
+			ff.Reasons = append(ff.Reasons, fr.reason(coord))
 			if fr.Fit.Rank() <= f.Base.Rank() && (worst == "" || fr.Fit.Rank() < worst.Rank()) {
 				worst = fr.Fit
 			}
@@ -273,6 +482,141 @@ func (p *Pack) fitFormats(a *Answers) []FormatFit {
 	return out
 }
 
+// reason is a fit rule as a Reason, worded for this user.
+func (fr *FitRule) reason(coord bool) Reason {
+	text := fr.Reason
+	if coord && fr.ReasonCoordinator != "" {
+		text = fr.ReasonCoordinator
+	}
+	return Reason{Rule: fr.ID, Text: text, Source: fr.Source}
+}
+
+// circleFit answers "is it right for this person now?" for the circle's own
+// format: that format's fit, lowered (never raised) by the rules about this
+// circle's own circumstances. The decisive reasons come first.
+func (p *Pack) circleFit(a *Answers, r Result, coord bool) *FitAnswer {
+	i := slices.IndexFunc(r.Formats, func(f FormatFit) bool { return f.ID == r.Circle.Format })
+	if i < 0 {
+		return nil
+	}
+	ff := r.Formats[i]
+	value := ff.Fit
+	type judged struct {
+		fit    Fit
+		reason Reason
+	}
+	var all []judged
+	f := p.Format(ff.ID)
+	for _, fr := range f.Rules {
+		if p.holds(&fr.When, a) {
+			all = append(all, judged{fr.Fit, fr.reason(coord)})
+		}
+	}
+	for _, fr := range p.CircleFit {
+		if !p.holds(&fr.When, a) {
+			continue
+		}
+		all = append(all, judged{fr.Fit, fr.reason(coord)})
+		if fr.Fit.Rank() < value.Rank() {
+			value = fr.Fit
+		}
+	}
+	out := &FitAnswer{Value: value, Reasons: []Reason{}}
+	for _, j := range all {
+		if j.fit == value {
+			out.Reasons = append(out.Reasons, j.reason)
+		}
+	}
+	for _, j := range all {
+		if j.fit != value {
+			out.Reasons = append(out.Reasons, j.reason)
+		}
+	}
+	return out
+}
+
+// stay answers "should I stay?" for someone attending: the worst value any
+// fired stay rule or the circle's own verdict gives, decisive reasons first.
+func (p *Pack) stay(a *Answers, r *Result, coord bool) *StayAnswer {
+	s := p.Stay
+	value := s.Base
+	type judged struct {
+		stay   StayValue
+		reason Reason
+	}
+	var all []judged
+	pick := func(v StayValue, id, reason, reasonCoord, source string) {
+		if coord && reasonCoord != "" {
+			reason = reasonCoord
+		}
+		all = append(all, judged{v, Reason{Rule: id, Text: reason, Source: source}})
+		if v.Rank() < value.Rank() {
+			value = v
+		}
+	}
+	for _, sv := range s.Verdicts {
+		if sv.Verdict == r.Verdict {
+			pick(sv.Stay, sv.ID, sv.Reason, sv.ReasonCoordinator, sv.Source)
+		}
+	}
+	for _, sr := range s.Rules {
+		if !p.holds(&sr.When, a) {
+			continue
+		}
+		pick(sr.Stay, sr.ID, sr.Reason, sr.ReasonCoordinator, sr.Source)
+		if sr.Crisis {
+			r.Crisis = true
+		}
+	}
+	out := &StayAnswer{Value: value, Reasons: []Reason{}}
+	for _, rank := range []int{value.Rank(), -1} {
+		for _, j := range all {
+			if (rank >= 0) == (j.stay == value) {
+				out.Reasons = append(out.Reasons, j.reason)
+			}
+		}
+	}
+	return out
+}
+
+// headline writes one plain sentence per answer, naming its decisive
+// reasons in the pack's words.
+func (p *Pack) headline(r Result) Headline {
+	var h Headline
+	var phrases []string
+	for _, reason := range r.VerdictReasons {
+		for _, f := range r.Findings {
+			if f.Rule == reason.Rule {
+				phrases = append(phrases, f.Headline)
+			}
+		}
+	}
+	if len(phrases) > maxHeadlineReasons {
+		phrases = append(phrases[:maxHeadlineReasons], p.Tf("headline.more", "n", strconv.Itoa(len(phrases)-maxHeadlineReasons)))
+	}
+	if len(phrases) == 0 {
+		phrases = []string{p.T("headline.reasons." + string(r.Verdict))}
+	}
+	h.Verdict = p.Tf("headline.verdict."+string(r.Verdict), "reasons", strings.Join(phrases, p.T("headline.join")))
+	if r.Fit != nil {
+		reason := p.T("headline.reasons.fit")
+		if len(r.Fit.Reasons) > 0 {
+			reason = r.Fit.Reasons[0].Text
+		} else if f := p.Format(r.Circle.Format); f != nil && f.FitsWho != "" {
+			reason = f.FitsWho
+		}
+		h.Fit = p.Tf("headline.fit."+string(r.Fit.Value), "reason", reason)
+	}
+	if r.Stay != nil {
+		reason := p.T("headline.reasons.stay")
+		if len(r.Stay.Reasons) > 0 {
+			reason = r.Stay.Reasons[0].Text
+		}
+		h.Stay = p.Tf("headline.stay."+string(r.Stay.Value), "reason", reason)
+	}
+	return h
+}
+
 // holds evaluates a condition against answers. Absent answers make every
 // test false except answered: false, so "not asked" is never a pass.
 func (p *Pack) holds(c *Condition, a *Answers) bool {
@@ -285,9 +629,15 @@ func (p *Pack) holds(c *Condition, a *Answers) bool {
 		}
 		return true
 	case len(c.Any) > 0:
+		need, n := 1, 0
+		if c.AtLeast != nil {
+			need = *c.AtLeast
+		}
 		for _, sub := range c.Any {
 			if p.holds(sub, a) {
-				return true
+				if n++; n >= need {
+					return true
+				}
 			}
 		}
 		return false
@@ -329,8 +679,10 @@ func (p *Pack) holds(c *Condition, a *Answers) bool {
 		}
 		return n >= need
 	case len(c.Lacks) > 0:
+		// An item still unknown is not lacking: it is a follow-up, not a
+		// penalty.
 		for _, id := range c.Lacks {
-			if !slices.Contains(v.List, id) {
+			if !slices.Contains(v.List, id) && !slices.Contains(v.Unsure, id) {
 				return true
 			}
 		}

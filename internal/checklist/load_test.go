@@ -3,6 +3,7 @@ package checklist_test
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -48,14 +49,30 @@ func TestBuiltinPackLints(t *testing.T) {
 			t.Errorf("rule %s confirms a red flag but does not cap the verdict", r.ID)
 		}
 	}
-	// Every source must be a heading the guide actually has.
-	headings := []string{
-		"Practices", "KAP integration circles (facilitated, structured)", "Ceremony-style integration (with caveats)",
-		"Online peer support groups", "KAP integration retreats (intensive format)", "What good facilitation looks like",
-		"How to vet a peer circle", "Red flags worth taking seriously", "When to leave a circle", "Common concerns",
-		"I'm introverted. Group work sounds awful.", "I don't want to share my deepest experiences with strangers.",
-		"I can't find a circle near me.", "What if someone in my circle is in crisis?", "How often should I attend?",
-		"Are circles HIPAA-compliant?", "Who this fits best", "Frequently asked",
+	// Every source must be a heading the guide actually has (the loader
+	// checks this too); parent headings with no text of their own are not
+	// citations. The guide is read here so the pack's list cannot drift.
+	guide, err := os.ReadFile("../../../shared/seed/000_2eb6a4d4bdfa3462.txt")
+	if err != nil {
+		t.Fatalf("the guide is needed to check citations: %v", err)
+	}
+	guideLines := map[string]bool{}
+	for _, l := range strings.Split(string(guide), "\n") {
+		guideLines[strings.TrimSpace(l)] = true
+	}
+	headings := []string{p.Meta.Guide.Addition}
+	for _, h := range p.Meta.Guide.Headings {
+		switch {
+		case h == "Overview": // the guide's unheaded opening points
+		case !guideLines[h]:
+			t.Errorf("guide heading %q is not a line of the guide", h)
+		}
+		headings = append(headings, h)
+	}
+	for _, parent := range []string{"Practices", "Common concerns", "Frequently asked"} {
+		if slices.Contains(headings, parent) {
+			t.Errorf("heading %q is a parent with no text of its own; cite the section beneath it", parent)
+		}
 	}
 	check := func(owner, src string) {
 		for _, h := range headings {
@@ -354,9 +371,9 @@ func TestAnswersThatDoNotApplyAreNamed(t *testing.T) {
 	tests := []struct {
 		body, question, when string
 	}{
-		{"answers:\n  stage: before\n  leave-signs: [coercive]\n", "leave-signs", "stage is attending"},
-		{"circle: {format: kap-circle}\nanswers:\n  medical-backup: no\n", "medical-backup", "circle-format is retreat"},
-		{"answers:\n  training: no-facilitator\n  rf-no-training: yes\n", "rf-no-training", "training is not no-facilitator"},
+		{"circle: {format: online-peer}\nanswers:\n  agreements: [confidentiality]\n", "agreements", "circle-format is not online-peer"},
+		{"circle: {format: kap-circle}\nanswers:\n  medical-backup: no\n", "medical-backup", "circle-format is retreat or medicine-sessions is yes"},
+		{"answers:\n  training: no-facilitator\n  rf-no-training: yes\n", "rf-no-training", "not (training is no-facilitator or circle-format is online-peer)"},
 	}
 	for _, tc := range tests {
 		r := checklist.Evaluate(p, answers(t, p, tc.body))
@@ -366,6 +383,18 @@ func TestAnswersThatDoNotApplyAreNamed(t *testing.T) {
 		}
 		if slices.Contains(r.RedFlags, tc.question) {
 			t.Errorf("%s counted as a red flag though it does not apply", tc.question)
+		}
+	}
+}
+
+// TestEveryDecidingRuleHasAHeadline: a rule that can decide the verdict (a
+// cap, or points taken) must say what it found in a few plain words, for the
+// verdict's one-sentence answer.
+func TestEveryDecidingRuleHasAHeadline(t *testing.T) {
+	p := defaultPack(t)
+	for _, r := range p.Rules {
+		if (r.Cap != "" || r.Points < 0) && r.Headline == "" {
+			t.Errorf("rule %s can decide the verdict but has no headline", r.ID)
 		}
 	}
 }

@@ -103,6 +103,14 @@ type Pack struct {
 	Questions []*Question
 	Rules     []*Rule
 	Formats   []*Format
+	// Derived are answers implied by other answers ("my own experience is
+	// my training" confirms the no-training red flag).
+	Derived []*Derivation
+	// CircleFit rules judge this circle's own circumstances (where it meets,
+	// what it costs) for this person, beside its format's fit rules.
+	CircleFit []*FitRule
+	// Stay decides, for someone already attending, whether to stay.
+	Stay      *StayBlock
 	Bands     []Band
 	BaseScore int
 	// Text holds the summary's fixed sentences and headings, by key.
@@ -127,6 +135,13 @@ type Meta struct {
 type Guide struct {
 	Title        string `yaml:"title"`
 	LastReviewed string `yaml:"last_reviewed"`
+	// Headings are the guide's section headings; every source: in the pack
+	// must be one of them (or Addition), so a citation can be looked up.
+	Headings []string `yaml:"headings"`
+	// Addition is the source named by what the pack adds beyond the guide
+	// (the distress question, crisis lines), so it is never passed off as
+	// the guide's own advice.
+	Addition string `yaml:"addition"`
 }
 
 // Section groups questions into one step of the walkthrough.
@@ -272,7 +287,84 @@ type Rule struct {
 	About string `yaml:"about"`
 	// Crisis puts the crisis-resources note at the top of the summary.
 	Crisis bool `yaml:"crisis"`
-	Pos    Pos  `yaml:"-"`
+	// Headline is the rule in a few plain words, for the verdict's headline
+	// when this rule decides it ("the group promotes medicine sellers").
+	Headline string `yaml:"headline"`
+	Pos      Pos    `yaml:"-"`
+}
+
+// Derivation is an answer implied by other answers: when its condition holds,
+// the question counts as answered with Value, and the walkthrough shows it as
+// answered, with where the answer came from, instead of asking again.
+type Derivation struct {
+	ID       string    `yaml:"id"`
+	Question string    `yaml:"question"`
+	Value    string    `yaml:"value"`
+	When     Condition `yaml:"when"`
+	// Wins makes the derived value replace a contradicting answer (a red flag
+	// confirmed one way is never hidden by "no" given the other way); without
+	// it the derivation only fills an answer that is missing or unknown. A
+	// contradiction is named in the summary either way.
+	Wins bool `yaml:"wins"`
+	// From says, in the user's words, where the answer came from.
+	From   string `yaml:"from"`
+	Source string `yaml:"source"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// StayValue is the answer to "should I stay in this circle?".
+type StayValue string
+
+// Stay values, from best to worst.
+const (
+	StayStay  StayValue = "stay"
+	StayWatch StayValue = "watch"
+	StayLeave StayValue = "leave"
+)
+
+// StayValues lists every stay value from worst to best.
+var StayValues = []StayValue{StayLeave, StayWatch, StayStay}
+
+// Rank orders stay values from worst (0) to best; -1 for an unknown value.
+func (s StayValue) Rank() int { return slices.Index(StayValues, s) }
+
+// StayBlock holds the rules that answer "should I stay?" for someone who
+// already attends. The worst value any fired rule gives wins.
+type StayBlock struct {
+	// When says who is attending; stay is answered only then.
+	When Condition `yaml:"when"`
+	// Base is the answer when no rule fires.
+	Base  StayValue   `yaml:"base"`
+	Rules []*StayRule `yaml:"rules"`
+	// Verdicts carry the circle's own verdict over: an unsafe circle is a
+	// reason to leave whatever else is true.
+	Verdicts []*StayVerdict `yaml:"verdicts"`
+	Pos      Pos            `yaml:"-"`
+}
+
+// StayRule moves the stay answer, with a reason.
+type StayRule struct {
+	ID     string    `yaml:"id"`
+	When   Condition `yaml:"when"`
+	Stay   StayValue `yaml:"stay"`
+	Reason string    `yaml:"reason"`
+	// ReasonCoordinator is Reason worded for a coordinator ("they").
+	ReasonCoordinator string `yaml:"reason_coordinator"`
+	// Crisis puts the crisis-resources note first.
+	Crisis bool   `yaml:"crisis"`
+	Source string `yaml:"source"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// StayVerdict maps the circle's verdict to a stay answer.
+type StayVerdict struct {
+	ID                string    `yaml:"id"`
+	Verdict           Verdict   `yaml:"verdict"`
+	Stay              StayValue `yaml:"stay"`
+	Reason            string    `yaml:"reason"`
+	ReasonCoordinator string    `yaml:"reason_coordinator"`
+	Source            string    `yaml:"source"`
+	Pos               Pos       `yaml:"-"`
 }
 
 // Format is one of the four kinds of circle, with the rules that rank it.
@@ -297,8 +389,10 @@ type FitRule struct {
 	When   Condition `yaml:"when"`
 	Fit    Fit       `yaml:"fit"`
 	Reason string    `yaml:"reason"`
-	Source string    `yaml:"source"`
-	Pos    Pos       `yaml:"-"`
+	// ReasonCoordinator is Reason worded for a coordinator ("they").
+	ReasonCoordinator string `yaml:"reason_coordinator"`
+	Source            string `yaml:"source"`
+	Pos               Pos    `yaml:"-"`
 }
 
 // Band maps a minimum score to a verdict.
@@ -318,7 +412,8 @@ type Condition struct {
 	Answered *bool    `yaml:"answered"` // has a known answer (not absent, not "unknown")
 	Above    *float64 `yaml:"above"`    // a number strictly above
 	Below    *float64 `yaml:"below"`    // a number strictly below
-	// Count with Includes: at least this many of the listed options.
+	// Count with Includes: at least this many of the listed options; with
+	// Any: at least this many of the conditions.
 	AtLeast *int `yaml:"at_least"`
 
 	All []*Condition `yaml:"all"`

@@ -27,6 +27,9 @@ type packFile struct {
 	Questions []*Question       `yaml:"questions"`
 	Rules     []*Rule           `yaml:"rules"`
 	Formats   []*Format         `yaml:"formats"`
+	Derive    []*Derivation     `yaml:"derive"`
+	CircleFit []*FitRule        `yaml:"circle_fit"`
+	Stay      *StayBlock        `yaml:"stay"`
 	Text      map[string]string `yaml:"text"`
 }
 
@@ -45,6 +48,16 @@ var TextKeys = []string{
 	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
 	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
 	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap", "summary.ignored", "summary.ignored-item",
+	"summary.answers", "summary.q-verdict", "summary.q-fit", "summary.q-stay", "summary.no-format", "summary.no-more-questions",
+	"summary.scoring", "summary.score-differs", "summary.score-waits", "summary.derived", "summary.derived-item",
+	"summary.derived-kept", "summary.derived-replaced", "summary.unsure", "summary.your-format", "summary.try-first",
+	"summary.format-size", "summary.format-cost", "summary.format-frequency", "summary.format-cautions",
+	"headline.verdict.promising", "headline.verdict.caution", "headline.verdict.avoid", "headline.verdict.incomplete",
+	"headline.reasons.promising", "headline.reasons.caution", "headline.reasons.avoid", "headline.reasons.incomplete",
+	"headline.reasons.fit", "headline.reasons.stay", "headline.join", "headline.more",
+	"headline.fit.good", "headline.fit.possible", "headline.fit.not-now", "headline.fit.poor",
+	"headline.stay.stay", "headline.stay.watch", "headline.stay.leave",
+	"stay.stay", "stay.watch", "stay.leave",
 	"verdict.promising", "verdict.caution", "verdict.avoid", "verdict.incomplete",
 	"verdict-word.promising", "verdict-word.caution", "verdict-word.avoid", "verdict-word.incomplete",
 	"fit.good", "fit.possible", "fit.not-now", "fit.poor",
@@ -170,7 +183,7 @@ func asErrors(err error) Errors {
 func buildPack(parts []*packFile, label string) (*Pack, error) {
 	var l errorList
 	p := &Pack{Text: map[string]string{}, byID: map[string]*Question{}, formatIdx: map[string]*Format{}}
-	var metaSeen, scoringSeen *Pos
+	var metaSeen, scoringSeen, staySeen *Pos
 	var bands []*Band
 	for _, pf := range parts {
 		if pf.Pack != nil {
@@ -198,6 +211,16 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 		p.Questions = append(p.Questions, pf.Questions...)
 		p.Rules = append(p.Rules, pf.Rules...)
 		p.Formats = append(p.Formats, pf.Formats...)
+		p.Derived = append(p.Derived, pf.Derive...)
+		p.CircleFit = append(p.CircleFit, pf.CircleFit...)
+		if pf.Stay != nil {
+			if staySeen != nil {
+				l.add(pf.Stay.Pos, "keep one stay: block", "stay: given again (first at %s)", staySeen)
+			} else {
+				p.Stay = pf.Stay
+				staySeen = &pf.Stay.Pos
+			}
+		}
 		for _, k := range sortedKeys(pf.Text) {
 			if _, dup := p.Text[k]; dup {
 				l.add(Pos{File: label}, "each text key is defined once", "text key %q defined twice", k)
@@ -217,6 +240,10 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 	v.sections()
 	v.rules()
 	v.formats()
+	v.derivations()
+	v.circleFit()
+	v.stay()
+	v.sources()
 	v.bands(bands)
 	v.text(label)
 	if len(l.errs) > 0 {
@@ -449,13 +476,124 @@ func (v *validator) formats() {
 			v.l.add(at, "use good, possible, not-now or poor", "format %s: base fit %q is not valid", f.ID, f.Base)
 		}
 		for _, r := range f.Rules {
-			v.ruleID(r.Pos, r.ID)
-			v.need(r.Pos, "fit rule "+r.ID+" reason", r.Reason)
-			v.need(r.Pos, "fit rule "+r.ID+" source", r.Source)
-			if r.Fit.Rank() < 0 {
-				v.l.add(r.Pos, "use good, possible, not-now or poor", "fit rule %s: fit %q is not valid", r.ID, r.Fit)
-			}
-			v.condRoot(&r.When, r.Pos, "fit rule "+r.ID)
+			v.fitRule(r, "fit rule")
+		}
+	}
+}
+
+func (v *validator) fitRule(r *FitRule, owner string) {
+	v.ruleID(r.Pos, r.ID)
+	v.need(r.Pos, owner+" "+r.ID+" reason", r.Reason)
+	v.need(r.Pos, owner+" "+r.ID+" source", r.Source)
+	if r.Fit.Rank() < 0 {
+		v.l.add(r.Pos, "use good, possible, not-now or poor", "%s %s: fit %q is not valid", owner, r.ID, r.Fit)
+	}
+	v.condRoot(&r.When, r.Pos, owner+" "+r.ID)
+}
+
+func (v *validator) circleFit() {
+	for _, r := range v.p.CircleFit {
+		v.fitRule(r, "circle fit rule")
+	}
+}
+
+// derivations checks that each derived answer names a question it can
+// answer and a value that question allows.
+func (v *validator) derivations() {
+	for _, d := range v.p.Derived {
+		at := d.Pos
+		v.ruleID(at, d.ID)
+		v.need(at, "derivation "+d.ID+" from", d.From)
+		v.need(at, "derivation "+d.ID+" source", d.Source)
+		v.condRoot(&d.When, at, "derivation "+d.ID)
+		q := v.p.byID[d.Question]
+		switch {
+		case q == nil:
+			v.l.add(at, "name a question defined under questions:", "derivation %s: unknown question %q", d.ID, d.Question)
+		case q.Kind != KindChoice && q.Kind != KindTristate:
+			v.l.add(at, "derive only choice or yes/no/unknown answers", "derivation %s: question %s is %s", d.ID, q.ID, q.Kind)
+		case !slices.Contains(q.OptionIDs(), d.Value):
+			v.l.add(at, "allowed: "+strings.Join(q.OptionIDs(), ", "), "derivation %s: question %s has no option %q", d.ID, q.ID, d.Value)
+		}
+	}
+}
+
+// stay checks the block that answers "should I stay?".
+func (v *validator) stay() {
+	s := v.p.Stay
+	if s == nil {
+		return
+	}
+	v.condRoot(&s.When, s.Pos, "stay")
+	if s.Base.Rank() < 0 {
+		v.l.add(s.Pos, "use stay, watch or leave", "stay base %q is not valid", s.Base)
+	}
+	for _, r := range s.Rules {
+		v.ruleID(r.Pos, r.ID)
+		v.need(r.Pos, "stay rule "+r.ID+" reason", r.Reason)
+		v.need(r.Pos, "stay rule "+r.ID+" source", r.Source)
+		if r.Stay.Rank() < 0 {
+			v.l.add(r.Pos, "use stay, watch or leave", "stay rule %s: %q is not valid", r.ID, r.Stay)
+		}
+		v.condRoot(&r.When, r.Pos, "stay rule "+r.ID)
+	}
+	for _, r := range s.Verdicts {
+		v.ruleID(r.Pos, r.ID)
+		v.need(r.Pos, "stay verdict "+r.ID+" reason", r.Reason)
+		v.need(r.Pos, "stay verdict "+r.ID+" source", r.Source)
+		if r.Verdict.Rank() < 0 {
+			v.l.add(r.Pos, "use promising, caution, incomplete or avoid", "stay verdict %s: verdict %q is not valid", r.ID, r.Verdict)
+		}
+		if r.Stay.Rank() < 0 {
+			v.l.add(r.Pos, "use stay, watch or leave", "stay verdict %s: %q is not valid", r.ID, r.Stay)
+		}
+	}
+}
+
+// sources checks every citation against the guide's headings, which the
+// pack lists, so a reader can find the passage a rule comes from.
+func (v *validator) sources() {
+	g := v.p.Meta.Guide
+	if v.p.Meta.Pos.File == "" {
+		return
+	}
+	if len(g.Headings) == 0 {
+		v.l.add(v.p.Meta.Pos, "list the guide's section headings under guide: headings:", "the pack lists no guide headings to check its sources against")
+		return
+	}
+	check := func(at Pos, owner, src string) {
+		if src == "" || slices.Contains(g.Headings, src) || (g.Addition != "" && src == g.Addition) {
+			return
+		}
+		v.l.add(at, "cite one of guide.headings (or guide.addition for the pack's own additions)", "%s cites %q, which is not a heading of the guide", owner, src)
+	}
+	for _, s := range v.p.Sections {
+		check(s.Pos, "section "+s.ID, s.Source)
+	}
+	for _, q := range v.p.Questions {
+		check(q.Pos, "question "+q.ID, q.Source)
+	}
+	for _, r := range v.p.Rules {
+		check(r.Pos, "rule "+r.ID, r.Source)
+	}
+	for _, f := range v.p.Formats {
+		check(f.Pos, "format "+f.ID, f.Source)
+		for _, r := range f.Rules {
+			check(r.Pos, "fit rule "+r.ID, r.Source)
+		}
+	}
+	for _, r := range v.p.CircleFit {
+		check(r.Pos, "circle fit rule "+r.ID, r.Source)
+	}
+	for _, d := range v.p.Derived {
+		check(d.Pos, "derivation "+d.ID, d.Source)
+	}
+	if s := v.p.Stay; s != nil {
+		for _, r := range s.Rules {
+			check(r.Pos, "stay rule "+r.ID, r.Source)
+		}
+		for _, r := range s.Verdicts {
+			check(r.Pos, "stay verdict "+r.ID, r.Source)
 		}
 	}
 }
@@ -559,6 +697,14 @@ func (v *validator) cond(c *Condition) {
 	if c.Question == "" {
 		if len(c.Is)+len(c.Includes)+len(c.Lacks) > 0 || c.Answered != nil || c.Above != nil || c.Below != nil {
 			v.l.add(at, "put tests beside question:", "a test without a question")
+		}
+		if c.AtLeast != nil {
+			switch {
+			case len(c.Any) == 0:
+				v.l.add(at, "use at_least with any: (or with includes:)", "at_least goes with any or includes")
+			case *c.AtLeast < 1 || *c.AtLeast > len(c.Any):
+				v.l.add(at, "list more conditions or lower at_least", "at_least %d cannot be met by %d listed conditions", *c.AtLeast, len(c.Any))
+			}
 		}
 		return
 	}

@@ -3,6 +3,7 @@ package checklist_test
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,13 +28,21 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 			case checklist.KindTristate:
 				a.Set(q.ID, checklist.Value{Choice: rapid.SampledFrom(q.OptionIDs()).Draw(t, q.ID)})
 			case checklist.KindMulti:
-				var list []string
+				// Each item holds, does not, or (in the mapping form) is
+				// still unknown.
+				v := checklist.Value{List: []string{}}
+				partly := rapid.Bool().Draw(t, q.ID+" partly known")
 				for _, id := range q.OptionIDs() {
-					if rapid.Bool().Draw(t, q.ID+"."+id) {
-						list = append(list, id)
+					switch rapid.IntRange(0, 2).Draw(t, q.ID+"."+id) {
+					case 1:
+						v.List = append(v.List, id)
+					case 2:
+						if partly {
+							v.Unsure = append(v.Unsure, id)
+						}
 					}
 				}
-				a.Set(q.ID, checklist.Value{List: append([]string{}, list...)})
+				a.Set(q.ID, v)
 			case checklist.KindNumber:
 				lo, hi := 0.0, 200.0
 				if q.Min != nil {
@@ -80,11 +89,22 @@ func TestPropertyConfirmingRedFlagNeverHelps(t *testing.T) {
 		if after.Score > before.Score {
 			t.Fatalf("confirming %s raised the score %d -> %d", flag, before.Score, after.Score)
 		}
-		if after.Verdict.Rank() > before.Verdict.Rank() {
+		if derived, _ := p.Derive(b); !p.Applicable(p.Question(flag), derived) {
+			return
+		}
+		if !slices.Contains(after.RedFlags, flag) {
+			t.Fatalf("confirmed %s missing from red flags %v", flag, after.RedFlags)
+		}
+		// A confirmed red flag is never hidden: the verdict is caution or
+		// avoid, never incomplete or promising, and never better than before.
+		if after.Verdict != checklist.VerdictCaution && after.Verdict != checklist.VerdictAvoid {
+			t.Fatalf("confirming %s gave verdict %s, want caution or avoid", flag, after.Verdict)
+		}
+		if before.Verdict != checklist.VerdictIncomplete && after.Verdict.Rank() > before.Verdict.Rank() {
 			t.Fatalf("confirming %s improved the verdict %s -> %s", flag, before.Verdict, after.Verdict)
 		}
-		if p.Applicable(p.Question(flag), b) && !slices.Contains(after.RedFlags, flag) {
-			t.Fatalf("confirmed %s missing from red flags %v", flag, after.RedFlags)
+		if !strings.Contains(after.Headline.Verdict, "red flag") {
+			t.Fatalf("confirming %s: the headline %q does not name a red flag", flag, after.Headline.Verdict)
 		}
 	})
 }
@@ -111,8 +131,13 @@ func TestPropertyBestCoreAnswerNeverLowersScore(t *testing.T) {
 			core = append(core, q)
 		}
 	}
-	if len(core) != 3 {
-		t.Fatalf("pack has %d core questions, want the three questions", len(core))
+	// The three questions, and for an informal group what it offers.
+	var ids []string
+	for _, q := range core {
+		ids = append(ids, q.ID)
+	}
+	if want := []string{"training", "agreements", "difficult-experience", "peer-safeguards"}; !slices.Equal(ids, want) {
+		t.Fatalf("core questions = %v, want %v", ids, want)
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		a := genAnswers(p).Draw(t, "answers")

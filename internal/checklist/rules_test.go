@@ -27,7 +27,7 @@ func answers(t testing.TB, p *checklist.Pack, body string) *checklist.Answers {
 	return a
 }
 
-// fired lists every scoring and fit rule that fired.
+// fired lists every scoring, fit, stay and derivation rule that fired.
 func fired(r checklist.Result) []string {
 	var ids []string
 	for _, f := range r.Findings {
@@ -37,6 +37,21 @@ func fired(r checklist.Result) []string {
 		for _, reason := range f.Reasons {
 			ids = append(ids, reason.Rule)
 		}
+	}
+	if r.Fit != nil {
+		for _, reason := range r.Fit.Reasons {
+			if !slices.Contains(ids, reason.Rule) {
+				ids = append(ids, reason.Rule)
+			}
+		}
+	}
+	if r.Stay != nil {
+		for _, reason := range r.Stay.Reasons {
+			ids = append(ids, reason.Rule)
+		}
+	}
+	for _, d := range r.Derived {
+		ids = append(ids, d.Rule)
 	}
 	return ids
 }
@@ -99,26 +114,57 @@ var ruleCases = []struct {
 	{"COST-ONLINE-PAID", "circle: {format: online-peer, cost_usd: 50}", "circle: {format: online-peer, cost_usd: 0}"},
 	{"FORMAT-CEREMONY-VET", "circle: {format: ceremony}", "circle: {format: retreat}"},
 	{"FORMAT-ONLINE-READ-FIRST", "circle: {format: online-peer}", "circle: {format: ceremony}"},
-	{"RETREAT-EARLY", "circle: {format: retreat}\nanswers: {integration-months: 2}", "circle: {format: retreat}\nanswers: {integration-months: 6}"},
-	{"RETREAT-NO-SUPPORT", "circle: {format: retreat}\nanswers: {individual-support: none}", "circle: {format: kap-circle}\nanswers: {individual-support: none}"},
-	{"FIT-CEREMONY-MISMATCH", "circle: {format: ceremony}\nanswers: {ceremonial: uncomfortable}", "circle: {format: ceremony}\nanswers: {ceremonial: drawn}"},
-	{"FIT-NEEDS-ONLINE", "circle: {setting: in-person}\nanswers: {access: online-only}", "circle: {setting: hybrid}\nanswers: {access: online-only}"},
-	{"FIT-OVER-BUDGET", "circle: {cost_usd: 45}\nanswers: {budget: low}", "circle: {cost_usd: 25}\nanswers: {budget: low}"},
-	{"FIT-OVER-BUDGET", "circle: {format: retreat}\nanswers: {budget: high}", "circle: {format: retreat}\nanswers: {budget: retreat}"},
-	{"FIT-OVER-BUDGET", "circle: {cost_usd: 1}\nanswers: {budget: free}", "circle: {cost_usd: 0}\nanswers: {budget: free}"},
-	{"FIT-GROUP-ONLY", "answers: {individual-support: none}", "answers: {individual-support: practices}"},
+	{"MEDICINE-SESSIONS", "circle: {format: ceremony}\nanswers: {medicine-sessions: yes}", "circle: {format: ceremony}\nanswers: {medicine-sessions: no}"},
+	{"MEDICINE-NO-BACKUP", "circle: {format: ceremony}\nanswers: {medicine-sessions: yes, medical-backup: no}", "circle: {format: ceremony}\nanswers: {medicine-sessions: yes, medical-backup: yes}"},
+	{"SELLER-RUN", "answers: {seller-run: yes}", "answers: {seller-run: no}"},
+	{"RF-SEVERAL", "answers: {rf-pressure-disclose: yes, rf-charismatic-leader: yes}", "answers: {rf-pressure-disclose: yes, rf-charismatic-leader: no}"},
+	{"RF-SEVERAL", "answers: {training: personal-experience, rf-outcome-promises: yes}", "answers: {training: personal-experience}"},
+	{"PEER-WRITTEN-RULES", "circle: {format: online-peer}\nanswers: {peer-safeguards: [written-rules]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: []}"},
+	{"PEER-MODERATED", "circle: {format: online-peer}\nanswers: {peer-safeguards: [active-moderation]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: [written-rules]}"},
+	{"PEER-NO-SELLING", "circle: {format: online-peer}\nanswers: {peer-safeguards: [no-selling-rule]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: [written-rules]}"},
+	{"PEER-CRISIS-PINNED", "circle: {format: online-peer}\nanswers: {peer-safeguards: [crisis-resources]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: [written-rules]}"},
+	{"PEER-UNMODERATED", "circle: {format: online-peer}\nanswers: {peer-safeguards: [written-rules]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: {written-rules: yes, active-moderation: unknown}}"},
+	{"PEER-SELLING-ALLOWED", "circle: {format: online-peer}\nanswers: {peer-safeguards: [active-moderation]}", "circle: {format: online-peer}\nanswers: {peer-safeguards: [no-selling-rule]}"},
+	{"PEER-NO-SAFEGUARDS", "circle: {format: online-peer}\nanswers: {peer-safeguards: []}", "circle: {format: online-peer}\nanswers: {peer-safeguards: [crisis-resources]}"},
+	{"PEER-NO-SAFEGUARDS", "answers: {training: no-facilitator, peer-safeguards: []}", "circle: {format: kap-circle}\nanswers: {training: no-facilitator}"},
 	{"FIT-LISTEN-FIRST", "answers: {comfort-sharing: listen-first}", "answers: {comfort-sharing: comfortable}"},
 	{"DISTRESS-NOW", "answers: {distress: yes}", "answers: {distress: no}"},
 	{"FACIL-SKILLED", "answers: {stage: attending, facilitation-good: [opens-with-agreements, holds-time, ends-on-time]}", "answers: {stage: attending, facilitation-good: [opens-with-agreements, holds-time]}"},
-	{"FACIL-PUSHES-SHARING", "answers: {stage: attending, facilitation-poor: [pushes-sharing]}", "answers: {stage: attending, facilitation-poor: [runs-over]}"},
+	{"FACIL-POOR-HABIT", "answers: {stage: attending, facilitation-poor: [runs-over]}", "answers: {stage: attending, facilitation-poor: [allows-advice, runs-over]}"},
 	{"FACIL-LESS-SKILLED", "answers: {stage: attending, facilitation-poor: [allows-advice, runs-over]}", "answers: {stage: attending, facilitation-poor: [runs-over]}"},
-	{"LEAVE-FEEL-WORSE", "answers: {stage: attending, leave-signs: [feel-worse]}", "answers: {stage: attending, leave-signs: [performing]}"},
 	{"LEAVE-COERCIVE", "answers: {stage: attending, leave-signs: [coercive]}", "answers: {stage: attending, leave-signs: []}"},
 	{"LEAVE-RISK-TAKING", "answers: {stage: attending, leave-signs: [risk-taking]}", "answers: {stage: attending, leave-signs: [performing]}"},
 	{"LEAVE-ADVICE-DRIFT", "answers: {stage: attending, leave-signs: [advice-drift]}", "answers: {stage: attending, leave-signs: [feel-worse]}"},
+
+	// circle fit: this circle's own circumstances for this person.
+	{"FIT-NEEDS-ONLINE", "circle: {format: kap-circle, setting: in-person}\nanswers: {access: online-only}", "circle: {format: kap-circle, setting: hybrid}\nanswers: {access: online-only}"},
+	{"FIT-OVER-BUDGET", "circle: {format: kap-circle, cost_usd: 45}\nanswers: {budget: low}", "circle: {format: kap-circle, cost_usd: 25}\nanswers: {budget: low}"},
+	{"FIT-OVER-BUDGET", "circle: {format: retreat}\nanswers: {budget: high}", "circle: {format: retreat}\nanswers: {budget: retreat}"},
+	{"FIT-OVER-BUDGET", "circle: {format: online-peer, cost_usd: 1}\nanswers: {budget: free}", "circle: {format: online-peer, cost_usd: 0}\nanswers: {budget: free}"},
+
+	// stay: for someone attending.
+	{"LEAVE-FEEL-WORSE", "answers: {stage: attending, leave-signs: [feel-worse]}", "answers: {stage: attending, leave-signs: [performing]}"},
+	{"LEAVE-FEEL-WORSE", "answers: {leave-signs: [feel-worse]}", "answers: {stage: before}"},
+	{"STAY-COERCIVE", "answers: {stage: attending, leave-signs: [coercive]}", "answers: {stage: attending, leave-signs: [performing]}"},
+	{"STAY-RISK-TAKING", "answers: {stage: attending, leave-signs: [risk-taking]}", "answers: {stage: attending, leave-signs: [performing]}"},
+	{"STAY-ADVICE-DRIFT", "answers: {stage: attending, leave-signs: [advice-drift]}", "answers: {stage: attending, leave-signs: [performing]}"},
 	{"LEAVE-PERFORMING", "answers: {stage: attending, leave-signs: [performing]}", "answers: {stage: attending, leave-signs: [coercive]}"},
-	{"LEAVE-NONE", "answers: {stage: attending, leave-signs: []}", "answers: {stage: attending, leave-signs: [performing]}"},
+	{"STAY-SIGNS-UNCHECKED", "answers: {stage: attending}", "answers: {stage: attending, leave-signs: []}"},
+	{"STAY-POOR-HABITS", "answers: {stage: attending, facilitation-poor: [allows-advice, pushes-sharing]}", "answers: {stage: attending, facilitation-poor: [runs-over]}"},
 	{"EARLY-DAYS", "answers: {stage: attending, sessions-attended: 2}", "answers: {stage: attending, sessions-attended: 3}"},
+	{"STAY-TIME-TO-JUDGE", "answers: {stage: attending, sessions-attended: 8}", "answers: {stage: attending, sessions-attended: 4}"},
+	{"LEAVE-NONE", "answers: {stage: attending, leave-signs: []}", "answers: {stage: attending, leave-signs: [performing]}"},
+	{"STAY-SKILLED", "answers: {stage: attending, facilitation-good: [opens-with-agreements, holds-time, ends-on-time]}", "answers: {stage: attending, facilitation-good: [holds-time]}"},
+	{"STAY-UNSAFE", "answers: {stage: attending, rf-vendor-dosing: yes}", "answers: {stage: before, rf-vendor-dosing: yes}"},
+	{"STAY-CONCERNS", "answers: {stage: attending, rf-charismatic-leader: yes}", "answers: {stage: attending, rf-vendor-dosing: yes}"},
+
+	// derived answers.
+	{"DERIVE-ATTENDING", "answers: {stage: before, leave-signs: [performing]}", "answers: {stage: before}"},
+	{"DERIVE-ATTENDING", "answers: {sessions-attended: 1}", "answers: {sessions-attended: 0}"},
+	{"DERIVE-NO-TRAINING", "answers: {training: personal-experience}", "answers: {training: general}"},
+	{"DERIVE-REFUSES-CREDENTIALS", "answers: {training: refused}", "answers: {training: general}"},
+	{"DERIVE-PRESSURE", "answers: {facilitation-poor: [pushes-sharing]}", "answers: {facilitation-poor: [runs-over]}"},
+	{"DERIVE-INFORMAL", "answers: {training: no-facilitator}", "circle: {format: ceremony}\nanswers: {training: named-program}"},
 
 	{"FIT-KAP-STRUCTURE", "answers: {goals: [structured-support]}", "answers: {goals: [ceremony]}"},
 	{"FIT-KAP-ALONGSIDE", "answers: {individual-support: therapist}", "answers: {individual-support: none}"},
@@ -173,6 +219,18 @@ func TestEveryRuleHasCases(t *testing.T) {
 			ids = append(ids, r.ID)
 		}
 	}
+	for _, r := range p.CircleFit {
+		ids = append(ids, r.ID)
+	}
+	for _, r := range p.Stay.Rules {
+		ids = append(ids, r.ID)
+	}
+	for _, r := range p.Stay.Verdicts {
+		ids = append(ids, r.ID)
+	}
+	for _, d := range p.Derived {
+		ids = append(ids, d.ID)
+	}
 	for _, id := range ids {
 		if !covered[id] {
 			t.Errorf("rule %s has no fires/quiet case in ruleCases", id)
@@ -194,16 +252,11 @@ func TestAnswersThatNoLongerApplyAreIgnored(t *testing.T) {
 	a := checklist.NewAnswers()
 	a.Set("circle-format", checklist.Value{Choice: "kap-circle"})
 	a.Set("medical-backup", checklist.Value{Choice: checklist.No})
-	a.Set("stage", checklist.Value{Choice: "before"})
-	a.Set("leave-signs", checklist.Value{List: []string{"coercive"}})
-	got := fired(checklist.Evaluate(p, a))
-	for _, id := range []string{"RETREAT-NO-MEDICAL", "LEAVE-COERCIVE"} {
-		if slices.Contains(got, id) {
-			t.Errorf("%s fired for an answer that no longer applies", id)
-		}
+	if got := fired(checklist.Evaluate(p, a)); slices.Contains(got, "RETREAT-NO-MEDICAL") {
+		t.Errorf("RETREAT-NO-MEDICAL fired for an answer that no longer applies")
 	}
-	a.Set("stage", checklist.Value{Choice: "attending"})
-	if got := fired(checklist.Evaluate(p, a)); !slices.Contains(got, "LEAVE-COERCIVE") {
-		t.Errorf("LEAVE-COERCIVE did not fire once the answer applies again: %v", got)
+	a.Set("circle-format", checklist.Value{Choice: "retreat"})
+	if got := fired(checklist.Evaluate(p, a)); !slices.Contains(got, "RETREAT-NO-MEDICAL") {
+		t.Errorf("RETREAT-NO-MEDICAL did not fire once the answer applies again: %v", got)
 	}
 }

@@ -13,7 +13,7 @@ var strongCircle = strings.Join([]string{
 	"1", "1", // self, before joining
 	"Thursday KAP Circle", "1", "A. Rivera, LMFT", "8", "120", "45", "1",
 	"1", "1,2,3,4", "1,2,3", // the three questions
-	"y",                                    // screening
+	"y", "n", // screening, run by the seller
 	"n", "n", "n", "n", "n", "n", "n", "n", // red flags
 	"2", "2", "1", "4", "3", "3", "1,4", "", // fit; distress skipped
 	"n", // do not save
@@ -44,7 +44,7 @@ func TestPipedWalkthroughIsAccessible(t *testing.T) {
 	if stderr != want {
 		t.Errorf("stderr = %q, want the one-line notice %q", stderr, want)
 	}
-	for _, w := range []string{"Step 1 of 6: Getting started\n", "Answer: 1\nRecorded: I'm vetting a circle for myself.\n", "## Verdict: PROMISING\n", "The summary was not saved.\n"} {
+	for _, w := range []string{"Step 1 of 6: Getting started\n", "Answer: 1\nRecorded: I'm vetting a circle for myself.\n", "Is the circle safe and well run? PROMISING\n", "The summary was not saved.\n"} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("stdout lacks %q", w)
 		}
@@ -76,7 +76,7 @@ func TestAccessibleModeChoice(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			if !strings.Contains(stdout, "## Verdict: PROMISING") {
+			if !strings.Contains(stdout, "Is the circle safe and well run? PROMISING") {
 				t.Errorf("accessible walkthrough did not run:\n%.300s", stdout)
 			}
 			switch {

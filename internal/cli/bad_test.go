@@ -189,7 +189,7 @@ func TestBadRulePacks(t *testing.T) {
 		{name: "duplicate-rule-id", file: "zz-extra.yaml", at: ":3:5:", hint: "rule ids must be unique", reason: `duplicate rule id "TRAIN-NAMED"`},
 		{name: "missing-question", file: "zz-extra.yaml", at: ":7:12:", hint: "name a question defined under questions:", reason: `condition names unknown question "facilitator-vibes"`},
 		{name: "missing-option", file: "zz-extra.yaml", at: ":7:12:", hint: "allowed: named-program", reason: `question training has no option "phd"`},
-		{name: "unreachable-band", file: "pack.yaml", at: ":21:8:", hint: "give each band its own min", reason: "band promising cannot be reached"},
+		{name: "unreachable-band", file: "pack.yaml", at: ":49:8:", hint: "give each band its own min", reason: "band promising cannot be reached"},
 		{name: "empty-list-item", file: "zz-extra.yaml", at: ":3:5:", hint: "remove the empty item, or fill it in", reason: "empty list item"},
 		{name: "empty-message", file: "zz-extra.yaml", at: ":3:5:", hint: "fill it in", reason: "rule EXTRA-SILENT message is missing or empty"},
 		{name: "symlink-outside", file: "linked.yaml", hint: "copy the file into the folder instead", reason: "symbolic links are not followed",

@@ -80,7 +80,7 @@ func TestAccessibleDraftErrorKeepsGoing(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(stdout, "## Verdict: PROMISING") {
+	if !strings.Contains(stdout, "Is the circle safe and well run? PROMISING") {
 		t.Error("walkthrough did not finish")
 	}
 	if n := strings.Count(errs, "could not save the draft"); n != 1 {

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -24,8 +25,14 @@ type Row struct {
 	// File is the answers file, as named on the command line.
 	File string
 	// Name is the circle's name, cleaned to one line; empty when not given.
-	Name         string
-	Verdict      checklist.Verdict
+	Name    string
+	Verdict checklist.Verdict
+	// Fit is how the circle suits this person now; empty when its format
+	// is not known. Stay is empty unless the person attends.
+	Fit  checklist.Fit
+	Stay checklist.StayValue
+	// Headline is the three answers' sentences.
+	Headline     checklist.Headline
 	Score        int
 	Completeness int
 	// RedFlags are the confirmed red flags' question IDs, in pack order.
@@ -49,9 +56,13 @@ type Answer struct {
 	List []string
 	// Of is how many options a multi question has.
 	Of int
-	// Lacks lists a multi question's options not in List, in pack order.
+	// Lacks lists a multi question's options ruled out, in pack order
+	// (not those still unknown).
 	Lacks []string
-	kind  checklist.Kind
+	// Applies is false when the question is not asked of this circle (the
+	// facilitator questions of an informal group, say).
+	Applies bool
+	kind    checklist.Kind
 }
 
 // New scores one circle's answers and makes its row.
@@ -61,6 +72,7 @@ func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
 		File:         file,
 		Name:         textclean.CleanLine(r.Circle.Name),
 		Verdict:      r.Verdict,
+		Headline:     r.Headline,
 		Score:        r.Score,
 		Completeness: r.Completeness,
 		RedFlags:     slices.Clone(r.RedFlags),
@@ -68,11 +80,18 @@ func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
 		Participants: r.Circle.Participants,
 		CostUSD:      r.Circle.CostUSD,
 	}
+	if r.Fit != nil {
+		row.Fit = r.Fit.Value
+	}
+	if r.Stay != nil {
+		row.Stay = r.Stay.Value
+	}
+	derived, _ := p.Derive(a)
 	for _, q := range p.Questions {
 		if !q.Core {
 			continue
 		}
-		ans := Answer{Question: q.ID, kind: q.Kind}
+		ans := Answer{Question: q.ID, kind: q.Kind, Applies: p.Applicable(q, derived)}
 		v, ok := a.Get(q.ID)
 		if ok {
 			ans.Asked = true
@@ -81,7 +100,7 @@ func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
 				ans.List = slices.Clone(v.List)
 				ans.Of = len(q.Options)
 				for _, o := range q.Options {
-					if !slices.Contains(v.List, o.ID) {
+					if !slices.Contains(v.List, o.ID) && !slices.Contains(v.Unsure, o.ID) {
 						ans.Lacks = append(ans.Lacks, o.ID)
 					}
 				}
@@ -138,18 +157,34 @@ func (r Row) MarshalJSON() ([]byte, error) {
 	if flags == nil {
 		flags = []string{}
 	}
+	var fit, stay any
+	if r.Fit != "" {
+		fit = r.Fit
+	}
+	if r.Stay != "" {
+		stay = r.Stay
+	}
 	return json.Marshal(struct {
-		File         string            `json:"file"`
-		Name         string            `json:"name"`
-		Verdict      checklist.Verdict `json:"verdict"`
-		Score        int               `json:"score"`
-		Completeness int               `json:"completeness"`
-		RedFlags     []string          `json:"red_flags"`
-		Core         map[string]any    `json:"core"`
-		Format       string            `json:"format,omitempty"`
-		Participants *float64          `json:"participants,omitempty"`
-		CostUSD      *float64          `json:"cost_usd,omitempty"`
-	}{r.File, r.Name, r.Verdict, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.CostUSD})
+		File         string             `json:"file"`
+		Name         string             `json:"name"`
+		Verdict      checklist.Verdict  `json:"verdict"`
+		Fit          any                `json:"fit"`
+		Stay         any                `json:"stay"`
+		Headline     checklist.Headline `json:"headline"`
+		Score        int                `json:"score"`
+		Completeness int                `json:"completeness"`
+		RedFlags     []string           `json:"red_flags"`
+		Core         map[string]any     `json:"core"`
+		Format       string             `json:"format,omitempty"`
+		Participants *float64           `json:"participants,omitempty"`
+		CostUSD      *float64           `json:"cost_usd,omitempty"`
+	}{r.File, r.Name, r.Verdict, fit, stay, r.Headline, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.CostUSD})
+}
+
+// anyAttending reports whether any row answers "should I stay?": the stay
+// column is shown only then.
+func anyAttending(rows []Row) bool {
+	return slices.ContainsFunc(rows, func(r Row) bool { return r.Stay != "" })
 }
 
 // text is the pack's sentence for key, or fallback when the pack has none.
@@ -184,18 +219,35 @@ const notAsked = "—"
 // cells are a row's values as display text, one per column, before any
 // escaping or wrapping.
 type cells struct {
-	file, name, verdict, score, completeness string
-	redFlags                                 []string
-	noFlags                                  string
-	core                                     []string
-	format, size, cost                       string
+	file, name, verdict, fit, stay, score, completeness string
+	redFlags                                            []string
+	noFlags                                             string
+	core                                                []string
+	format, size, cost                                  string
 }
 
-func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string) cells {
+// coreShown lists the core questions to show as columns: those that apply
+// to, or were answered for, at least one of the rows.
+func coreShown(rows []Row) []int {
+	var keep []int
+	if len(rows) == 0 {
+		return keep
+	}
+	for k := range rows[0].Core {
+		if slices.ContainsFunc(rows, func(r Row) bool { return k < len(r.Core) && (r.Core[k].Applies || r.Core[k].Asked) }) {
+			keep = append(keep, k)
+		}
+	}
+	return keep
+}
+
+func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep []int) cells {
 	c := cells{
 		file:         r.File,
 		name:         r.Name,
 		verdict:      badge(r.Verdict),
+		fit:          notAsked,
+		stay:         notAsked,
 		score:        strconv.Itoa(r.Score),
 		completeness: strconv.Itoa(r.Completeness) + "%",
 		redFlags:     r.RedFlags,
@@ -207,11 +259,17 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string) cell
 	if c.name == "" {
 		c.name = p.T("summary.circle")
 	}
+	if r.Fit != "" {
+		c.fit = summary.FitBadge(r.Fit) + " " + p.T("fit."+string(r.Fit))
+	}
+	if r.Stay != "" {
+		c.stay = summary.StayBadge(r.Stay) + " " + p.T("stay."+string(r.Stay))
+	}
 	if r.CostUSD != nil {
 		c.cost = "$" + num(r.CostUSD)
 	}
-	for _, a := range r.Core {
-		c.core = append(c.core, a.display(p))
+	for _, k := range keep {
+		c.core = append(c.core, r.Core[k].display(p))
 	}
 	return c
 }
@@ -219,6 +277,9 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string) cell
 // display shows an answer compactly: an option ID, or for a list how many
 // of the options were named and which are missing ("2/4, lacks written").
 func (a Answer) display(p *checklist.Pack) string {
+	if !a.Asked && !a.Applies {
+		return text(p, "compare.not-applicable", "n/a")
+	}
 	if !a.Asked {
 		return notAsked
 	}
@@ -233,7 +294,10 @@ func (a Answer) display(p *checklist.Pack) string {
 }
 
 // short shows an answer in a narrow table: a list as a count ("2/4").
-func (a Answer) short() string {
+func (a Answer) short(p *checklist.Pack) string {
+	if !a.Asked && !a.Applies {
+		return text(p, "compare.not-applicable", "n/a")
+	}
 	if !a.Asked {
 		return notAsked
 	}
@@ -259,16 +323,18 @@ func num(f *float64) string {
 
 // headings are the column titles, from the pack where it has them.
 type headings struct {
-	file, name, verdict, score, completeness, redFlags string
-	core                                               []string
-	format, size, cost                                 string
+	file, name, verdict, fit, stay, score, completeness, redFlags string
+	core                                                          []string
+	format, size, cost                                            string
 }
 
-func headingsFor(p *checklist.Pack) headings {
+func headingsFor(p *checklist.Pack, keep []int) headings {
 	h := headings{
 		file:         text(p, "compare.file", "File"),
 		name:         circleFieldLabel(p, "name", "Circle"),
 		verdict:      p.T("summary.verdict"),
+		fit:          text(p, "compare.fit", "Fit"),
+		stay:         text(p, "compare.stay", "Stay"),
 		score:        text(p, "compare.score", "Score"),
 		completeness: text(p, "compare.completeness", "Answered"),
 		redFlags:     text(p, "compare.red-flags", "Red flags"),
@@ -276,9 +342,15 @@ func headingsFor(p *checklist.Pack) headings {
 		size:         circleFieldLabel(p, "participants", "Size"),
 		cost:         circleFieldLabel(p, "cost_usd", "Cost"),
 	}
+	var core []string
 	for _, q := range p.Questions {
 		if q.Core {
-			h.core = append(h.core, label(p, q.ID, q.ID))
+			core = append(core, label(p, q.ID, q.ID))
+		}
+	}
+	for _, k := range keep {
+		if k < len(core) {
+			h.core = append(h.core, core[k])
 		}
 	}
 	return h

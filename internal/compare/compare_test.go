@@ -64,15 +64,23 @@ func TestNew(t *testing.T) {
 			core = append(core, q.ID)
 		}
 	}
-	if !slices.Equal(ids, core) || len(core) != 3 {
-		t.Errorf("New().Core questions = %v, want the pack's three core questions %v", ids, core)
+	if !slices.Equal(ids, core) || len(core) != 4 {
+		t.Errorf("New().Core questions = %v, want the pack's core questions %v", ids, core)
 	}
 
+	// An informal group is asked what it offers, not the facilitator
+	// questions; the partly known list names only what was ruled out.
 	o := example(t, p, "online-peer-group.yaml")
-	agreements := o.Core[1]
-	if !agreements.Asked || !slices.Equal(agreements.List, []string{"no-advice", "written"}) || agreements.Of != 4 ||
-		!slices.Equal(agreements.Lacks, []string{"confidentiality", "no-pressure"}) {
-		t.Errorf("online-peer agreements = %+v, want 2 of 4, lacking confidentiality and no-pressure", agreements)
+	if o.Core[1].Applies || o.Core[1].Asked {
+		t.Errorf("online-peer agreements = %+v, want not applicable", o.Core[1])
+	}
+	safeguards := o.Core[3]
+	if !safeguards.Asked || !slices.Equal(safeguards.List, []string{"written-rules", "active-moderation", "crisis-resources"}) || safeguards.Of != 4 ||
+		!slices.Equal(safeguards.Lacks, []string{"no-selling-rule"}) {
+		t.Errorf("online-peer safeguards = %+v, want 3 of 4, lacking no-selling-rule", safeguards)
+	}
+	if o.Fit != checklist.FitGood || o.Stay != "" {
+		t.Errorf("online-peer fit, stay = %q, %q; want good and none (not attending)", o.Fit, o.Stay)
 	}
 
 	in := example(t, p, "incomplete-intake.yaml")
@@ -115,11 +123,11 @@ func TestMarshalJSON(t *testing.T) {
 		name, yaml string
 		want       map[string]any
 	}{
-		{"not asked is null", "version: 1\n", map[string]any{"training": nil, "agreements": nil, "difficult-experience": nil}},
+		{"not asked is null", "version: 1\n", map[string]any{"training": nil, "agreements": nil, "difficult-experience": nil, "peer-safeguards": nil}},
 		{"none is an empty list", "version: 1\nanswers:\n  agreements: []\n  training: general\n",
-			map[string]any{"training": "general", "agreements": []any{}, "difficult-experience": nil}},
+			map[string]any{"training": "general", "agreements": []any{}, "difficult-experience": nil, "peer-safeguards": nil}},
 		{"a list", "version: 1\nanswers:\n  difficult-experience: [escalation-path]\n",
-			map[string]any{"training": nil, "agreements": nil, "difficult-experience": []any{"escalation-path"}}},
+			map[string]any{"training": nil, "agreements": nil, "difficult-experience": []any{"escalation-path"}, "peer-safeguards": nil}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,9 +239,9 @@ func TestTableLayouts(t *testing.T) {
 		want, lack []string
 	}{
 		// Wide: every column, full file paths, full list answers.
-		{220, []string{"│ File ", "│ Score ", "examples/strong-kap-circle.yaml", "2/4, lacks"}, []string{"2/4 "}},
+		{240, []string{"│ File ", "│ Score ", "│ Fit ", "examples/strong-kap-circle.yaml", "3/4, lacks", "n/a"}, []string{"3/4 "}},
 		// Narrow: file under the name, lists as counts, headings wrapped.
-		{80, []string{"Thursday", "strong-kap-", "100 · 100%", "2/4", "8 · $45"}, []string{"│ File ", "lacks", "examples/"}},
+		{80, []string{"Thursday", "strong-kap-", "100 · 100%", "3/4", "8 · $45", "good"}, []string{"│ File ", "lacks", "examples/"}},
 	}
 	for _, tt := range tests {
 		out := compare.Table(p, rows, compare.TableOptions{Width: tt.width, Padding: true})

@@ -17,9 +17,16 @@ import (
 // column. All user text is cleaned and escaped, so a circle name cannot
 // break the table or inject markup.
 func Markdown(p *checklist.Pack, rows []Row) string {
-	h := headingsFor(p)
+	keep := coreShown(rows)
+	h := headingsFor(p, keep)
 	var b strings.Builder
-	head := append([]string{h.file, h.name, h.verdict, h.score, h.completeness, h.redFlags}, h.core...)
+	stay := anyAttending(rows)
+	head := []string{h.file, h.name, h.verdict, h.fit}
+	if stay {
+		head = append(head, h.stay)
+	}
+	head = append(head, h.score, h.completeness, h.redFlags)
+	head = append(head, h.core...)
 	head = append(head, h.format, h.size, h.cost)
 	writeMarkdownRow(&b, head)
 	align := make([]string, len(head))
@@ -27,19 +34,28 @@ func Markdown(p *checklist.Pack, rows []Row) string {
 		align[i] = "---"
 	}
 	// Numbers line up on the right: score, completeness, size and cost.
-	for _, i := range []int{3, 4, len(head) - 2, len(head) - 1} {
+	scoreCol := 4
+	if stay {
+		scoreCol = 5
+	}
+	for _, i := range []int{scoreCol, scoreCol + 1, len(head) - 2, len(head) - 1} {
 		align[i] = "---:"
 	}
 	b.WriteString("| " + strings.Join(align, " | ") + " |\n")
 
 	missing := false
 	for _, r := range rows {
-		c := r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) })
+		c := r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) }, keep)
 		flags := c.noFlags
 		if len(c.redFlags) > 0 {
 			flags = strings.Join(c.redFlags, ", ")
 		}
-		line := append([]string{c.file, c.name, c.verdict, c.score, c.completeness, flags}, c.core...)
+		line := []string{c.file, c.name, c.verdict, c.fit}
+		if stay {
+			line = append(line, c.stay)
+		}
+		line = append(line, c.score, c.completeness, flags)
+		line = append(line, c.core...)
 		line = append(line, c.format, c.size, c.cost)
 		for _, s := range line {
 			missing = missing || s == notAsked
@@ -120,22 +136,45 @@ func Table(p *checklist.Pack, rows []Row, opt TableOptions) string {
 	if width <= 0 {
 		width = 80
 	}
-	h := headingsFor(p)
+	keep := coreShown(rows)
+	h := headingsFor(p, keep)
+	stay := anyAttending(rows)
 	cs := make([]cells, len(rows))
 	missing := false
 	for i, r := range rows {
-		cs[i] = r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) })
+		cs[i] = r.cells(p, func(v checklist.Verdict) string { return summary.VerdictBadge(p, v) }, keep)
 		for _, s := range append([]string{cs[i].format, cs[i].size, cs[i].cost}, cs[i].core...) {
 			missing = missing || s == notAsked
 		}
 	}
+	// On a narrow screen, core questions that never apply to the same
+	// circle share a column (a facilitator's agreements, an informal
+	// group's safeguards).
+	groups := shareColumns(rows, keep)
 	compactCells := make([]cells, len(rows))
 	for i, r := range rows {
 		compactCells[i] = cs[i]
 		compactCells[i].core = nil
-		for _, a := range r.Core {
-			compactCells[i].core = append(compactCells[i].core, a.short())
+		for _, g := range groups {
+			pick := g[0]
+			for _, k := range g {
+				if r.Core[k].Applies || r.Core[k].Asked {
+					pick = k
+					break
+				}
+			}
+			compactCells[i].core = append(compactCells[i].core, r.Core[pick].short(p))
 		}
+	}
+	compactH := h
+	compactH.core = nil
+	all := headingsFor(p, coreAll(rows))
+	for _, g := range groups {
+		var heads []string
+		for _, k := range g {
+			heads = append(heads, all.core[k])
+		}
+		compactH.core = append(compactH.core, strings.Join(heads, " / "))
 	}
 
 	pad := 0
@@ -143,11 +182,11 @@ func Table(p *checklist.Pack, rows []Row, opt TableOptions) string {
 		pad = 1
 	}
 	candidates := []layout{
-		{cols: fullColumns(h, cs), pad: pad},
-		{cols: compactColumns(h, compactCells), wrapHead: true, pad: pad},
+		{cols: fullColumns(h, cs, stay), pad: pad},
+		{cols: compactColumns(compactH, compactCells, stay), wrapHead: true, pad: pad},
 	}
 	if pad > 0 {
-		candidates = append(candidates, layout{cols: compactColumns(h, compactCells), wrapHead: true})
+		candidates = append(candidates, layout{cols: compactColumns(compactH, compactCells, stay), wrapHead: true})
 	}
 	var l layout
 	for _, c := range candidates {
@@ -174,6 +213,44 @@ func Table(p *checklist.Pack, rows []Row, opt TableOptions) string {
 		out += "\n" + footnote(p)
 	}
 	return out + "\n"
+}
+
+// shareColumns groups the shown core questions so that no two in a group
+// apply to the same row; each group becomes one column.
+func shareColumns(rows []Row, keep []int) [][]int {
+	applies := func(r Row, k int) bool { return r.Core[k].Applies || r.Core[k].Asked }
+	var groups [][]int
+	for _, k := range keep {
+		joined := false
+		for gi, g := range groups {
+			clash := false
+			for _, r := range rows {
+				for _, m := range g {
+					clash = clash || (applies(r, m) && applies(r, k))
+				}
+			}
+			if !clash {
+				groups[gi] = append(groups[gi], k)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			groups = append(groups, []int{k})
+		}
+	}
+	return groups
+}
+
+// coreAll is every core question's index.
+func coreAll(rows []Row) []int {
+	var all []int
+	if len(rows) > 0 {
+		for k := range rows[0].Core {
+			all = append(all, k)
+		}
+	}
+	return all
 }
 
 func render(l layout, rows []Row, opt TableOptions) string {
@@ -230,7 +307,7 @@ func render(l layout, rows []Row, opt TableOptions) string {
 	return t.String()
 }
 
-func fullColumns(h headings, cs []cells) []column {
+func fullColumns(h headings, cs []cells, stay bool) []column {
 	get := func(f func(c cells) string) []string {
 		out := make([]string, len(cs))
 		for i, c := range cs {
@@ -242,10 +319,16 @@ func fullColumns(h headings, cs []cells) []column {
 		{head: h.file, cells: get(func(c cells) string { return c.file }), shrink: true, keep: true},
 		{head: h.name, cells: get(func(c cells) string { return c.name }), shrink: true, keep: true},
 		{head: h.verdict, cells: get(func(c cells) string { return c.verdict }), verdict: true},
-		{head: h.score, cells: get(func(c cells) string { return c.score })},
-		{head: h.completeness, cells: get(func(c cells) string { return c.completeness })},
-		{head: h.redFlags, cells: get(func(c cells) string { return flagsText(c) }), shrink: true},
+		{head: h.fit, cells: get(func(c cells) string { return c.fit }), shrink: true},
 	}
+	if stay {
+		cols = append(cols, column{head: h.stay, cells: get(func(c cells) string { return c.stay }), shrink: true})
+	}
+	cols = append(cols,
+		column{head: h.score, cells: get(func(c cells) string { return c.score })},
+		column{head: h.completeness, cells: get(func(c cells) string { return c.completeness })},
+		column{head: h.redFlags, cells: get(func(c cells) string { return flagsText(c) }), shrink: true},
+	)
 	for k, head := range h.core {
 		cols = append(cols, column{head: head, cells: get(func(c cells) string { return c.core[k] }), shrink: true})
 	}
@@ -260,8 +343,8 @@ func fullColumns(h headings, cs []cells) []column {
 	return cols
 }
 
-// compactColumns folds twelve columns into seven for a narrow screen.
-func compactColumns(h headings, cs []cells) []column {
+// compactColumns folds the columns into a few for a narrow screen.
+func compactColumns(h headings, cs []cells, stay bool) []column {
 	get := func(f func(c cells) []string) []string {
 		out := make([]string, len(cs))
 		for i, c := range cs {
@@ -275,7 +358,13 @@ func compactColumns(h headings, cs []cells) []column {
 	}
 	cols := []column{
 		{head: h.name, cells: get(func(c cells) []string { return []string{c.name, filepath.Base(c.file)} }), shrink: true, keep: true},
-		{head: h.verdict, cells: get(func(c cells) []string { return []string{c.verdict, c.score + " · " + c.completeness} }), verdict: true, shrink: true, keep: true},
+		{head: h.verdict, cells: get(func(c cells) []string {
+			if stay {
+				// Whether to stay sits under the verdict it follows from.
+				return []string{c.verdict, c.stay, c.score + " · " + c.completeness}
+			}
+			return []string{c.verdict, c.score + " · " + c.completeness}
+		}), verdict: true, shrink: true, keep: true},
 		{head: h.redFlags, cells: get(func(c cells) []string {
 			if len(c.redFlags) == 0 {
 				return []string{c.noFlags}
@@ -286,8 +375,9 @@ func compactColumns(h headings, cs []cells) []column {
 	for k, head := range h.core {
 		cols = append(cols, column{head: head, cells: get(func(c cells) []string { return []string{c.core[k]} }), shrink: true})
 	}
-	cols = append(cols, column{head: h.format, cells: get(func(c cells) []string {
-		return []string{c.format, c.size + " · " + c.cost}
+	// The fit is the format's, for this person: it sits under the format.
+	cols = append(cols, column{head: h.format + " · " + h.fit, cells: get(func(c cells) []string {
+		return []string{c.format, c.fit, c.size + " · " + c.cost}
 	}), shrink: true})
 	for j := range cols {
 		cols[j].width = naturalWidth(cols[j])

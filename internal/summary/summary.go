@@ -6,6 +6,7 @@ package summary
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,9 +23,15 @@ type Options struct {
 }
 
 // Markdown renders the summary. The same inputs always give the same bytes.
+//
+// It opens with the person's three questions, each answered in one plain
+// sentence with its reasons: is the circle safe and well run, is it right
+// for this person now, and, for someone attending, should they stay. The
+// score, its arithmetic and the rule IDs come last, under "How this was
+// scored", for tracing.
 func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt Options) string {
 	var b strings.Builder
-	w := writer{b: &b, p: p}
+	w := writer{b: &b, p: p, coord: checklist.Coordinator(a)}
 
 	name := textclean.EscapeMarkdown(textclean.CleanLine(r.Circle.Name))
 	if name == "" {
@@ -40,48 +47,35 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 		w.blank()
 	}
 
-	w.line("## " + p.T("summary.verdict") + ": " + VerdictBadge(p, r.Verdict))
-	w.blank()
-	w.line("**" + p.T("verdict."+string(r.Verdict)) + "**")
-	w.blank()
-	w.line(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
-	w.blank()
-	w.line(tally(p, r))
-	w.blank()
-
-	var concerns, strengths []checklist.Finding
-	for _, f := range r.Findings {
-		if f.Severity == checklist.SevStrength {
-			strengths = append(strengths, f)
-		} else {
-			concerns = append(concerns, f)
+	w.section("summary.answers")
+	for _, q := range AnswerOrder(r) {
+		switch q {
+		case "verdict":
+			w.answer(w.t("summary.q-verdict"), VerdictBadge(p, r.Verdict), r.Headline.Verdict, r.VerdictReasons)
+			if r.Verdict == checklist.VerdictAvoid {
+				w.line(p.T("summary.no-more-questions"))
+				w.blank()
+			}
+		case "fit":
+			if r.Fit == nil {
+				w.answer(w.t("summary.q-fit"), "", w.t("summary.no-format"), nil)
+				continue
+			}
+			w.answer(w.t("summary.q-fit"), FitBadge(r.Fit.Value)+" "+p.T("fit."+string(r.Fit.Value)), r.Headline.Fit, r.Fit.Reasons[min(1, len(r.Fit.Reasons)):])
+		case "stay":
+			w.answer(w.t("summary.q-stay"), StayBadge(r.Stay.Value)+" "+p.T("stay."+string(r.Stay.Value)), r.Headline.Stay, r.Stay.Reasons[min(1, len(r.Stay.Reasons)):])
 		}
 	}
-	w.section("summary.why")
-	w.findings(concerns)
+
 	w.section("summary.red-flags")
 	if len(r.RedFlags) == 0 {
 		w.line(p.T("summary.none"))
 	}
 	for _, id := range r.RedFlags {
 		q := p.Question(id)
-		w.line(fmt.Sprintf("- **%s** (`%s`): %s", q.Label, id, q.Why))
+		w.line(fmt.Sprintf("- **%s**: %s", q.Label, q.Why))
 	}
 	w.blank()
-	w.section("summary.strengths")
-	w.findings(strengths)
-
-	if len(r.Ignored) > 0 {
-		w.section("summary.ignored")
-		for _, ig := range r.Ignored {
-			label := ig.Question
-			if q := p.Question(ig.Question); q != nil {
-				label = q.Label
-			}
-			w.line("- " + p.Tf("summary.ignored-item", "label", "**"+label+"**", "id", "`"+ig.Question+"`", "when", ig.When))
-		}
-		w.blank()
-	}
 
 	var facilitator, self []checklist.FollowUp
 	for _, f := range r.FollowUps {
@@ -91,15 +85,36 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 			facilitator = append(facilitator, f)
 		}
 	}
-	w.section("summary.ask-next")
-	w.followUps(facilitator)
+	// Nothing the facilitator could say would change an avoid, and the
+	// answers above already say so: no questions for them.
+	if r.Verdict != checklist.VerdictAvoid {
+		w.section("summary.ask-next")
+		w.followUps(facilitator)
+	}
 	if len(self) > 0 {
-		if checklist.Coordinator(a) {
+		if w.coord {
 			w.section("summary.ask-person")
 		} else {
 			w.section("summary.ask-self")
 		}
 		w.followUps(self)
+	}
+
+	if f := p.Format(r.Circle.Format); f != nil {
+		w.section("summary.your-format")
+		w.line("**" + f.Name + "**: " + f.Summary)
+		w.blank()
+		for _, kv := range [][2]string{{"summary.format-size", "size"}, {"summary.format-cost", "cost"}, {"summary.format-frequency", "frequency"}, {"summary.format-cautions", "cautions"}} {
+			value := map[string]string{"size": f.Size, "cost": f.Cost, "frequency": f.Frequency, "cautions": f.Cautions}[kv[1]]
+			if value != "" {
+				w.line("- " + p.Tf(kv[0], kv[1], value))
+			}
+		}
+		w.blank()
+		if !r.Attending && r.Verdict != checklist.VerdictAvoid {
+			w.line(p.T("summary.try-first"))
+			w.blank()
+		}
 	}
 
 	w.section("summary.formats")
@@ -136,12 +151,114 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 		w.line(para)
 		w.blank()
 	}
+
+	w.scoring(r)
 	w.line("---")
 	w.blank()
 	w.line("_" + p.Tf("summary.pack",
 		"name", p.Meta.Name, "version", p.Meta.Version, "reviewed", p.Meta.LastReviewed,
 		"guide", p.Meta.Guide.Title, "guide_reviewed", p.Meta.Guide.LastReviewed) + "_")
 	return b.String()
+}
+
+// AnswerOrder is the order in which to give the three answers: the circle's
+// verdict, then fit, then stay, except that a person attending who should
+// leave hears that first, and a person in crisis hears first that now is
+// not the time for a group. Front ends use it so they never disagree.
+func AnswerOrder(r checklist.Result) []string {
+	order := []string{"verdict", "fit"}
+	if r.Stay != nil {
+		order = append(order, "stay")
+	}
+	switch {
+	case r.Stay != nil && r.Stay.Value == checklist.StayLeave:
+		order = []string{"stay", "verdict", "fit"}
+	case r.Crisis && r.Fit != nil && r.Fit.Value == checklist.FitNotNow:
+		order = slices.DeleteFunc(order, func(s string) bool { return s == "fit" })
+		order = append([]string{"fit"}, order...)
+	}
+	return order
+}
+
+// scoring is the trace at the end: the score and its arithmetic, why the
+// score and the verdict differ when they do, every fired rule with its ID,
+// points and source, answers derived from others, and answers not counted.
+func (w writer) scoring(r checklist.Result) {
+	p := w.p
+	w.section("summary.scoring")
+	w.line(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
+	w.blank()
+	w.line(tally(p, r))
+	w.blank()
+	switch {
+	case !r.ScoreDecides:
+		w.line(p.T("summary.score-waits"))
+		w.blank()
+	case r.Band != r.Verdict:
+		w.line(p.Tf("summary.score-differs", "band", VerdictWord(p, r.Band), "verdict", VerdictWord(p, r.Verdict)))
+		w.blank()
+	}
+	var concerns, strengths []checklist.Finding
+	for _, f := range r.Findings {
+		if f.Severity == checklist.SevStrength {
+			strengths = append(strengths, f)
+		} else {
+			concerns = append(concerns, f)
+		}
+	}
+	w.subsection("summary.why")
+	w.findings(concerns)
+	w.subsection("summary.strengths")
+	w.findings(strengths)
+
+	if len(r.Derived) > 0 {
+		w.subsection("summary.derived")
+		for _, d := range r.Derived {
+			label, value := d.Question, d.Value
+			if q := p.Question(d.Question); q != nil {
+				label = q.Label
+				value = OptionLabel(p, q, d.Value)
+			}
+			line := "- " + p.Tf("summary.derived-item", "label", "**"+label+"**", "value", value, "from", d.From) + " (`" + d.Rule + "`)"
+			if d.Given != "" {
+				given := d.Given
+				if q := p.Question(d.Question); q != nil {
+					given = OptionLabel(p, q, d.Given)
+				}
+				key := "summary.derived-replaced"
+				if d.Kept {
+					key = "summary.derived-kept"
+				}
+				line += " " + p.Tf(key, "given", given)
+			}
+			w.line(line)
+		}
+		w.blank()
+	}
+
+	if len(r.Ignored) > 0 {
+		w.subsection("summary.ignored")
+		for _, ig := range r.Ignored {
+			label := ig.Question
+			if q := p.Question(ig.Question); q != nil {
+				label = q.Label
+			}
+			w.line("- " + p.Tf("summary.ignored-item", "label", "**"+label+"**", "id", "`"+ig.Question+"`", "when", ig.When))
+		}
+		w.blank()
+	}
+}
+
+// OptionLabel is an option's label as the pack words it; tristate answers
+// use the pack's yes, no and unknown.
+func OptionLabel(p *checklist.Pack, q *checklist.Question, id string) string {
+	if q.Kind == checklist.KindTristate {
+		return p.T("answer." + id)
+	}
+	if o := q.Option(id); o != nil {
+		return o.Label
+	}
+	return id
 }
 
 // tally shows the arithmetic behind the score, as a clinical calculator does.
@@ -173,6 +290,13 @@ func VerdictBadge(p *checklist.Pack, v checklist.Verdict) string {
 // VerdictWord is the verdict's one word, as the pack spells it.
 func VerdictWord(p *checklist.Pack, v checklist.Verdict) string {
 	return p.T("verdict-word." + string(v))
+}
+
+// StayBadge is a stay answer's symbol.
+func StayBadge(v checklist.StayValue) string {
+	return map[checklist.StayValue]string{
+		checklist.StayStay: "✔", checklist.StayWatch: "◐", checklist.StayLeave: "✘",
+	}[v]
 }
 
 // FitBadge is a format fit's symbol.
@@ -233,8 +357,44 @@ func oneParagraph(s string) string {
 }
 
 type writer struct {
-	b *strings.Builder
-	p *checklist.Pack
+	b     *strings.Builder
+	p     *checklist.Pack
+	coord bool
+}
+
+// t is the pack's sentence, worded for a coordinator where the pack has a
+// ".coordinator" variant.
+func (w writer) t(key string) string {
+	if w.coord {
+		if s, ok := w.p.Text[key+".coordinator"]; ok {
+			return s
+		}
+	}
+	return w.p.T(key)
+}
+
+func (w writer) subsection(key string) {
+	w.line("### " + w.p.T(key))
+	w.blank()
+}
+
+// answer writes one of the three answers: the question, its badge, the
+// one-sentence headline, and the further reasons beneath it.
+func (w writer) answer(question, badge, headline string, reasons []checklist.Reason) {
+	head := "**" + question + "**"
+	if badge != "" {
+		head += " " + badge
+	}
+	w.line(head)
+	w.blank()
+	w.line(headline)
+	w.blank()
+	for _, r := range reasons {
+		w.line(fmt.Sprintf("- %s *(%s: %s)*", r.Text, w.p.T("summary.source"), r.Source))
+	}
+	if len(reasons) > 0 {
+		w.blank()
+	}
 }
 
 func (w writer) line(s string) { w.b.WriteString(s); w.b.WriteByte('\n') }
@@ -277,6 +437,13 @@ func (w writer) followUps(fs []checklist.FollowUp) {
 			label = q.Label
 		}
 		w.line(fmt.Sprintf("%d. **%s** (`%s`): “%s”", i+1, label, f.Question, f.Ask))
+		if q := w.p.Question(f.Question); q != nil && len(f.Unsure) > 0 {
+			items := make([]string, len(f.Unsure))
+			for j, id := range f.Unsure {
+				items[j] = OptionLabel(w.p, q, id)
+			}
+			w.line("   " + w.p.Tf("summary.unsure", "items", strings.Join(items, ", ")))
+		}
 		if f.Why != "" {
 			w.line(fmt.Sprintf("   %s: %s", w.p.T("summary.why-ask"), f.Why))
 		}

@@ -183,20 +183,29 @@ func (s *summaryScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	return nil, nil
 }
 
-// banner is the verdict: its badge, its sentence and the score. It uses
-// the live result so it is right even before the rendering arrives.
+// banner is the verdict's badge and the most pressing of the three answers
+// in one sentence (a reason to leave, or crisis, comes before the verdict).
+// It uses the live result so it is right even before the rendering arrives.
+// The score is not here: it is a trace, at the end of the summary.
 func (s *summaryScreen) banner(w int) []string {
 	t := s.c.theme
 	p := s.c.pack
 	r := s.c.result
 	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict))
-	score := t.faint.Render(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
-	out := []string{badge + "  " + score}
+	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(r.Completeness)))
+	out := []string{badge + "  " + done}
 	if ansi.StringWidth(out[0]) > w {
-		out = []string{badge, score}
+		out = []string{badge, done}
 	}
 	if s.h >= 10 {
-		out = append(out, wrap(t.title, p.T("verdict."+string(r.Verdict)), w)...)
+		first := r.Headline.Verdict
+		switch summary.AnswerOrder(r)[0] {
+		case "stay":
+			first = r.Headline.Stay
+		case "fit":
+			first = r.Headline.Fit
+		}
+		out = append(out, wrap(t.title, first, w)...)
 	}
 	return append(out, "")
 }
