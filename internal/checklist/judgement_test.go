@@ -154,6 +154,8 @@ func TestExamples(t *testing.T) {
 		// A well-run retreat is promising as a retreat; that it is too early
 		// for this person is the fit's answer, not the circle's.
 		"retreat-early-integration.yaml": checklist.VerdictPromising,
+		"attending-should-leave.yaml":    checklist.VerdictPromising,
+		"in-distress.yaml":               checklist.VerdictPromising,
 	}
 	files, _ := filepath.Glob("../../examples/*.yaml")
 	if len(files) != len(want) {
@@ -186,6 +188,14 @@ func TestExamples(t *testing.T) {
 			case "online-peer-group.yaml":
 				if r.Formats[0].ID != "online-peer" || r.Formats[0].Fit != checklist.FitGood {
 					t.Errorf("best format = %s %s, want online-peer good", r.Formats[0].ID, r.Formats[0].Fit)
+				}
+			case "attending-should-leave.yaml":
+				if r.Stay == nil || r.Stay.Value != checklist.StayLeave || !strings.HasPrefix(r.Headline.Stay, "Consider leaving") {
+					t.Errorf("stay = %+v, want leave for someone consistently feeling worse", r.Stay)
+				}
+			case "in-distress.yaml":
+				if !r.Crisis || r.Fit == nil || r.Fit.Value != checklist.FitNotNow {
+					t.Errorf("crisis %v, fit %+v: want crisis first and not now", r.Crisis, r.Fit)
 				}
 			case "incomplete-intake.yaml":
 				if r.FollowUps[0].Question != "agreements" {
@@ -247,5 +257,113 @@ func TestCoordinatorWording(t *testing.T) {
 		if f.Question == "comfort-sharing" && f.Ask != q.Say {
 			t.Errorf("patient follow-up = %q, want %q", f.Ask, q.Say)
 		}
+	}
+}
+
+// TestJudgementV2 proves each rule of the three answers with a case that
+// fires it and, beside it, one that does not.
+func TestJudgementV2(t *testing.T) {
+	p := defaultPack(t)
+	type want struct {
+		verdict checklist.Verdict
+		fit     checklist.Fit       // "" for no fit answer
+		stay    checklist.StayValue // "" for no stay answer
+		crisis  bool
+	}
+	const strongFit = "\n  comfort-sharing: comfortable\n  individual-support: therapist\n  goals: [structured-support]\n  ceremonial: neutral"
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"a strong circle, before joining", strongBody, want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
+		{"attending, consistently worse after sessions: leave", with("stage", "attending") + "\n  leave-signs: [feel-worse]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayLeave, true}},
+		{"attending, advice drift and performing: leave", with("stage", "attending") + "\n  leave-signs: [advice-drift, performing]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayLeave, false}},
+		{"attending, no sign to leave, some sessions in: stay", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 6", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayStay, false}},
+		{"attending, first session: watch", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 1", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayWatch, false}},
+		{"four poor habits seen: caution, not promising", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [skips-agreements, allows-advice, monopolized, runs-over]", want{checklist.VerdictCaution, checklist.FitPossible, checklist.StayWatch, false}},
+		{"one poor habit seen: still promising", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [runs-over]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayStay, false}},
+		{"pushing people to share confirms the red flag", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [pushes-sharing]", want{checklist.VerdictCaution, checklist.FitPossible, checklist.StayWatch, false}},
+		{"a leave sign with stage left blank counts", without("stage") + "\n  leave-signs: [coercive]", want{checklist.VerdictAvoid, checklist.FitPossible, checklist.StayLeave, false}},
+		{"acute distress: not now, crisis first", strongBody + "  distress: yes", want{checklist.VerdictPromising, checklist.FitNotNow, "", true}},
+		{"no distress: no crisis", strongBody + "  distress: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
+		{"ceremony for someone uncomfortable with ritual: a fit problem, not a safety one", withCircle("kap-circle", "ceremony") + "  ceremonial: uncomfortable", want{checklist.VerdictPromising, checklist.FitPoor, "", false}},
+		{"ceremony for someone drawn to it", withCircle("kap-circle", "ceremony") + "  ceremonial: drawn", want{checklist.VerdictPromising, checklist.FitGood, "", false}},
+		{"a retreat one month in with no support: not now", withCircle("kap-circle", "retreat") + "  facilitator-team: yes\n  medical-backup: yes\n  integration-months: 1\n  individual-support: none", want{checklist.VerdictPromising, checklist.FitNotNow, "", false}},
+		{"a retreat after a year with support: good", withCircle("kap-circle", "retreat") + "  facilitator-team: yes\n  medical-backup: yes\n  integration-months: 12\n  individual-support: therapist", want{checklist.VerdictPromising, checklist.FitGood, "", false}},
+		{"a structured circle for someone who wants one", strongBody + strongFit, want{checklist.VerdictPromising, checklist.FitGood, "", false}},
+		{"a well-kept informal online group: not avoid", "circle: {format: online-peer, participants: 3000, setting: online}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
+		{"an unmoderated informal group: caution, not avoid", "circle: {format: online-peer}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
+		{"an informal group meeting in person is judged the same way", "circle: {format: online-peer, setting: in-person}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
+		{"a confirmed red flag with the three questions unasked: caution, never incomplete", "answers: {rf-pressure-disclose: yes}", want{checklist.VerdictCaution, "", "", false}},
+		{"no red flag and the three questions unasked: incomplete", "answers: {rf-pressure-disclose: no}", want{checklist.VerdictIncomplete, "", "", false}},
+		{"two red flags: avoid", strings.Replace(with("rf-pressure-disclose", "yes"), "rf-charismatic-leader: no", "rf-charismatic-leader: yes", 1), want{checklist.VerdictAvoid, checklist.FitPossible, "", false}},
+		{"one red flag: caution", with("rf-pressure-disclose", "yes"), want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
+		{"vendor and dosing alone: avoid", with("rf-vendor-dosing", "yes"), want{checklist.VerdictAvoid, checklist.FitPossible, "", false}},
+		{"attending an avoid circle: leave", with("rf-vendor-dosing", "yes") + "\n  stage: attending\n  leave-signs: []", want{checklist.VerdictAvoid, checklist.FitPossible, checklist.StayLeave, false}},
+		{"an unknown agreement item is a follow-up, not a penalty", strings.Replace(strongBody, "[confidentiality, no-advice, no-pressure, written]", "{confidentiality: yes, no-advice: yes, no-pressure: unknown, written: yes}", 1), want{checklist.VerdictIncomplete, checklist.FitPossible, "", false}},
+		{"medicine sessions with no medical backup: caution", withCircle("kap-circle", "ceremony") + "  medicine-sessions: yes\n  medical-backup: no", want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := checklist.Evaluate(p, answers(t, p, tc.body))
+			got := want{verdict: r.Verdict, crisis: r.Crisis}
+			if r.Fit != nil {
+				got.fit = r.Fit.Value
+			}
+			if r.Stay != nil {
+				got.stay = r.Stay.Value
+			}
+			if got != tc.want {
+				t.Errorf("got %+v, want %+v\nheadline %+v\nfired %v", got, tc.want, r.Headline, fired(r))
+			}
+			if r.Headline.Verdict == "" || (r.Fit != nil) != (r.Headline.Fit != "") || (r.Stay != nil) != (r.Headline.Stay != "") {
+				t.Errorf("headline %+v does not answer each question given", r.Headline)
+			}
+			for _, flag := range r.RedFlags {
+				q := p.Question(flag)
+				found := false
+				for _, reason := range r.VerdictReasons {
+					found = found || strings.Contains(strings.ToLower(reason.Rule), strings.TrimPrefix(q.ID, "rf-"))
+				}
+				if !found {
+					t.Errorf("confirmed %s is not among the verdict's reasons %v", flag, r.VerdictReasons)
+				}
+			}
+		})
+	}
+}
+
+// TestScoreNeverContradictsSilently: where the verdict differs from what
+// the score alone would give, the result says so (the summary has a sentence
+// for each case), and avoid names its decisive reason first.
+func TestScoreNeverContradictsSilently(t *testing.T) {
+	p := defaultPack(t)
+	r := checklist.Evaluate(p, answers(t, p, with("rf-vendor-dosing", "yes")))
+	if !r.ScoreDecides || r.Band == r.Verdict || r.Verdict != checklist.VerdictAvoid {
+		t.Fatalf("band %s, verdict %s, score decides %v: want a score band above avoid and avoid", r.Band, r.Verdict, r.ScoreDecides)
+	}
+	if r.VerdictReasons[0].Rule != "RF-VENDOR-DOSING" || !strings.HasPrefix(r.Headline.Verdict, "Avoid: the group promotes medicine sellers") {
+		t.Errorf("reasons %v, headline %q: want the vendor red flag first", r.VerdictReasons, r.Headline.Verdict)
+	}
+	r = checklist.Evaluate(p, answers(t, p, "answers: {rf-pressure-disclose: yes}"))
+	if r.ScoreDecides {
+		t.Error("the score decided a verdict before the three questions were answered")
+	}
+}
+
+// TestDerivedAnswersAndContradictions: an answer implied by another is shown
+// as derived, and a contradiction is named, never hidden.
+func TestDerivedAnswersAndContradictions(t *testing.T) {
+	p := defaultPack(t)
+	r := checklist.Evaluate(p, answers(t, p, with("training", "personal-experience")))
+	i := slices.IndexFunc(r.Derived, func(d checklist.Derived) bool { return d.Question == "rf-no-training" })
+	if i < 0 || r.Derived[i].Given != "no" || r.Derived[i].Kept || !slices.Contains(r.RedFlags, "rf-no-training") {
+		t.Errorf("derived %+v, red flags %v: want rf-no-training confirmed over the 'no' given, and the contradiction named", r.Derived, r.RedFlags)
+	}
+	r = checklist.Evaluate(p, answers(t, p, "circle: {format: kap-circle}\nanswers: {training: no-facilitator}"))
+	i = slices.IndexFunc(r.Derived, func(d checklist.Derived) bool { return d.Question == "circle-format" })
+	if i < 0 || !r.Derived[i].Kept || r.Circle.Format != "kap-circle" {
+		t.Errorf("derived %+v, format %s: want the format given kept, and the disagreement named", r.Derived, r.Circle.Format)
 	}
 }
