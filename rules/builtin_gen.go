@@ -5919,6 +5919,8 @@ func builtinPack() *checklist.Pack {
 			"summary.your-format":           "About this kind of circle",
 			"ui.app":                        "vetcircle",
 			"ui.ask":                        "Ask them:",
+			"ui.derived":                    "Already answered by another answer: {from}",
+			"ui.derived-given":              "(It was also answered {given} here; the answer above counts, so check which is right.)",
 			"ui.draft.failed":               "Could not save the draft {path}: {reason}. Your answers are still here; keep going and save them at the end.",
 			"ui.draft.not-removed":          "Saved, but the draft {path} could not be removed: {reason}.",
 			"ui.draft.removed":              "The draft is no longer needed and was removed.",

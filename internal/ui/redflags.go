@@ -91,11 +91,27 @@ func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	return nil, nil
 }
 
+// derived is the derivation that answers q from another answer (training
+// "personal experience is enough" confirms no training), if one decides it.
+// The flag is shown answered, with where the answer came from, rather than
+// asked again.
+func (s *flagsScreen) derived(q *checklist.Question) (checklist.Derived, bool) {
+	for _, d := range s.c.result.Derived {
+		if d.Question == q.ID && !d.Kept {
+			return d, true
+		}
+	}
+	return checklist.Derived{}, false
+}
+
 // badge states a flag's answer in a symbol and a word, fixed width.
 func (s *flagsScreen) badge(q *checklist.Question) string {
 	t := s.c.theme
 	p := s.c.pack
 	v, ok := s.c.answers.Get(q.ID)
+	if d, isDerived := s.derived(q); isDerived {
+		v, ok = checklist.Value{Choice: d.Value}, true
+	}
 	var sym, word string
 	st := t.notAsked
 	switch {
@@ -134,6 +150,13 @@ func (s *flagsScreen) view(w, h int) string {
 	q := s.st.questions[s.cur]
 	var detail []block
 	detail = append(detail, block{lines: wrap(t.title, q.PromptFor(s.c.answers), w), prio: prioHigh, gap: true})
+	if d, ok := s.derived(q); ok {
+		line := s.c.pack.Tf("ui.derived", "from", d.From)
+		if d.Given != "" {
+			line += " " + s.c.pack.Tf("ui.derived-given", "given", s.c.pack.T("answer."+d.Given))
+		}
+		detail = append(detail, block{lines: wrap(t.warn, line, w), prio: prioHigh, gap: true})
+	}
 	detail = append(detail, s.c.questionBlocks(q, w, false)...)
 	detail = append(detail, s.c.noteBlock(q, w)...)
 	if q.Why != "" {

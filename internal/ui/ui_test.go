@@ -871,3 +871,21 @@ func TestStayingAfterCtrlCBringsTheDialogBack(t *testing.T) {
 		t.Errorf("staying did not bring back the save dialog with its name:\n%s", d.view())
 	}
 }
+
+// TestDerivedRedFlagShownAnswered: a red flag implied by another answer is
+// shown answered, with where the answer came from, not asked again.
+func TestDerivedRedFlagShownAnswered(t *testing.T) {
+	a := checklist.NewAnswers()
+	a.Set("training", checklist.Value{Choice: "personal-experience"})
+	a.ResumeAt = "rf-no-training"
+	d := newDriver(t, 80, 24, Options{Answers: a})
+	if d.m.screen().focused() != "rf-no-training" {
+		t.Fatalf("resume landed on %s", d.m.screen().focused())
+	}
+	view := d.view()
+	for _, want := range []string{"✘ yes", "Already answered by another answer", "personal experience"} {
+		if !strings.Contains(strings.Join(strings.Fields(view), " "), want) {
+			t.Errorf("red-flag screen lacks %q:\n%s", want, view)
+		}
+	}
+}
