@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -258,34 +259,10 @@ func (s *session) parseMulti(q *checklist.Question, line string) (checklist.Valu
 
 // describe says an answer in words, for confirmations.
 func (s *session) describe(q *checklist.Question, v checklist.Value) string {
-	switch q.Kind {
-	case checklist.KindTristate:
-		return s.p.T("answer." + v.Choice)
-	case checklist.KindChoice:
-		if o := q.Option(v.Choice); o != nil {
-			return oneLine(o.Label)
-		}
-		return v.Choice
-	case checklist.KindMulti:
-		if len(v.List) == 0 {
-			return s.p.T("answer.none")
-		}
-		labels := make([]string, 0, len(v.List))
-		for _, id := range v.List {
-			if o := q.Option(id); o != nil {
-				labels = append(labels, oneLine(o.Label))
-			} else {
-				labels = append(labels, id)
-			}
-		}
-		return strings.Join(labels, "; ")
-	case checklist.KindNumber:
-		if q.Unit != "" {
-			return num(v.Number) + " " + q.Unit
-		}
-		return num(v.Number)
+	if q.Kind == checklist.KindText {
+		return v.Text
 	}
-	return v.Text
+	return summary.AnswerText(s.p, q, v, "; ")
 }
 
 func equal(a, b checklist.Value) bool {

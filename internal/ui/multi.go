@@ -12,7 +12,7 @@ import (
 )
 
 type multiKeys struct {
-	Up, Down, Toggle, Pick, None, Clear key.Binding
+	Up, Down, Toggle, Unsure, Pick, None, Clear key.Binding
 }
 
 func newMultiKeys(q *checklist.Question) multiKeys {
@@ -20,6 +20,7 @@ func newMultiKeys(q *checklist.Question) multiKeys {
 		Up:     newKey("↑/↓", "move", "up", "k"),
 		Down:   newKey("↓/j", "move", "down", "j"),
 		Toggle: newKey("space", "tick", "space", "x"),
+		Unsure: newKey("u", "not known yet", "u"),
 		Pick:   digitsKey(len(q.Options)),
 		None:   newKey("0", "none", "0"),
 		Clear:  clearKey(),
@@ -42,24 +43,50 @@ func newMultiList(c *common, q *checklist.Question) *multiList {
 
 func (l *multiList) rows() int { return len(l.q.Options) + 1 }
 
-// toggle returns the action that flips option i.
+// toggle returns the action that flips option i. An item still unknown
+// becomes ticked; the other unknown items stay unknown.
 func (l *multiList) toggle(i int) []action {
 	v, _ := l.c.answers.Get(l.q.ID)
 	id := l.q.Options[i].ID
 	list := slices.Clone(v.List)
+	unsure := slices.DeleteFunc(slices.Clone(v.Unsure), func(s string) bool { return s == id })
 	if j := slices.Index(list, id); j >= 0 {
 		list = slices.Delete(list, j, j+1)
 	} else {
 		list = append(list, id)
 	}
-	// Keep the pack's order, so saved files and reviews read the same.
-	ordered := make([]string, 0, len(list))
+	return []action{setAnswer{id: l.q.ID, v: l.value(list, unsure)}}
+}
+
+// markUnsure (u, as on yes/no questions) flips option i between "not known yet" and not ticked, so a
+// list can be answered in part (a page that names some agreements and is
+// silent on the rest).
+func (l *multiList) markUnsure(i int) []action {
+	v, _ := l.c.answers.Get(l.q.ID)
+	id := l.q.Options[i].ID
+	list := slices.DeleteFunc(slices.Clone(v.List), func(s string) bool { return s == id })
+	unsure := slices.Clone(v.Unsure)
+	if j := slices.Index(unsure, id); j >= 0 {
+		unsure = slices.Delete(unsure, j, j+1)
+	} else {
+		unsure = append(unsure, id)
+	}
+	return []action{setAnswer{id: l.q.ID, v: l.value(list, unsure)}}
+}
+
+// value builds an answer in the pack's order, so saved files and reviews
+// read the same.
+func (l *multiList) value(list, unsure []string) checklist.Value {
+	v := checklist.Value{List: make([]string, 0, len(list))}
 	for _, o := range l.q.Options {
-		if slices.Contains(list, o.ID) {
-			ordered = append(ordered, o.ID)
+		switch {
+		case slices.Contains(list, o.ID):
+			v.List = append(v.List, o.ID)
+		case slices.Contains(unsure, o.ID):
+			v.Unsure = append(v.Unsure, o.ID)
 		}
 	}
-	return []action{setAnswer{id: l.q.ID, v: checklist.Value{List: ordered}}}
+	return v
 }
 
 func (l *multiList) none() []action {
@@ -78,6 +105,10 @@ func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 			return l.none(), true
 		}
 		return l.toggle(l.cur), true
+	case key.Matches(msg, k.Unsure):
+		if l.cur < len(l.q.Options) {
+			return l.markUnsure(l.cur), true
+		}
 	case key.Matches(msg, k.None):
 		l.cur = len(l.q.Options)
 		return l.none(), true
@@ -98,17 +129,20 @@ func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 func (l *multiList) bindings() (short, full []key.Binding) {
 	// "0 none" is on the list itself, and in the full help.
 	return []key.Binding{l.keys.Up, l.keys.Toggle},
-		[]key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.None, l.keys.Clear}
+		[]key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.Unsure, l.keys.None, l.keys.Clear}
 }
 
 func (l *multiList) view(w int, focused bool) []string {
 	t := l.c.theme
 	v, answered := l.c.answers.Get(l.q.ID)
 	var out []string
-	row := func(i int, hint, label string, ticked bool, help string) {
+	row := func(i int, hint, label string, ticked, unsure bool, help string) {
 		box, st := "[ ]", t.text
-		if ticked {
+		switch {
+		case ticked:
 			box, st = "[x]", t.selected
+		case unsure:
+			box, st = "[?]", t.warn
 		}
 		prefix := "  "
 		if focused && i == l.cur {
@@ -135,9 +169,9 @@ func (l *multiList) view(w int, focused bool) []string {
 		if i < 9 {
 			hint = strconv.Itoa(i + 1)
 		}
-		row(i, hint, o.Label, slices.Contains(v.List, o.ID), o.Help)
+		row(i, hint, o.Label, slices.Contains(v.List, o.ID), slices.Contains(v.Unsure, o.ID), o.Help)
 	}
-	row(len(l.q.Options), "0", l.c.pack.T("ui.none-option"), answered && len(v.List) == 0, "")
+	row(len(l.q.Options), "0", l.c.pack.T("ui.none-option"), answered && len(v.List) == 0 && len(v.Unsure) == 0, false, "")
 	if !answered {
 		out = append(out, "  "+t.notAsked.Render(l.c.pack.T("answer.not-asked")))
 	}

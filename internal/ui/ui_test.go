@@ -889,3 +889,26 @@ func TestDerivedRedFlagShownAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestPartlyKnownListKeepsUnknownItems: a list answered in part (loaded from
+// a file, or marked with u) keeps its unknown items when another is ticked,
+// and shows them as [?].
+func TestPartlyKnownListKeepsUnknownItems(t *testing.T) {
+	a := checklist.NewAnswers()
+	a.Set("agreements", checklist.Value{List: []string{"confidentiality"}, Unsure: []string{"no-advice", "no-pressure", "written"}})
+	a.ResumeAt = "agreements"
+	d := newDriver(t, 80, 24, Options{Answers: a})
+	if !strings.Contains(d.view(), "[?]") {
+		t.Fatalf("unknown items not shown as [?]:\n%s", d.view())
+	}
+	d.keys("4") // written: now known and ticked
+	v, _ := d.m.c.answers.Get("agreements")
+	if !slices.Equal(v.List, []string{"confidentiality", "written"}) || !slices.Equal(v.Unsure, []string{"no-advice", "no-pressure"}) {
+		t.Errorf("after ticking written: %+v, want the other unknown items kept", v)
+	}
+	d.keys("u") // the item under the cursor (written) back to unknown
+	v, _ = d.m.c.answers.Get("agreements")
+	if !slices.Equal(v.List, []string{"confidentiality"}) || !slices.Equal(v.Unsure, []string{"no-advice", "no-pressure", "written"}) {
+		t.Errorf("after u on written: %+v", v)
+	}
+}
