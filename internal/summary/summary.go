@@ -43,7 +43,7 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.blank()
 
 	if r.Crisis {
-		w.line("> " + p.T("summary.crisis"))
+		w.line("> " + w.t("summary.crisis"))
 		w.blank()
 	}
 
@@ -120,6 +120,18 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.section("summary.formats")
 	for _, f := range r.Formats {
 		w.line(fmt.Sprintf("- **%s**: %s %s", f.Name, FitBadge(f.Fit), p.T("fit."+string(f.Fit))))
+		// What the guide says of a format worth considering, in brief.
+		if ff := p.Format(f.ID); ff != nil && f.Fit == checklist.FitGood && f.ID != r.Circle.Format {
+			var facts []string
+			for _, kv := range [][2]string{{"summary.format-size", ff.Size}, {"summary.format-cost", ff.Cost}, {"summary.format-frequency", ff.Frequency}} {
+				if kv[1] != "" {
+					facts = append(facts, p.Tf(kv[0], strings.TrimPrefix(kv[0], "summary.format-"), kv[1]))
+				}
+			}
+			if len(facts) > 0 {
+				w.line("  - " + strings.Join(facts, " · "))
+			}
+		}
 		if len(f.Reasons) == 0 {
 			if ff := p.Format(f.ID); ff != nil {
 				w.line("  - " + ff.FitsWho)
@@ -144,7 +156,7 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	}
 
 	w.section("summary.leave")
-	w.line(p.T("summary.leave-body"))
+	w.line(w.t("summary.leave-body"))
 	w.blank()
 	w.section("summary.limits")
 	for _, para := range strings.Split(p.T("summary.limits-body"), "\n") {
