@@ -56,9 +56,11 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 				a.Set(q.ID, checklist.Value{Text: text})
 			}
 		}
-		// Keep what an answers file may hold: only answers that apply.
+		// Keep what an answers file may hold: only answers that apply,
+		// once the answers they imply are taken into account.
+		derived, _ := p.Derive(a)
 		for _, q := range p.Questions {
-			if !p.Applicable(q, a) {
+			if !p.Applicable(q, derived) {
 				a.Clear(q.ID)
 			}
 		}
