@@ -147,11 +147,30 @@ func TestPropertyBestCoreAnswerNeverLowersScore(t *testing.T) {
 		before := checklist.Evaluate(p, a)
 		b := a.Clone()
 		b.Set(q.ID, bestAnswer(q))
+		if !sameQuestions(p, a, b) {
+			// Naming a trained facilitator turns an informal group into
+			// another kind of circle, judged by other questions: the
+			// property compares like with like.
+			return
+		}
 		after := checklist.Evaluate(p, b)
 		if after.Score < before.Score {
 			t.Fatalf("answering %s with its best option lowered the score %d -> %d", q.ID, before.Score, after.Score)
 		}
 	})
+}
+
+// sameQuestions reports whether the same questions apply to both sets of
+// answers, once the answers they imply are taken into account.
+func sameQuestions(p *checklist.Pack, a, b *checklist.Answers) bool {
+	da, _ := p.Derive(a)
+	db, _ := p.Derive(b)
+	for _, q := range p.Questions {
+		if p.Applicable(q, da) != p.Applicable(q, db) {
+			return false
+		}
+	}
+	return true
 }
 
 func TestPropertyDeterministic(t *testing.T) {
