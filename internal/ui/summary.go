@@ -191,20 +191,26 @@ func (s *summaryScreen) banner(w int) []string {
 	t := s.c.theme
 	p := s.c.pack
 	r := s.c.result
+	// The badge goes with the sentence under it: the verdict's, or the
+	// answer that comes first (a reason to leave, not now in a crisis),
+	// coloured as serious as it is.
 	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict))
+	first := r.Headline.Verdict
+	switch summary.AnswerOrder(r)[0] {
+	case "stay":
+		first = r.Headline.Stay
+		tone := map[checklist.StayValue]checklist.Verdict{checklist.StayLeave: checklist.VerdictAvoid, checklist.StayWatch: checklist.VerdictCaution, checklist.StayStay: checklist.VerdictPromising}[r.Stay.Value]
+		badge = t.verdict(tone).Render(summary.StayBadge(r.Stay.Value) + " " + strings.ToUpper(p.T("stay."+string(r.Stay.Value))))
+	case "fit":
+		first = r.Headline.Fit
+		badge = t.verdict(checklist.VerdictCaution).Render(summary.FitBadge(r.Fit.Value) + " " + strings.ToUpper(p.T("fit."+string(r.Fit.Value))))
+	}
 	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(r.Completeness)))
 	out := []string{badge + "  " + done}
 	if ansi.StringWidth(out[0]) > w {
 		out = []string{badge, done}
 	}
 	if s.h >= 10 {
-		first := r.Headline.Verdict
-		switch summary.AnswerOrder(r)[0] {
-		case "stay":
-			first = r.Headline.Stay
-		case "fit":
-			first = r.Headline.Fit
-		}
 		out = append(out, wrap(t.title, first, w)...)
 	}
 	return append(out, "")
