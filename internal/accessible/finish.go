@@ -50,7 +50,7 @@ func plain(p *checklist.Pack, md string, r checklist.Result) string {
 		if l != lines[i] {
 			l = strings.TrimSpace(l)
 		}
-		l = r1.Replace(l)
+		l = strings.TrimPrefix(r1.Replace(l), "> ")
 		// Italics around a whole line (the pack line, a source).
 		if strings.HasPrefix(l, "_") && strings.HasSuffix(l, "_") && len(l) > 1 {
 			l = l[1 : len(l)-1]
