@@ -4,9 +4,7 @@ package rules
 
 import "github.com/vetcircle/vetcircle/internal/checklist"
 
-func ptr[T any](v T) *T { return &v }
-
-// builtinPack is the built-in pack as parsed from the YAML files here.
+// builtinPack is the built-in pack in rules as parsed from its YAML files.
 func builtinPack() *checklist.Pack {
 	return &checklist.Pack{
 		Meta: checklist.Meta{
