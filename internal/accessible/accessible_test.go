@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -652,5 +653,33 @@ func TestPackTranslatesSentences(t *testing.T) {
 	_, out, _ := run(t, &p, []string{"1"}, accessible.Options{})
 	if !strings.Contains(out, "Etapa 1 de 6: Getting started\n") {
 		t.Errorf("pack sentence not used:\n%s", out)
+	}
+}
+
+// TestBuiltinPackHasEverySentence: every sentence this mode says is in the
+// built-in pack, so a translated pack (which must match it key for key)
+// translates accessible mode too. It reads this package's calls to t.
+func TestBuiltinPackHasEverySentence(t *testing.T) {
+	p := pack(t)
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`\.t\("(a11y\.[a-z0-9.-]+)"`)
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			n++
+			if _, ok := p.Text[m[1]]; !ok {
+				t.Errorf("%s: the built-in pack lacks %s", f, m[1])
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("found only %d sentences; the scan is broken", n)
 	}
 }

@@ -2,14 +2,51 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
-// Key-help labels are short UI words, kept here rather than in the pack.
+// newKey makes a binding. desc is the English word for the help line; the
+// help shows the pack's word for it (ui.key.<desc as an id>, see keyWords),
+// so a translated pack translates the help too.
 func newKey(help, desc string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// KeyTextID is the pack text key for a help word: "not asked yet" is
+// ui.key.not-asked-yet, "change / continue" ui.key.change-continue.
+func KeyTextID(desc string) string {
+	id := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return ' '
+	}, desc)
+	return "ui.key." + strings.Join(strings.Fields(id), "-")
+}
+
+// keyWords returns the groups with each help word in the pack's words; a
+// word the pack lacks stays as written (a test keeps the built-in packs
+// complete).
+func keyWords(p *checklist.Pack, groups [][]key.Binding) [][]key.Binding {
+	out := make([][]key.Binding, len(groups))
+	for i, g := range groups {
+		out[i] = make([]key.Binding, len(g))
+		for j, b := range g {
+			h := b.Help()
+			if s, ok := p.Text[KeyTextID(h.Desc)]; ok {
+				b.SetHelp(h.Key, s)
+			}
+			out[i][j] = b
+		}
+	}
+	return out
 }
 
 // Bindings shared by several screens. Each screen builds its own keyMap

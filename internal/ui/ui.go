@@ -898,6 +898,7 @@ func (m *Model) helpView() []string {
 	if m.helpCache.key == sig.String() {
 		return m.helpCache.lines
 	}
+	groups = keyWords(m.c.pack, groups)
 	var lines []string
 	if m.help.ShowAll {
 		lines = strings.Split(m.help.FullHelpView(groups), "\n")
@@ -911,7 +912,8 @@ func (m *Model) helpView() []string {
 // sameValue reports whether two answers are the same answer.
 func sameValue(a, b checklist.Value) bool {
 	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
-		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil)
+		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil) &&
+		slices.Equal(a.Unsure, b.Unsure)
 }
 
 // atStart reports whether the very first question has the focus, where
