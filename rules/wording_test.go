@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,3 +112,36 @@ func TestPackIsInItsOwnWords(t *testing.T) {
 }
 
 var _ = checklist.Pack{}
+
+// TestPackHasEveryFallbackText: the phone script and the comparison table
+// keep an English fallback for custom packs, but the built-in pack must hold
+// every one of their sentences, so a translated pack translates them too.
+func TestPackHasEveryFallbackText(t *testing.T) {
+	p, err := rules.Parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`"((?:script|compare)\.[a-z0-9.-]+)",\s*"`)
+	n := 0
+	for _, dir := range []string{"../internal/cli", "../internal/compare"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+				n++
+				if _, ok := p.Text[m[1]]; !ok {
+					t.Errorf("%s: the built-in pack lacks %s", f, m[1])
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("found only %d texts; the scan is broken", n)
+	}
+}
