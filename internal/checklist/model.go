@@ -8,7 +8,11 @@ package checklist
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Pos is a place in a YAML file, for error messages a person can act on.
@@ -118,6 +122,8 @@ type Pack struct {
 
 	byID      map[string]*Question
 	formatIdx map[string]*Format
+	// lang is Meta.Language parsed once, for plurals and number formats.
+	lang language.Tag
 }
 
 // Meta names and dates a pack.
@@ -422,6 +428,17 @@ type Condition struct {
 	Pos Pos          `yaml:"-"`
 }
 
+// Lang is the pack's language, for plurals and number formats; the
+// undetermined language when the pack names none it knows.
+func (p *Pack) Lang() language.Tag {
+	if p.lang == language.Und && p.Meta.Language != "" {
+		// A pack not built by LoadPack or Index: parse it each time rather
+		// than write to a pack that goroutines may share.
+		return language.Make(p.Meta.Language)
+	}
+	return p.lang
+}
+
 // Question returns the question with that ID, or nil.
 func (p *Pack) Question(id string) *Question { return p.byID[id] }
 
@@ -459,8 +476,22 @@ func (p *Pack) T(key string) string {
 }
 
 // Tf is T with {name} placeholders replaced from pairs of name, value.
+// When a placeholder {n} holds a whole number the pack's language calls
+// singular, the key's ".one" variant is used if the pack has one ("1 red
+// flag" beside "{n} red flags"), so a pack handles its own plurals.
 func (p *Pack) Tf(key string, pairs ...string) string {
 	s := p.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] != "n" {
+			continue
+		}
+		if one, ok := p.Text[key+".one"]; ok {
+			if n, err := strconv.Atoi(pairs[i+1]); err == nil && n >= 0 &&
+				plural.Cardinal.MatchPlural(p.Lang(), n, 0, 0, 0, 0) == plural.One {
+				s = one
+			}
+		}
+	}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}

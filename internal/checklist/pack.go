@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // Limits on a rules folder, so a custom pack cannot make a load slow or large.
@@ -250,6 +252,7 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 		sortErrors(l.errs)
 		return nil, l.errs
 	}
+	p.lang = language.Make(p.Meta.Language)
 	return p, nil
 }
 
@@ -264,6 +267,7 @@ func (p *Pack) Index() *Pack {
 	for _, f := range p.Formats {
 		p.formatIdx[f.ID] = f
 	}
+	p.lang = language.Make(p.Meta.Language)
 	return p
 }
 
@@ -308,6 +312,9 @@ func (v *validator) meta() {
 	v.need(m.Pos, "pack name", m.Name)
 	v.need(m.Pos, "pack version", m.Version)
 	v.need(m.Pos, "guide title", m.Guide.Title)
+	if _, err := language.Parse(m.Language); m.Language != "" && err != nil {
+		v.l.add(m.Pos, "write a language code such as en or es", "pack language %q is not a language code", m.Language)
+	}
 	if !datePattern.MatchString(m.LastReviewed) {
 		v.l.add(m.Pos, "write it as YYYY-MM-DD", "pack last_reviewed %q is not a date", m.LastReviewed)
 	}

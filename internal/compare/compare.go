@@ -266,7 +266,7 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep
 		c.stay = summary.StayBadge(r.Stay) + " " + p.T("stay."+string(r.Stay))
 	}
 	if r.CostUSD != nil {
-		c.cost = "$" + num(r.CostUSD)
+		c.cost = summary.Money(p, *r.CostUSD)
 	}
 	for _, k := range keep {
 		c.core = append(c.core, r.Core[k].display(p))

@@ -320,7 +320,7 @@ func FitBadge(f checklist.Fit) string {
 
 // facts is the line under the title: date and the circle's basics.
 func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
-	out := []string{p.Tf("summary.date", "date", opt.Date.Format("2006-01-02"))}
+	out := []string{p.Tf("summary.date", "date", Date(p, opt.Date))}
 	c := r.Circle
 	if f := p.Format(c.Format); f != nil {
 		out = append(out, f.Name)
@@ -342,7 +342,7 @@ func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
 	add("participants", num(c.Participants))
 	add("minutes", num(c.Minutes))
 	if c.CostUSD != nil {
-		add("cost-usd", "$"+num(c.CostUSD))
+		add("cost-usd", Money(p, *c.CostUSD))
 	}
 	if q := p.Question("setting"); q != nil && c.Setting != "" {
 		if o := q.Option(c.Setting); o != nil {
