@@ -54,6 +54,7 @@ var TextKeys = []string{
 	"summary.scoring", "summary.score-differs", "summary.score-waits", "summary.derived", "summary.derived-item",
 	"summary.derived-kept", "summary.derived-replaced", "summary.unsure", "summary.your-format", "summary.try-first",
 	"summary.format-size", "summary.format-cost", "summary.format-frequency", "summary.format-cautions",
+	"note.unknown", "note.rules", "note.limits",
 	"headline.verdict.promising", "headline.verdict.caution", "headline.verdict.avoid", "headline.verdict.incomplete",
 	"headline.reasons.promising", "headline.reasons.caution", "headline.reasons.avoid", "headline.reasons.incomplete",
 	"headline.reasons.fit", "headline.reasons.stay", "headline.join", "headline.more",

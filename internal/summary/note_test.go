@@ -1,0 +1,67 @@
+package summary_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/summary"
+)
+
+// TestNoteFitsARecord: the plain-text note for a health record stays within
+// 40 lines of 80 columns, carries no markdown or escapes, and still gives
+// the three answers, the red flags, the date, the rules and the limits.
+func TestNoteFitsARecord(t *testing.T) {
+	p := pack(t)
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	bodies := map[string]string{
+		"empty":   "version: 1\n",
+		"hostile": "version: 1\ncircle: {name: \"" + strings.Repeat("**Integration** ", 20) + "\\u001b[31m`x`\"}\nanswers: {rf-vendor-dosing: yes, rf-pressure-disclose: yes, rf-charismatic-leader: yes, rf-no-consent: yes, rf-outcome-promises: yes, distress: yes, stage: attending, leave-signs: [feel-worse, coercive, advice-drift, performing, risk-taking]}\n",
+	}
+	for _, f := range files {
+		bodies[filepath.Base(f)] = ""
+	}
+	for name, body := range bodies {
+		t.Run(name, func(t *testing.T) {
+			var a *checklist.Answers
+			if body == "" {
+				a = load(t, p, filepath.Join("../../examples", name))
+			} else {
+				var err error
+				if a, err = checklist.ParseAnswers(p, name, []byte(body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := checklist.Evaluate(p, a)
+			note := summary.Note(p, a, r, summary.Options{Date: testDate})
+			lines := strings.Split(strings.TrimSuffix(note, "\n"), "\n")
+			if len(lines) > summary.NoteMaxLines {
+				t.Errorf("%d lines, over %d:\n%s", len(lines), summary.NoteMaxLines, note)
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > summary.NoteWidth {
+					t.Errorf("line %d is %d columns: %q", i+1, w, l)
+				}
+			}
+			for _, bad := range []string{"**", "##", "`", "\x1b", "\\"} {
+				if strings.Contains(note, bad) {
+					t.Errorf("note holds %q:\n%s", bad, note)
+				}
+			}
+			for _, want := range []string{"2026-11-24", p.Meta.Version, "not medical advice", "988",
+				"Is the circle safe and well run? " + summary.VerdictWord(p, r.Verdict), r.Headline.Verdict[:20]} {
+				if !strings.Contains(strings.Join(strings.Fields(note), " "), want) {
+					t.Errorf("note lacks %q:\n%s", want, note)
+				}
+			}
+			for _, id := range r.RedFlags {
+				if !strings.Contains(note, p.Question(id).Label) {
+					t.Errorf("note lacks red flag %s:\n%s", id, note)
+				}
+			}
+		})
+	}
+}
