@@ -455,6 +455,7 @@ var sameInBoth = map[string]bool{
 	"no":        true, // answer.no
 	"988":       true,
 	"KAP":       true,
+	"USD":       true, // the unit of cost-usd, an ISO code the summary leaves out after "$"
 }
 
 // languageNeutral is a sentence with no words to translate: numbers,
