@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/text/language"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/rules"
@@ -262,8 +263,8 @@ func compare(en, es *checklist.Pack) *parity {
 
 	// Identity: the version, dates and citations are the English pack's.
 	m, n := en.Meta, es.Meta
-	if n.ID != "vetcircle-es" || n.Language != "es" {
-		p.add("pack: id %q, language %q; want vetcircle-es, es", n.ID, n.Language)
+	if base, _ := language.Make(n.Language).Base(); n.ID != "vetcircle-es" || base.String() != "es" {
+		p.add("pack: id %q, language %q; want vetcircle-es, a Spanish language code", n.ID, n.Language)
 	}
 	if n.Version != m.Version || n.LastReviewed != m.LastReviewed {
 		p.add("pack: version %s (%s), English %s (%s)", n.Version, n.LastReviewed, m.Version, m.LastReviewed)
@@ -294,17 +295,19 @@ func compare(en, es *checklist.Pack) *parity {
 		p.walk(part.name, reflect.ValueOf(part.en), reflect.ValueOf(part.es))
 	}
 
-	// Every text key, both ways.
+	// Every text key, both ways, but for the locale's own keys.
 	var lacks, extra []string
 	for _, k := range sortedKeys(en.Text) {
 		if _, ok := es.Text[k]; !ok {
-			lacks = append(lacks, k)
+			if k != "date.format" && k != "date.months" { // a singular English has, Spanish needs too
+				lacks = append(lacks, k)
+			}
 			continue
 		}
 		p.prose("text["+k+"]", en.Text[k], es.Text[k])
 	}
 	for _, k := range sortedKeys(es.Text) {
-		if _, ok := en.Text[k]; !ok {
+		if _, ok := en.Text[k]; !ok && !localeOnly(k, en) {
 			extra = append(extra, k)
 		}
 	}
@@ -315,6 +318,20 @@ func compare(en, es *checklist.Pack) *parity {
 		p.add("text: the Spanish pack has keys English lacks: %s", strings.Join(extra, ", "))
 	}
 	return p
+}
+
+// localeOnly reports whether a text key may be in the Spanish pack only: how
+// the language writes dates (date.format, date.months: English keeps ISO
+// 8601), and a plural's singular variant (key.one) of a key both packs have,
+// since Spanish may need a singular where English does not.
+func localeOnly(key string, other *checklist.Pack) bool {
+	switch key {
+	case "date.format", "date.months":
+		return true
+	}
+	base, ok := strings.CutSuffix(key, ".one")
+	_, inOther := other.Text[base]
+	return ok && inOther
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -373,6 +390,7 @@ func TestParityCatchesDrift(t *testing.T) {
 		{"missing question", func(p *checklist.Pack) { p.Questions = p.Questions[1:] }, "lacks " + en.Questions[0].ID},
 		{"missing text", func(p *checklist.Pack) { delete(p.Text, "summary.title") }, "lacks summary.title"},
 		{"extra text", func(p *checklist.Pack) { p.Text["summary.extra"] = "x" }, "keys English lacks: summary.extra"},
+		{"singular of an unknown key", func(p *checklist.Pack) { p.Text["summary.extra.one"] = "x" }, "keys English lacks: summary.extra.one"},
 		{"placeholder", func(p *checklist.Pack) { p.Text["summary.title"] = "Revisión: {circulo}" }, "placeholders differ"},
 		{"missing say", func(p *checklist.Pack) { p.Question("training").Say = "" }, "missing in Spanish"},
 	}
