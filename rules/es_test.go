@@ -522,8 +522,10 @@ func TestSpanishCrisisResources(t *testing.T) {
 	if s := es.T("summary.limits-body"); !strings.Contains(s, "no un consejo médico") || !strings.Contains(s, "no está protegida por HIPAA") {
 		t.Errorf("summary.limits-body must say it is not medical advice and that circles are not HIPAA-covered: %q", s)
 	}
-	if s := es.T("ui.welcome.disclaimer"); !strings.Contains(s, "988") || !strings.Contains(s, "no un consejo médico") {
-		t.Errorf("ui.welcome.disclaimer must keep 988 and not-medical-advice: %q", s)
+	for _, k := range []string{"ui.welcome.disclaimer", "note.limits"} {
+		if s := es.T(k); !strings.Contains(s, "988") || !strings.Contains(s, "marque 2") || !strings.Contains(s, "no un consejo médico") {
+			t.Errorf("%s must keep 988 with its Spanish line (marque 2) and say it is not medical advice: %q", k, s)
+		}
 	}
 	// The three questions to the facilitator keep their meaning exactly.
 	for id, want := range map[string]string{
