@@ -8,6 +8,7 @@ package rules
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -17,6 +18,7 @@ import (
 )
 
 //go:generate go run ./gen . builtin_gen.go builtinPack
+//go:generate go run ./gen es builtin_es_gen.go builtinPackES
 
 // Files is the built-in English pack, as the YAML files in this folder.
 //
@@ -26,9 +28,19 @@ var Files embed.FS
 // Label names the built-in pack's files in messages.
 const Label = "rules"
 
+// FilesES is the built-in Spanish pack's YAML files, under es/.
+//
+//go:embed es/*.yaml
+var FilesES embed.FS
+
 // Default returns the built-in English pack, built once on first use.
 var Default = sync.OnceValues(func() (*checklist.Pack, error) {
 	return builtinPack().Index(), nil
+})
+
+// DefaultES returns the built-in Spanish pack, built once on first use.
+var DefaultES = sync.OnceValues(func() (*checklist.Pack, error) {
+	return builtinPackES().Index(), nil
 })
 
 // builtin lists the built-in packs by language, English first: it is the
@@ -38,6 +50,7 @@ var builtin = []struct {
 	pack func() (*checklist.Pack, error)
 }{
 	{language.English, Default},
+	{language.Spanish, DefaultES},
 }
 
 // Languages lists the built-in packs' languages as BCP 47 codes ("en", ...).
@@ -116,6 +129,15 @@ func match(tag language.Tag) string {
 // check` and the drift test do.
 func Parse() (*checklist.Pack, error) {
 	return checklist.LoadPack(Files, Label)
+}
+
+// ParseES loads and validates the Spanish YAML files themselves.
+func ParseES() (*checklist.Pack, error) {
+	sub, err := fs.Sub(FilesES, "es")
+	if err != nil {
+		return nil, err
+	}
+	return checklist.LoadPack(sub, Label+"/es")
 }
 
 // ptr is used by the generated packs for optional values.

@@ -13,16 +13,25 @@ import (
 // TestGeneratedPackMatchesYAML keeps builtin_gen.go honest: edit the YAML,
 // then run go generate ./rules.
 func TestGeneratedPackMatchesYAML(t *testing.T) {
-	parsed, err := rules.Parse()
-	if err != nil {
-		t.Fatalf("the built-in YAML does not validate:\n%v", err)
-	}
-	built, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(parsed, built, cmpopts.IgnoreUnexported(checklist.Pack{}), cmpopts.EquateEmpty()); diff != "" {
-		t.Fatalf("rules/builtin_gen.go is stale; run: go generate ./rules\n(-yaml +generated):\n%s", diff)
+	for _, lang := range []struct {
+		name  string
+		parse func() (*checklist.Pack, error)
+		built func() (*checklist.Pack, error)
+	}{
+		{"English", rules.Parse, rules.Default},
+		{"Spanish", rules.ParseES, rules.DefaultES},
+	} {
+		parsed, err := lang.parse()
+		if err != nil {
+			t.Fatalf("the built-in %s YAML does not validate:\n%v", lang.name, err)
+		}
+		built, err := lang.built()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(parsed, built, cmpopts.IgnoreUnexported(checklist.Pack{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("the generated %s pack is stale; run: go generate ./rules\n(-yaml +generated):\n%s", lang.name, diff)
+		}
 	}
 }
 
