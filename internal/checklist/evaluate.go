@@ -371,7 +371,7 @@ func (p *Pack) effective(a *Answers) (*Answers, []Ignored) {
 		if s := p.Section(q.Section); s != nil && s.When != nil && !p.holds(s.When, a) {
 			cond = s.When
 		}
-		ignored = append(ignored, Ignored{Question: q.ID, When: DescribeCondition(cond, nil)})
+		ignored = append(ignored, Ignored{Question: q.ID, When: p.Describe(cond, nil)})
 		if e == nil {
 			e = &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: a.Notes}
 			for k, v := range a.Values {

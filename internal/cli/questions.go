@@ -126,7 +126,7 @@ func phoneScript(p *checklist.Pack) string {
 			line()
 		}
 		if s.When != nil {
-			line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(s.When), ".")
+			line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(p, s.When), ".")
 			line()
 		}
 		for _, q := range p.SectionQuestions(s.ID) {
@@ -199,7 +199,7 @@ func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question,
 	line(oneLine(q.Prompt))
 	line()
 	if q.When != nil {
-		line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(q.When), ".")
+		line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(p, q.When), ".")
 		line()
 	}
 	if q.Say != "" {
@@ -301,9 +301,9 @@ func scriptOptions(p *checklist.Pack, q *checklist.Question) []*checklist.Option
 	return q.Options
 }
 
-// describeCondition writes a pack condition with IDs in code.
-func describeCondition(c *checklist.Condition) string {
-	return checklist.DescribeCondition(c, func(id string) string { return "`" + id + "`" })
+// describeCondition writes a pack condition in the pack's words, IDs in code.
+func describeCondition(p *checklist.Pack, c *checklist.Condition) string {
+	return p.Describe(c, func(id string) string { return "`" + id + "`" })
 }
 
 // The JSON phone script: a stable structure with every ID. Fields are only
