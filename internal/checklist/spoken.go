@@ -1,0 +1,195 @@
+package checklist
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// numberWords are the English words people use for numbers; a pack may
+// replace each list under text: (number.free and so on, comma-separated),
+// so a translated pack reads "gratis" as 0.
+var numberWords = map[string]string{
+	"number.free":    "free, nothing, none, no charge, zero",
+	"number.dollars": "$, usd, dollar, dollars, bucks",
+	"number.hours":   "h, hr, hrs, hour, hours",
+	"number.minutes": "m, min, mins, minute, minutes",
+	"number.to":      "-, –, —, to",
+}
+
+// NumberWordKeys lists the text keys a pack may give for reading numbers.
+func NumberWordKeys() []string { return sortedKeys(numberWords) }
+
+// Number units that change how an answer is read.
+const (
+	UnitMinutes = "minutes"
+	UnitUSD     = "USD"
+)
+
+// SpokenNumber reads a number as people say it, for question q: digits
+// with thousands commas ("1,200"), a currency sign or word for money ("$45",
+// "45 dollars"), "free" for no cost, hours and minutes for a length ("2h",
+// "90 min", "1h30", "1.5 hours"), and a range ("20-60", "20 to 60"). It
+// returns the low and high ends (equal for one number) and whether it could
+// read s. It never accepts hex, Inf or NaN.
+func (p *Pack) SpokenNumber(q *Question, s string) (lo, hi float64, ok bool) {
+	words := func(key string) []string {
+		list := numberWords[key]
+		if p != nil {
+			if t, found := p.Text[key]; found {
+				list = t
+			}
+		}
+		var out []string
+		for _, w := range strings.Split(list, ",") {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0, 0, false
+	}
+	if q.Unit == UnitUSD {
+		for _, w := range words("number.free") {
+			if s == w {
+				return 0, 0, true
+			}
+		}
+	}
+	// A range: two readings around a separator word.
+	for _, sep := range words("number.to") {
+		for from := 1; from < len(s); {
+			i := strings.Index(s[from:], sep)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(sep)
+			if sep != "-" && sep != "–" && sep != "—" && !wordAt(s, i, len(sep)) {
+				continue
+			}
+			a, okA := p.spokenOne(q, s[:i], words)
+			b, okB := p.spokenOne(q, s[i+len(sep):], words)
+			if okA && okB {
+				return min(a, b), max(a, b), true
+			}
+		}
+	}
+	f, ok := p.spokenOne(q, s, words)
+	return f, f, ok
+}
+
+// wordAt reports whether s[i:i+n] stands as a word (spaces either side).
+func wordAt(s string, i, n int) bool {
+	return i > 0 && s[i-1] == ' ' && i+n < len(s) && s[i+n] == ' '
+}
+
+func (p *Pack) spokenOne(q *Question, s string, words func(string) []string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if q.Unit == UnitUSD {
+		for _, w := range words("number.dollars") {
+			if strings.HasPrefix(s, w) && !unicode.IsLetter(rune(w[0])) {
+				s = strings.TrimSpace(s[len(w):])
+			} else if t, cut := strings.CutSuffix(s, w); cut && (len(t) == 0 || !unicode.IsLetter(rune(t[len(t)-1]))) {
+				s = strings.TrimSpace(t)
+			}
+		}
+	}
+	if q.Unit == UnitMinutes {
+		if f, ok := duration(s, words("number.hours"), words("number.minutes")); ok {
+			return f, true
+		}
+	}
+	// A unit word the question names ("8 people", "6 months") may follow.
+	if u := strings.ToLower(q.Unit); u != "" {
+		if t, cut := strings.CutSuffix(s, u); cut {
+			s = strings.TrimSpace(t)
+		}
+	}
+	// Thousands commas, only where they group three digits.
+	if strings.Contains(s, ",") {
+		parts := strings.Split(s, ",")
+		for _, part := range parts[1:] {
+			if len(part) < 3 || !isDigits(part[:3]) {
+				return 0, false
+			}
+		}
+		s = strings.Join(parts, "")
+	}
+	if !isDecimal(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, false
+	}
+	return f + 0, true // never -0
+}
+
+// isDecimal reports whether s is plain decimal digits with an optional
+// sign and fraction: no hex, exponents, Inf or NaN.
+func isDecimal(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	whole, frac, _ := strings.Cut(s, ".")
+	return (isDigits(whole) || whole == "" && isDigits(frac)) && (frac == "" || isDigits(frac))
+}
+
+// duration reads hours and minutes ("2h", "1h30", "1 hour 30 minutes",
+// "90 min", "1.5 hours") as minutes.
+func duration(s string, hours, minutes []string) (float64, bool) {
+	total, seen := 0.0, false
+	for s != "" {
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+			i++
+		}
+		if i == 0 {
+			return 0, false
+		}
+		n, err := strconv.ParseFloat(s[:i], 64)
+		if err != nil || math.IsInf(n, 0) {
+			return 0, false
+		}
+		s = strings.TrimLeft(s[i:], " ")
+		j := 0
+		for j < len(s) && unicode.IsLetter(rune(s[j])) {
+			j++
+		}
+		unit := s[:j]
+		s = strings.TrimLeft(s[j:], " ,")
+		switch {
+		case contains(hours, unit):
+			total += n * 60
+		case contains(minutes, unit):
+			total += n
+		case unit == "" && seen && s == "":
+			total += n // "1h30": the trailing number is minutes
+		default:
+			return 0, false
+		}
+		seen = true
+	}
+	return math.Round(total*100) / 100, seen
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
