@@ -16,6 +16,7 @@ require (
 	github.com/goccy/go-yaml v1.19.2
 	github.com/google/go-cmp v0.7.0
 	github.com/spf13/cobra v1.10.2
+	golang.org/x/mod v0.34.0
 	golang.org/x/text v0.24.0
 	pgregory.net/rapid v1.3.0
 )
