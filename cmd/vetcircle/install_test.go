@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,6 +32,48 @@ func goTool(t *testing.T) string {
 		t.Fatalf("the go command is needed to prove `go install` works: %v", err)
 	}
 	return p
+}
+
+// publishedTree copies what a tag of the repository would hold (the files
+// git tracks or would track: no ignored build output such as dist/ or
+// completions/) into a folder, from the working tree so that uncommitted
+// changes are tested too.
+func publishedTree(t *testing.T, root, tmp string) string {
+	t.Helper()
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatalf("git is needed to tell which files the published module holds: %v", err)
+	}
+	out, err := exec.Command(git, "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
+	if err != nil {
+		t.Fatalf("git ls-files in %s: %v", root, err)
+	}
+	dst := filepath.Join(tmp, "src")
+	n := 0
+	for _, rel := range strings.Split(string(out), "\x00") {
+		if rel == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // deleted in the working tree, not yet committed
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := filepath.Join(dst, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatalf("git ls-files in %s listed no files", root)
+	}
+	return dst
 }
 
 // goEnv reads one `go env` value.
@@ -64,7 +108,7 @@ func TestGoInstallFromModuleProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	var zbuf bytes.Buffer
-	if err := zip.CreateFromDir(&zbuf, module.Version{Path: modulePath, Version: vers}, root); err != nil {
+	if err := zip.CreateFromDir(&zbuf, module.Version{Path: modulePath, Version: vers}, publishedTree(t, root, tmp)); err != nil {
 		t.Fatalf("build the module zip: %v", err)
 	}
 	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
