@@ -31,8 +31,14 @@ func main() {
 	width := flag.Int("width", 120, "window width")
 	height := flag.Int("height", 40, "window height")
 	strict := flag.Bool("strict", false, "exit 1 when over budget (first frame 45 ms, keystroke 8 ms)")
+	peer := flag.String("cmd", "", "time this command line instead of vetcircle, to compare with a peer (e.g. 'gum choose filling other')")
+	wait := flag.String("wait", "filling", "text whose appearance is the first frame")
 	flag.Parse()
-	if err := run(*bin, *runs, *keys, *width, *height, *strict); err != nil {
+	if *peer != "" {
+		*bin = *peer
+	}
+	waitText = *wait
+	if err := run(*bin, *runs, *keys, *width, *height, *strict, *peer != ""); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-tui:", err)
 		os.Exit(1)
 	}
@@ -44,7 +50,11 @@ const (
 	keystrokeBudget  = 8 * time.Millisecond
 )
 
-func run(bin string, runs, nkeys, w, h int, strict bool) error {
+// waitText is what the first frame shows ("filling": vetcircle's welcome
+// question, "Who is filling this in?").
+var waitText = "filling"
+
+func run(bin string, runs, nkeys, w, h int, strict, peer bool) error {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		return fmt.Errorf("tmux is not installed")
 	}
@@ -61,8 +71,10 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 			return fmt.Errorf("build: %w", err)
 		}
 	}
-	if bin, err = filepath.Abs(bin); err != nil {
-		return err
+	if !peer {
+		if bin, err = filepath.Abs(bin); err != nil {
+			return err
+		}
 	}
 
 	sock := fmt.Sprintf("vc-bench-%d", os.Getpid())
@@ -95,7 +107,7 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	// The environment a person's shell would give it, without anything
 	// that changes the mode or the colours.
 	env := "env -u NO_COLOR -u ACCESSIBLE " + os.Getenv("BENCHTUI_ENV") + " TERM=tmux-256color"
-	// firstOutput times starting a command in a new window until "filling"
+	// firstOutput times starting a command in a new window until waitText
 	// shows in its pane.
 	firstOutput := func(command string) (time.Duration, error) {
 		cc.drain(50 * time.Millisecond)
@@ -105,7 +117,7 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 			return 0, err
 		}
 		pane = strings.TrimSpace(pane)
-		if err := cc.waitText(pane, "filling", 5*time.Second); err != nil {
+		if err := cc.waitText(pane, waitText, 5*time.Second); err != nil {
 			return 0, err
 		}
 		d := cc.last.Sub(t0)
@@ -116,7 +128,7 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	// of ours runs: a shell printing the same word.
 	var first, base []time.Duration
 	for range runs {
-		d, err := firstOutput("printf filling; sleep 5")
+		d, err := firstOutput(`printf "` + waitText + `"; sleep 5`)
 		if err != nil {
 			return err
 		}
@@ -129,43 +141,26 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 
 	// Keystrokes: on the welcome screen, down and up move the choice, so
 	// every key changes the frame.
-	pane, err := cc.command(fmt.Sprintf("new-window -P -F '#{pane_id}' -t bench '%s %s'", env, bin))
-	if err != nil {
-		return err
-	}
-	pane = strings.TrimSpace(pane)
-	if err := cc.waitText(pane, "filling", 5*time.Second); err != nil {
-		return err
-	}
-	// The first down chooses the first option; from then on down and up
-	// move between the first two.
-	if _, err := cc.command("send-keys -t " + pane + " Down"); err != nil {
-		return err
-	}
 	var lat []time.Duration
-	for i := range nkeys {
-		cc.drain(60 * time.Millisecond)
-		k := "Down"
-		if i%2 == 1 {
-			k = "Up"
-		}
-		t0 := time.Now()
-		if _, err := cc.command("send-keys -t " + pane + " " + k); err != nil {
+	if nkeys > 0 {
+		if lat, err = keystrokes(cc, env+" "+bin, nkeys); err != nil {
 			return err
 		}
-		if err := cc.waitOutput(pane, 2*time.Second); err != nil {
-			return err
-		}
-		lat = append(lat, cc.last.Sub(t0))
 	}
 
 	out, _ := exec.Command("tmux", "-V").Output()
-	fmt.Printf("vetcircle in %s control mode at %dx%d\n", strings.TrimSpace(string(out)), w, h)
+	what := "vetcircle"
+	if peer {
+		what = bin
+	}
+	fmt.Printf("%s in %s control mode at %dx%d\n", what, strings.TrimSpace(string(out)), w, h)
 	ff, ks, bs := stats(first), stats(lat), stats(base)
 	fmt.Printf("first frame:        median %5.1f ms  min %5.1f  max %5.1f  (%d starts; budget %v)\n", ms(ff.median), ms(ff.min), ms(ff.max), runs, firstFrameBudget)
 	fmt.Printf("  baseline (sh printf through the same tmux path): median %5.1f ms  min %5.1f\n", ms(bs.median), ms(bs.min))
-	fmt.Printf("keystroke to frame: median %5.1f ms  p90 %5.1f  max %5.1f  (%d keys; budget %v)\n", ms(ks.median), ms(ks.p90), ms(ks.max), nkeys, keystrokeBudget)
-	over := ff.median > firstFrameBudget || ks.median > keystrokeBudget
+	if nkeys > 0 {
+		fmt.Printf("keystroke to frame: median %5.1f ms  p90 %5.1f  max %5.1f  (%d keys; budget %v)\n", ms(ks.median), ms(ks.p90), ms(ks.max), nkeys, keystrokeBudget)
+	}
+	over := ff.median > firstFrameBudget || (nkeys > 0 && ks.median > keystrokeBudget)
 	if over {
 		fmt.Println("OVER BUDGET")
 		if strict {
@@ -177,9 +172,47 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	return nil
 }
 
+// keystrokes times down and up, alternately, from a keystroke to the pane's
+// next output, in a window running command.
+func keystrokes(cc *control, command string, nkeys int) ([]time.Duration, error) {
+	pane, err := cc.command(fmt.Sprintf("new-window -P -F '#{pane_id}' -t bench '%s'", command))
+	if err != nil {
+		return nil, err
+	}
+	pane = strings.TrimSpace(pane)
+	if err := cc.waitText(pane, waitText, 5*time.Second); err != nil {
+		return nil, err
+	}
+	// The first down chooses the first option; from then on down and up
+	// move between the first two.
+	if _, err := cc.command("send-keys -t " + pane + " Down"); err != nil {
+		return nil, err
+	}
+	var lat []time.Duration
+	for i := range nkeys {
+		cc.drain(60 * time.Millisecond)
+		k := "Down"
+		if i%2 == 1 {
+			k = "Up"
+		}
+		t0 := time.Now()
+		if _, err := cc.command("send-keys -t " + pane + " " + k); err != nil {
+			return nil, err
+		}
+		if err := cc.waitOutput(pane, 2*time.Second); err != nil {
+			return nil, err
+		}
+		lat = append(lat, cc.last.Sub(t0))
+	}
+	return lat, nil
+}
+
 type summary struct{ min, median, p90, max time.Duration }
 
 func stats(ds []time.Duration) summary {
+	if len(ds) == 0 {
+		return summary{}
+	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return summary{min: s[0], median: s[len(s)/2], p90: s[len(s)*9/10], max: s[len(s)-1]}
