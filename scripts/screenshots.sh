@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots from the real binary: builds
-# vetcircle, drives it in tmux at 80x24 as a person would (send-keys), saves
+# vetcircle, drives it in tmux (100x30 and 80x24) as a person would (send-keys), saves
 # each screen with its colours (capture-pane -e), and renders it with
 # charmbracelet/freeze to an SVG under docs/.
 #
@@ -32,10 +32,13 @@ go build -o "$tmp/vetcircle" ./cmd/vetcircle
 mkdir -p "$tmp/work" "$tmp/state" docs
 cp examples/strong-kap-circle.yaml "$tmp/work/"
 
-# start ARGS...: vetcircle ARGS in a fresh 80x24 tmux, dark background, true colour.
+# start WIDTH HEIGHT ARGS...: vetcircle ARGS in a fresh tmux of that size,
+# dark background, true colour.
 start() {
+	local w=$1 h=$2
+	shift 2
 	tmux -L "$sock" kill-server 2>/dev/null || true
-	tmux -L "$sock" -u -f /dev/null new-session -d -s shot -x 80 -y 24 \
+	tmux -L "$sock" -u -f /dev/null new-session -d -s shot -x "$w" -y "$h" \
 		"cd '$tmp/work' && env -u NO_COLOR -u COLORFGBG -u ACCESSIBLE XDG_STATE_HOME='$tmp/state' TERM=xterm-256color COLORTERM=truecolor '$tmp/vetcircle' $*; sleep 30"
 	wait_for "Who is filling this in?"
 }
@@ -62,9 +65,10 @@ shoot() {
 	echo "wrote docs/$1.svg"
 }
 
-# The walkthrough: a care coordinator on a call, at the first of the three
-# questions, with the words to say and what to listen for.
-start
+# The walkthrough at 100x30, where the side panel shows the live verdict: a
+# care coordinator on a call, at the first of the three questions, with the
+# words to say and what to listen for.
+start 100 30
 keys 2; keys Enter; keys 1; keys Enter
 wait_for "Circle name"
 text "Thursday KAP Circle"; keys Enter
@@ -80,7 +84,7 @@ shoot walkthrough
 
 # The summary of a strong circle: resume from an answers file and press
 # enter through every screen, keeping each answer.
-start resume strong-kap-circle.yaml
+start 80 24 resume strong-kap-circle.yaml
 for _ in $(seq 1 60); do
 	screen | head -n 1 | grep -q "Summary" && break
 	keys Enter
