@@ -33,6 +33,14 @@ func main() {
 	strict := flag.Bool("strict", false, "exit 1 when over budget (first frame 45 ms, keystroke 8 ms)")
 	peer := flag.String("cmd", "", "time this command line instead of vetcircle, to compare with a peer (e.g. 'gum choose filling other')")
 	wait := flag.String("wait", "filling", "text whose appearance is the first frame")
+	flag.Func("vs", "a peer timed in turn with each start, so both see the same load: 'TEXT|COMMAND', the first frame being when TEXT shows (repeatable)", func(v string) error {
+		text, command, ok := strings.Cut(v, "|")
+		if !ok || text == "" || command == "" {
+			return fmt.Errorf("want TEXT|COMMAND, got %q", v)
+		}
+		peers = append(peers, peerCmd{text, command})
+		return nil
+	})
 	flag.Parse()
 	if *peer != "" {
 		*bin = *peer
@@ -49,6 +57,11 @@ const (
 	firstFrameBudget = 45 * time.Millisecond
 	keystrokeBudget  = 8 * time.Millisecond
 )
+
+// peerCmd is a program timed in turn with vetcircle (-vs).
+type peerCmd struct{ wait, command string }
+
+var peers []peerCmd
 
 // waitText is what the first frame shows ("filling": vetcircle's welcome
 // question, "Who is filling this in?").
@@ -109,7 +122,7 @@ func run(bin string, runs, nkeys, w, h int, strict, peer bool) error {
 	env := "env -u NO_COLOR -u ACCESSIBLE " + os.Getenv("BENCHTUI_ENV") + " TERM=tmux-256color"
 	// firstOutput times starting a command in a new window until waitText
 	// shows in its pane.
-	firstOutput := func(command string) (time.Duration, error) {
+	firstOutput := func(command, waitText string) (time.Duration, error) {
 		cc.drain(50 * time.Millisecond)
 		t0 := time.Now()
 		pane, err := cc.command(fmt.Sprintf("new-window -d -P -F '#{pane_id}' -t bench '%s'", command))
@@ -127,16 +140,24 @@ func run(bin string, runs, nkeys, w, h int, strict, peer bool) error {
 	// The baseline is what tmux, the shell and exec cost before any program
 	// of ours runs: a shell printing the same word.
 	var first, base []time.Duration
+	peerFirst := make([][]time.Duration, len(peers))
 	for range runs {
-		d, err := firstOutput(`printf "` + waitText + `"; sleep 5`)
+		d, err := firstOutput(`printf "`+waitText+`"; sleep 5`, waitText)
 		if err != nil {
 			return err
 		}
 		base = append(base, d)
-		if d, err = firstOutput(env + " " + bin); err != nil {
+		if d, err = firstOutput(env+" "+bin, waitText); err != nil {
 			return err
 		}
 		first = append(first, d)
+		for i, p := range peers {
+			d, err := firstOutput(env+" "+p.command, p.wait)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.command, err)
+			}
+			peerFirst[i] = append(peerFirst[i], d)
+		}
 	}
 
 	// Keystrokes: on the welcome screen, down and up move the choice, so
@@ -157,6 +178,10 @@ func run(bin string, runs, nkeys, w, h int, strict, peer bool) error {
 	ff, ks, bs := stats(first), stats(lat), stats(base)
 	fmt.Printf("first frame:        median %5.1f ms  min %5.1f  max %5.1f  (%d starts; budget %v)\n", ms(ff.median), ms(ff.min), ms(ff.max), runs, firstFrameBudget)
 	fmt.Printf("  baseline (sh printf through the same tmux path): median %5.1f ms  min %5.1f\n", ms(bs.median), ms(bs.min))
+	for i, p := range peers {
+		ps := stats(peerFirst[i])
+		fmt.Printf("  in turn, %s: median %5.1f ms  min %5.1f  (%s is %.2fx)\n", p.command, ms(ps.median), ms(ps.min), what, float64(ff.median)/float64(ps.median))
+	}
 	if nkeys > 0 {
 		fmt.Printf("keystroke to frame: median %5.1f ms  p90 %5.1f  max %5.1f  (%d keys; budget %v)\n", ms(ks.median), ms(ks.p90), ms(ks.max), nkeys, keystrokeBudget)
 	}
