@@ -140,7 +140,11 @@ func TestGoInstallFromModuleProxy(t *testing.T) {
 		"GOPROXY=file://"+filepath.ToSlash(filepath.Join(tmp, "proxy"))+",file://"+filepath.ToSlash(download),
 		"GOMODCACHE="+filepath.Join(tmp, "modcache"),
 		"GOBIN="+bin,
-		"GOFLAGS=-modcacherw", // so the temporary module cache can be removed
+		// -modcacherw: so the temporary module cache can be removed.
+		// -trimpath: what release builds use; it also keys the build cache
+		// by module version rather than by the temporary folder, so a
+		// second run, or the release build, reuses the compiled packages.
+		"GOFLAGS=-modcacherw -trimpath",
 		"GOSUMDB=off", "GONOSUMDB="+modulePath, "GOPRIVATE=", "GONOPROXY=", "GOINSECURE=",
 		"GOTOOLCHAIN=local", "GOWORK=off", "CGO_ENABLED=0",
 	)
