@@ -52,7 +52,9 @@ nothing is lost when a call drops or the terminal closes.
                                      new draft and left as it is)
 
 Drafts live in $XDG_STATE_HOME/vetcircle/drafts (by default
-~/.local/state/vetcircle/drafts), files 0600 in a folder 0700. A draft is an
+~/.local/state/vetcircle/drafts; on macOS ~/Library/Application
+Support/vetcircle/drafts, on Windows %LocalAppData%\vetcircle\drafts),
+files 0600 in a folder 0700. A draft is an
 answers file: vetcircle score reads it. A draft made under older rules still
 loads: answers the rules no longer know are reported and kept in the file.
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -79,10 +78,10 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 
 // runProgram runs the walkthrough and makes sure the draft holds the last
 // answer before the process exits, however the program ends: quitting,
-// ctrl+c, a crash inside the program, or SIGTERM, SIGHUP or SIGINT from
-// outside (a closed terminal, a logout, kill). bubbletea's own handler
-// would quit on SIGTERM without a word and die on SIGHUP, so signals are
-// ours: they cancel the program's context, and the final write runs after
+// ctrl+c, a crash inside the program, or a stop signal from outside (a
+// closed terminal, a logout, kill: stopSignals, per platform). bubbletea's
+// own handler would quit on SIGTERM without a word and die on SIGHUP, so
+// signals are ours: they cancel the program's context, and the final write runs after
 // Run returns.
 func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
 	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
@@ -96,7 +95,7 @@ func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, draf
 	ctx, cancel := context.WithCancelCause(parent)
 	defer cancel(nil)
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	signal.Notify(sigs, stopSignals...)
 	defer signal.Stop(sigs)
 	go func() {
 		select {

@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,21 +40,51 @@ var ErrNotDraft = errors.New("not a draft in the drafts folder")
 // Store is a folder of drafts.
 type Store struct{ Dir string }
 
-// DefaultStore is the drafts folder of the current user:
-// $XDG_STATE_HOME/vetcircle/drafts, or ~/.local/state/vetcircle/drafts when
-// XDG_STATE_HOME is unset or not absolute (as the XDG spec says to treat it).
-// The folder is created, with mode 0700, on the first save, so listing
-// drafts never leaves an empty folder behind.
+// DefaultStore is the drafts folder of the current user on this operating
+// system (see DirFor). The folder is created, with mode 0700, on the first
+// save, so listing drafts never leaves an empty folder behind.
 func DefaultStore() (Store, error) {
-	base := os.Getenv("XDG_STATE_HOME")
-	if base == "" || !filepath.IsAbs(base) {
-		home, err := os.UserHomeDir()
-		if err != nil || home == "" {
-			return Store{}, errors.New("cannot tell where to keep drafts: neither XDG_STATE_HOME nor HOME is set")
-		}
-		base = filepath.Join(home, ".local", "state")
+	home, _ := os.UserHomeDir()
+	dir, err := DirFor(runtime.GOOS, os.Getenv, home)
+	if err != nil {
+		return Store{}, err
 	}
-	return Store{Dir: filepath.Join(base, "vetcircle", "drafts")}, nil
+	return Store{Dir: dir}, nil
+}
+
+// DirFor is where drafts live for an operating system (a runtime.GOOS value),
+// given the environment and the user's home folder:
+//
+//   - $XDG_STATE_HOME/vetcircle/drafts wherever XDG_STATE_HOME is set to an
+//     absolute path (a relative one is ignored, as the XDG spec says);
+//   - Windows: %LocalAppData%\vetcircle\drafts (else the home's
+//     AppData\Local), the per-user, non-roaming folder: drafts are private
+//     and belong to this machine;
+//   - macOS: ~/Library/Application Support/vetcircle/drafts;
+//   - elsewhere: ~/.local/state/vetcircle/drafts, the XDG default.
+func DirFor(goos string, getenv func(string) string, home string) (string, error) {
+	if base := getenv("XDG_STATE_HOME"); base != "" && filepath.IsAbs(base) {
+		return filepath.Join(base, "vetcircle", "drafts"), nil
+	}
+	switch goos {
+	case "windows":
+		if base := getenv("LOCALAPPDATA"); base != "" && filepath.IsAbs(base) {
+			return filepath.Join(base, "vetcircle", "drafts"), nil
+		}
+		if home == "" {
+			return "", errors.New("cannot tell where to keep drafts: neither LOCALAPPDATA nor USERPROFILE is set")
+		}
+		return filepath.Join(home, "AppData", "Local", "vetcircle", "drafts"), nil
+	case "darwin", "ios":
+		if home == "" {
+			return "", errors.New("cannot tell where to keep drafts: HOME is not set")
+		}
+		return filepath.Join(home, "Library", "Application Support", "vetcircle", "drafts"), nil
+	}
+	if home == "" {
+		return "", errors.New("cannot tell where to keep drafts: neither XDG_STATE_HOME nor HOME is set")
+	}
+	return filepath.Join(home, ".local", "state", "vetcircle", "drafts"), nil
 }
 
 // Draft is one intake in progress.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -61,37 +60,65 @@ func dirNames(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestDefaultStore(t *testing.T) {
+func TestDirFor(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	abs := func(parts ...string) string {
+		// An absolute path on the host running the test, for the
+		// environment variables that must be absolute to count.
+		return filepath.Join(append([]string{string(filepath.Separator)}, parts...)...)
+	}
 	tests := []struct {
-		name, xdg, home, want string
+		name, goos string
+		getenv     func(string) string
+		home, want string
 	}{
-		{"xdg set", "/state", "/home/a", "/state/vetcircle/drafts"},
-		{"xdg unset", "", "/home/a", "/home/a/.local/state/vetcircle/drafts"},
-		{"xdg relative is ignored", "state", "/home/a", "/home/a/.local/state/vetcircle/drafts"},
+		{"linux, XDG set", "linux", env("XDG_STATE_HOME", abs("state")), "/home/a", filepath.Join(abs("state"), "vetcircle", "drafts")},
+		{"linux, XDG unset", "linux", env(), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
+		{"linux, relative XDG is ignored", "linux", env("XDG_STATE_HOME", "state"), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
+		{"freebsd, XDG default", "freebsd", env(), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
+		{"macOS, Application Support", "darwin", env(), "/Users/a", filepath.Join("/Users/a", "Library", "Application Support", "vetcircle", "drafts")},
+		{"macOS, XDG set wins", "darwin", env("XDG_STATE_HOME", abs("xdg")), "/Users/a", filepath.Join(abs("xdg"), "vetcircle", "drafts")},
+		{"windows, LocalAppData", "windows", env("LOCALAPPDATA", abs("Users", "a", "AppData", "Local")), abs("Users", "a"), filepath.Join(abs("Users", "a", "AppData", "Local"), "vetcircle", "drafts")},
+		{"windows, no LocalAppData: the home's AppData\\Local", "windows", env(), abs("Users", "a"), filepath.Join(abs("Users", "a"), "AppData", "Local", "vetcircle", "drafts")},
+		{"windows, XDG set wins", "windows", env("XDG_STATE_HOME", abs("xdg"), "LOCALAPPDATA", abs("lad")), abs("Users", "a"), filepath.Join(abs("xdg"), "vetcircle", "drafts")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("XDG_STATE_HOME", tt.xdg)
-			t.Setenv("HOME", tt.home)
-			s, err := draft.DefaultStore()
+			got, err := draft.DirFor(tt.goos, tt.getenv, tt.home)
 			if err != nil {
-				t.Fatalf("DefaultStore() error: %v", err)
+				t.Fatalf("DirFor(%s) error: %v", tt.goos, err)
 			}
-			if s.Dir != filepath.FromSlash(tt.want) {
-				t.Errorf("DefaultStore().Dir = %q, want %q", s.Dir, tt.want)
+			if got != tt.want {
+				t.Errorf("DirFor(%s) = %q, want %q", tt.goos, got, tt.want)
 			}
 		})
 	}
-	t.Run("no home", func(t *testing.T) {
-		if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
-			t.Skip("home comes from other variables here")
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		if _, err := draft.DirFor(goos, env(), ""); err == nil || !strings.Contains(err.Error(), "cannot tell where to keep drafts") {
+			t.Errorf("DirFor(%s) with no home and no variables: error %v, want one saying it cannot tell where", goos, err)
 		}
-		t.Setenv("XDG_STATE_HOME", "")
-		t.Setenv("HOME", "")
-		if _, err := draft.DefaultStore(); err == nil {
-			t.Error("DefaultStore() with no HOME: want an error")
-		}
-	})
+	}
+}
+
+func TestDefaultStoreFollowsTheEnvironment(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	s, err := draft.DefaultStore()
+	if err != nil {
+		t.Fatalf("DefaultStore() error: %v", err)
+	}
+	if want := filepath.Join(state, "vetcircle", "drafts"); s.Dir != want {
+		t.Errorf("DefaultStore().Dir = %q, want %q", s.Dir, want)
+	}
 }
 
 func TestCreateModesAndName(t *testing.T) {

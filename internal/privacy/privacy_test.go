@@ -110,7 +110,10 @@ func TestNetworkCallPattern(t *testing.T) {
 
 // strongCircle answers the accessible walkthrough for
 // examples/strong-kap-circle.yaml, then saves the summary.
-const strongCircle = "1\n1\nThursday KAP Circle\n1\nA. Rivera\n8\n120\n45\n1\n1\n1,2,3,4\n1,2,3\ny\nn\nn\nn\nn\nn\nn\nn\nn\n2\n2\n1\n4\n3\n3\n1,4\n\ny\n"
+// Screening (y) and who runs it (n), then the eight red flags (n), then fit.
+const strongCircle = "1\n1\nThursday KAP Circle\n1\nA. Rivera\n8\n120\n45\n1\n1\n1,2,3,4\n1,2,3\ny\nn\n" +
+	"n\nn\nn\nn\nn\nn\nn\nn\n" +
+	"2\n2\n1\n4\n3\n3\n1,4\n\ny\n"
 
 func TestNoSocketsAtRunTime(t *testing.T) {
 	if runtime.GOOS != "linux" {

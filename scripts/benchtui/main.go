@@ -31,8 +31,22 @@ func main() {
 	width := flag.Int("width", 120, "window width")
 	height := flag.Int("height", 40, "window height")
 	strict := flag.Bool("strict", false, "exit 1 when over budget (first frame 45 ms, keystroke 8 ms)")
+	peer := flag.String("cmd", "", "time this command line instead of vetcircle, to compare with a peer (e.g. 'gum choose filling other')")
+	wait := flag.String("wait", "filling", "text whose appearance is the first frame")
+	flag.Func("vs", "a peer timed in turn with each start, so both see the same load: 'TEXT|COMMAND', the first frame being when TEXT shows (repeatable)", func(v string) error {
+		text, command, ok := strings.Cut(v, "|")
+		if !ok || text == "" || command == "" {
+			return fmt.Errorf("want TEXT|COMMAND, got %q", v)
+		}
+		peers = append(peers, peerCmd{text, command})
+		return nil
+	})
 	flag.Parse()
-	if err := run(*bin, *runs, *keys, *width, *height, *strict); err != nil {
+	if *peer != "" {
+		*bin = *peer
+	}
+	waitText = *wait
+	if err := run(*bin, *runs, *keys, *width, *height, *strict, *peer != ""); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-tui:", err)
 		os.Exit(1)
 	}
@@ -44,7 +58,16 @@ const (
 	keystrokeBudget  = 8 * time.Millisecond
 )
 
-func run(bin string, runs, nkeys, w, h int, strict bool) error {
+// peerCmd is a program timed in turn with vetcircle (-vs).
+type peerCmd struct{ wait, command string }
+
+var peers []peerCmd
+
+// waitText is what the first frame shows ("filling": vetcircle's welcome
+// question, "Who is filling this in?").
+var waitText = "filling"
+
+func run(bin string, runs, nkeys, w, h int, strict, peer bool) error {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		return fmt.Errorf("tmux is not installed")
 	}
@@ -61,8 +84,10 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 			return fmt.Errorf("build: %w", err)
 		}
 	}
-	if bin, err = filepath.Abs(bin); err != nil {
-		return err
+	if !peer {
+		if bin, err = filepath.Abs(bin); err != nil {
+			return err
+		}
 	}
 
 	sock := fmt.Sprintf("vc-bench-%d", os.Getpid())
@@ -95,9 +120,9 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	// The environment a person's shell would give it, without anything
 	// that changes the mode or the colours.
 	env := "env -u NO_COLOR -u ACCESSIBLE " + os.Getenv("BENCHTUI_ENV") + " TERM=tmux-256color"
-	// firstOutput times starting a command in a new window until "filling"
+	// firstOutput times starting a command in a new window until waitText
 	// shows in its pane.
-	firstOutput := func(command string) (time.Duration, error) {
+	firstOutput := func(command, waitText string) (time.Duration, error) {
 		cc.drain(50 * time.Millisecond)
 		t0 := time.Now()
 		pane, err := cc.command(fmt.Sprintf("new-window -d -P -F '#{pane_id}' -t bench '%s'", command))
@@ -105,7 +130,7 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 			return 0, err
 		}
 		pane = strings.TrimSpace(pane)
-		if err := cc.waitText(pane, "filling", 5*time.Second); err != nil {
+		if err := cc.waitText(pane, waitText, 5*time.Second); err != nil {
 			return 0, err
 		}
 		d := cc.last.Sub(t0)
@@ -115,57 +140,52 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	// The baseline is what tmux, the shell and exec cost before any program
 	// of ours runs: a shell printing the same word.
 	var first, base []time.Duration
+	peerFirst := make([][]time.Duration, len(peers))
 	for range runs {
-		d, err := firstOutput("printf filling; sleep 5")
+		d, err := firstOutput(`printf "`+waitText+`"; sleep 5`, waitText)
 		if err != nil {
 			return err
 		}
 		base = append(base, d)
-		if d, err = firstOutput(env + " " + bin); err != nil {
+		if d, err = firstOutput(env+" "+bin, waitText); err != nil {
 			return err
 		}
 		first = append(first, d)
+		for i, p := range peers {
+			d, err := firstOutput(env+" "+p.command, p.wait)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.command, err)
+			}
+			peerFirst[i] = append(peerFirst[i], d)
+		}
 	}
 
 	// Keystrokes: on the welcome screen, down and up move the choice, so
 	// every key changes the frame.
-	pane, err := cc.command(fmt.Sprintf("new-window -P -F '#{pane_id}' -t bench '%s %s'", env, bin))
-	if err != nil {
-		return err
-	}
-	pane = strings.TrimSpace(pane)
-	if err := cc.waitText(pane, "filling", 5*time.Second); err != nil {
-		return err
-	}
-	// The first down chooses the first option; from then on down and up
-	// move between the first two.
-	if _, err := cc.command("send-keys -t " + pane + " Down"); err != nil {
-		return err
-	}
 	var lat []time.Duration
-	for i := range nkeys {
-		cc.drain(60 * time.Millisecond)
-		k := "Down"
-		if i%2 == 1 {
-			k = "Up"
-		}
-		t0 := time.Now()
-		if _, err := cc.command("send-keys -t " + pane + " " + k); err != nil {
+	if nkeys > 0 {
+		if lat, err = keystrokes(cc, env+" "+bin, nkeys); err != nil {
 			return err
 		}
-		if err := cc.waitOutput(pane, 2*time.Second); err != nil {
-			return err
-		}
-		lat = append(lat, cc.last.Sub(t0))
 	}
 
 	out, _ := exec.Command("tmux", "-V").Output()
-	fmt.Printf("vetcircle in %s control mode at %dx%d\n", strings.TrimSpace(string(out)), w, h)
+	what := "vetcircle"
+	if peer {
+		what = bin
+	}
+	fmt.Printf("%s in %s control mode at %dx%d\n", what, strings.TrimSpace(string(out)), w, h)
 	ff, ks, bs := stats(first), stats(lat), stats(base)
 	fmt.Printf("first frame:        median %5.1f ms  min %5.1f  max %5.1f  (%d starts; budget %v)\n", ms(ff.median), ms(ff.min), ms(ff.max), runs, firstFrameBudget)
 	fmt.Printf("  baseline (sh printf through the same tmux path): median %5.1f ms  min %5.1f\n", ms(bs.median), ms(bs.min))
-	fmt.Printf("keystroke to frame: median %5.1f ms  p90 %5.1f  max %5.1f  (%d keys; budget %v)\n", ms(ks.median), ms(ks.p90), ms(ks.max), nkeys, keystrokeBudget)
-	over := ff.median > firstFrameBudget || ks.median > keystrokeBudget
+	for i, p := range peers {
+		ps := stats(peerFirst[i])
+		fmt.Printf("  in turn, %s: median %5.1f ms  min %5.1f  (%s is %.2fx)\n", p.command, ms(ps.median), ms(ps.min), what, float64(ff.median)/float64(ps.median))
+	}
+	if nkeys > 0 {
+		fmt.Printf("keystroke to frame: median %5.1f ms  p90 %5.1f  max %5.1f  (%d keys; budget %v)\n", ms(ks.median), ms(ks.p90), ms(ks.max), nkeys, keystrokeBudget)
+	}
+	over := ff.median > firstFrameBudget || (nkeys > 0 && ks.median > keystrokeBudget)
 	if over {
 		fmt.Println("OVER BUDGET")
 		if strict {
@@ -177,9 +197,47 @@ func run(bin string, runs, nkeys, w, h int, strict bool) error {
 	return nil
 }
 
+// keystrokes times down and up, alternately, from a keystroke to the pane's
+// next output, in a window running command.
+func keystrokes(cc *control, command string, nkeys int) ([]time.Duration, error) {
+	pane, err := cc.command(fmt.Sprintf("new-window -P -F '#{pane_id}' -t bench '%s'", command))
+	if err != nil {
+		return nil, err
+	}
+	pane = strings.TrimSpace(pane)
+	if err := cc.waitText(pane, waitText, 5*time.Second); err != nil {
+		return nil, err
+	}
+	// The first down chooses the first option; from then on down and up
+	// move between the first two.
+	if _, err := cc.command("send-keys -t " + pane + " Down"); err != nil {
+		return nil, err
+	}
+	var lat []time.Duration
+	for i := range nkeys {
+		cc.drain(60 * time.Millisecond)
+		k := "Down"
+		if i%2 == 1 {
+			k = "Up"
+		}
+		t0 := time.Now()
+		if _, err := cc.command("send-keys -t " + pane + " " + k); err != nil {
+			return nil, err
+		}
+		if err := cc.waitOutput(pane, 2*time.Second); err != nil {
+			return nil, err
+		}
+		lat = append(lat, cc.last.Sub(t0))
+	}
+	return lat, nil
+}
+
 type summary struct{ min, median, p90, max time.Duration }
 
 func stats(ds []time.Duration) summary {
+	if len(ds) == 0 {
+		return summary{}
+	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return summary{min: s[0], median: s[len(s)/2], p90: s[len(s)*9/10], max: s[len(s)-1]}
