@@ -126,16 +126,18 @@ func EnsurePrivateDir(path string) error {
 // writeTemp writes data to a new temporary file next to path, with mode
 // 0600, and syncs it. It returns the temporary file's name; on error no
 // temporary file is left behind.
-func writeTemp(path string, data []byte) (name string, err error) {
+func writeTemp(path string, data []byte) (_ string, err error) {
 	f, err := createTemp(filepath.Dir(path), tempPattern)
 	if err != nil {
 		return "", newError("save", path, err)
 	}
-	name = f.Name()
+	// The cleanup must use its own copy of the name: every error return
+	// below clears the result, and os.Remove("") would leave the file.
+	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(name)
+			os.Remove(tmp)
 		}
 	}()
 	// CreateTemp already uses 0600 but says so only in its docs; the mode
@@ -152,7 +154,7 @@ func writeTemp(path string, data []byte) (name string, err error) {
 	if err := f.Close(); err != nil {
 		return "", newError("save", path, err)
 	}
-	return name, nil
+	return tmp, nil
 }
 
 // writeExclusive creates path, failing if it exists, and writes data to

@@ -499,3 +499,27 @@ func listTree(t *testing.T, root string) []string {
 	}
 	return paths
 }
+
+// TestFailedWriteLeavesNoTemp makes the write into the temporary file fail
+// (as on a full disk) and checks that no temporary file is left behind.
+func TestFailedWriteLeavesNoTemp(t *testing.T) {
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) {
+			dir := t.TempDir()
+			old := createTemp
+			t.Cleanup(func() { createTemp = old })
+			createTemp = func(d, pattern string) (*os.File, error) {
+				f, err := old(d, pattern)
+				if err == nil {
+					f.Close() // every later write fails, as on a full disk
+				}
+				return f, err
+			}
+			path := filepath.Join(dir, "report.md")
+			if err := w.write(path, []byte("data")); err == nil {
+				t.Fatalf("%s(%q) = nil, want an error", w.name, path)
+			}
+			checkOnlyFiles(t, dir)
+		})
+	}
+}
