@@ -38,7 +38,7 @@ func ParseAnswersLenient(p *Pack, file string, data []byte) (*Answers, Errors, e
 }
 
 func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Errors, error) {
-	root, err := parseTree(file, data)
+	root, err := parseTree(file, data, answersLimits)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -147,7 +147,7 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 // ParsePackFile parses one rules file without validating the pack as a whole;
 // it is the unit the fuzz tests drive.
 func parsePackFile(file string, data []byte) (*packFile, error) {
-	n, err := parseTree(file, data)
+	n, err := parseTree(file, data, packLimits)
 	if err != nil {
 		return nil, err
 	}

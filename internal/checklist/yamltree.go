@@ -2,16 +2,11 @@ package checklist
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 )
 
 // MaxFileSize is the largest rules or answers file read, so a stray disk image
@@ -35,17 +30,35 @@ func (k nodeKind) String() string {
 	return [...]string{"a single value", "nothing (null)", "a mapping (key: value)", "a list"}[k]
 }
 
-// node is a YAML value with its position. We convert goccy's AST into this
-// tree once, rejecting what no vetcircle file needs (anchors, aliases, tags,
-// several documents): that closes the door on alias bombs and surprises.
+// node is a YAML value with its position, as yreader builds it. What no
+// vetcircle file needs (anchors, aliases, tags, several documents) is
+// refused while reading: that closes the door on alias bombs and surprises.
 type node struct {
 	kind   nodeKind
 	pos    Pos
 	value  string // scalar text
 	quoted bool   // a quoted string scalar: never a number or bool
+	plain  bool   // a null written as a word (null, ~), not left empty
 	keys   []*node
 	vals   []*node
 	items  []*node
+	index  map[string]int // key to position, for mappings of many keys
+}
+
+// keyIndex returns the position of key in a mapping node, or -1.
+func (n *node) keyIndex(key string) int {
+	if n.index != nil {
+		if i, ok := n.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range n.keys {
+		if k.value == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Error is one problem in one file, at a place, with a hint how to fix it.
@@ -99,149 +112,64 @@ func (l *errorList) err() error {
 }
 
 // parseTree reads one YAML document into a node tree. It checks size and
-// encoding first, so binary data never reaches the parser.
-func parseTree(file string, data []byte) (*node, error) {
+// encoding first, so binary data never reaches the reader, and the reader
+// enforces lim as it goes, so no file costs more than its size allows.
+func parseTree(file string, data []byte, lim limits) (*node, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Error{Pos: Pos{File: file}, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit", len(data), MaxFileSize), Hint: "is this the right file? answers and rules files are small text files"}
+	}
+	if utf16(data) {
+		return nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "file is UTF-16 text", Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"}
 	}
 	if i := invalidUTF8(data); i >= 0 {
 		line, col := lineCol(data, i)
 		return nil, &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: "file is not UTF-8 text", Hint: "save it as UTF-8; binary files cannot be read"}
 	}
-	if i := strings.IndexByte(string(data), 0); i >= 0 {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return nil, &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: "file contains a NUL byte", Hint: "binary files cannot be read; save it as plain text"}
 	}
 	// A byte-order mark, as some Windows editors write, is not content.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, syntaxError(file, err)
-	}
-	var docs []ast.Node
-	for _, d := range f.Docs {
-		if d != nil && d.Body != nil {
-			docs = append(docs, d.Body)
-		}
-	}
-	switch len(docs) {
-	case 0:
-		return nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "file is empty", Hint: "start with 'version: 1'"}
-	case 1:
-	default:
-		p := posOf(file, docs[1])
-		return nil, &Error{Pos: p, Msg: "file holds more than one YAML document", Hint: "remove the '---' separator; one file describes one thing"}
+	if i := bytes.Index(data, []byte("\xef\xbb\xbf")); i >= 0 {
+		line, col := lineCol(data, i)
+		return nil, &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: "file contains a byte-order mark (U+FEFF) inside its text", Hint: "remove the invisible character; files joined together often carry one"}
 	}
 	var l errorList
-	n := convert(file, docs[0], 0, &l)
+	root, err := readYAML(file, data, lim, &l)
+	if err != nil {
+		l.errs = append(l.errs, err.(*Error))
+		sortErrors(l.errs)
+		return nil, l.errs.one()
+	}
+	if root == nil {
+		return nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "file is empty", Hint: "start with 'version: 1'"}
+	}
 	if err := l.err(); err != nil {
 		return nil, err
 	}
-	return n, nil
+	return root, nil
 }
 
-func syntaxError(file string, err error) error {
-	var se *yaml.SyntaxError
-	if errors.As(err, &se) && se.Token != nil {
-		msg := se.Message
-		hint := "check indentation and quoting near here"
-		if strings.Contains(msg, "duplicate") || strings.Contains(msg, "already defined") {
-			hint = "each key may appear once; remove or rename the repeated one"
-		}
-		return &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column}, Msg: "YAML syntax: " + msg, Hint: hint}
+// one returns a single problem as itself, several as Errors.
+func (es Errors) one() error {
+	if len(es) == 1 {
+		return es[0]
 	}
-	return &Error{Pos: Pos{File: file}, Msg: "YAML syntax: " + firstLine(err.Error()), Hint: "check indentation and quoting"}
+	return es
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+// utf16 reports whether data looks like UTF-16: a UTF-16 byte-order mark,
+// or ASCII text with a NUL after (or before) every character.
+func utf16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+		return true
 	}
-	return s
-}
-
-func posOf(file string, n ast.Node) Pos {
-	if n == nil || n.GetToken() == nil {
-		return Pos{File: file}
+	if len(data) < 4 {
+		return false
 	}
-	t := n.GetToken().Position
-	return Pos{File: file, Line: t.Line, Col: t.Column}
-}
-
-func convert(file string, n ast.Node, depth int, l *errorList) *node {
-	pos := posOf(file, n)
-	if depth > maxDepth {
-		l.add(pos, "flatten the structure", "nesting deeper than %d levels", maxDepth)
-		return &node{kind: nullNode, pos: pos}
-	}
-	switch n := n.(type) {
-	case *ast.MappingNode:
-		if len(n.Values) > 0 {
-			pos = posOf(file, n.Values[0].Key) // the first key, not its colon
-		}
-		out := &node{kind: mapNode, pos: pos}
-		for _, mv := range n.Values {
-			convertPair(file, out, mv, depth, l)
-		}
-		return out
-	case *ast.MappingValueNode:
-		out := &node{kind: mapNode, pos: posOf(file, n.Key)}
-		convertPair(file, out, n, depth, l)
-		return out
-	case *ast.SequenceNode:
-		out := &node{kind: seqNode, pos: pos}
-		for _, v := range n.Values {
-			out.items = append(out.items, convert(file, v, depth+1, l))
-		}
-		return out
-	case *ast.NullNode:
-		return &node{kind: nullNode, pos: pos}
-	case *ast.StringNode:
-		quoted := n.Token != nil && (n.Token.Type == token.DoubleQuoteType || n.Token.Type == token.SingleQuoteType)
-		return &node{kind: scalarNode, pos: pos, value: n.Value, quoted: quoted}
-	case *ast.LiteralNode:
-		v := ""
-		if n.Value != nil {
-			v = n.Value.Value
-		}
-		return &node{kind: scalarNode, pos: pos, value: v, quoted: true}
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		return &node{kind: scalarNode, pos: pos, value: n.GetToken().Value}
-	case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
-		if !l.aliases {
-			l.aliases = true
-			l.add(pos, "write the values out in full", "anchors, aliases and merge keys (&, *, <<) are not allowed")
-		}
-	case *ast.TagNode:
-		l.add(pos, "remove the tag", "YAML tags (!!type) are not allowed")
-	default:
-		l.add(pos, "", "unexpected YAML construct (%s)", n.Type())
-	}
-	return &node{kind: nullNode, pos: pos}
-}
-
-func convertPair(file string, out *node, mv *ast.MappingValueNode, depth int, l *errorList) {
-	var keyNode ast.Node = mv.Key
-	if mk, ok := keyNode.(*ast.MappingKeyNode); ok {
-		keyNode = mk.Value
-	}
-	if _, ok := keyNode.(*ast.MergeKeyNode); ok {
-		l.add(posOf(file, keyNode), "write the keys out in full", "merge keys (<<) are not allowed")
-		return
-	}
-	k := convert(file, keyNode, depth+1, l)
-	if k.kind != scalarNode {
-		l.add(k.pos, "use a plain word as the key", "a key must be a single value, not %s", k.kind)
-		return
-	}
-	for _, prev := range out.keys {
-		if prev.value == k.value {
-			l.add(k.pos, fmt.Sprintf("it was first given at line %d", prev.pos.Line), "key %q appears twice", k.value)
-			return
-		}
-	}
-	out.keys = append(out.keys, k)
-	out.vals = append(out.vals, convert(file, mv.Value, depth+1, l))
+	return data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0 ||
+		data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0
 }
 
 // invalidUTF8 returns the offset of the first invalid byte, or -1.
@@ -275,10 +203,8 @@ func lineCol(b []byte, off int) (int, int) {
 
 // get returns the value for key in a mapping node, or nil.
 func (n *node) get(key string) *node {
-	for i, k := range n.keys {
-		if k.value == key {
-			return n.vals[i]
-		}
+	if i := n.keyIndex(key); i >= 0 {
+		return n.vals[i]
 	}
 	return nil
 }
@@ -305,14 +231,56 @@ func (n *node) boolean() (bool, bool) {
 	return false, false
 }
 
-// number reads a finite number.
+// number reads a finite decimal number such as 8, -2.5, 1_000 or 1e3.
+// Hexadecimal, octal and binary forms, Inf and NaN are not numbers here:
+// nobody counts participants in hex, and accepting 0x1p4 but not 0x10
+// would only surprise. -0 is 0.
 func (n *node) number() (float64, bool) {
-	if n.kind != scalarNode || n.quoted {
+	if n.kind != scalarNode || n.quoted || !decimal(n.value) {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(n.value, "_", ""), 64)
 	if err != nil || f != f || f > 1e15 || f < -1e15 {
 		return 0, false
 	}
+	if f == 0 {
+		f = 0 // not -0
+	}
 	return f, true
+}
+
+// decimal reports whether s is [+-]digits[.digits][e[+-]digits], with
+// underscores allowed between digits.
+func decimal(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '_' && n > 0) {
+			i++
+			n++
+		}
+		return n
+	}
+	whole := digits()
+	frac := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac = digits()
+	}
+	if whole == 0 && frac == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
