@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
 )
 
 // MaxFileSize is the largest rules or answers file read, so a stray disk image
