@@ -20,6 +20,7 @@ import (
 	"testing/fstest"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/hostile"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -48,6 +49,51 @@ func seedFiles(f *testing.F, globs ...string) [][]byte {
 	}
 	if len(out) == 0 {
 		f.Fatalf("no seed files match %v", globs)
+	}
+	return out
+}
+
+// smallParts cuts a big rules file into files of a few entries each, every
+// one under its top-level key, so that the fuzzer's minimizer, which works
+// on the whole input, has little to shrink.
+func smallParts(data []byte) [][]byte {
+	if len(data) <= 4<<10 {
+		return [][]byte{data}
+	}
+	var parts [][]byte
+	var head string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, []byte(head+cur.String()))
+			cur.Reset()
+		}
+	}
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		switch {
+		case line != "" && line[0] != ' ' && line[0] != '#' && line[0] != '\n':
+			flush()
+			head = line
+		case strings.HasPrefix(line, "  - ") && cur.Len() > 2<<10:
+			flush()
+			cur.WriteString(line)
+		default:
+			cur.WriteString(line)
+		}
+	}
+	flush()
+	return parts
+}
+
+// hostileSeeds are the hostile shapes (deep nesting, unclosed brackets,
+// thousands of keys), cut to a size the mutator can work with: still past
+// every limit.
+func hostileSeeds(pack bool) [][]byte {
+	var out [][]byte
+	for _, h := range hostile.Files() {
+		if h.Pack == pack || !pack {
+			out = append(out, h.Data[:min(len(h.Data), 16<<10)])
+		}
 	}
 	return out
 }
@@ -98,6 +144,9 @@ func FuzzParseAnswers(f *testing.F) {
 	}
 	f.Add([]byte("version: 1\nanswers:\n  future-question: [a, {b: c}]\n  training: phd\nnotes:\n  gone: \"x\"\n"))
 	f.Add([]byte("version: 1\ncircle: {name: \"tab\\there\\u00a0nbsp\", participants: 1e3}\nresume_at: training\n"))
+	for _, h := range hostileSeeds(false) {
+		f.Add(h)
+	}
 	p := fuzzPack(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := checklist.ParseAnswers(p, "f.yaml", data)
@@ -160,13 +209,24 @@ func FuzzLoadPack(f *testing.F) {
 		}
 		names = append(names, e.Name())
 		base[e.Name()] = &fstest.MapFile{Data: data}
-		f.Add(uint8(len(names)-1), data)
-		f.Add(uint8(len(entries)+1), data)
+		// Replacing a file reloads the whole pack (milliseconds an exec);
+		// seeded with a big file, every new input found from it took the
+		// minimizer its full minute, and the fuzzer made no progress (42
+		// execs in 90 s). Big files are seeded loaded alone, which is fast.
+		for _, part := range smallParts(data) {
+			if len(data) <= 4<<10 {
+				f.Add(uint8(len(names)-1), part)
+			}
+			f.Add(uint8(len(entries)+1), part)
+		}
 	}
 	for _, s := range seedFiles(f, "../cli/testdata/badrules/*/*.yaml") {
 		f.Add(uint8(len(entries)), s)
 	}
 	f.Add(uint8(len(entries)), []byte("rules:\n  - id: X\n    when: {not: {not: {any: [{question: training, is: general}]}}}\n"))
+	for _, h := range hostileSeeds(true) {
+		f.Add(uint8(len(entries)+1), h)
+	}
 	examples := seedFiles(f, "../../examples/*.yaml")
 
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {

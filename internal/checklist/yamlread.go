@@ -490,7 +490,7 @@ func (r *yreader) plainMore(n *node, parent int) {
 			}
 			r.i++
 		}
-		if r.eof() || r.col() <= parent || r.marker() || r.src[r.i] == '#' {
+		if breaks == 0 || r.eof() || r.col() <= parent || r.marker() || r.src[r.i] == '#' {
 			r.i, r.line, r.ls = si, sl, sls
 			break
 		}
@@ -767,7 +767,7 @@ func (r *yreader) fold(b *strings.Builder, parent int, start Pos) {
 	if !r.eof() && (r.col() <= parent || r.marker()) {
 		r.fail(start, syntaxHint, "YAML syntax: the quoted text started here is not closed before line %d", r.line)
 	}
-	if breaks == 1 {
+	if breaks <= 1 {
 		b.WriteByte(' ')
 	} else {
 		b.WriteString(strings.Repeat("\n", breaks-1))
