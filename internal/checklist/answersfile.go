@@ -47,6 +47,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 	}
 	var l, warn errorList
 	a := NewAnswers()
+	a.Values = make(map[string]Value, len(p.Questions))
 	a.Version = 0
 	for i, k := range root.keys {
 		v := root.vals[i]
@@ -113,14 +114,8 @@ func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool)
 		l.add(n.pos, "write circle: {name: ..., format: ...}", "circle must be a mapping, found %s", n.kind)
 		return
 	}
-	byField := map[string]*Question{}
-	for _, q := range p.Questions {
-		if q.CircleField != "" {
-			byField[q.CircleField] = q
-		}
-	}
 	for i, k := range n.keys {
-		q := byField[k.value]
+		q := circleQuestion(p, k.value)
 		if q == nil {
 			if lenient {
 				keepUnknown(a, "circle."+k.value, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
@@ -131,6 +126,17 @@ func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool)
 		}
 		parseValue(a, q, k, n.vals[i], l, warn, lenient)
 	}
+}
+
+// circleQuestion is the question behind a circle field, or nil. A scan of
+// the questions costs less than building a map for every file.
+func circleQuestion(p *Pack, field string) *Question {
+	for _, q := range p.Questions {
+		if q.CircleField == field {
+			return q
+		}
+	}
+	return nil
 }
 
 func parseAnswer(p *Pack, a *Answers, k, v *node, l, warn *errorList, lenient bool) {

@@ -41,7 +41,10 @@ type yreader struct {
 	lim   limits
 	nodes int
 	l     *errorList
-	fatal *Error
+
+	slab     []node
+	slabSize int
+	fatal    *Error
 
 	// A column cache: positions are asked for in increasing order, so the
 	// runes of a long line are counted once, not once per value.
@@ -167,7 +170,16 @@ func (r *yreader) newNode(kind nodeKind, pos Pos) *node {
 	if r.nodes > r.lim.nodes {
 		r.fail(pos, "is this the right file? split it or remove what it does not need", "file holds more than %d values", r.lim.nodes)
 	}
-	return &node{kind: kind, pos: pos}
+	// Nodes come from slabs: one allocation per few dozen values, not one
+	// per value, which batch scoring notices.
+	if len(r.slab) == 0 {
+		r.slabSize = min(max(2*r.slabSize, 32), 512)
+		r.slab = make([]node, r.slabSize)
+	}
+	n := &r.slab[0]
+	r.slab = r.slab[1:]
+	n.kind, n.pos = kind, pos
+	return n
 }
 
 // readYAML reads one document. The caller has checked size and encoding.

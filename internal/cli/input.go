@@ -56,7 +56,13 @@ func readInput(e env, name string) ([]byte, error) {
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, checklist.MaxFileSize+1))
+	var data []byte
+	var err error
+	if f, ok := r.(*os.File); ok && name != "-" {
+		data, err = readFile(f)
+	} else {
+		data, err = io.ReadAll(io.LimitReader(r, checklist.MaxFileSize+1))
+	}
 	if err != nil {
 		return nil, badInput(fmt.Errorf("read %s: %w", name, err))
 	}
@@ -82,4 +88,30 @@ func displayName(name string) string {
 		return "<stdin>"
 	}
 	return name
+}
+
+// readFile reads up to MaxFileSize+1 bytes of f into one buffer sized from
+// its length, as os.ReadFile does: batch scoring reads thousands of files.
+func readFile(f *os.File) ([]byte, error) {
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		size = int(min(st.Size(), checklist.MaxFileSize)) + 1
+	}
+	data := make([]byte, 0, size)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > checklist.MaxFileSize {
+			return data, nil
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }

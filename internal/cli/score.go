@@ -2,9 +2,16 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"iter"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,15 +21,16 @@ import (
 )
 
 type scoreOptions struct {
-	format string
-	rules  string
-	date   string
+	format    string
+	rules     string
+	date      string
+	filesFrom string
 }
 
 func newScoreCmd(e env) *cobra.Command {
 	var o scoreOptions
 	cmd := &cobra.Command{
-		Use:   "score FILE|- [FILE...]",
+		Use:   "score FILE|- [FILE...] [--files-from FILE|-]",
 		Short: "Score answers files and print a summary",
 		Long: `Score one or more answers files (or - for standard input) against the rules
 and print a summary: markdown sections, or one JSON object per line.
@@ -32,14 +40,16 @@ A file that cannot be read is reported on standard error and the rest are
 still scored; the exit code is then 2.`,
 		Example: `  vetcircle score examples/strong-kap-circle.yaml
   vetcircle score --format json archive/*.yaml > results.jsonl
-  cat intake.yaml | vetcircle score -`,
-		Args: cobra.MinimumNArgs(1),
+  cat intake.yaml | vetcircle score -
+  find archive -name '*.yaml' | vetcircle score --format json --files-from -`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScore(e, o, args)
 		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown or json")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
 	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today)")
 	return cmd
 }
@@ -56,6 +66,10 @@ func runScore(e env, o scoreOptions, files []string) error {
 		}
 		date = d
 	}
+	names, err := scoreNames(e, o.filesFrom, files)
+	if err != nil {
+		return err
+	}
 	p, err := loadPack(o.rules)
 	if err != nil {
 		return err
@@ -66,42 +80,184 @@ func runScore(e env, o scoreOptions, files []string) error {
 	var renderer *mdrender.Renderer
 	failed := 0
 	written := 0
-	for _, name := range files {
+	var werr error
+	scoreEach(names, func(name string) scored {
 		a, err := loadAnswers(e, p, name)
 		if err != nil {
-			failed++
-			printProblems(e.stderr, err)
-			continue
+			return scored{err: err}
 		}
 		r := checklist.Evaluate(p, a)
-		switch o.format {
-		case "json":
-			if err := writeJSONLine(out, name, r); err != nil {
-				return err
+		var b bytes.Buffer
+		b.Grow(8 << 10)
+		if o.format == "json" {
+			if err := writeJSONLine(&b, name, r); err != nil {
+				return scored{err: err}
 			}
-		default:
-			md := summary.Markdown(p, a, r, summary.Options{Date: date})
+		} else {
+			b.WriteString(summary.Markdown(p, a, r, summary.Options{Date: date}))
+		}
+		return scored{out: b.Bytes()}
+	}, func(s scored) bool {
+		if s.err != nil {
+			failed++
+			printProblems(e.stderr, s.err)
+			return true
+		}
+		if o.format == "markdown" {
 			if written > 0 {
 				out.WriteString("\n---\n\n")
 			}
 			if e.isTTY {
 				if renderer == nil {
-					if renderer, err = mdrender.New(summaryWidth(e), mdrender.Style(mdrender.DarkFromEnv())); err != nil {
-						return err
+					if renderer, werr = mdrender.New(summaryWidth(e), mdrender.Style(mdrender.DarkFromEnv())); werr != nil {
+						return false
 					}
 				}
-				if md, err = renderer.Render(md); err != nil {
-					return err
+				md, err := renderer.Render(string(s.out))
+				if err != nil {
+					werr = err
+					return false
 				}
+				s.out = []byte(md)
 			}
-			out.WriteString(md)
+		}
+		if _, err := out.Write(s.out); err != nil {
+			werr = err
+			return false
 		}
 		written++
+		return true
+	})
+	if werr != nil {
+		return werr
+	}
+	if err := out.Flush(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		return badInput(errQuiet)
 	}
 	return nil
+}
+
+// scored is one file's output, or why it has none.
+type scored struct {
+	out []byte
+	err error
+}
+
+// scoreEach scores the names on every core and hands the results to emit
+// in input order. At most a few per core are in flight, so memory does not
+// grow with the number of files; emit returning false stops the run (when
+// standard output cannot be written, say).
+func scoreEach(names iter.Seq2[string, error], score func(string) scored, emit func(scored) bool) {
+	workers := runtime.GOMAXPROCS(0)
+	pending := make(chan chan scored, 4*workers)
+	stop := make(chan struct{})
+	jobs := make(chan func(), workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j()
+			}
+		}()
+	}
+	go func() {
+		defer close(pending)
+		defer close(jobs)
+		for name, err := range names {
+			c := make(chan scored, 1)
+			if err != nil {
+				c <- scored{err: err}
+			} else {
+				n := name
+				select {
+				case jobs <- func() { c <- score(n) }:
+				case <-stop:
+					return
+				}
+			}
+			select {
+			case pending <- c:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	ok := true
+	for c := range pending {
+		s := <-c
+		if ok && !emit(s) {
+			ok = false
+			close(stop)
+		}
+	}
+	wg.Wait()
+}
+
+// scoreNames yields the files to score: the arguments, then the lines of
+// --files-from (a file, or - for standard input), read as they are needed.
+// Standard input can be read once: "-" may appear once in all.
+func scoreNames(e env, filesFrom string, args []string) (iter.Seq2[string, error], error) {
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	if filesFrom == "-" {
+		stdin++
+	}
+	if stdin > 1 {
+		return nil, badInput(errors.New("standard input (-) can be read only once; give - once, in the file list or as --files-from -"))
+	}
+	if filesFrom == "" && len(args) == 0 {
+		return nil, badInput(errors.New("give at least one answers file, - for standard input, or --files-from FILE"))
+	}
+	var list io.ReadCloser
+	if filesFrom == "-" {
+		list = io.NopCloser(e.stdin)
+	} else if filesFrom != "" {
+		f, err := os.Open(filesFrom)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("--files-from: %w", describeOpenError(filesFrom, err)))
+		}
+		list = f
+	}
+	return func(yield func(string, error) bool) {
+		for _, a := range args {
+			if !yield(a, nil) {
+				return
+			}
+		}
+		if list == nil {
+			return
+		}
+		defer list.Close()
+		sc := bufio.NewScanner(list)
+		sc.Buffer(make([]byte, 0, 4096), 64<<10)
+		for sc.Scan() {
+			name := strings.TrimSuffix(sc.Text(), "\r")
+			if name == "" {
+				continue
+			}
+			if name == "-" {
+				if !yield("", badInput(fmt.Errorf("%s: - in a file list is not standard input; name files only", displayName(filesFrom)))) {
+					return
+				}
+				continue
+			}
+			if !yield(name, nil) {
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			yield("", badInput(fmt.Errorf("--files-from %s: %w", displayName(filesFrom), err)))
+		}
+	}, nil
 }
 
 // errQuiet is returned after the real messages were already printed.
@@ -125,7 +281,7 @@ type jsonResult struct {
 	checklist.Result
 }
 
-func writeJSONLine(out *bufio.Writer, name string, r checklist.Result) error {
+func writeJSONLine(out io.Writer, name string, r checklist.Result) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(jsonResult{File: displayName(name), Result: r}); err != nil {

@@ -109,7 +109,9 @@ func TestScoreUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no file", []string{"score"}, "requires at least 1 arg"},
+		{"no file", []string{"score"}, "give at least one answers file"},
+		{"standard input twice", []string{"score", "-", "-"}, "standard input (-) can be read only once"},
+		{"standard input twice with a list", []string{"score", "-", "--files-from", "-"}, "standard input (-) can be read only once"},
 		{"bad format", []string{"score", "--format", "xml", "x.yaml"}, `--format "xml": use markdown or json`},
 		{"missing file", []string{"score", "nope.yaml"}, "nope.yaml: no such file"},
 		{"folder", []string{"score", "."}, ". is a folder"},
