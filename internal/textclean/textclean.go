@@ -11,6 +11,7 @@
 package textclean
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,12 +64,45 @@ func Clean(s string) string {
 		case r == 0x9d, r == 0x90, r == 0x98, r == 0x9e, r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
 			i = skipString(s, i)
 		case r >= 0x80 && r <= 0x9f: // other C1 controls
-		case isBidiControl(r):
+		case isBidiControl(r), isInvisible(r):
+		case r == 0x2028 || r == 0x2029: // line and paragraph separators
+			b.WriteByte('\n')
+		case isJoiner(r):
+			// Kept only between two visible characters, where it joins
+			// them (emoji sequences, Persian and Indic words); anywhere
+			// else it only hides something.
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if b.Len() > 0 && visible(prev) && i < len(s) && visible(next) {
+				b.WriteString(s[i-size : i])
+			}
 		default:
 			b.WriteString(s[i-size : i])
 		}
 	}
 	return b.String()
+}
+
+// isInvisible reports characters that show nothing yet change what text
+// means or how it is ordered: the directional marks (LRM, RLM, ALM),
+// the zero-width space and word joiner, the invisible operators, the
+// Mongolian vowel separator, a byte-order mark inside text, and the TAG
+// characters (U+E0000–U+E007F) that can smuggle a hidden ASCII message.
+// (A subdivision flag such as England's, spelt with TAG characters, shows
+// as a plain black flag once they are removed: a small price.)
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x200b, 0x200e, 0x200f, 0x061c, 0x180e, 0xfeff:
+		return true
+	}
+	return (r >= 0x2060 && r <= 0x2064) || (r >= 0xe0000 && r <= 0xe007f)
+}
+
+// isJoiner reports the zero-width non-joiner and joiner.
+func isJoiner(r rune) bool { return r == 0x200c || r == 0x200d }
+
+func visible(r rune) bool {
+	return r != utf8.RuneError && !unicode.IsSpace(r) && !unicode.IsControl(r) && !isBidiControl(r) && !isInvisible(r) && !isJoiner(r)
 }
 
 // isClean reports whether s is printable ASCII plus '\n' and '\t', the
@@ -152,6 +186,39 @@ func skipString(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Visible returns s as one line a reader can trust: printable text stays as
+// it is, and every control, escape, bidi or invisible character, line break
+// and invalid byte is shown as an escape such as \x1b, \n or \u200e. It is
+// for names (files, folders, paths) in messages and traces, where what
+// matters is seeing exactly what is there, not a cleaned version of it.
+func Visible(s string) string {
+	if isClean(s) && !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r == '\n':
+			b.WriteString("\\n")
+		case r == '\t':
+			b.WriteString("\\t")
+		case r == '\r':
+			b.WriteString("\\r")
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r >= 0x80 && r <= 0x9f, isBidiControl(r), isInvisible(r), isJoiner(r), r == 0x2028, r == 0x2029, unicode.Is(unicode.Cf, r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // CleanLine cleans s for a one-line field such as a circle name: after

@@ -20,6 +20,19 @@ func TestClean(t *testing.T) {
 		{"accents kept", "café naïve Zoë", "café naïve Zoë"},
 		{"RTL text kept", "שלום مرحبا", "שלום مرحبا"},
 
+		// Invisible and reordering characters.
+		{"LRM RLM ALM removed", "pay\u200e to\u200f me\u061c", "pay to me"},
+		{"zero-width space removed", "Thurs\u200bday", "Thursday"},
+		{"word joiner and invisible operators removed", "a\u2060b\u2062c", "abc"},
+		{"mid-text BOM removed", "Circle\ufeffName", "CircleName"},
+		{"TAG characters removed", "hi\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065 there", "hi there"},
+		{"line separator becomes a newline", "one\u2028two\u2029three", "one\ntwo\nthree"},
+		{"ZWJ inside an emoji sequence kept", "family 👩\u200d👩\u200d👧", "family 👩\u200d👩\u200d👧"},
+		{"ZWNJ inside a Persian word kept", "می\u200cخواهم", "می\u200cخواهم"},
+		{"ZWJ at the start removed", "\u200dname", "name"},
+		{"ZWJ before a space removed", "name\u200d end", "name end"},
+		{"doubled ZWJ becomes one", "a\u200d\u200db", "a\u200db"},
+
 		// OSC.
 		{"OSC 52 clipboard write BEL", "safe\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\atext", "safetext"},
 		{"OSC 52 clipboard write ST", "safe\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x1b\\text", "safetext"},
@@ -95,6 +108,34 @@ func TestClean(t *testing.T) {
 				t.Errorf("Clean(Clean(%q)) = %q, want %q", tt.in, again, got)
 			}
 			checkClean(t, tt.in, got)
+		})
+	}
+}
+
+func TestVisible(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain path", "/home/ana/drafts/thursday.yaml", "/home/ana/drafts/thursday.yaml"},
+		{"unicode kept", "/home/zoë/サークル.yaml", "/home/zoë/サークル.yaml"},
+		{"newline cannot forge a line", "/tmp/x\nvetcircle: all good", `/tmp/x\nvetcircle: all good`},
+		{"OSC title shown, not sent", "/tmp/\x1b]0;pwned\a.yaml", `/tmp/\x1b]0;pwned\x07.yaml`},
+		{"CSI shown", "a\x1b[2Jb", `a\x1b[2Jb`},
+		{"bidi override shown", "draft\u202egpj.yaml", `draft\u202egpj.yaml`},
+		{"LRM and ZWSP shown", "a\u200eb\u200bc", `a\u200eb\u200bc`},
+		{"C1 CSI shown", "a\u009b2Jb", `a\u009b2Jb`},
+		{"invalid byte shown", "a\xffb", `a\xffb`},
+		{"tab shown", "a\tb", `a\tb`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Visible(tc.in)
+			if got != tc.want {
+				t.Errorf("Visible(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if Clean(got) != got || strings.ContainsAny(got, "\n\r") {
+				t.Errorf("Visible(%q) = %q still holds something Clean removes or a line break", tc.in, got)
+			}
 		})
 	}
 }
