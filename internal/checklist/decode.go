@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -72,8 +73,15 @@ func decodeValue(n *node, v reflect.Value, l *errorList) {
 			l.add(n.pos, "quote it if it is text", "expected text, found %s", n.kind)
 			return
 		}
-		// Pack text reaches terminals and saved files: clean it once, here.
-		v.SetString(textclean.Clean(s))
+		// Pack text reaches terminals and saved files, and is rendered as
+		// markdown, whose renderer decodes &#27; into a real ESC: a pack
+		// that holds control characters, escape sequences, invisible
+		// characters or references to them is refused, and what is kept
+		// is cleaned once, here.
+		if textclean.Unsafe(s) {
+			l.add(n.pos, "remove them: a pack's text is shown in terminals and saved files", "text holds control characters, escape sequences or invisible characters (or &#...; references to them): %s", textclean.Visible(firstN(s, 60)))
+		}
+		v.SetString(textclean.CleanMarkdown(s))
 	case reflect.Bool:
 		b, ok := n.boolean()
 		if !ok {
@@ -129,4 +137,15 @@ func decodeStruct(n *node, v reflect.Value, l *errorList) {
 		}
 		decodeValue(n.vals[i], v.Field(fi), l)
 	}
+}
+
+// firstN is the start of s, at most n bytes, cut on a character boundary.
+func firstN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // Limits on a rules folder, so a custom pack cannot make a load slow or large.
@@ -81,7 +83,7 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 	total := 0
 	for _, e := range entries {
 		name := e.Name()
-		where := Pos{File: path.Join(label, name)}
+		where := Pos{File: path.Join(label, textclean.Visible(name))}
 		switch {
 		case strings.HasPrefix(name, "."):
 			continue
@@ -106,7 +108,7 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 	sort.Strings(files)
 	var parts []*packFile
 	for _, name := range files {
-		file := path.Join(label, name)
+		file := path.Join(label, textclean.Visible(name))
 		data, err := readLimited(fsys, name, MaxFileSize)
 		if err != nil {
 			l.add(Pos{File: file}, "", "%v", err)
@@ -315,6 +317,17 @@ func (v *validator) meta() {
 	v.need(m.Pos, "guide title", m.Guide.Title)
 	if _, err := language.Parse(m.Language); m.Language != "" && err != nil {
 		v.l.add(m.Pos, "write a language code such as en or es", "pack language %q is not a language code", m.Language)
+	}
+	// These are written into the header of every draft and answers file
+	// and printed on one line: a line break would break both.
+	for _, f := range []struct{ what, value string }{
+		{"pack id", m.ID}, {"pack name", m.Name}, {"pack version", m.Version},
+		{"pack last_reviewed", m.LastReviewed}, {"pack language", m.Language},
+		{"guide title", m.Guide.Title}, {"guide last_reviewed", m.Guide.LastReviewed},
+	} {
+		if f.value != textclean.CleanLine(f.value) || strings.ContainsAny(f.value, "\n\t") {
+			v.l.add(m.Pos, "write it on one line, without tabs or leading and trailing spaces", "%s must be a single line of text, found %s", f.what, strconv.Quote(f.value))
+		}
 	}
 	if !datePattern.MatchString(m.LastReviewed) {
 		v.l.add(m.Pos, "write it as YYYY-MM-DD", "pack last_reviewed %q is not a date", m.LastReviewed)

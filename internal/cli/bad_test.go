@@ -10,7 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -173,6 +176,20 @@ func badPack(t *testing.T, name string) string {
 	return dir
 }
 
+func replaceIn(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not hold %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte(old), []byte(new), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestBadRulePacks(t *testing.T) {
 	// The base is sound: every failure below is the case's own.
 	if code, _, stderr := hostile(t, nil, "rules", "check", badPack(t, "none")); code != 0 {
@@ -192,6 +209,20 @@ func TestBadRulePacks(t *testing.T) {
 		{name: "unreachable-band", file: "pack.yaml", at: ":49:8:", hint: "give each band its own min", reason: "band promising cannot be reached"},
 		{name: "empty-list-item", file: "zz-extra.yaml", at: ":3:5:", hint: "remove the empty item, or fill it in", reason: "empty list item"},
 		{name: "empty-message", file: "zz-extra.yaml", at: ":3:5:", hint: "fill it in", reason: "rule EXTRA-SILENT message is missing or empty"},
+		{name: "entity-escape", file: "text.yaml", at: ":33:19:", hint: "remove them", reason: "text holds control characters",
+			setup: func(t *testing.T, dir string) {
+				// &#27; is ESC once the markdown renderer decodes it: an OSC 52
+				// clipboard write and an OSC 0 title in the summary.
+				replaceIn(t, filepath.Join(dir, "text.yaml"), "summary.crisis: \"", "summary.crisis: \"&#27;]52;c;ZXZpbA==&#7;&#x1b;]0;pwned&#7;")
+			}},
+		{name: "pack-id-newline", file: "pack.yaml", at: ":3:3:", hint: "write it on one line", reason: "pack id must be a single line",
+			setup: func(t *testing.T, dir string) {
+				replaceIn(t, filepath.Join(dir, "pack.yaml"), "id: vetcircle-en", "id: \"vetcircle-en\\nversion: 99\"")
+			}},
+		{name: "pack-version-escape", file: "pack.yaml", at: ":3:3:", hint: "write it on one line", reason: "pack version must be a single line",
+			setup: func(t *testing.T, dir string) {
+				replaceIn(t, filepath.Join(dir, "pack.yaml"), `version: "1.0.0"`, `version: "1.0\t0"`)
+			}},
 		{name: "symlink-outside", file: "linked.yaml", hint: "copy the file into the folder instead", reason: "symbolic links are not followed",
 			setup: func(t *testing.T, dir string) {
 				if err := os.Symlink(outside, filepath.Join(dir, "linked.yaml")); err != nil {
@@ -315,4 +346,45 @@ func TestEscapesNeverReachStdout(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestPackTextEntitiesRenderInert renders, with glamour as a terminal would
+// get it, pack text holding character references to ESC and BEL, after the
+// pack loader's cleaning: no escape sequence but glamour's own styling may
+// come out.
+func TestPackTextEntitiesRenderInert(t *testing.T) {
+	hostileText := []string{
+		"Call **988** &#27;]52;c;ZXZpbA==&#7; now",
+		"&#x1b;]0;pwned&#x07;title &#x1B;[2J&#X9b;31m",
+		"&#8238;gpj.exe &#x202e; &#65279; &#8203; &NewLine;&Tab; ok &amp; &#233;",
+	}
+	for _, style := range []string{"dark", "notty"} {
+		r, err := mdrender.New(80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Uncleaned, the renderer does decode the references into a real
+		// OSC 52: otherwise this test would prove nothing.
+		if raw, _ := r.Render(hostileText[0]); !strings.Contains(raw, "\x1b]52;") {
+			t.Fatalf("%s: the renderer no longer decodes &#27;; got %q", style, raw)
+		}
+		for _, s := range hostileText {
+			out, err := r.Render(textclean.CleanMarkdown(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain := ansi.Strip(out)
+			for _, bad := range []string{"\x1b]", "\a", "\u009b", "\u202e", "\ufeff", "\u200b"} {
+				if strings.Contains(out, bad) || strings.Contains(plain, bad) {
+					t.Errorf("%s: rendering %q holds %q:\n%q", style, s, bad, out)
+				}
+			}
+			if strings.Contains(plain, "\x1b") {
+				t.Errorf("%s: rendering %q holds an escape beyond styling: %q", style, s, plain)
+			}
+			if !strings.Contains(plain, "&") && strings.Contains(s, "&amp;") {
+				t.Errorf("%s: a harmless &amp; was lost: %q", style, plain)
+			}
+		}
+	}
 }

@@ -12,6 +12,7 @@ package textclean
 
 import (
 	"fmt"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -303,4 +304,62 @@ func entityAt(s string) bool {
 
 func isASCIILetter(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// CleanMarkdown cleans text that is itself markdown (a rule pack's
+// sentences): Clean, and then every character reference (&#27;, &#x1b;,
+// &NewLine;) that would decode to something Clean removes is removed too,
+// since the markdown renderer decodes references into the very characters
+// Clean exists to keep out. Harmless references (&amp;, &#233;) stay.
+func CleanMarkdown(s string) string {
+	s = Clean(s)
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if n := entityLen(s[i:]); n > 0 {
+				ref := s[i : i+n]
+				if dec := html.UnescapeString(ref); dec != ref && (Clean(dec) != dec || strings.ContainsAny(dec, "\n\t") || hasInvisible(dec)) {
+					i += n
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// Unsafe reports whether s holds anything that CleanMarkdown removes other
+// than carriage returns: a control character, an escape sequence, a bidi
+// or invisible character, or a character reference that decodes to one. A
+// rule pack holding such text is refused, not silently cleaned.
+func Unsafe(s string) bool {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return CleanMarkdown(s) != s
+}
+
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		if isInvisible(r) || isBidiControl(r) || isJoiner(r) || r == 0x2028 || r == 0x2029 {
+			return true
+		}
+	}
+	return false
+}
+
+// entityLen returns the length of the character reference at the start of
+// s, or 0.
+func entityLen(s string) int {
+	i := 1
+	for i < len(s) && i < 40 && (s[i] == '#' || isASCIILetter(s[i]) || (s[i] >= '0' && s[i] <= '9')) {
+		i++
+	}
+	if i > 1 && i < len(s) && s[i] == ';' {
+		return i + 1
+	}
+	return 0
 }
