@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 )
@@ -88,7 +89,7 @@ func TestAccessibleModeChoice(t *testing.T) {
 		})
 	}
 	// ACCESSIBLE set but empty is not a request.
-	root := newRoot(env{stdinTTY: true, isTTY: true, getenv: func(k string) string { return "" }})
+	root := newRoot(env{stdinTTY: true, isTTY: true, getenv: func(k string) string { return "" }}, io.Discard)
 	if m := accessibleMode(root, env{stdinTTY: true, isTTY: true}); m.on {
 		t.Errorf("accessible mode chosen on a terminal with no flag or variable")
 	}

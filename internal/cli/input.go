@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -26,13 +27,13 @@ func loadPack(dir string) (*checklist.Pack, error) {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, badInput(fmt.Errorf("rules folder %s does not exist", dir))
+		return nil, badInput(fmt.Errorf("rules folder %s does not exist", displayName(dir)))
 	case err != nil:
-		return nil, badInput(fmt.Errorf("rules folder %s: %w", dir, err))
+		return nil, badInput(fmt.Errorf("rules folder %s: %w", displayName(dir), err))
 	case !st.IsDir():
-		return nil, badInput(fmt.Errorf("rules folder %s is a file; --rules takes a folder of .yaml files", dir))
+		return nil, badInput(fmt.Errorf("rules folder %s is a file; --rules takes a folder of .yaml files", displayName(dir)))
 	}
-	p, err := checklist.LoadPack(os.DirFS(dir), dir)
+	p, err := checklist.LoadPack(os.DirFS(dir), displayName(dir))
 	if err != nil {
 		return nil, badInput(err)
 	}
@@ -52,7 +53,7 @@ func readInput(e env, name string) ([]byte, error) {
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, badInput(fmt.Errorf("%s is a folder; give an answers file", name))
+			return nil, badInput(fmt.Errorf("%s is a folder; give an answers file", displayName(name)))
 		}
 		r = f
 	}
@@ -64,7 +65,7 @@ func readInput(e env, name string) ([]byte, error) {
 		data, err = io.ReadAll(io.LimitReader(r, checklist.MaxFileSize+1))
 	}
 	if err != nil {
-		return nil, badInput(fmt.Errorf("read %s: %w", name, err))
+		return nil, badInput(fmt.Errorf("read %s: %w", displayName(name), err))
 	}
 	if len(data) > checklist.MaxFileSize {
 		return nil, badInput(fmt.Errorf("%s: file is over the %d-byte limit (is this the right file? answers files are small text files)", displayName(name), checklist.MaxFileSize))
@@ -75,19 +76,26 @@ func readInput(e env, name string) ([]byte, error) {
 func describeOpenError(name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file (check the name, and the folder you run vetcircle from)", name)
+		return fmt.Errorf("%s: no such file (check the name, and the folder you run vetcircle from)", displayName(name))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied (copy it somewhere you can read, or ask its owner)", name)
+		return fmt.Errorf("%s: permission denied (copy it somewhere you can read, or ask its owner)", displayName(name))
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", displayName(name), pe.Err)
 	}
 	return err
 }
 
-// displayName is how a file is named in messages.
+// displayName is how a file or folder is named in messages and listings:
+// on one line, with every control, escape and invisible character shown as
+// an escape (\x1b, \n, \u200e), so that a hostile name can neither reach
+// the terminal nor forge a second "vetcircle:" line.
 func displayName(name string) string {
 	if name == "-" {
 		return "<stdin>"
 	}
-	return name
+	return textclean.Visible(name)
 }
 
 // readFile reads up to MaxFileSize+1 bytes of f into one buffer sized from

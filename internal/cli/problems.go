@@ -10,6 +10,11 @@ import (
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
+// maxProblemLines caps the lines printed for one file or pack: past it, one
+// line says how many more there are. Twenty is more than anyone fixes before
+// running the command again.
+const maxProblemLines = 20
+
 // printProblems prints err as one line per problem, each starting
 // "vetcircle: ". A checklist.Errors prints each entry on its own line and
 // without its "3 problems:" heading, so that every line names its
@@ -23,7 +28,11 @@ func printProblems(w io.Writer, err error) {
 	}
 	var es checklist.Errors
 	if errors.As(err, &es) && es.Error() == msg {
-		for _, e := range es {
+		for i, e := range es {
+			if i == maxProblemLines {
+				fmt.Fprintf(w, "vetcircle: %s: and %d more problems (fix these first)\n", textclean.CleanLine(e.Pos.File), len(es)-i)
+				break
+			}
 			fmt.Fprintf(w, "vetcircle: %s\n", textclean.CleanLine(e.Error()))
 		}
 		return

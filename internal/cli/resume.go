@@ -158,7 +158,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	if name == "" {
 		name = p.T("summary.circle")
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", path, name, r.Completeness, when(d.Updated))
+	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", displayName(path), name, r.Completeness, when(d.Updated))
 	if q := p.Question(d.Answers.ResumeAt); q != nil {
 		fmt.Fprintf(e.stdout, ", stopped at %s (%s)", textclean.CleanLine(q.Label), q.ID)
 	}
@@ -178,7 +178,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", copied.Path, path)
+		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", displayName(copied.Path), displayName(path))
 		d = copied
 	}
 	return resumeWalkthrough(cmd, e, p, store, d, warnings)
@@ -190,9 +190,9 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft.Info, filter string) {
 	if len(shown) == 0 {
 		if len(all) == 0 {
-			fmt.Fprintf(e.stdout, "No drafts in %s.\n", store.Dir)
+			fmt.Fprintf(e.stdout, "No drafts in %s.\n", displayName(store.Dir))
 		} else {
-			fmt.Fprintf(e.stdout, "No draft in %s matches %q.\n", store.Dir, filter)
+			fmt.Fprintf(e.stdout, "No draft in %s matches %q.\n", displayName(store.Dir), filter)
 		}
 		return
 	}
@@ -200,24 +200,24 @@ func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft
 	for i, in := range all {
 		pos[in.Path] = i + 1
 	}
-	fmt.Fprintf(e.stdout, "Drafts in %s, newest first:\n\n", store.Dir)
+	fmt.Fprintf(e.stdout, "Drafts in %s, newest first:\n\n", displayName(store.Dir))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, in := range shown {
 		if in.Err != nil {
-			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\t%s\n", pos[in.Path], "(cannot be read)", when(in.Updated), "", in.Path)
+			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\t%s\n", pos[in.Path], "(cannot be read)", when(in.Updated), "", displayName(in.Path))
 			continue
 		}
-		name := in.Name
+		name := textclean.CleanLine(in.Name)
 		if name == "" {
 			name = p.T("summary.circle")
 		}
-		fmt.Fprintf(tw, "%d.\t%s\t%s\t%d%%\t%s\n", pos[in.Path], name, when(in.Updated), in.Completeness, in.Path)
+		fmt.Fprintf(tw, "%d.\t%s\t%s\t%d%%\t%s\n", pos[in.Path], name, when(in.Updated), in.Completeness, displayName(in.Path))
 	}
 	tw.Flush()
 	for _, in := range shown {
 		switch {
 		case in.Err != nil:
-			fmt.Fprintf(e.stderr, "vetcircle: %s cannot be read: %s\n", in.Path, firstLineOf(in.Err.Error()))
+			fmt.Fprintf(e.stderr, "vetcircle: %s cannot be read: %s\n", displayName(in.Path), textclean.CleanLine(firstLineOf(in.Err.Error())))
 		case in.Warnings > 0:
 			if _, warnings, err := draft.Load(p, in.Path); err == nil {
 				printWarnings(e, warnings)
@@ -229,7 +229,7 @@ func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft
 // printWarnings prints one line per answer kept from other rules.
 func printWarnings(e env, warnings checklist.Errors) {
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "vetcircle: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "vetcircle: warning: %s\n", textclean.CleanLine(w.Error()))
 	}
 }
 

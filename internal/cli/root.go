@@ -7,14 +7,18 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -73,8 +77,40 @@ type env struct {
 	width int
 }
 
+// outWriter passes writes on and keeps the first error, so that a command
+// that wrote nothing because its output was closed or full fails loudly.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// describeWriteError says in words why standard output took nothing.
+func describeWriteError(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "no space left on the device (a full disk, or /dev/full)"
+	case errors.Is(err, syscall.EPIPE):
+		return "the program reading it has closed the pipe"
+	case errors.Is(err, syscall.EBADF), errors.Is(err, os.ErrClosed):
+		return "standard output is closed"
+	}
+	return textclean.CleanLine(err.Error())
+}
+
 // Main runs the command line and returns the process exit code.
 func Main(args []string) int {
+	ignoreSIGPIPE()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTTY: isTerminal(os.Stdout), stdinTTY: isTerminal(os.Stdin), getenv: os.Getenv}
 	if e.isTTY {
 		e.width, _, _ = term.GetSize(os.Stdout.Fd())
@@ -83,10 +119,15 @@ func Main(args []string) int {
 }
 
 func run(ctx context.Context, e env, args []string) int {
-	root := newRoot(e)
+	// Output that is the command's result (score, compare, rules check,
+	// questions, --version, help, completions, man) goes through out, which
+	// remembers the first failed write: to a full disk, /dev/full, a closed
+	// pipe or a closed standard output, the command must not exit 0.
+	out := &outWriter{w: e.stdout}
+	root := newRoot(e, out)
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
+	root.SetOut(out)
 	root.SetErr(e.stderr)
 	// Errors are printed here, not by fang: fang's error path first asks
 	// the terminal for its background colour, which stalls for seconds on
@@ -98,9 +139,18 @@ func run(ctx context.Context, e env, args []string) int {
 			failure = err
 		}
 	})
-	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(errorHandler))
+	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(func(w io.Writer, st fang.Styles, err error) {
+		if out.err == nil { // else one line below says the output is lost
+			errorHandler(w, st, err)
+		}
+	}))
 	if err == nil {
 		err = failure
+	}
+	if out.err != nil {
+		// Whatever else went wrong, the output is lost: say that, once.
+		fmt.Fprintf(e.stderr, "vetcircle: cannot write the output: %s\n", describeWriteError(out.err))
+		return ExitFailure
 	}
 	if err == nil {
 		return ExitOK
@@ -162,7 +212,10 @@ func isUsageError(err error) bool {
 	return false
 }
 
-func newRoot(e env) *cobra.Command {
+func newRoot(e env, out io.Writer) *cobra.Command {
+	// Commands whose standard output is their result write through out.
+	re := e
+	re.stdout = out
 	root := &cobra.Command{
 		Use:   "vetcircle",
 		Short: "Check whether a peer integration circle is safe and a good fit",
@@ -183,6 +236,6 @@ anywhere. In a crisis in the US, call or text 988.`,
 	}
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
-	root.AddCommand(newScoreCmd(e), newRulesCmd(e), newQuestionsCmd(e), newCompareCmd(e), newResumeCmd(e))
+	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e))
 	return root
 }

@@ -41,7 +41,7 @@ found, each as file:line:col with a hint.`,
 			}
 			name := "built-in rules"
 			if dir != "" {
-				name = dir
+				name = displayName(dir)
 			}
 			fmt.Fprintf(e.stdout, "%s: ok — %s %s (last reviewed %s)\n", name, p.Meta.ID, p.Meta.Version, p.Meta.LastReviewed)
 			fmt.Fprintf(e.stdout, "  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n",

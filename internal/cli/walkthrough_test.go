@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 // sees it.
 func parsed(t *testing.T, args ...string) *cobra.Command {
 	t.Helper()
-	root := newRoot(env{})
+	root := newRoot(env{}, io.Discard)
 	if err := root.ParseFlags(args); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestWalkthroughDrafts(t *testing.T) {
 		t.Errorf("resumed drafts = %v (%v), want saving to %s", d, err, created.Path)
 	}
 	// The flag is known to every command, resume included.
-	if f := newRoot(env{}).PersistentFlags().Lookup(noDraftFlag); f == nil {
+	if f := newRoot(env{}, io.Discard).PersistentFlags().Lookup(noDraftFlag); f == nil {
 		t.Error("--no-draft is not a persistent flag")
 	}
 	if resumeWalkthrough == nil {

@@ -66,6 +66,11 @@ func DirFor(goos string, getenv func(string) string, home string) (string, error
 	if base := getenv("XDG_STATE_HOME"); base != "" && filepath.IsAbs(base) {
 		return filepath.Join(base, "vetcircle", "drafts"), nil
 	}
+	if home != "" && !filepath.IsAbs(home) && !(goos == "windows" && filepath.IsAbs(getenv("LOCALAPPDATA"))) {
+		// A relative home would put private drafts under whatever folder
+		// vetcircle happens to run in.
+		return "", fmt.Errorf("cannot tell where to keep drafts: the home folder is %q, not an absolute path; set HOME (or XDG_STATE_HOME) to one, or use --no-draft", home)
+	}
 	switch goos {
 	case "windows":
 		if base := getenv("LOCALAPPDATA"); base != "" && filepath.IsAbs(base) {

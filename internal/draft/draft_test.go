@@ -109,6 +109,15 @@ func TestDirFor(t *testing.T) {
 	}
 }
 
+func TestDirForRefusesARelativeHome(t *testing.T) {
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		_, err := draft.DirFor(goos, func(string) string { return "" }, "relative/home")
+		if err == nil || !strings.Contains(err.Error(), "not an absolute path") {
+			t.Errorf("DirFor(%s) with home relative/home = %v, want an error saying it is not absolute", goos, err)
+		}
+	}
+}
+
 func TestDefaultStoreFollowsTheEnvironment(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
