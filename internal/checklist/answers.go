@@ -24,9 +24,10 @@ type Value struct {
 // Extra is an answer or note whose ID the current pack does not know, kept
 // verbatim so that a draft made under older rules loses nothing.
 type Extra struct {
-	ID  string
-	Raw string // the YAML text of the value, as written
-	Pos Pos
+	ID     string // the key as written
+	Raw    string // the YAML text of the value, as written
+	Pos    Pos
+	Circle bool // kept from the circle block, where ID is a field name
 }
 
 // Answers is what the user has said about one circle. A question that is

@@ -118,7 +118,7 @@ func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool)
 		q := circleQuestion(p, k.value)
 		if q == nil {
 			if lenient {
-				keepUnknown(a, "circle."+k.value, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
+				keepUnknown(a, Extra{ID: k.value, Circle: true}, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
 				continue
 			}
 			l.add(k.pos, "allowed: "+strings.Join(CircleFields, ", "), "unknown circle field %q", k.value)
@@ -143,7 +143,7 @@ func parseAnswer(p *Pack, a *Answers, k, v *node, l, warn *errorList, lenient bo
 	q := p.byID[k.value]
 	if q == nil {
 		if lenient {
-			keepUnknown(a, k.value, v, warn, "unknown question id "+strconv.Quote(k.value))
+			keepUnknown(a, Extra{ID: k.value}, v, warn, "unknown question id "+strconv.Quote(k.value))
 			return
 		}
 		l.add(k.pos, "run 'vetcircle questions' to list every id", "unknown question id %q", k.value)
@@ -158,10 +158,7 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 		return // written but empty: still "not asked yet"
 	}
 	// A value kept from a circle field goes back into the circle block.
-	keep := k.value
-	if q.CircleField != "" {
-		keep = "circle." + k.value
-	}
+	keep := Extra{ID: k.value, Circle: q.CircleField != ""}
 	bad := func(hint, format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		if lenient {
@@ -332,8 +329,9 @@ func parseNotes(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) 
 	}
 }
 
-func keepUnknown(a *Answers, id string, v *node, warn *errorList, msg string) {
-	a.Unknown = append(a.Unknown, Extra{ID: id, Raw: rawJSON(v), Pos: v.pos})
+func keepUnknown(a *Answers, e Extra, v *node, warn *errorList, msg string) {
+	e.Raw, e.Pos = rawJSON(v), v.pos
+	a.Unknown = append(a.Unknown, e)
 	warn.add(v.pos, "kept in the file, not scored", "%s", msg)
 }
 
@@ -426,13 +424,21 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 			answers = append(answers, fmt.Sprintf("  %s: %s\n", q.ID, value))
 		}
 	}
+	// Each block's keys are written once: a kept answer is dropped when it
+	// has been answered again, or when an earlier kept one has its key.
 	var extraCircle []Extra
+	written := map[Extra]bool{}
 	for _, e := range a.Unknown {
-		if superseded(p, a, e.ID) {
+		if superseded(p, a, e) {
 			continue // answered again since: the new answer replaces what was kept
 		}
-		if f, ok := strings.CutPrefix(e.ID, "circle."); ok {
-			extraCircle = append(extraCircle, Extra{ID: f, Raw: e.Raw})
+		k := Extra{ID: e.ID, Circle: e.Circle}
+		if written[k] {
+			continue
+		}
+		written[k] = true
+		if e.Circle {
+			extraCircle = append(extraCircle, e)
 			continue
 		}
 		answers = append(answers, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
@@ -460,17 +466,18 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 
 // superseded reports whether a kept unknown answer has since been answered
 // under this pack, so writing both would repeat a key.
-func superseded(p *Pack, a *Answers, id string) bool {
-	if field, ok := strings.CutPrefix(id, "circle."); ok {
-		for _, q := range p.Questions {
-			if q.CircleField == field {
-				_, answered := a.Values[q.ID]
-				return answered
-			}
+func superseded(p *Pack, a *Answers, e Extra) bool {
+	if e.Circle {
+		if q := circleQuestion(p, e.ID); q != nil {
+			_, answered := a.Values[q.ID]
+			return answered
 		}
 		return false
 	}
-	_, answered := a.Values[id]
+	if q := p.byID[e.ID]; q == nil || q.CircleField != "" {
+		return false // not a question of the answers block
+	}
+	_, answered := a.Values[e.ID]
 	return answered
 }
 

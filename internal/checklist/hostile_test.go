@@ -2,6 +2,8 @@ package checklist_test
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -82,6 +84,62 @@ func BenchmarkHostile(b *testing.B) {
 				if loadHostile(p, f) == nil {
 					b.Fatal("accepted")
 				}
+			}
+		})
+	}
+}
+
+// TestKeptAnswersRoundTripOnce: answers kept from other rules are written
+// back exactly once, under keys that cannot collide, however their names
+// look like circle fields.
+func TestKeptAnswersRoundTripOnce(t *testing.T) {
+	p := defaultPack(t)
+	tests := []struct {
+		name, in string
+		want     []string // kept, as block:key=raw
+	}{
+		{"circle.foo beside circle field foo",
+			"version: 1\ncircle:\n  foo: 1\nanswers:\n  circle.foo: 2\n",
+			[]string{"answers:circle.foo=2", "circle:foo=1"}},
+		{"unknown circle.name answer beside a named circle",
+			"version: 1\ncircle:\n  name: Real\nanswers:\n  circle.name: kept\n",
+			[]string{`answers:circle.name="kept"`}},
+		{"unknown circle.name answer and no name",
+			"version: 1\nanswers:\n  circle.name: kept\n",
+			[]string{`answers:circle.name="kept"`}},
+		{"a bad value of a circle field",
+			"version: 1\ncircle:\n  participants: many\nanswers:\n  participants-old: 3\n",
+			[]string{`answers:participants-old=3`, `circle:participants="many"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := checklist.ParseAnswersLenient(p, "in.yaml", []byte(tc.in))
+			if err != nil {
+				t.Fatalf("ParseAnswersLenient: %v", err)
+			}
+			name := a.Values["circle-name"]
+			for round := range 3 {
+				out := checklist.MarshalAnswers(p, a)
+				b, _, err := checklist.ParseAnswersLenient(p, "rt.yaml", out)
+				if err != nil {
+					t.Fatalf("round %d: the saved file does not load: %v\n%s", round, err, out)
+				}
+				var got []string
+				for _, e := range b.Unknown {
+					block := "answers"
+					if e.Circle {
+						block = "circle"
+					}
+					got = append(got, block+":"+e.ID+"="+e.Raw)
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("round %d: kept %q, want %q\n%s", round, got, tc.want, out)
+				}
+				if !reflect.DeepEqual(b.Values["circle-name"], name) {
+					t.Errorf("round %d: circle name %v, want %v", round, b.Values["circle-name"], name)
+				}
+				a = b
 			}
 		})
 	}
