@@ -2,7 +2,6 @@ package accessible
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,8 +202,8 @@ func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, 
 	case checklist.KindMulti:
 		return s.parseMulti(q, line)
 	case checklist.KindNumber:
-		f, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "", "$", "").Replace(line), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		f, ok := checklist.ParseNumber(strings.NewReplacer(",", "", "$", "").Replace(line))
+		if !ok {
 			return v, s.instructions(q)
 		}
 		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
@@ -212,8 +211,9 @@ func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, 
 		}
 		return checklist.Value{Number: f}, ""
 	case checklist.KindText:
-		if len(line) > checklist.MaxTextLen {
-			return v, s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxTextLen))
+		line = textclean.CleanLine(line)
+		if utf8.RuneCountInString(line) > checklist.MaxLineLen {
+			return v, s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxLineLen))
 		}
 		return checklist.Value{Text: line}, ""
 	}

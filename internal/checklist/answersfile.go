@@ -8,12 +8,17 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-// MaxTextLen bounds one free-text answer or note, in bytes.
+// MaxTextLen bounds one note, in bytes.
 const MaxTextLen = 8 << 10
+
+// MaxLineLen bounds a one-line text answer (a circle or facilitator name),
+// in characters: the walkthrough's field holds as much.
+const MaxLineLen = 200
 
 // ParseAnswers reads an answers file strictly: any unknown ID, invalid option
 // or wrong shape is an error, each with file:line:col. All problems are
@@ -232,11 +237,15 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 			bad("quote the text", "%s: expected text, found %s", q.ID, v.kind)
 			return
 		}
-		if len(s) > MaxTextLen {
-			bad("shorten it", "%s: text is %d bytes, over the %d limit", q.ID, len(s), MaxTextLen)
+		// A text answer is one line (a name): cleaned as one, and never
+		// longer than the walkthrough's field, which would otherwise cut
+		// it silently on the first edit.
+		s = textclean.CleanLine(s)
+		if n := utf8.RuneCountInString(s); n > MaxLineLen {
+			bad(fmt.Sprintf("shorten it to at most %d characters", MaxLineLen), "%s: text is %d characters, over the %d limit", q.ID, n, MaxLineLen)
 			return
 		}
-		a.Set(q.ID, Value{Text: textclean.Clean(s)})
+		a.Set(q.ID, Value{Text: s})
 	}
 }
 

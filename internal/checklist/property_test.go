@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -52,8 +53,11 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 			case checklist.KindText:
 				// Text reaches answers already cleaned (typed, pasted or loaded),
 				// so draw printable text, awkward YAML characters included.
+				// Text answers are one line, trimmed, as CleanLine leaves them.
 				text := rapid.StringOfN(rapid.SampledFrom([]rune(`aZ09 :#'"\-[]{}&*!|>%@é語`)), 1, 20, -1).Draw(t, q.ID)
-				a.Set(q.ID, checklist.Value{Text: text})
+				if text = textclean.CleanLine(text); text != "" {
+					a.Set(q.ID, checklist.Value{Text: text})
+				}
 			}
 		}
 		// Keep what an answers file may hold: only answers that apply,

@@ -235,10 +235,21 @@ func (n *node) boolean() (bool, bool) {
 // nobody counts participants in hex, and accepting 0x1p4 but not 0x10
 // would only surprise. -0 is 0.
 func (n *node) number() (float64, bool) {
-	if n.kind != scalarNode || n.quoted || !decimal(n.value) {
+	if n.kind != scalarNode || n.quoted {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(n.value, "_", ""), 64)
+	return ParseNumber(n.value)
+}
+
+// ParseNumber reads a finite decimal number as an answers file, the
+// walkthrough and the accessible mode all accept it: digits with an
+// optional sign, fraction, exponent and _ between digits; never hex,
+// octal, binary, Inf or NaN. -0 reads as 0, so nothing prints "$-0".
+func ParseNumber(s string) (float64, bool) {
+	if !decimal(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 	if err != nil || f != f || f > 1e15 || f < -1e15 {
 		return 0, false
 	}

@@ -93,6 +93,7 @@ func TestHostileInputSuite(t *testing.T) {
 		tcase{"hexadecimal number", []string{"score", write("hex.yaml", []byte("version: 1\ncircle:\n  participants: 0x10\n"))}, 2, 1, `expected a number, found "0x10"`},
 		tcase{"hexadecimal float", []string{"score", write("hexfloat.yaml", []byte("version: 1\ncircle:\n  participants: 0x1p4\n"))}, 2, 1, `expected a number, found "0x1p4"`},
 		tcase{"standard input twice", []string{"score", "-", "-"}, 2, 1, "read only once"},
+		tcase{"a name longer than the field", []string{"score", write("longname.yaml", []byte("version: 1\ncircle:\n  name: "+strings.Repeat("n", 201)+"\n"))}, 2, 1, "text is 201 characters, over the 200 limit"},
 		tcase{"newline in a folder name", []string{"rules", "check", newline}, 2, 1, `x\nvetcircle: all is well`},
 		tcase{"newline in a missing file name", []string{"score", newline + "/a.yaml"}, 2, 1, `x\nvetcircle: all is well/a.yaml: no such file`},
 	)
@@ -251,6 +252,18 @@ func TestRealOutputFailures(t *testing.T) {
 					t.Errorf("stderr = %q, want one line saying the output cannot be written", errb.String())
 				}
 			})
+		}
+	}
+}
+
+// TestMinusZeroIsZero: a cost of -0 is free, never "$-0".
+func TestMinusZeroIsZero(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "zero.yaml")
+	os.WriteFile(f, []byte("version: 1\ncircle:\n  name: Zero\n  cost_usd: -0\n"), 0o600)
+	for _, args := range [][]string{{"score", f}, {"compare", "--format", "markdown", f}, {"score", "--format", "json", f}} {
+		code, stdout, stderr := hostile(t, nil, args...)
+		if code != 0 || strings.Contains(stdout, "$-0") || strings.Contains(stdout, ":-0") {
+			t.Errorf("%v: exit %d, output holds -0:\n%s%s", args, code, stdout, stderr)
 		}
 	}
 }

@@ -203,7 +203,7 @@ func TestTableFitsEveryWidth(t *testing.T) {
 	}
 	// Hostile names: very long, wide characters, escapes, no spaces.
 	rows = append(rows,
-		row(t, p, "long.yaml", "version: 1\ncircle:\n  name: \""+strings.Repeat("Integration ", 30)+"\"\nanswers:\n  rf-no-training: yes\n  rf-vendor-dosing: yes\n  rf-pressure-disclose: yes\n  rf-charismatic-leader: yes\n  rf-romantic-sexual: yes\n"),
+		row(t, p, "long.yaml", "version: 1\ncircle:\n  name: \""+strings.Repeat("Integration ", 16)+"\"\nanswers:\n  rf-no-training: yes\n  rf-vendor-dosing: yes\n  rf-pressure-disclose: yes\n  rf-charismatic-leader: yes\n  rf-romantic-sexual: yes\n"),
 		row(t, p, "wide.yaml", "version: 1\ncircle:\n  name: \"ケタミン統合サークル東京ケタミン統合サークル東京\"\n"),
 		row(t, p, "esc.yaml", "version: 1\ncircle:\n  name: \"\\u001b[31mRed\\u001b[0m \\u001b]8;;http://x\\u0007link\"\n"),
 		row(t, p, strings.Repeat("nospaces", 12)+".yaml", "version: 1\n"),

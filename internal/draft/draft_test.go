@@ -200,7 +200,7 @@ func TestSaveIsAtomicPrivateAndScoreable(t *testing.T) {
 		id string
 		v  checklist.Value
 	}{
-		{"circle-name", checklist.Value{Text: "Night \"owls\": circle\n#2"}},
+		{"circle-name", checklist.Value{Text: "Night \"owls\": circle #2"}},
 		{"training", checklist.Value{Choice: "named-program"}},
 		{"agreements", checklist.Value{List: []string{}}},
 		{"participants", checklist.Value{Number: 8}},

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -28,7 +27,7 @@ func newTextField(c *common, q *checklist.Question) *textField {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = c.pack.T("answer.not-asked")
-	in.CharLimit = 200
+	in.CharLimit = checklist.MaxLineLen
 	if q.Kind == checklist.KindNumber {
 		in.CharLimit = 20
 	}
@@ -73,8 +72,8 @@ func (f *textField) parse() (v checklist.Value, empty bool, msg string) {
 	}
 	// Accept what people type for money and counts: "$1,500", "45 ".
 	s = strings.NewReplacer(",", "", "$", "", " ", "").Replace(s)
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+	n, ok := checklist.ParseNumber(s)
+	if !ok {
 		return v, false, f.c.pack.T("ui.number-invalid")
 	}
 	if (f.q.Min != nil && n < *f.q.Min) || (f.q.Max != nil && n > *f.q.Max) {
