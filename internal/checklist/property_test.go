@@ -10,8 +10,8 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // genAnswers draws any valid set of answers for the pack: each question that
