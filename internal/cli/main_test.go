@@ -1,13 +1,29 @@
 package cli
 
 import (
+	"bufio"
 	"os"
 	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/draft"
 )
 
 // TestMain keeps every test's drafts out of the real state folder: commands
 // that save drafts write under a temporary XDG_STATE_HOME.
 func TestMain(m *testing.M) {
+	// As a second vetcircle window: hold the lock on a draft until
+	// standard input closes (see holdDraftLock).
+	if path := os.Getenv("VETCIRCLE_HOLD_LOCK"); path != "" {
+		l, err := draft.TryLock(path)
+		if err != nil {
+			os.Stdout.WriteString("error " + err.Error() + "\n")
+			os.Exit(3)
+		}
+		os.Stdout.WriteString("locked\n")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+		l.Unlock()
+		os.Exit(0)
+	}
 	dir, err := os.MkdirTemp("", "vetcircle-cli-test-")
 	if err != nil {
 		panic(err)

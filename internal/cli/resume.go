@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -171,6 +172,41 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	case resumeWalkthrough == nil:
 		return errors.New("this build cannot continue drafts in the walkthrough yet; vetcircle score FILE reads the draft")
 	}
+	if store.Contains(path) && !draftsOff(cmd) {
+		lock, err := draft.TryLock(path)
+		switch {
+		case errors.Is(err, draft.ErrLocked):
+			choice, err := askWhenLocked(e, path)
+			if err != nil {
+				return err
+			}
+			switch choice {
+			case lockedQuit:
+				return nil
+			case lockedReadOnly:
+				// The answers stay in this window's memory; the draft is
+				// the other window's. The summary can still be saved.
+				if err := cmd.Flags().Set(noDraftFlag, "true"); err != nil {
+					return err
+				}
+			case lockedCopy:
+				copied, err := store.Create(p, d.Answers, time.Now())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "Continuing in a copy, %s; the other window keeps %s.\n", displayName(copied.Path), displayName(path))
+				d = copied
+				if l, err := draft.TryLock(d.Path); err == nil {
+					defer l.Unlock()
+				}
+			}
+		case err != nil:
+			fmt.Fprintf(e.stderr, "vetcircle: warning: the draft cannot be locked (%s); a second window on it could overwrite its answers\n", textclean.CleanLine(err.Error()))
+		default:
+			defer lock.Unlock()
+		}
+		return resumeWalkthrough(cmd, e, p, store, d, warnings)
+	}
 	if !store.Contains(path) && !draftsOff(cmd) {
 		// Never rewrite a file of the user's: continue in a copy. With
 		// --no-draft nothing is copied: the answers stay in memory.
@@ -244,4 +280,39 @@ func when(t time.Time) string {
 func firstLineOf(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
+}
+
+// What to do with a draft another window has open.
+const (
+	lockedCopy = iota + 1
+	lockedReadOnly
+	lockedQuit
+)
+
+// askWhenLocked says that the draft is open in another window and asks, as
+// numbered line prompts (readable by a screen reader, before any full
+// screen opens), whether to continue in a copy or read-only.
+func askWhenLocked(e env, path string) (int, error) {
+	fmt.Fprintf(e.stdout, "%s is open in another vetcircle window.\n", displayName(path))
+	fmt.Fprintln(e.stdout, "Two windows saving one draft would overwrite each other's answers. Choose:")
+	fmt.Fprintln(e.stdout, "1. Continue in a copy (a new draft; the other window keeps this one)")
+	fmt.Fprintln(e.stdout, "2. Open read-only (nothing is saved to a draft; you can still save the summary)")
+	fmt.Fprintln(e.stdout, "q. Quit")
+	in := bufio.NewReader(e.stdin)
+	for {
+		fmt.Fprint(e.stdout, "Choice: ")
+		line, err := in.ReadString('\n')
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "1", "c", "copy":
+			return lockedCopy, nil
+		case "2", "r", "read-only":
+			return lockedReadOnly, nil
+		case "q", "quit":
+			return lockedQuit, nil
+		}
+		if err != nil {
+			return lockedQuit, nil // no answer: leave the other window's draft alone
+		}
+		fmt.Fprintln(e.stdout, "Type 1, 2 or q.")
+	}
 }

@@ -185,6 +185,7 @@ func (s Store) Remove(d *Draft) error {
 	if err := os.Remove(d.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove draft: %w", err)
 	}
+	removeLock(d.Path)
 	return nil
 }
 
