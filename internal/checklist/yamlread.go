@@ -834,7 +834,11 @@ func (r *yreader) blockScalar(parent int) *node {
 		for end < len(r.src) && r.src[end] != '\n' {
 			end++
 		}
-		text := strings.TrimSuffix(string(r.src[j:end]), "\r")
+		content := end
+		if content > j && r.src[content-1] == '\r' {
+			content--
+		}
+		text := string(r.src[j:content])
 		sp := j - ls
 		if text == "" {
 			if indent >= 0 && sp > indent {
@@ -852,7 +856,7 @@ func (r *yreader) blockScalar(parent int) *node {
 			if sp < indent || (sp == 0 && r.i == r.ls && r.marker()) {
 				break
 			}
-			lines = append(lines, bline{text: string(r.src[ls+indent : end])})
+			lines = append(lines, bline{text: string(r.src[ls+indent : content])})
 			size += end - ls
 			if size > r.lim.scalar {
 				r.fail(pos, "shorten it", "value is over the %d-byte limit", r.lim.scalar)

@@ -40,6 +40,17 @@ func TestReaderMatchesGoccy(t *testing.T) {
 		"- |\n  in a list\n- >\n  folded in\n  a list\n",
 	}
 	for _, doc := range docs {
+		// Saved by a Windows editor, the same file reads the same.
+		crlf := strings.ReplaceAll(doc, "\n", "\r\n")
+		lf, err1 := parseTree("t.yaml", []byte(doc), packLimits)
+		cr, err2 := parseTree("t.yaml", []byte(crlf), packLimits)
+		if err1 != nil || err2 != nil {
+			t.Errorf("parseTree(%q) = %v; with CRLF: %v", doc, err1, err2)
+		} else if a, b := norm(t, plainAll(lf)), norm(t, plainAll(cr)); a != b {
+			t.Errorf("parseTree(%q) with CRLF line ends\n got %s\nwant %s", crlf, b, a)
+		}
+	}
+	for _, doc := range docs {
 		var want any
 		if err := yaml.Unmarshal([]byte(doc), &want); err != nil {
 			t.Errorf("goccy cannot read %q: %v", doc, err)
