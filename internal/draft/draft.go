@@ -134,6 +134,11 @@ func (s Store) Create(p *checklist.Pack, a *checklist.Answers, now time.Time) (*
 		if err != nil {
 			return nil, err
 		}
+		// The window that made the draft writes it: hold its lock until
+		// the draft is removed or the process ends, so that a second
+		// window's resume cannot write it too. (A lock that cannot be
+		// taken only loses that protection, never the draft.)
+		TryLock(path)
 		d := &Draft{Path: path, Answers: a, Updated: now}
 		if st, err := os.Stat(path); err == nil {
 			d.Updated = st.ModTime()
@@ -185,7 +190,7 @@ func (s Store) Remove(d *Draft) error {
 	if err := os.Remove(d.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove draft: %w", err)
 	}
-	removeLock(d.Path)
+	releaseLock(d.Path)
 	return nil
 }
 

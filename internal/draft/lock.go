@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/gofrs/flock"
 )
@@ -11,24 +12,56 @@ import (
 // ErrLocked means another vetcircle window has the draft open.
 var ErrLocked = errors.New("this draft is open in another vetcircle window")
 
-// Lock is an advisory lock on one draft, held while a window continues it,
-// so that a second window on the same draft cannot silently overwrite the
+// Lock is an advisory lock on one draft, held while a window writes it, so
+// that a second window on the same draft cannot silently overwrite the
 // first one's answers (the last writer would win). The lock lives in a
 // hidden file beside the draft, because every save replaces the draft's
 // own file. The operating system releases it when the process ends, even
 // after kill -9. It only binds vetcircle processes on this machine: a
 // second machine syncing the same drafts folder does not see it.
-type Lock struct{ f *flock.Flock }
+//
+// Within one process a draft's lock is shared: taking it again (the
+// walkthrough continuing a draft the command line locked, or created)
+// succeeds, and it is released when the last holder lets go or the draft
+// is removed.
+type Lock struct {
+	key  string
+	once sync.Once
+}
+
+type heldLock struct {
+	f    *flock.Flock
+	refs int
+}
+
+var held = struct {
+	sync.Mutex
+	m map[string]*heldLock
+}{m: map[string]*heldLock{}}
 
 // lockPath is the hidden lock file of a draft.
 func lockPath(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
 }
 
+func lockKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
 // TryLock takes the lock on the draft at path without waiting. It returns
 // ErrLocked when another process holds it.
 func TryLock(path string) (*Lock, error) {
-	f := flock.New(lockPath(path), flock.SetPermissions(0o600))
+	key := lockKey(path)
+	held.Lock()
+	defer held.Unlock()
+	if h := held.m[key]; h != nil {
+		h.refs++
+		return &Lock{key: key}, nil
+	}
+	f := flock.New(lockPath(key), flock.SetPermissions(0o600))
 	ok, err := f.TryLock()
 	if err != nil {
 		return nil, err
@@ -36,19 +69,42 @@ func TryLock(path string) (*Lock, error) {
 	if !ok {
 		return nil, ErrLocked
 	}
-	return &Lock{f: f}, nil
+	held.m[key] = &heldLock{f: f, refs: 1}
+	return &Lock{key: key}, nil
 }
 
-// Unlock releases the lock. The lock file stays: removing it while another
-// process waits on it would let two processes hold "the" lock.
+// Unlock lets go of this hold on the lock. The lock file stays: removing
+// it while another process waits on it would let two processes hold
+// "the" lock.
 func (l *Lock) Unlock() error {
 	if l == nil {
 		return nil
 	}
-	return l.f.Unlock()
+	var err error
+	l.once.Do(func() {
+		held.Lock()
+		defer held.Unlock()
+		h := held.m[l.key]
+		if h == nil {
+			return
+		}
+		if h.refs--; h.refs == 0 {
+			err = h.f.Unlock()
+			delete(held.m, l.key)
+		}
+	})
+	return err
 }
 
-// removeLock deletes a removed draft's lock file.
-func removeLock(path string) {
-	os.Remove(lockPath(path))
+// releaseLock lets go of every hold this process has on a removed draft's
+// lock, and deletes its lock file.
+func releaseLock(path string) {
+	key := lockKey(path)
+	held.Lock()
+	defer held.Unlock()
+	if h := held.m[key]; h != nil {
+		h.f.Unlock()
+		delete(held.m, key)
+	}
+	os.Remove(lockPath(key))
 }

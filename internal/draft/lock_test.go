@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetcircle/vetcircle/internal/draft"
 )
@@ -93,4 +95,41 @@ func TestLockIsReleasedWhenTheHolderIsKilled(t *testing.T) {
 		t.Fatalf("TryLock after the holder was killed = %v, want the lock", err)
 	}
 	l.Unlock()
+}
+
+// TestCreatedDraftIsLocked: a draft a window has just made is locked
+// against other processes at once, and free once it is removed.
+func TestCreatedDraftIsLocked(t *testing.T) {
+	store := draft.Store{Dir: t.TempDir()}
+	p := pack(t)
+	d, err := store.Create(p, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	try := func() string {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+d.Path)
+		cmd.Stdin = strings.NewReader("\n")
+		out, _ := cmd.Output()
+		return string(out)
+	}
+	if got := try(); got != "error "+draft.ErrLocked.Error()+"\n" {
+		t.Errorf("another process on a new draft got %q, want ErrLocked", got)
+	}
+	// This process may take it again (the walkthrough continuing it).
+	l, err := draft.TryLock(d.Path)
+	if err != nil {
+		t.Errorf("TryLock in the creating process = %v, want the lock", err)
+	}
+	l.Unlock()
+	if err := store.Remove(d); err != nil {
+		t.Fatal(err)
+	}
+	if got := try(); got != "locked\n" {
+		t.Errorf("another process after the draft was removed got %q, want the lock", got)
+	}
+	if entries, _ := os.ReadDir(store.Dir); len(entries) != 1 {
+		// Only the new lock file of the process that just let go.
+		t.Errorf("left in the folder: %v", entries)
+	}
 }

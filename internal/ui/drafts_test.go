@@ -24,9 +24,16 @@ func testStore(t *testing.T) draft.Store {
 // draftFiles lists the drafts in the store.
 func draftFiles(t *testing.T, s draft.Store) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(s.Dir, "*"))
+	all, err := filepath.Glob(filepath.Join(s.Dir, "*"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range all {
+		// Hidden files are the drafts' locks, not drafts.
+		if !strings.HasPrefix(filepath.Base(f), ".") {
+			files = append(files, f)
+		}
 	}
 	return files
 }
