@@ -209,7 +209,7 @@ func TestBadRulePacks(t *testing.T) {
 		{name: "unreachable-band", file: "pack.yaml", at: ":49:8:", hint: "give each band its own min", reason: "band promising cannot be reached"},
 		{name: "empty-list-item", file: "zz-extra.yaml", at: ":3:5:", hint: "remove the empty item, or fill it in", reason: "empty list item"},
 		{name: "empty-message", file: "zz-extra.yaml", at: ":3:5:", hint: "fill it in", reason: "rule EXTRA-SILENT message is missing or empty"},
-		{name: "entity-escape", file: "text.yaml", at: ":33:19:", hint: "remove them", reason: "text holds control characters",
+		{name: "entity-escape", file: "text.yaml", at: ":38:19:", hint: "remove them", reason: "text holds control characters",
 			setup: func(t *testing.T, dir string) {
 				// &#27; is ESC once the markdown renderer decodes it: an OSC 52
 				// clipboard write and an OSC 0 title in the summary.
@@ -221,7 +221,7 @@ func TestBadRulePacks(t *testing.T) {
 			}},
 		{name: "pack-version-escape", file: "pack.yaml", at: ":3:3:", hint: "write it on one line", reason: "pack version must be a single line",
 			setup: func(t *testing.T, dir string) {
-				replaceIn(t, filepath.Join(dir, "pack.yaml"), `version: "1.0.0"`, `version: "1.0\t0"`)
+				replaceIn(t, filepath.Join(dir, "pack.yaml"), `version: "2.0.0"`, `version: "2.0\t0"`)
 			}},
 		{name: "symlink-outside", file: "linked.yaml", hint: "copy the file into the folder instead", reason: "symbolic links are not followed",
 			setup: func(t *testing.T, dir string) {

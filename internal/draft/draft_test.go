@@ -55,7 +55,10 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range es {
-		names = append(names, e.Name())
+		// Hidden files are the drafts' locks (see lock.go), not drafts.
+		if !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
 	}
 	return names
 }

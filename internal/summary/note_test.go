@@ -19,7 +19,7 @@ func TestNoteFitsARecord(t *testing.T) {
 	files, _ := filepath.Glob("../../examples/*.yaml")
 	bodies := map[string]string{
 		"empty":   "version: 1\n",
-		"hostile": "version: 1\ncircle: {name: \"" + strings.Repeat("**Integration** ", 20) + "\\u001b[31m`x`\"}\nanswers: {rf-vendor-dosing: yes, rf-pressure-disclose: yes, rf-charismatic-leader: yes, rf-no-consent: yes, rf-outcome-promises: yes, distress: yes, stage: attending, leave-signs: [feel-worse, coercive, advice-drift, performing, risk-taking]}\n",
+		"hostile": "version: 1\ncircle: {name: \"" + strings.Repeat("**Integration** ", 12) + "\\u001b[31m`x`\"}\nanswers: {rf-vendor-dosing: yes, rf-pressure-disclose: yes, rf-charismatic-leader: yes, rf-no-consent: yes, rf-outcome-promises: yes, distress: yes, stage: attending, leave-signs: [feel-worse, coercive, advice-drift, performing, risk-taking]}\n",
 	}
 	for _, f := range files {
 		bodies[filepath.Base(f)] = ""
