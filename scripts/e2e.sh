@@ -323,6 +323,30 @@ grep -qF "stopped by hangup; every answer is kept in the draft $draft" "$tmp/res
 	{ cat "$tmp/resumefile.err" >&2; fail "SIGHUP: vetcircle did not stop by saving"; }
 wait_draft "training: personal-experience"
 
+echo "== e2e: two windows on one draft: the second is told, and its copy never touches the first's"
+WAIT="What training does the facilitator have?" start first 80 24 resume "$draft"
+wait_for "● Says personal experience is enough"
+tmux -L "$sock" new-window -d -t e2e -n second \
+	"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle' resume '$draft' 2>'$tmp/second.err'; echo \$? > '$tmp/second.exit'; sleep 30"
+screen2() { tmux -L "$sock" capture-pane -pJ -t e2e:second; }
+for i in $(seq 1 200); do screen2 | grep -qF "is open in another vetcircle window" && break; sleep 0.05; done
+screen2 | grep -qF "is open in another vetcircle window" || { screen2 >&2; fail "the second window was not told the draft is open"; }
+screen2 | grep -qF "Continue in a copy" || { screen2 >&2; fail "the second window was not offered a copy"; }
+tmux -L "$sock" send-keys -t e2e:second 1 Enter
+for i in $(seq 1 200); do screen2 | grep -qF "What training does the facilitator have?" && break; sleep 0.05; done
+screen2 | grep -qF "What training does the facilitator have?" || { screen2 >&2; fail "the copy did not open at the same question"; }
+tmux -L "$sock" send-keys -t e2e:second 1     # named program, in the copy
+copy=""
+for i in $(seq 1 100); do
+	copy=$(grep -lF "training: named-program" "$drafts"/*.yaml 2>/dev/null | head -n 1 || true)
+	[ -n "$copy" ] && break
+	sleep 0.05
+done
+[ -n "$copy" ] && [ "$copy" != "$draft" ] || fail "the second window's answer did not go to a copy"
+grep -qF "training: personal-experience" "$draft" || { cat "$draft" >&2; fail "the second window changed the first window's draft"; }
+tmux -L "$sock" kill-server
+sock=""
+
 echo "== e2e: --no-draft writes nothing"
 rm -rf "$state"
 start nodraft 80 24 --no-draft
@@ -335,4 +359,4 @@ keys y
 wait_exit nodraft
 [ ! -e "$state" ] || { ls -lR "$state" >&2; fail "--no-draft wrote to $state"; }
 
-echo "e2e: 9 passed, 0 failed"
+echo "e2e: 10 passed, 0 failed"
