@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -264,6 +266,55 @@ func TestMinusZeroIsZero(t *testing.T) {
 		code, stdout, stderr := hostile(t, nil, args...)
 		if code != 0 || strings.Contains(stdout, "$-0") || strings.Contains(stdout, ":-0") {
 			t.Errorf("%v: exit %d, output holds -0:\n%s%s", args, code, stdout, stderr)
+		}
+	}
+}
+
+// TestScoreKeepsInputOrder: files scored on every core still come out in
+// the order given, bad ones reported in between, from arguments and from
+// --files-from alike.
+func TestScoreKeepsInputOrder(t *testing.T) {
+	examples, _ := filepath.Glob("../../examples/*.yaml")
+	var names []string
+	for i := range 300 {
+		if i%37 == 5 {
+			names = append(names, fmt.Sprintf("missing-%d.yaml", i))
+			continue
+		}
+		names = append(names, examples[i%len(examples)])
+	}
+	list := filepath.Join(t.TempDir(), "list.txt")
+	os.WriteFile(list, []byte(strings.Join(names[100:], "\n")+"\n"), 0o600)
+	code, stdout, stderr := hostile(t, nil, append([]string{"score", "--format", "json", "--files-from", list}, names[:100]...)...)
+	if code != ExitBadInput {
+		t.Errorf("exit %d, want %d (some files are missing)", code, ExitBadInput)
+	}
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r struct{ File string }
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("not JSON: %q", l)
+		}
+		got = append(got, r.File)
+	}
+	var want, missing []string
+	for _, n := range names {
+		if strings.HasPrefix(n, "missing-") {
+			missing = append(missing, n)
+		} else {
+			want = append(want, n)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("results out of order:\n got %q\nwant %q", got, want)
+	}
+	lines := errLines(stderr)
+	if len(lines) != len(missing) {
+		t.Fatalf("%d error lines, want %d", len(lines), len(missing))
+	}
+	for i, m := range missing {
+		if !strings.Contains(lines[i], m) {
+			t.Errorf("error line %d = %q, want it about %s", i, lines[i], m)
 		}
 	}
 }
