@@ -474,6 +474,7 @@ var sameInBoth = map[string]bool{
 	"988":       true,
 	"KAP":       true,
 	"USD":       true, // the unit of cost-usd, an ISO code the summary leaves out after "$"
+	"n, no":     true, // a11y.words.no: the letters typed for no
 }
 
 // languageNeutral is a sentence with no words to translate: numbers,

@@ -402,7 +402,7 @@ func TestBackAndFirstQuestion(t *testing.T) {
 		"b",    // stage: back to user-role
 		"2",    // user-role: coordinator
 		"1",    // stage
-		"b",    // circle-name: back to stage, which keeps its answer
+		"/b",   // circle-name (free text): back to stage, which keeps its answer
 		"",     // stage: kept
 		"Name", // circle-name
 	}
@@ -510,7 +510,7 @@ func TestQuit(t *testing.T) {
 		}
 	})
 	t.Run("without one, thinking better of it", func(t *testing.T) {
-		a, out, err := run(t, p, []string{"1", "q", "n", "2", "q", "y"}, accessible.Options{})
+		a, out, err := run(t, p, []string{"1", "q", "n", "2", "", "q", "y"}, accessible.Options{})
 		if !errors.Is(err, accessible.ErrQuit) {
 			t.Fatalf("Run error = %v, want ErrQuit", err)
 		}
@@ -681,5 +681,37 @@ func TestBuiltinPackHasEverySentence(t *testing.T) {
 	}
 	if n < 30 {
 		t.Fatalf("found only %d sentences; the scan is broken", n)
+	}
+}
+
+// TestCommandsOnlyWhereExpected: in free text every word is the answer, so a
+// circle called "q" is named, not quit; where an option is picked, q quits.
+func TestCommandsOnlyWhereExpected(t *testing.T) {
+	p := pack(t)
+	a, _, err := run(t, p, []string{"1", "1", "q", "b"}, accessible.Options{})
+	if v, _ := a.Get("circle-name"); v.Text != "q" {
+		t.Errorf("circle name = %q, want q recorded as typed (err %v)", v.Text, err)
+	}
+}
+
+// TestSpanishWords: the Spanish pack's words answer and command (s for sí),
+// and the English ones still work.
+func TestSpanishWords(t *testing.T) {
+	es, err := rules.DefaultES()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{"1", "1", "", "1", "", "", "", "", "", "1", "1,2,3,4", "1,2,3", "s", "no", "sí", "n", "u", "ns", "y", "n", "n", "n", "salir", "s"}
+	a, out, err := run(t, es, lines, accessible.Options{})
+	if !errors.Is(err, accessible.ErrQuit) {
+		t.Fatalf("Run error = %v, want ErrQuit (salir, then s):\n%s", err, out)
+	}
+	for id, want := range map[string]string{"screening": "yes", "seller-run": "no", "rf-no-training": "yes", "rf-vendor-dosing": "no", "rf-pressure-disclose": "unknown", "rf-charismatic-leader": "unknown", "rf-no-consent": "yes"} {
+		if v, _ := a.Get(id); v.Choice != want {
+			t.Errorf("%s = %q, want %q", id, v.Choice, want)
+		}
+	}
+	if strings.Contains(out, "Not understood") || strings.Contains(out, "No se entendió") {
+		t.Errorf("a Spanish word was not understood:\n%s", out)
 	}
 }

@@ -22,23 +22,33 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 			return actEOF, false
 		}
 		cur, has := s.a.Get(q.ID)
-		switch strings.ToLower(line) {
-		case "":
+		// Commands work only where an answer is picked; in free text every
+		// word is the answer (a circle called "Q" can be named), and a
+		// command is written with a slash: /b, /q, /?.
+		cmd := ""
+		switch {
+		case q.Kind != checklist.KindText:
+			cmd = s.command(line)
+		case strings.HasPrefix(line, "/"):
+			cmd = s.command(line[1:])
+		}
+		switch {
+		case line == "":
 			if has {
 				s.w.line(s.t("a11y.kept", "answer", s.describe(q, cur)))
 			} else {
 				s.w.line(s.t("a11y.skipped"))
 			}
 			return actNext, false
-		case "b", "back":
+		case cmd == "back":
 			return actBack, false
-		case "q", "quit":
+		case cmd == "quit":
 			return actQuit, false
-		case "?", "help":
+		case cmd == "help":
 			s.w.line(s.t("a11y.help"))
 			s.printChoices(q)
 			continue
-		case "-":
+		case line == "-":
 			if has {
 				s.a.Clear(q.ID)
 				s.w.line(s.t("a11y.cleared"))
@@ -88,10 +98,10 @@ func (s *session) confirm(question string) (yes, eof bool) {
 		if eof {
 			return false, true
 		}
-		switch strings.ToLower(line) {
-		case "y", "yes":
+		switch s.command(line) {
+		case "yes":
 			return true, false
-		case "n", "no":
+		case "no":
 			return false, false
 		}
 		s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.yes-or-no")))
@@ -184,12 +194,12 @@ func (s *session) rangeText(q *checklist.Question) string {
 func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, problem string) {
 	switch q.Kind {
 	case checklist.KindTristate:
-		switch strings.ToLower(line) {
-		case "y", "yes":
+		switch s.command(line) {
+		case "yes":
 			return checklist.Value{Choice: checklist.Yes}, ""
-		case "n", "no":
+		case "no":
 			return checklist.Value{Choice: checklist.No}, ""
-		case "u", "unknown":
+		case "unknown":
 			return checklist.Value{Choice: checklist.Unknown}, ""
 		}
 		return v, s.instructions(q)
@@ -236,7 +246,7 @@ func option(q *checklist.Question, word string) (string, bool) {
 
 func (s *session) parseMulti(q *checklist.Question, line string) (checklist.Value, string) {
 	words := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
-	if len(words) == 1 && (words[0] == "0" || strings.EqualFold(words[0], "none")) {
+	if len(words) == 1 && (words[0] == "0" || s.command(words[0]) == "none") || s.command(line) == "none" {
 		return checklist.Value{List: []string{}}, ""
 	}
 	chosen := map[string]bool{}

@@ -95,11 +95,11 @@ func (s *session) offerSave(md, def string) error {
 			return nil
 		}
 		var path string
-		switch strings.ToLower(line) {
-		case "", "n", "no":
+		switch cmd := s.command(line); {
+		case line == "" || cmd == "no":
 			s.w.line(s.t("a11y.save-declined"))
 			return nil
-		case "y", "yes":
+		case cmd == "yes":
 			path = filepath.Join(folder, def)
 		default:
 			path = line

@@ -30,3 +30,37 @@ func (s *session) t(key string, pairs ...string) string {
 	// One pass, so a value that happens to contain "{name}" stays as typed.
 	return strings.NewReplacer(r...).Replace(msg)
 }
+
+// commands are the canonical commands and answers a user may type; the
+// words for each come from the pack (a11y.words.<name>, comma-separated),
+// and the English words always work too, so "y" answers yes in any
+// language.
+var commands = []string{"yes", "no", "unknown", "back", "quit", "help", "none"}
+
+// command returns the canonical command or answer typed in line ("yes",
+// "back", ...), or "" for none.
+func (s *session) command(line string) string {
+	line = strings.ToLower(strings.TrimSpace(line))
+	if line == "" {
+		return ""
+	}
+	for _, c := range commands {
+		for _, list := range []string{s.p.Text["a11y.words."+c], s.english("a11y.words." + c)} {
+			for _, w := range strings.Split(list, ",") {
+				if strings.TrimSpace(strings.ToLower(w)) == line {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// english is the built-in English pack's sentence for key.
+func (s *session) english(key string) string {
+	if en, err := rules.Default(); err == nil {
+		return en.Text[key]
+	}
+	return ""
+}
+

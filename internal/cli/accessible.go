@@ -68,7 +68,7 @@ func runAccessible(cmd *cobra.Command, e env, m mode) error {
 	if m.notice != "" {
 		cmd.PrintErrln("vetcircle: " + m.notice)
 	}
-	p, err := loadPack("")
+	p, err := loadPack(e, "")
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func runCompare(e env, o compareOptions, files []string) error {
 	if stdin > 1 {
 		return badInput(errors.New("standard input (-) can be given only once"))
 	}
-	p, err := loadPack(o.rules)
+	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
 	}

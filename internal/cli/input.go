@@ -15,10 +15,15 @@ import (
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
-// loadPack returns the built-in pack, or the pack in dir when one is given.
-func loadPack(dir string) (*checklist.Pack, error) {
+// loadPack returns the built-in pack in the chosen language, or the pack in
+// dir when one is given (a custom pack is in its own language).
+func loadPack(e env, dir string) (*checklist.Pack, error) {
 	if dir == "" {
-		p, err := rules.Default()
+		lang := "en"
+		if e.lang != nil && *e.lang != "" {
+			lang = *e.lang
+		}
+		p, err := rules.ForLanguage(lang)
 		if err != nil {
 			return nil, fmt.Errorf("built-in rules are broken (please report this): %w", err)
 		}

@@ -48,7 +48,7 @@ func runQuestions(e env, o questionsOptions) error {
 	if o.format != "markdown" && o.format != "json" {
 		return badInput(fmt.Errorf("--format %q: use markdown or json", o.format))
 	}
-	p, err := loadPack(o.rules)
+	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
 	}

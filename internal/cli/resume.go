@@ -79,7 +79,7 @@ Without a terminal, resume only lists.`,
 }
 
 func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
-	p, err := loadPack(o.rules)
+	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
 	}

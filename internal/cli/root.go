@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/rules"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -61,6 +62,9 @@ func (e inputError) Unwrap() error { return e.err }
 
 func badInput(err error) error { return inputError{err} }
 
+// langFlag chooses the built-in rules' language.
+const langFlag = "lang"
+
 // env is what commands need from the outside world, so tests can supply it.
 type env struct {
 	stdin  io.Reader
@@ -75,6 +79,9 @@ type env struct {
 	getenv func(string) string
 	// width is the terminal's width when stdout is one; 0 otherwise.
 	width int
+	// lang is the built-in rules' language, chosen from --lang or the
+	// locale before any command runs (shared by every copy of env).
+	lang *string
 }
 
 // outWriter passes writes on and keeps the first error, so that a command
@@ -106,6 +113,14 @@ func describeWriteError(err error) string {
 		return "standard output is closed"
 	}
 	return textclean.CleanLine(err.Error())
+}
+
+// env reads a variable; an env without getenv (tests) is empty.
+func (e env) env(k string) string {
+	if e.getenv == nil {
+		return ""
+	}
+	return e.getenv(k)
 }
 
 // Main runs the command line and returns the process exit code.
@@ -213,6 +228,9 @@ func isUsageError(err error) bool {
 }
 
 func newRoot(e env, out io.Writer) *cobra.Command {
+	if e.lang == nil {
+		e.lang = new(string)
+	}
 	// Commands whose standard output is their result write through out.
 	re := e
 	re.stdout = out
@@ -227,6 +245,17 @@ drawn from a clinic's guide and explains every point.
 It is decision support, not medical advice. It works offline and sends nothing
 anywhere. In a crisis in the US, call or text 988.`,
 		Args: cobra.NoArgs,
+		// The language is chosen once, before any command: --lang, else
+		// LC_ALL, LC_MESSAGES or LANG, else English.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			flag, _ := cmd.Flags().GetString(langFlag)
+			lang, err := rules.Choose(flag, e.env)
+			if err != nil {
+				return badInput(err)
+			}
+			*e.lang = lang
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if m := accessibleMode(cmd, e); m.on {
 				return runAccessible(cmd, e, m)
@@ -236,6 +265,8 @@ anywhere. In a crisis in the US, call or text 988.`,
 	}
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
+	root.PersistentFlags().String(langFlag, "",
+		"language of the questions and summary: "+strings.Join(rules.Languages(), " or ")+" (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e))
 	return root
 }

@@ -16,7 +16,7 @@ func newRulesCmd(e env) *cobra.Command {
 	}
 	check := &cobra.Command{
 		Use:   "check [DIR]",
-		Short: "Validate a rule pack (the built-in one by default)",
+		Short: "Validate a rule pack (the built-in ones by default)",
 		Long: `Validate a rule pack strictly and print what it holds, or every problem
 found, each as file:line:col with a hint.`,
 		Args: cobra.MaximumNArgs(1),
@@ -25,27 +25,35 @@ found, each as file:line:col with a hint.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			var p *checklist.Pack
-			var err error
-			if dir == "" {
-				// Check the YAML itself, not the compiled copy the binary runs on.
-				if p, err = rules.Parse(); err != nil {
+			report := func(name string, p *checklist.Pack) {
+				fits := 0
+				for _, f := range p.Formats {
+					fits += len(f.Rules)
+				}
+				fmt.Fprintf(e.stdout, "%s: ok — %s %s (last reviewed %s)\n", name, p.Meta.ID, p.Meta.Version, p.Meta.LastReviewed)
+				fmt.Fprintf(e.stdout, "  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n",
+					len(p.Sections), len(p.Questions), len(p.Rules), len(p.Formats), fits, len(p.Bands), len(p.Text))
+			}
+			if dir != "" {
+				p, err := loadPack(e, dir)
+				if err != nil {
+					return err
+				}
+				report(displayName(dir), p)
+				return nil
+			}
+			// Check the YAML itself, not the compiled copy the binary runs
+			// on, for every built-in language.
+			for _, lang := range []struct {
+				name  string
+				parse func() (*checklist.Pack, error)
+			}{{"built-in rules", rules.Parse}, {"built-in rules (es)", rules.ParseES}} {
+				p, err := lang.parse()
+				if err != nil {
 					return badInput(err)
 				}
-			} else if p, err = loadPack(dir); err != nil {
-				return err
+				report(lang.name, p)
 			}
-			fits := 0
-			for _, f := range p.Formats {
-				fits += len(f.Rules)
-			}
-			name := "built-in rules"
-			if dir != "" {
-				name = displayName(dir)
-			}
-			fmt.Fprintf(e.stdout, "%s: ok — %s %s (last reviewed %s)\n", name, p.Meta.ID, p.Meta.Version, p.Meta.LastReviewed)
-			fmt.Fprintf(e.stdout, "  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n",
-				len(p.Sections), len(p.Questions), len(p.Rules), len(p.Formats), fits, len(p.Bands), len(p.Text))
 			return nil
 		},
 	}

@@ -70,7 +70,7 @@ func runScore(e env, o scoreOptions, files []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := loadPack(o.rules)
+	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func addNoDraftFlag(root *cobra.Command) {
 // arguments) on the terminal. Unless --no-draft is given, the first change
 // creates a draft and every change is saved to it.
 func runWalkthrough(cmd *cobra.Command, e env) error {
-	p, err := loadPack("")
+	p, err := loadPack(e, "")
 	if err != nil {
 		return err
 	}
