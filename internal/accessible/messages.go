@@ -63,4 +63,3 @@ func (s *session) english(key string) string {
 	}
 	return ""
 }
-
