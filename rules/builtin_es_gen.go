@@ -6129,6 +6129,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.welcome.body":                "vetcircle le guía por las tres preguntas que conviene hacerle a quien facilita, la lista de señales de alerta y lo que le conviene a usted; luego califica las respuestas y escribe un resumen que puede guardar.\nDeje pasar lo que todavía no sepa: queda como \"todavía no se ha preguntado\" y aparece en lo que falta preguntar. Funciona sin internet y no envía nada a ningún lado.",
 			"ui.welcome.disclaimer":          "Ayuda para decidir, no un consejo médico. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
 			"ui.welcome.drafts":              "Las respuestas se guardan mientras avanza, en un borrador privado en {dir} (--no-draft lo desactiva).",
+			"ui.welcome.language":            "Idioma: español · in English: vetcircle --lang en",
 			"ui.welcome.no-drafts":           "Los borradores están desactivados (--no-draft): no se guarda nada en el disco hasta que guarde al final, y si sale, pierde sus respuestas.",
 			"ui.welcome.title":               "¿Este círculo es seguro, y le conviene a usted?",
 			"ui.why":                         "Por qué importa:",

@@ -6127,6 +6127,7 @@ func builtinPack() *checklist.Pack {
 			"ui.welcome.body":                "vetcircle walks you through the three questions to ask a facilitator, the red-flag checklist and your own fit, then scores the answers and writes a summary you can keep.\nSkip anything you do not know yet: it stays \"not asked yet\" and shows up under what to ask next. It works offline and sends nothing anywhere.",
 			"ui.welcome.disclaimer":          "Decision support, not medical advice. In a crisis in the US, call or text 988.",
 			"ui.welcome.drafts":              "Answers are saved as you go to a private draft in {dir} (--no-draft turns this off).",
+			"ui.welcome.language":            "Language: English · en español: vetcircle --lang es",
 			"ui.welcome.no-drafts":           "Drafts are off (--no-draft): nothing is written to disk until you save at the end, and quitting loses your answers.",
 			"ui.welcome.title":               "Is this circle safe, and is it right for you?",
 			"ui.why":                         "Why it matters:",

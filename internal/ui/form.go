@@ -272,6 +272,7 @@ func (s *formScreen) view(w, h int) string {
 			block{lines: wrap(t.text, p.T("ui.welcome.body"), w), prio: prioLow, gap: true},
 			block{lines: wrap(t.warn, p.T("ui.welcome.disclaimer"), w), prio: prioMid, gap: true},
 			block{lines: wrap(t.faint, s.draftsLine(), w), prio: prioMid, gap: true},
+			block{lines: wrap(t.faint, p.T("ui.welcome.language"), w), prio: prioLow},
 		)
 	} else if text := s.st.section.IntroFor(s.c.answers); text != "" {
 		intro = append(intro, block{lines: wrap(t.faint, text, w), prio: prioLow})

@@ -93,13 +93,15 @@ func stack(h int, blocks ...block) []string {
 		}
 		return n
 	}
-	gaps := true
+	// spare is how many blank separators fit; when not all do, the first
+	// ones are kept, so a screen never loses every gap for want of one line.
+	spare := -1 // all
 	for {
 		if height(true) <= h {
 			break
 		}
 		if height(false) <= h {
-			gaps = false
+			spare = h - height(false)
 			break
 		}
 		// Drop the lowest-priority block, the last one among equals.
@@ -110,15 +112,16 @@ func stack(h int, blocks ...block) []string {
 			}
 		}
 		if low < 0 {
-			gaps = false
+			spare = 0
 			break
 		}
 		bs = slices.Delete(bs, low, low+1)
 	}
 	var out []string
 	for i, b := range bs {
-		if gaps && b.gap && i > 0 {
+		if b.gap && i > 0 && spare != 0 {
 			out = append(out, "")
+			spare--
 		}
 		out = append(out, b.lines...)
 	}
