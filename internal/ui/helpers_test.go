@@ -60,13 +60,19 @@ type driver struct {
 
 func newDriver(tb testing.TB, w, h int, opts Options) *driver {
 	tb.Helper()
+	return newDriverWith(tb, testPack(tb), w, h, opts)
+}
+
+// newDriverWith runs the walkthrough over pack p (another language, say).
+func newDriverWith(tb testing.TB, p *checklist.Pack, w, h int, opts Options) *driver {
+	tb.Helper()
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return testDate }
 	}
 	if opts.SaveDir == "" {
 		opts.SaveDir = tb.TempDir()
 	}
-	d := &driver{tb: tb, m: New(testPack(tb), opts)}
+	d := &driver{tb: tb, m: New(p, opts)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
 	return d
