@@ -47,7 +47,7 @@ start() {
 	[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null || true
 	sock="vc-e2e-$$-$name"   # a tmux server per scenario, never the user's
 	tmux -L "$sock" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
-		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
+		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE -u LC_ALL -u LC_MESSAGES LANG='${LANG_E2E:-C.UTF-8}' XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
 	wait_for "${WAIT:-Who is filling this in?}"
 }
 
@@ -359,4 +359,38 @@ keys y
 wait_exit nodraft
 [ ! -e "$state" ] || { ls -lR "$state" >&2; fail "--no-draft wrote to $state"; }
 
-echo "e2e: 10 passed, 0 failed"
+echo "== e2e: LANG=es_US.UTF-8 gives the walkthrough in Spanish, and a summary in Spanish"
+LANG_E2E=es_US.UTF-8 WAIT="¿Quién está llenando este formulario?" start spanish 80 24 --no-draft
+wait_for "Idioma: español"
+keys 1 Enter 1 Enter                     # para mí, antes de unirme
+wait_for "Datos del círculo"
+text "Círculo del jueves"; keys Tab 1 Tab   # nombre, formato: círculo KAP
+keys Tab; text "8"; keys Tab; text "120"; keys Tab; text "45"; keys Tab
+keys 1 Enter                             # en persona
+wait_for "¿Qué formación tiene la persona que facilita?"
+keys 1 Enter
+wait_for "¿Cuáles son los acuerdos del grupo?"
+keys 1 2 3 4 Enter
+keys 1 2 3 Enter
+keys y Enter
+keys n Enter
+wait_for "Lista de señales de alerta"
+keys n y n n n n n n Enter              # vendedores de medicina: sí
+for _ in $(seq 1 12); do keys Enter; done
+wait_for "EVITAR"
+wait_for "Evitar: el grupo"
+screen | grep -qF "Is the circle" && fail "English on the Spanish summary"
+keys q
+wait_for "¿Salir de vetcircle?"
+keys y
+wait_exit spanish
+LANG_E2E=""
+
+echo "== e2e: accessible mode in Spanish through a pipe"
+printf '1\n1\n\n1\n\n\n\n\n\n1\n1,2,3,4\n1,2,3\ns\nno\nn\nsí\nn\nn\nn\nn\nn\nn\n\n\n\n\n\n\n\n\n\nn\n' |
+	env -u LC_ALL -u LC_MESSAGES LANG=es_US.UTF-8 XDG_STATE_HOME="$state" "$tmp/vetcircle" --no-draft > "$tmp/es-a11y.out" 2>&1 || true
+grep -qF "Paso 1 de" "$tmp/es-a11y.out" || { cat "$tmp/es-a11y.out" >&2; fail "accessible mode did not speak Spanish"; }
+grep -qF "¿El círculo es seguro y está bien llevado? EVITAR" "$tmp/es-a11y.out" || { tail -60 "$tmp/es-a11y.out" >&2; fail "the Spanish accessible summary lacks its verdict"; }
+if grep -qF "Not understood" "$tmp/es-a11y.out"; then fail "a Spanish answer was not understood"; fi
+
+echo "e2e: 12 passed, 0 failed"
