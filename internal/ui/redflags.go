@@ -32,11 +32,14 @@ func newFlagsKeys() flagsKeys {
 // checklist takes eight keys. The flag under the cursor shows its
 // question, the words to ask and why it matters.
 type flagsScreen struct {
-	c    *common
-	st   step
-	cur  int
-	keys flagsKeys
-	w, h int
+	c   *common
+	st  step
+	cur int
+	// answered is the flag answered last, while the cursor has not been
+	// moved by hand since: a note goes to it, not to the next flag.
+	answered string
+	keys     flagsKeys
+	w, h     int
 }
 
 func newFlagsScreen(c *common, st step) *flagsScreen {
@@ -44,6 +47,7 @@ func newFlagsScreen(c *common, st step) *flagsScreen {
 }
 
 func (s *flagsScreen) enter(focus string) tea.Cmd {
+	s.answered = ""
 	for i, q := range s.st.questions {
 		if q.ID == focus {
 			s.cur = i
@@ -55,6 +59,15 @@ func (s *flagsScreen) enter(focus string) tea.Cmd {
 func (s *flagsScreen) setSize(w, h int) { s.w, s.h = w, h }
 func (s *flagsScreen) typing() bool     { return false }
 func (s *flagsScreen) focused() string  { return s.st.questions[s.cur].ID }
+
+// noteTarget is the flag a note is for: the one just answered, if the
+// cursor moved on by itself, else the one under the cursor.
+func (s *flagsScreen) noteTarget() string {
+	if s.answered != "" {
+		return s.answered
+	}
+	return s.focused()
+}
 
 func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -68,13 +81,16 @@ func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 		if !s.c.editing {
 			s.cur = min(s.cur+1, len(s.st.questions)-1)
 		}
+		s.answered = q.ID
 		return []action{setAnswer{id: q.ID, v: checklist.Value{Choice: v}}}
 	}
 	switch {
 	case key.Matches(k, s.keys.Up):
 		s.cur = max(s.cur-1, 0)
+		s.answered = ""
 	case key.Matches(k, s.keys.Down):
 		s.cur = min(s.cur+1, len(s.st.questions)-1)
+		s.answered = ""
 	case key.Matches(k, s.keys.Yes):
 		return set(checklist.Yes), nil
 	case key.Matches(k, s.keys.No):

@@ -416,7 +416,14 @@ func (m *Model) quitCmd() tea.Cmd {
 
 // openNotes opens the notes box for the question under the cursor.
 func (m *Model) openNotes() tea.Cmd {
-	q := m.c.pack.Question(m.screen().focused())
+	// A note belongs to the question just answered, even where answering
+	// moved the cursor on (the red-flag checklist), so "answer, then
+	// ctrl+n" on a call files it in the right place.
+	id := m.screen().focused()
+	if nt, ok := m.screen().(interface{ noteTarget() string }); ok {
+		id = nt.noteTarget()
+	}
+	q := m.c.pack.Question(id)
 	if q == nil {
 		return nil
 	}
@@ -849,8 +856,30 @@ func (m *Model) header() string {
 		}
 		room := m.width - 1 - ansi.StringWidth(h) - 2
 		h += "  " + t.warn.Render(ansi.Truncate(hint, max(room, 0), "…"))
+	} else if live := m.liveStatus(); live != "" && !m.showPanel() && st.kind != stepSummary {
+		// A running verdict at every width the side panel does not cover:
+		// a coordinator on a laptop hears of a critical red flag at once.
+		room := m.width - 2*m.margin() - 1
+		if ansi.StringWidth(h)+2+ansi.StringWidth(live) <= room {
+			h += strings.Repeat(" ", room-ansi.StringWidth(h)-ansi.StringWidth(live)) + live
+		}
 	}
 	return h
+}
+
+// liveStatus is the header's running verdict: the badge, and the red flags
+// confirmed so far.
+func (m *Model) liveStatus() string {
+	if m.width < singleCol {
+		return ""
+	}
+	t := m.c.theme
+	r := m.c.result
+	s := t.verdict(r.Verdict).Render(summary.VerdictBadge(m.c.pack, r.Verdict))
+	if n := len(r.RedFlags); n > 0 {
+		s += " " + t.bad.Bold(true).Render("✘ "+m.c.pack.Tf("ui.panel.flags", "n", strconv.Itoa(n)))
+	}
+	return s
 }
 
 // helpView is the key help: one line, or the full help's columns.

@@ -914,3 +914,30 @@ func TestPartlyKnownListKeepsUnknownItems(t *testing.T) {
 		t.Errorf("after u on written: %+v", v)
 	}
 }
+
+// TestNoteFollowsTheAnsweredFlag: on the red-flag checklist y/n/u moves the
+// cursor on, and ctrl+n then notes the flag just answered, not the next.
+func TestNoteFollowsTheAnsweredFlag(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("section:red-flags").keys("y", "ctrl+n").typeText("their own journeys").keys("esc")
+	if got := d.m.c.answers.Notes["rf-no-training"]; got != "their own journeys" {
+		t.Errorf("notes = %v, want the note under rf-no-training", d.m.c.answers.Notes)
+	}
+	// Moving by hand puts the note back under the cursor.
+	d.keys("n", "up", "ctrl+n").typeText("checked twice").keys("esc")
+	if got := d.m.c.answers.Notes["rf-vendor-dosing"]; got != "checked twice" {
+		t.Errorf("notes = %v, want the second note under rf-vendor-dosing", d.m.c.answers.Notes)
+	}
+}
+
+// TestLiveVerdictAt80Columns: without the side panel, the header carries
+// the running verdict and the red flags confirmed so far.
+func TestLiveVerdictAt80Columns(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.goToStep("section:red-flags").keys("n", "y")
+	header := strings.SplitN(d.view(), "\n", 2)[0]
+	if !strings.Contains(header, "✘ AVOID") || !strings.Contains(header, "Red flags: 1") {
+		t.Errorf("header = %q, want the live verdict and the red flag", header)
+	}
+	checkFits(t, d.m.View().Content, 80, 24)
+}
