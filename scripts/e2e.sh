@@ -218,8 +218,14 @@ keys Escape                               # back to the basics' last field
 wait_for "Circle basics"
 for _ in $(seq 1 6); do keys Enter; done    # basics, the three questions, screening, seller
 wait_for "Red-flag checklist"
-keys n y Enter
+keys n y                                  # vendors and dosing: yes
+wait_for "✘ AVOID  ✘ Red flags: 1"         # the running verdict, at 80x24
+keys C-n; text "Handed out a dealer's card"; keys Escape   # a note, for the flag just answered
+wait_for "y/n/u answer"                   # the note is closed (esc then enter at once would read as alt+enter)
+keys Enter
 wait_for "How do you feel about sharing"
+grep -A3 '^notes:' "$state"/vetcircle/drafts/*.yaml | grep -qF 'rf-vendor-dosing: "Handed out a dealer' ||
+	{ cat "$state"/vetcircle/drafts/*.yaml >&2; fail "the note was not filed under the flag just answered"; }
 keys q
 wait_for "Quit vetcircle?"
 keys n
