@@ -50,7 +50,7 @@ var prose = map[string]bool{
 
 	"Question.Label": true, "Question.Prompt": true, "Question.Say": true,
 	"Question.PromptCoordinator": true, "Question.SayCoordinator": true,
-	"Question.ListenGood": true, "Question.ListenWorrying": true, "Question.Why": true,
+	"Question.ListenGood": true, "Question.ListenWorrying": true, "Question.Why": true, "Question.Example": true,
 	"Question.Unit": true,
 
 	"Option.Label": true, "Option.Help": true,

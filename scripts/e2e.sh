@@ -136,7 +136,7 @@ keys 1 Enter 1 Enter                     # vetting for myself, before joining
 wait_for "Circle basics"
 text "E2E Test Circle"; keys Tab 1 Tab   # name, format: facilitated KAP circle
 text "A. Rivera"; keys Tab
-text "8"; keys Tab; text "120"; keys Tab; text "45"; keys Tab
+text "8"; keys Tab; text "2h"; keys Tab; text "free"; keys Tab   # as people say them
 keys 1 Enter                             # in person
 wait_for "What training does the facilitator have?"
 wait_for "Live check"
@@ -179,6 +179,7 @@ wait_for "Saved the answers to"
 keys q
 wait_exit strong
 file=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.md)
+check_file "$file" "Session length: 120 minutes" "Cost: \$0"
 check_file "$file" "# Circle check: E2E Test Circle" "**Is the circle safe and well run?** ✔ PROMISING" "A. Rivera" "Group size: 8 people"
 answers=$(ls "$tmp"/work/vetcircle-e2e-test-circle-*.yaml)
 check_file "$answers" 'name: "E2E Test Circle"' "training: named-program" "rf-vendor-dosing: no"
@@ -371,7 +372,7 @@ wait_for "Idioma: español"
 keys 1 Enter 1 Enter                     # para mí, antes de unirme
 wait_for "Datos del círculo"
 text "Círculo del jueves"; keys Tab 1 Tab   # nombre, formato: círculo KAP
-keys Tab; text "8"; keys Tab; text "120"; keys Tab; text "45"; keys Tab
+keys Tab; text "8"; keys Tab; text "2h"; keys Tab; text "gratis"; keys Tab   # as people say them
 keys 1 Enter                             # en persona
 wait_for "¿Qué formación tiene la persona que facilita?"
 keys 1 Enter

@@ -230,8 +230,8 @@ func TestInvalidInputAsksAgain(t *testing.T) {
 		`Not understood: "7". Type one number from 1 to 2.`,
 		`Not understood: "x". Type one number from 1 to 2.`,
 		`Not understood: "maybe". Type one number from 1 to 2.`,
-		`Not understood: "eight". Type a number from 1 to 100000 people.`,
-		`Not understood: "0". That is out of range. Type a number from 1 to 100000 people.`,
+		`Not understood: "eight". Type a number from 1 to 100000 people, like 8, or a range such as 6-10.`,
+		`Not understood: "0". That is out of range. Type a number from 1 to 100000 people, like 8, or a range such as 6-10.`,
 		"Recorded: 8 people.",
 	} {
 		if !strings.Contains(out, want+"\n") {

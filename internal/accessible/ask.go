@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -159,7 +160,7 @@ func (s *session) instructions(q *checklist.Question) string {
 	case checklist.KindTristate:
 		return s.t("a11y.how-tristate")
 	case checklist.KindNumber:
-		return s.t("a11y.how-number", "range", s.rangeText(q))
+		return s.t("a11y.how-number", "range", s.rangeText(q), "example", cmp.Or(q.Example, "8"))
 	}
 	return s.t("a11y.how-text")
 }
@@ -212,14 +213,14 @@ func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, 
 	case checklist.KindMulti:
 		return s.parseMulti(q, line)
 	case checklist.KindNumber:
-		f, ok := checklist.ParseNumber(strings.NewReplacer(",", "", "$", "").Replace(line))
+		n, ok, inRange := s.p.NumberAnswer(q, line)
 		if !ok {
 			return v, s.instructions(q)
 		}
-		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
+		if !inRange {
 			return v, s.t("a11y.out-of-range", "allowed", s.instructions(q))
 		}
-		return checklist.Value{Number: f}, ""
+		return n, ""
 	case checklist.KindText:
 		line = textclean.CleanLine(line)
 		if utf8.RuneCountInString(line) > checklist.MaxLineLen {

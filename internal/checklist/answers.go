@@ -17,7 +17,12 @@ type Value struct {
 	// "confidentiality: yes, no-pressure: unknown"): neither held nor ruled
 	// out, so they become follow-ups rather than penalties.
 	Unsure []string
-	Number float64 // number
+	Number float64 // number; a range's low end
+	// Upper is a range's high end ("20-60"); nil for a single number.
+	// Conditions judge a range on both ends: above looks at the high end,
+	// below at the low end, so a range is never more reassuring than
+	// either of its ends.
+	Upper *float64
 	Text   string  // text
 }
 

@@ -129,7 +129,7 @@ func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool)
 			l.add(k.pos, "allowed: "+strings.Join(CircleFields, ", "), "unknown circle field %q", k.value)
 			continue
 		}
-		parseValue(a, q, k, n.vals[i], l, warn, lenient)
+		parseValue(p, a, q, k, n.vals[i], l, warn, lenient)
 	}
 }
 
@@ -154,11 +154,11 @@ func parseAnswer(p *Pack, a *Answers, k, v *node, l, warn *errorList, lenient bo
 		l.add(k.pos, "run 'vetcircle questions' to list every id", "unknown question id %q", k.value)
 		return
 	}
-	parseValue(a, q, k, v, l, warn, lenient)
+	parseValue(p, a, q, k, v, l, warn, lenient)
 }
 
 // parseValue checks one answer against its question and records it.
-func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient bool) {
+func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList, lenient bool) {
 	if v.kind == nullNode {
 		return // written but empty: still "not asked yet"
 	}
@@ -221,16 +221,27 @@ func parseValue(a *Answers, q *Question, k, v *node, l, warn *errorList, lenient
 		}
 		a.Set(q.ID, Value{List: list})
 	case KindNumber:
-		f, ok := v.number()
+		// A number, or a number as people write it: "free", "$45",
+		// "20-60", "2h".
+		val, ok, inRange := Value{}, false, false
+		if f, isNum := v.number(); isNum {
+			val, ok, inRange = Value{Number: f}, true, (q.Min == nil || f >= *q.Min) && (q.Max == nil || f <= *q.Max)
+		} else if s, isStr := v.str(); isStr {
+			val, ok, inRange = p.NumberAnswer(q, s)
+		}
 		if !ok {
-			bad("write a number such as 8", "%s: expected a number, found %s", q.ID, describe(v))
+			hint := "write a number such as 8"
+			if q.Example != "" {
+				hint = "write a number such as " + q.Example
+			}
+			bad(hint, "%s: expected a number, found %s", q.ID, describe(v))
 			return
 		}
-		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
-			bad(fmt.Sprintf("use a number from %s to %s", fmtNum(q.Min), fmtNum(q.Max)), "%s: %v is out of range", q.ID, f)
+		if !inRange {
+			bad(fmt.Sprintf("use a number from %s to %s", fmtNum(q.Min), fmtNum(q.Max)), "%s: %s is out of range", q.ID, describe(v))
 			return
 		}
-		a.Set(q.ID, Value{Number: f})
+		a.Set(q.ID, val)
 	case KindText:
 		s, ok := v.str()
 		if !ok {
@@ -520,6 +531,9 @@ func yamlValue(q *Question, v Value) string {
 		}
 		return "[" + strings.Join(v.List, ", ") + "]"
 	case KindNumber:
+		if v.Upper != nil {
+			return strconv.FormatFloat(v.Number, 'f', -1, 64) + "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64)
+		}
 		return strconv.FormatFloat(v.Number, 'f', -1, 64)
 	case KindText:
 		return quote(v.Text)

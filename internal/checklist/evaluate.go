@@ -101,6 +101,10 @@ type Circle struct {
 	Minutes      *float64 `json:"minutes,omitempty"`
 	CostUSD      *float64 `json:"cost_usd,omitempty"`
 	Setting      string   `json:"setting,omitempty"`
+	// The high ends of numbers given as ranges ("20-60 people").
+	ParticipantsMax *float64 `json:"participants_max,omitempty"`
+	MinutesMax      *float64 `json:"minutes_max,omitempty"`
+	CostUSDMax      *float64 `json:"cost_usd_max,omitempty"`
 }
 
 // Finding is one fired rule, with every point it moved.
@@ -659,7 +663,7 @@ func (p *Pack) holds(c *Condition, a *Answers) bool {
 	case len(c.Is) > 0:
 		if q.Kind == KindNumber {
 			for _, s := range c.Is {
-				if n, err := strconv.ParseFloat(s, 64); err == nil && n == v.Number {
+				if n, err := strconv.ParseFloat(s, 64); err == nil && n == v.Number && v.Upper == nil {
 					return true
 				}
 			}
@@ -688,6 +692,9 @@ func (p *Pack) holds(c *Condition, a *Answers) bool {
 		}
 		return false
 	case c.Above != nil:
+		if v.Upper != nil {
+			return *v.Upper > *c.Above
+		}
 		return v.Number > *c.Above
 	case c.Below != nil:
 		return v.Number < *c.Below
@@ -715,11 +722,11 @@ func circleOf(p *Pack, a *Answers) Circle {
 		case "facilitator":
 			c.Facilitator = v.Text
 		case "participants":
-			c.Participants = &n
+			c.Participants, c.ParticipantsMax = &n, v.Upper
 		case "minutes":
-			c.Minutes = &n
+			c.Minutes, c.MinutesMax = &n, v.Upper
 		case "cost_usd":
-			c.CostUSD = &n
+			c.CostUSD, c.CostUSDMax = &n, v.Upper
 		case "setting":
 			c.Setting = v.Choice
 		}

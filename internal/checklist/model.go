@@ -196,6 +196,9 @@ type Question struct {
 	Min            *float64   `yaml:"min"`
 	Max            *float64   `yaml:"max"`
 	Unit           string     `yaml:"unit"`
+	// Example is how a number may be typed, for error messages ("90, 2h or
+	// 1h30" for a length in minutes).
+	Example string `yaml:"example"`
 	// Optional questions do not count toward completeness.
 	Optional bool `yaml:"optional"`
 	Pos      Pos  `yaml:"-"`

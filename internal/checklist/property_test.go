@@ -49,7 +49,12 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 				if q.Min != nil {
 					lo = *q.Min
 				}
-				a.Set(q.ID, checklist.Value{Number: float64(rapid.IntRange(int(lo), int(hi)).Draw(t, q.ID))})
+				v := checklist.Value{Number: float64(rapid.IntRange(int(lo), int(hi)).Draw(t, q.ID))}
+				if rapid.Bool().Draw(t, q.ID+" range") {
+					upper := v.Number + float64(rapid.IntRange(1, 50).Draw(t, q.ID+" upper"))
+					v.Upper = &upper
+				}
+				a.Set(q.ID, v)
 			case checklist.KindText:
 				// Text reaches answers already cleaned (typed, pasted or loaded),
 				// so draw printable text, awkward YAML characters included.

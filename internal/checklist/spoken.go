@@ -21,11 +21,10 @@ var numberWords = map[string]string{
 // NumberWordKeys lists the text keys a pack may give for reading numbers.
 func NumberWordKeys() []string { return sortedKeys(numberWords) }
 
-// Number units that change how an answer is read.
-const (
-	UnitMinutes = "minutes"
-	UnitUSD     = "USD"
-)
+// isMoney and isLength say how a number question is read: by its circle
+// field, which (unlike its unit's word) is the same in every language.
+func (q *Question) isMoney() bool  { return q.CircleField == "cost_usd" }
+func (q *Question) isLength() bool { return q.CircleField == "minutes" }
 
 // SpokenNumber reads a number as people say it, for question q: digits
 // with thousands commas ("1,200"), a currency sign or word for money ("$45",
@@ -53,7 +52,7 @@ func (p *Pack) SpokenNumber(q *Question, s string) (lo, hi float64, ok bool) {
 	if s == "" {
 		return 0, 0, false
 	}
-	if q.Unit == UnitUSD {
+	if q.isMoney() {
 		for _, w := range words("number.free") {
 			if s == w {
 				return 0, 0, true
@@ -90,7 +89,7 @@ func wordAt(s string, i, n int) bool {
 
 func (p *Pack) spokenOne(q *Question, s string, words func(string) []string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	if q.Unit == UnitUSD {
+	if q.isMoney() {
 		for _, w := range words("number.dollars") {
 			if strings.HasPrefix(s, w) && !unicode.IsLetter(rune(w[0])) {
 				s = strings.TrimSpace(s[len(w):])
@@ -99,7 +98,7 @@ func (p *Pack) spokenOne(q *Question, s string, words func(string) []string) (fl
 			}
 		}
 	}
-	if q.Unit == UnitMinutes {
+	if q.isLength() {
 		if f, ok := duration(s, words("number.hours"), words("number.minutes")); ok {
 			return f, true
 		}
@@ -120,22 +119,28 @@ func (p *Pack) spokenOne(q *Question, s string, words func(string) []string) (fl
 		}
 		s = strings.Join(parts, "")
 	}
-	if !isDecimal(s) {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, false
-	}
-	return f + 0, true // never -0
+	return ParseNumber(s)
 }
 
-// isDecimal reports whether s is plain decimal digits with an optional
-// sign and fraction: no hex, exponents, Inf or NaN.
-func isDecimal(s string) bool {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
-	whole, frac, _ := strings.Cut(s, ".")
-	return (isDigits(whole) || whole == "" && isDigits(frac)) && (frac == "" || isDigits(frac))
+// NumberAnswer reads a number answer as people write it (see SpokenNumber)
+// and checks both ends against q's bounds. ok is false when s is not a
+// number; inRange is false when it is one but lies outside min..max. A
+// range is kept as a range: Number is its low end, Upper its high end.
+func (p *Pack) NumberAnswer(q *Question, s string) (v Value, ok, inRange bool) {
+	lo, hi, ok := p.SpokenNumber(q, s)
+	if !ok {
+		return v, false, false
+	}
+	v = Value{Number: lo}
+	if hi != lo {
+		v.Upper = &hi
+	}
+	for _, f := range []float64{lo, hi} {
+		if (q.Min != nil && f < *q.Min) || (q.Max != nil && f > *q.Max) {
+			return v, true, false
+		}
+	}
+	return v, true, true
 }
 
 // duration reads hours and minutes ("2h", "1h30", "1 hour 30 minutes",

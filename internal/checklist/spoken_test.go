@@ -1,6 +1,12 @@
 package checklist_test
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
 
 // TestSpokenNumbers: numbers are read as people say them, per unit.
 func TestSpokenNumbers(t *testing.T) {
@@ -61,4 +67,39 @@ func FuzzSpokenNumber(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSpokenNumbersInAnswersFiles: an answers file takes the same forms, a
+// range is kept as a range, and it is judged on both ends.
+func TestSpokenNumbersInAnswersFiles(t *testing.T) {
+	p := defaultPack(t)
+	a := answers(t, p, "circle: {format: kap-circle, participants: 10-15, minutes: 2h, cost_usd: free}")
+	if v, _ := a.Get("participants"); v.Number != 10 || v.Upper == nil || *v.Upper != 15 {
+		t.Errorf("participants = %+v, want 10-15", v)
+	}
+	if v, _ := a.Get("minutes"); v.Number != 120 || v.Upper != nil {
+		t.Errorf("minutes = %+v, want 120", v)
+	}
+	if v, _ := a.Get("cost-usd"); v.Number != 0 {
+		t.Errorf("cost = %+v, want 0", v)
+	}
+	got := fired(checklist.Evaluate(p, a))
+	if !slices.Contains(got, "SIZE-OVER-12") || slices.Contains(got, "SIZE-TYPICAL") {
+		t.Errorf("fired %v: a group of 10-15 may be over 12, so it is not the typical size", got)
+	}
+	// The range is written back as a range.
+	out := string(checklist.MarshalAnswers(p, a))
+	if !strings.Contains(out, "participants: 10-15") {
+		t.Errorf("marshalled:\n%s", out)
+	}
+	b, err := checklist.ParseAnswers(p, "again.yaml", []byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := b.Get("participants"); v.Upper == nil || *v.Upper != 15 {
+		t.Errorf("round trip lost the range: %+v", v)
+	}
+	if _, err := checklist.ParseAnswers(p, "bad.yaml", []byte("version: 1\ncircle: {minutes: two hours}\n")); err == nil || !strings.Contains(err.Error(), "90, 2h or 1h30") {
+		t.Errorf("error %v does not give the length's example", err)
+	}
 }

@@ -47,6 +47,9 @@ func AnswerText(p *checklist.Pack, q *checklist.Question, v checklist.Value, sep
 		return s
 	case checklist.KindNumber:
 		s := strconv.FormatFloat(v.Number, 'f', -1, 64)
+		if v.Upper != nil {
+			s += "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64)
+		}
 		if q.Unit != "" {
 			s += " " + q.Unit
 		}

@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -70,13 +70,12 @@ func (f *textField) parse() (v checklist.Value, empty bool, msg string) {
 	if f.q.Kind != checklist.KindNumber {
 		return checklist.Value{Text: s}, false, ""
 	}
-	// Accept what people type for money and counts: "$1,500", "45 ".
-	s = strings.NewReplacer(",", "", "$", "", " ", "").Replace(s)
-	n, ok := checklist.ParseNumber(s)
+	// Numbers as people say them: "$1,500", "free", "20-60", "2h".
+	n, ok, inRange := f.c.pack.NumberAnswer(f.q, s)
 	if !ok {
-		return v, false, f.c.pack.T("ui.number-invalid")
+		return v, false, f.c.pack.Tf("ui.number-invalid", "example", cmp.Or(f.q.Example, "8"))
 	}
-	if (f.q.Min != nil && n < *f.q.Min) || (f.q.Max != nil && n > *f.q.Max) {
+	if !inRange {
 		lo, hi := "", ""
 		if f.q.Min != nil {
 			lo = strconv.FormatFloat(*f.q.Min, 'f', -1, 64)
@@ -86,7 +85,7 @@ func (f *textField) parse() (v checklist.Value, empty bool, msg string) {
 		}
 		return v, false, f.c.pack.Tf("ui.number-range", "min", lo, "max", hi)
 	}
-	return checklist.Value{Number: n}, false, ""
+	return n, false, ""
 }
 
 // commit returns the action that applies the field's value, if it is valid
@@ -102,7 +101,7 @@ func (f *textField) commit() []action {
 		return []action{clearAnswer{id: f.q.ID}}
 	case empty:
 		return nil
-	case had && old.Text == v.Text && old.Number == v.Number:
+	case had && sameValue(old, v):
 		return nil
 	}
 	return []action{setAnswer{id: f.q.ID, v: v}}

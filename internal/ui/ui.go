@@ -942,7 +942,8 @@ func (m *Model) helpView() []string {
 func sameValue(a, b checklist.Value) bool {
 	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
 		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil) &&
-		slices.Equal(a.Unsure, b.Unsure)
+		slices.Equal(a.Unsure, b.Unsure) &&
+		(a.Upper == nil) == (b.Upper == nil) && (a.Upper == nil || *a.Upper == *b.Upper)
 }
 
 // atStart reports whether the very first question has the focus, where
