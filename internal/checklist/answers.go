@@ -23,7 +23,7 @@ type Value struct {
 	// below at the low end, so a range is never more reassuring than
 	// either of its ends.
 	Upper *float64
-	Text   string  // text
+	Text  string // text
 }
 
 // Extra is an answer or note whose ID the current pack does not know, kept
