@@ -78,6 +78,11 @@ type Options struct {
 	// file name; empty means the current folder.
 	Dir string
 
+	// ResultJSON encodes a score as `vetcircle score --format json` does,
+	// for saving the score beside the summary; nil uses the result's own
+	// JSON.
+	ResultJSON func(file string, r checklist.Result) ([]byte, error)
+
 	// Echo repeats each line read after its prompt. Set it when input is
 	// not a terminal (a pipe or a file), so the transcript shows what was
 	// answered; a terminal already echoes what the user types.
@@ -116,6 +121,12 @@ type session struct {
 	opts Options
 	// coordinator shows the words to say and what to listen for.
 	coordinator bool
+	// last is the question answered last, which a note is about.
+	last string
+	// savedPath is the file saved last; ended is set when input ended at
+	// an offer to save.
+	savedPath string
+	ended     bool
 }
 
 func newSession(p *checklist.Pack, in io.Reader, out io.Writer, opts Options) *session {

@@ -46,8 +46,16 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 		case cmd == "quit":
 			return actQuit, false
 		case cmd == "help":
+			// Help, then the whole question again, for a listener who
+			// missed part of it.
 			s.w.line(s.t("a11y.help"))
-			s.printChoices(q)
+			s.printQuestion(q)
+			continue
+		case cmd == "note":
+			if s.takeNote(q) {
+				s.a.ResumeAt = q.ID
+				s.changed() // a note is kept in the draft like an answer
+			}
 			continue
 		case line == "-":
 			if has {
@@ -63,6 +71,7 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 			continue
 		}
 		s.a.Set(q.ID, v)
+		s.last = q.ID
 		s.w.line(s.t("a11y.recorded", "answer", s.describe(q, v)))
 		return actNext, !has || !equal(cur, v)
 	}
@@ -114,19 +123,31 @@ func (s *session) printQuestion(q *checklist.Question) {
 	s.w.blank()
 	s.w.line(s.t("a11y.question", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "label", oneLine(q.Label)))
 	s.w.line(oneLine(q.PromptFor(s.a)))
-	// A coordinator reads out the words to say: the facilitator's questions,
-	// and the person's own where the pack words them for asking someone.
-	// A patient asking themselves needs no script.
-	if s.coordinator && (q.Ask != "self" || q.SayCoordinator != "") {
+	// The words to say go to whoever puts the question to someone else:
+	// anyone asking a facilitator, and a coordinator asking the person the
+	// pack words their own questions for. A patient asking themselves
+	// needs no script. What a good and a worrying answer sound like, and
+	// why it matters, are read to everyone, as the screen shows them.
+	if q.Ask == "facilitator" || (s.coordinator && q.SayCoordinator != "") {
 		if say := q.SayFor(s.a); say != "" {
-			s.w.line(s.t("a11y.say", "text", oneLine(say)))
+			key := "a11y.ask" // a patient asks the facilitator
+			if s.coordinator {
+				key = "a11y.say" // a coordinator reads it out
+			}
+			s.w.line(s.t(key, "text", oneLine(say)))
 		}
-		if q.ListenGood != "" {
-			s.w.line(s.t("a11y.listen-good", "text", oneLine(q.ListenGood)))
-		}
-		if q.ListenWorrying != "" {
-			s.w.line(s.t("a11y.listen-worrying", "text", oneLine(q.ListenWorrying)))
-		}
+	}
+	if q.ListenGood != "" {
+		s.w.line(s.t("a11y.listen-good", "text", oneLine(q.ListenGood)))
+	}
+	if q.ListenWorrying != "" {
+		s.w.line(s.t("a11y.listen-worrying", "text", oneLine(q.ListenWorrying)))
+	}
+	if q.Why != "" {
+		s.w.line(s.t("a11y.why", "text", oneLine(q.Why)))
+	}
+	if note, ok := s.a.Notes[q.ID]; ok {
+		s.w.line(s.t("a11y.note-current", "text", oneLine(note)))
 	}
 	if v, ok := s.a.Get(q.ID); ok {
 		s.w.line(s.t("a11y.current", "answer", s.describe(q, v)))
@@ -292,3 +313,33 @@ func short(s string) string {
 	r := []rune(s)
 	return string(r[:max]) + "..."
 }
+
+// takeNote reads a note for the question just answered (a note follows the
+// answer it is about, as in the full-screen walkthrough), or for q when
+// nothing has been answered yet. An empty note removes the note. It
+// reports whether the notes changed.
+func (s *session) takeNote(q *checklist.Question) bool {
+	target := q
+	if s.last != "" {
+		if lq := s.p.Question(s.last); lq != nil {
+			target = lq
+		}
+	}
+	line, eof := s.read(s.t("a11y.note-prompt", "label", oneLine(target.Label)))
+	if eof {
+		return false
+	}
+	line = textclean.CleanLine(line)
+	if utf8.RuneCountInString(line) > checklist.MaxLineLen {
+		s.w.line(s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxLineLen)))
+		return false
+	}
+	s.a.SetNote(target.ID, line)
+	if line == "" {
+		s.w.line(s.t("a11y.note-removed", "label", oneLine(target.Label)))
+	} else {
+		s.w.line(s.t("a11y.noted", "label", oneLine(target.Label)))
+	}
+	return true
+}
+

@@ -1,6 +1,8 @@
 package accessible
 
 import (
+	"encoding/json"
+	"cmp"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -23,7 +25,81 @@ func (s *session) finish() error {
 	s.w.write(plain(s.p, md, r))
 	s.w.blank()
 	s.w.line(s.t("a11y.summary-end"))
-	return s.offerSave(md, DefaultFileName(r.Circle.Name, s.opts.Date))
+	def := DefaultFileName(r.Circle.Name, s.opts.Date)
+	saved, err := s.offerSave(md, def)
+	if err != nil || s.ended {
+		return err
+	}
+	return s.offerAnswers(r, saved, def)
+}
+
+// offerAnswers offers to keep the answers (YAML, which vetcircle score,
+// compare and resume read) and the score (JSON) beside the summary, or in
+// the save folder when the summary was not saved. Nothing is replaced
+// without a yes, as for the summary.
+func (s *session) offerAnswers(r checklist.Result, summaryPath, def string) error {
+	base := strings.TrimSuffix(def, ".md")
+	folder := cmp.Or(s.opts.Dir, ".")
+	if summaryPath != "" {
+		folder = filepath.Dir(summaryPath)
+		base = strings.TrimSuffix(filepath.Base(summaryPath), filepath.Ext(summaryPath))
+	}
+	yamlPath, jsonPath := filepath.Join(folder, base+".yaml"), filepath.Join(folder, base+".json")
+	s.w.blank()
+	s.w.line(s.t("a11y.answers-offer", "yaml", yamlPath, "json", jsonPath))
+	for {
+		line, eof := s.read(s.t("a11y.answers-prompt"))
+		if eof || line == "" || s.command(line) == "no" {
+			s.w.line(s.t("a11y.answers-declined"))
+			return nil
+		}
+		var kinds []string
+		switch line {
+		case "1":
+			kinds = []string{"yaml"}
+		case "2":
+			kinds = []string{"json"}
+		case "3":
+			kinds = []string{"yaml", "json"}
+		default:
+			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.answers-how")))
+			continue
+		}
+		for _, k := range kinds {
+			path, data := yamlPath, checklist.MarshalAnswers(s.p, s.a)
+			if k == "json" {
+				path = jsonPath
+				var err error
+				if data, err = s.resultJSON(path, r); err != nil {
+					return err
+				}
+			}
+			for {
+				done, err := s.save(path, data)
+				if err != nil || done {
+					break
+				}
+				// Not replaced, or it failed: ask for another name.
+				name, eof := s.read(s.t("a11y.save-prompt"))
+				if eof || name == "" {
+					break
+				}
+				if path = name; !filepath.IsAbs(path) {
+					path = filepath.Join(folder, path)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// resultJSON is the score as `vetcircle score --format json` writes it.
+func (s *session) resultJSON(path string, r checklist.Result) ([]byte, error) {
+	if s.opts.ResultJSON != nil {
+		return s.opts.ResultJSON(path, r)
+	}
+	b, err := json.Marshal(r)
+	return append(b, '\n'), err
 }
 
 // plain turns the summary into prose a screen reader reads well: headings
@@ -81,7 +157,7 @@ func unescape(s string) string {
 
 // offerSave asks whether to save the summary, and where, until it is saved or
 // the user declines. A file is never replaced without a yes.
-func (s *session) offerSave(md, def string) error {
+func (s *session) offerSave(md, def string) (string, error) {
 	folder := s.opts.Dir
 	if folder == "" {
 		folder = "."
@@ -92,13 +168,14 @@ func (s *session) offerSave(md, def string) error {
 		line, eof := s.read(s.t("a11y.save-prompt"))
 		if eof {
 			s.w.line(s.t("a11y.save-ended"))
-			return nil
+			s.ended = true
+			return "", nil
 		}
 		var path string
 		switch cmd := s.command(line); {
 		case line == "" || cmd == "no":
 			s.w.line(s.t("a11y.save-declined"))
-			return nil
+			return "", nil
 		case cmd == "yes":
 			path = filepath.Join(folder, def)
 		default:
@@ -109,10 +186,10 @@ func (s *session) offerSave(md, def string) error {
 		}
 		done, err := s.save(path, []byte(md))
 		if err != nil {
-			return err
+			return "", err
 		}
 		if done {
-			return nil
+			return s.savedPath, nil
 		}
 	}
 }
@@ -127,6 +204,7 @@ func (s *session) save(path string, data []byte) (done bool, err error) {
 		yes, eof := s.confirm(s.t("a11y.save-replace"))
 		if eof {
 			s.w.line(s.t("a11y.save-ended"))
+			s.ended = true
 			return true, nil
 		}
 		if !yes {
@@ -138,8 +216,13 @@ func (s *session) save(path string, data []byte) (done bool, err error) {
 		s.w.line(s.t("a11y.save-failed", "path", path, "reason", fileio.Explain(err)))
 		return false, nil
 	}
-	s.w.line(s.t("a11y.save-done", "path", path))
-	if s.opts.OnSaved != nil {
+	if strings.HasSuffix(path, ".md") {
+		s.w.line(s.t("a11y.save-done", "path", path))
+	} else {
+		s.w.line(s.t("a11y.saved-file", "path", path))
+	}
+	s.savedPath = path
+	if s.opts.OnSaved != nil && strings.HasSuffix(path, ".md") {
 		s.opts.OnSaved(path)
 	}
 	return true, nil

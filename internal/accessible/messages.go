@@ -35,7 +35,7 @@ func (s *session) t(key string, pairs ...string) string {
 // words for each come from the pack (a11y.words.<name>, comma-separated),
 // and the English words always work too, so "y" answers yes in any
 // language.
-var commands = []string{"yes", "no", "unknown", "back", "quit", "help", "none"}
+var commands = []string{"yes", "no", "unknown", "back", "quit", "help", "none", "note"}
 
 // command returns the canonical command or answer typed in line ("yes",
 // "back", ...), or "" for none.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -124,4 +126,50 @@ func TestAccessibleExitCodes(t *testing.T) {
 			t.Errorf("stdout lacks the message")
 		}
 	})
+}
+
+// TestAccessibleParity: through a pipe, accessible mode reads why each
+// question matters, takes a note on the answer just given, prints a summary
+// a screen reader can read (no markdown symbols), and saves the answers as
+// a file that vetcircle score accepts, the note included.
+func TestAccessibleParity(t *testing.T) {
+	dir := t.TempDir()
+	lines := strings.Split(strings.TrimSuffix(strongCircle, "n\n"), "\n")
+	// After the training answer (the 10th line), a note on it.
+	in := append(append(append([]string{}, lines[:10]...), "note", "Fluence certificate, 2024"), lines[10:]...)
+	in = append(in[:len(in)-1], filepath.Join(dir, "thursday.md"), "3")
+	code, stdout, stderr := runWith(t, strings.Join(in, "\n")+"\n", false, false, nil, "--accessible", "--no-draft")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
+	}
+	for _, want := range []string{
+		"Why it matters: Untrained facilitators are the most common way a circle goes wrong",
+		"Ask them: What's your facilitator training?",
+		"Listen for, a good answer: A specific, named program",
+		"Noted under Facilitator training.",
+		"Is the circle safe and well run? PROMISING",
+		"Saved the summary to " + filepath.Join(dir, "thursday.md"),
+		"Saved " + filepath.Join(dir, "thursday.yaml") + ".",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("transcript lacks %q", want)
+		}
+	}
+	summaryPart := stdout[strings.Index(stdout, "Here is the summary."):]
+	for _, bad := range []string{"**", "##", "`"} {
+		if strings.Contains(summaryPart, bad) {
+			t.Errorf("the spoken summary holds %q", bad)
+		}
+	}
+	code, out, errs := runWith(t, "", false, false, nil, "score", "--format", "json", filepath.Join(dir, "thursday.yaml"))
+	if code != ExitOK || !strings.Contains(out, `"verdict":"promising"`) {
+		t.Errorf("score of the saved answers: exit %d, %s %s", code, out, errs)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "thursday.yaml"))
+	if err != nil || !strings.Contains(string(data), `training: "Fluence certificate, 2024"`) {
+		t.Errorf("the saved answers lack the note:\n%s", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "thursday.json")); err != nil {
+		t.Errorf("the score was not saved: %v", err)
+	}
 }
