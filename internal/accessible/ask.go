@@ -342,4 +342,3 @@ func (s *session) takeNote(q *checklist.Question) bool {
 	}
 	return true
 }
-

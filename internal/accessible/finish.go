@@ -1,8 +1,8 @@
 package accessible
 
 import (
-	"encoding/json"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"path/filepath"
