@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // MaxLine bounds one line of input, in bytes. A longer line (a stray paste)
@@ -160,7 +161,7 @@ func (s *session) run(ctx context.Context) error {
 			return fmt.Errorf("write: %w", s.w.err)
 		}
 		q := qs[idx]
-		if !s.p.Applicable(q, s.a) {
+		if !s.applies(q) {
 			idx++
 			continue
 		}
@@ -181,7 +182,7 @@ func (s *session) run(ctx context.Context) error {
 		case actBack:
 			// Skip questions that no longer apply: going back and changing
 			// the format from retreat drops the retreat-only questions.
-			for len(history) > 0 && !s.p.Applicable(qs[history[len(history)-1]], s.a) {
+			for len(history) > 0 && !s.applies(qs[history[len(history)-1]]) {
 				history = history[:len(history)-1]
 			}
 			if len(history) == 0 {
@@ -221,7 +222,7 @@ func (s *session) start() (int, []int) {
 	}
 	var history []int
 	for i := range at {
-		if s.p.Applicable(qs[i], s.a) {
+		if s.applies(qs[i]) {
 			history = append(history, i)
 		}
 	}
@@ -229,7 +230,7 @@ func (s *session) start() (int, []int) {
 }
 
 func (s *session) nextApplicable(i int) int {
-	for i < len(s.p.Questions) && !s.p.Applicable(s.p.Questions[i], s.a) {
+	for i < len(s.p.Questions) && !s.applies(s.p.Questions[i]) {
 		i++
 	}
 	return i
@@ -254,56 +255,31 @@ func (s *session) changed() {
 	}
 }
 
-// steps lists the sections that have at least one applicable question for the
-// answers so far; it changes as answers do (saying you attend adds a step).
-func (s *session) steps() []string {
-	var ids []string
-	for _, sec := range s.p.Sections {
-		for _, q := range s.p.SectionQuestions(sec.ID) {
-			if s.p.Applicable(q, s.a) {
-				ids = append(ids, sec.ID)
-				break
-			}
-		}
-	}
-	return ids
-}
+// applies reports whether q is asked for the answers so far, as the
+// intake plan judges it (answers implied by others included).
+func (s *session) applies(q *checklist.Question) bool { return intake.Applies(s.p, q, s.a) }
 
-// step prints the heading and introduction of q's section.
+// step prints the heading and introduction of q's section, numbered in the
+// plan of sections that apply (it grows as answers do: saying you attend
+// adds a step).
 func (s *session) step(q *checklist.Question) {
-	steps := s.steps()
-	n := 0
-	for i, id := range steps {
-		if id == q.Section {
-			n = i + 1
-		}
-	}
+	n, total := intake.Step(intake.Plan(s.p, s.a), q.ID)
 	title := q.Section
 	intro := ""
 	if sec := s.p.Section(q.Section); sec != nil {
 		title, intro = sec.Title, sec.IntroFor(s.a)
 	}
 	s.w.blank()
-	s.w.line(s.t("a11y.step", "n", strconv.Itoa(n), "m", strconv.Itoa(len(steps)), "title", oneLine(title)))
+	s.w.line(s.t("a11y.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "title", oneLine(title)))
 	if intro != "" {
 		s.w.line(oneLine(intro))
 	}
 }
 
-// position returns q's number among the applicable questions of its section,
-// and how many there are.
+// position returns q's number among the questions of its section that
+// apply, and how many there are.
 func (s *session) position(q *checklist.Question) (int, int) {
-	n, total := 0, 0
-	for _, o := range s.p.SectionQuestions(q.Section) {
-		if !s.p.Applicable(o, s.a) {
-			continue
-		}
-		total++
-		if o == q {
-			n = total
-		}
-	}
-	return n, total
+	return intake.Position(intake.Plan(s.p, s.a), q.ID)
 }
 
 // quit stops the walkthrough, or returns errCarryOn when there is nowhere to

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -320,10 +321,8 @@ func short(s string) string {
 // reports whether the notes changed.
 func (s *session) takeNote(q *checklist.Question) bool {
 	target := q
-	if s.last != "" {
-		if lq := s.p.Question(s.last); lq != nil {
-			target = lq
-		}
+	if lq := s.p.Question(intake.NoteTarget(s.last, q.ID)); lq != nil {
+		target = lq
 	}
 	line, eof := s.read(s.t("a11y.note-prompt", "label", oneLine(target.Label)))
 	if eof {

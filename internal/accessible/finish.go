@@ -7,13 +7,11 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/summary"
-	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // finish scores the answers, prints the summary and offers to save it.
@@ -25,7 +23,7 @@ func (s *session) finish() error {
 	s.w.write(plain(s.p, md, r))
 	s.w.blank()
 	s.w.line(s.t("a11y.summary-end"))
-	def := DefaultFileName(r.Circle.Name, s.opts.Date)
+	def := intake.FileName(r.Circle.Name, s.opts.Date, ".md")
 	saved, err := s.offerSave(md, def)
 	if err != nil || s.ended {
 		return err
@@ -226,11 +224,4 @@ func (s *session) save(path string, data []byte) (done bool, err error) {
 		s.opts.OnSaved(path)
 	}
 	return true, nil
-}
-
-// DefaultFileName is the name offered for a saved summary of the circle
-// called name: vetcircle-<name as a slug>-<YYYY-MM-DD>.md, with the slug the
-// drafts use (draft.Slug), so it can never name a path outside the folder.
-func DefaultFileName(name string, date time.Time) string {
-	return "vetcircle-" + draft.Slug(textclean.CleanLine(name)) + "-" + date.Format("2006-01-02") + ".md"
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // noDraftFlag turns drafts off, for shared computers.
@@ -50,8 +51,8 @@ func (l *lazyDraft) save(a *checklist.Answers) {
 	defer l.mu.Unlock()
 	var err error
 	if l.saver == nil {
-		if a.Len() == 0 && len(a.Unknown) == 0 {
-			return // nothing to keep yet
+		if !intake.WorthKeeping(l.pack, a) {
+			return // nothing worth a draft yet (who you are, the stage)
 		}
 		var d *draft.Draft
 		if d, err = l.store.Create(l.pack, a, l.now()); err == nil {

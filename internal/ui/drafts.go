@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // Drafts keeps a walkthrough's answers in a draft file so that none is ever
@@ -89,7 +90,7 @@ type draftMsg struct {
 func (k *Drafts) queue(a *checklist.Answers, changed bool) tea.Cmd {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if changed && a.Len()+len(a.Unknown)+len(a.UnknownNotes) > 0 {
+	if changed && intake.WorthKeeping(k.pack, a) {
 		k.want = true
 	}
 	if !k.want {

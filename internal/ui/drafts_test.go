@@ -72,8 +72,13 @@ func TestDraftWrittenOnEveryChange(t *testing.T) {
 	if d.m.screen().focused() != "user-role" {
 		t.Fatalf("moved to %s, want user-role", d.m.screen().focused())
 	}
-	// The first answer creates the draft: folder 0700, file 0600.
-	d.keys("2")
+	// Saying who you are and the stage leaves nothing behind: a draft is
+	// made by the first real answer, with everything answered so far.
+	d.keys("2", "enter", "1")
+	if _, err := os.Stat(filepath.Dir(store.Dir)); !os.IsNotExist(err) {
+		t.Fatalf("who is using vetcircle and the stage alone made a draft (%v)", err)
+	}
+	d.keys("enter").typeText("T")
 	path := onlyDraft(t, store)
 	if st, err := os.Stat(store.Dir); err != nil || st.Mode().Perm() != 0o700 {
 		t.Errorf("drafts folder: %v, mode %v; want 0700", err, st.Mode().Perm())
@@ -81,12 +86,12 @@ func TestDraftWrittenOnEveryChange(t *testing.T) {
 	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("draft: %v, mode %v; want 0600", err, st.Mode().Perm())
 	}
-	if a := loadDraft(t, path); a.Values["user-role"].Choice != "coordinator" || a.ResumeAt != "user-role" {
+	if a := loadDraft(t, path); a.Values["user-role"].Choice != "coordinator" || a.Values["circle-name"].Text != "T" || a.ResumeAt != "circle-name" {
 		t.Errorf("draft after the first answer = %+v", a)
 	}
 	// Every later change goes to the same file at once: a typed name,
 	// letter by letter, a choice, a tick, a red flag.
-	d.keys("enter", "1", "enter").typeText("Thu")
+	d.typeText("hu")
 	if a := loadDraft(t, path); a.Values["circle-name"].Text != "Thu" || a.ResumeAt != "circle-name" {
 		t.Errorf("draft while typing the name = %+v", a)
 	}
@@ -149,7 +154,7 @@ func TestDraftSaveErrorShownAndAnswersKept(t *testing.T) {
 	// so permissions alone would not stop the write).
 	store := draft.Store{Dir: filepath.Join(blocker, "vetcircle", "drafts")}
 	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
-	d.keys("1", "enter", "2")
+	d.keys("1", "enter", "2", "enter").typeText("K")
 	view := d.view()
 	for _, want := range []string{"Could not save the draft", blocker, "is a file, not a folder", "answers are still here"} {
 		if !strings.Contains(strings.Join(strings.Fields(view), ""), strings.Join(strings.Fields(want), "")) {
@@ -158,7 +163,7 @@ func TestDraftSaveErrorShownAndAnswersKept(t *testing.T) {
 	}
 	checkFits(t, d.m.View().Content, 80, 24)
 	// It stays while keys are pressed, and nothing is lost.
-	d.keys("enter").typeText("Kept Circle").keys("tab", "2")
+	d.typeText("ept Circle").keys("tab", "2")
 	if d.m.draftErr == "" {
 		t.Error("the draft error went away though the draft is still not saved")
 	}

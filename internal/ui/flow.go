@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // stepKind says which screen shows a step.
@@ -38,18 +39,11 @@ type step struct {
 // someone says they attend) and questions that do not apply are left out.
 func buildSteps(p *checklist.Pack, a *checklist.Answers) []step {
 	var steps []step
-	for _, s := range p.Sections {
-		var qs []*checklist.Question
+	for _, sec := range intake.Plan(p, a) {
+		s, qs := sec.Section, sec.Questions
 		flags := true
-		for _, q := range p.SectionQuestions(s.ID) {
-			if !p.Applicable(q, a) {
-				continue
-			}
-			qs = append(qs, q)
+		for _, q := range qs {
 			flags = flags && q.RedFlag && q.Kind == checklist.KindTristate
-		}
-		if len(qs) == 0 {
-			continue
 		}
 		switch {
 		case formSections[s.ID]:

@@ -75,7 +75,7 @@ var goldenCases = []struct {
 			{Pos: checklist.Pos{File: file, Line: 14, Col: 15}, Msg: `agreements: "consent-form" is not one of its options`, Hint: "kept in the file"},
 		}
 	}},
-	{"draft-error", 80, 24, func(d *driver) { d.keys("1", "enter", "2") }, func(o *Options) {
+	{"draft-error", 80, 24, func(d *driver) { d.keys("1", "enter", "2", "enter").typeText("Kept") }, func(o *Options) {
 		o.Drafts = NewDrafts(o.Drafts.pack, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
 	}},
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 type flagsKeys struct {
@@ -62,12 +63,7 @@ func (s *flagsScreen) focused() string  { return s.st.questions[s.cur].ID }
 
 // noteTarget is the flag a note is for: the one just answered, if the
 // cursor moved on by itself, else the one under the cursor.
-func (s *flagsScreen) noteTarget() string {
-	if s.answered != "" {
-		return s.answered
-	}
-	return s.focused()
-}
+func (s *flagsScreen) noteTarget() string { return intake.NoteTarget(s.answered, s.focused()) }
 
 func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)

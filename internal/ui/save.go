@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -16,41 +15,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-// DefaultFileName is the name the save dialog offers:
-// vetcircle-<circle>-<YYYY-MM-DD>.md, the circle's name reduced to
-// lower-case letters, digits and dashes.
-func DefaultFileName(circle string, date string) string {
-	slug := slugify(circle)
-	if slug == "" {
-		slug = "circle"
-	}
-	return "vetcircle-" + slug + "-" + date + ".md"
-}
-
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(textclean.CleanLine(s)) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
 
 // saveKind is what the save dialog writes.
 type saveKind int
@@ -113,11 +82,9 @@ func (k saveKind) ext() string {
 	return ".md"
 }
 
-// defaultName is the file name offered for a kind: DefaultFileName with
-// the kind's extension.
+// defaultName is the file name offered for a kind (intake.FileName).
 func defaultName(c *common, k saveKind) string {
-	name := DefaultFileName(c.result.Circle.Name, c.now().Format("2006-01-02"))
-	return strings.TrimSuffix(name, ".md") + k.ext()
+	return intake.FileName(c.result.Circle.Name, c.now(), k.ext())
 }
 
 // saveCmd writes the summary markdown (plain, not styled), the answers file

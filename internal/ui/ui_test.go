@@ -658,19 +658,6 @@ func TestSaveDialog(t *testing.T) {
 	}
 }
 
-func TestDefaultFileName(t *testing.T) {
-	for in, want := range map[string]string{
-		"Thursday KAP Circle":     "vetcircle-thursday-kap-circle-2026-05-01.md",
-		"":                        "vetcircle-circle-2026-05-01.md",
-		"../../etc/passwd":        "vetcircle-etc-passwd-2026-05-01.md",
-		"Café «Zen» \x1b[31m":     "vetcircle-caf-zen-2026-05-01.md",
-		strings.Repeat("ab ", 40): "vetcircle-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-a-2026-05-01.md",
-	} {
-		if got := DefaultFileName(in, "2026-05-01"); got != want {
-			t.Errorf("DefaultFileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 // TestUITextInPack: every ui.* sentence the walkthrough asks for exists in
 // the built-in pack, so none shows up as [ui.key].
