@@ -20,7 +20,6 @@ import (
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-
 // saveKind is what the save dialog writes.
 type saveKind int
 

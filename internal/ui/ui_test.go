@@ -658,7 +658,6 @@ func TestSaveDialog(t *testing.T) {
 	}
 }
 
-
 // TestUITextInPack: every ui.* sentence the walkthrough asks for exists in
 // the built-in pack, so none shows up as [ui.key].
 func TestUITextInPack(t *testing.T) {
