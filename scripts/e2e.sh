@@ -48,6 +48,16 @@ start() {
 	sock="vc-e2e-$$-$name"   # a tmux server per scenario, never the user's
 	tmux -L "$sock" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
 		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE -u LC_ALL -u LC_MESSAGES LANG='${LANG_E2E:-C.UTF-8}' XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
+	# Drafts left by earlier scenarios are offered first; a scenario that
+	# starts afresh says so with n (PICKER=1 keeps the picker on screen).
+	if [ -z "${PICKER:-}" ]; then
+		local i
+		for i in $(seq 1 200); do
+			if screen | grep -qF "Unfinished checks"; then keys n; break; fi
+			if screen | grep -qF -- "${WAIT:-Who is filling this in?}"; then break; fi
+			sleep 0.05
+		done
+	fi
 	wait_for "${WAIT:-Who is filling this in?}"
 }
 
@@ -366,6 +376,27 @@ keys y
 wait_exit nodraft
 [ ! -e "$state" ] || { ls -lR "$state" >&2; fail "--no-draft wrote to $state"; }
 
+echo "== e2e: the welcome offers an unfinished draft, and enter resumes it"
+rm -rf "$state"
+start leftover 80 24
+keys 1 Enter 1 Enter
+wait_for "Circle basics"
+text "Picker Circle"
+keys C-c                                  # q would be a letter of the name
+wait_for "Quit vetcircle?"
+keys y
+wait_exit leftover
+PICKER=1 WAIT="Unfinished checks" start picker 80 24
+wait_for "Picker Circle"
+keys Enter
+wait_for "Circle basics"
+wait_for "Picker Circle"
+keys C-c
+wait_for "Quit vetcircle?"
+keys y
+wait_exit picker
+PICKER=""
+
 echo "== e2e: LANG=es_US.UTF-8 gives the walkthrough in Spanish, and a summary in Spanish"
 LANG_E2E=es_US.UTF-8 WAIT="¿Quién está llenando este formulario?" start spanish 80 24 --no-draft
 wait_for "Idioma: español"
@@ -400,4 +431,4 @@ grep -qF "Paso 1 de" "$tmp/es-a11y.out" || { cat "$tmp/es-a11y.out" >&2; fail "a
 grep -qF "¿El círculo es seguro y está bien llevado? EVITAR" "$tmp/es-a11y.out" || { tail -60 "$tmp/es-a11y.out" >&2; fail "the Spanish accessible summary lacks its verdict"; }
 if grep -qF "Not understood" "$tmp/es-a11y.out"; then fail "a Spanish answer was not understood"; fi
 
-echo "e2e: 12 passed, 0 failed"
+echo "e2e: 13 passed, 0 failed"

@@ -14,6 +14,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
 // resumeWalkthrough continues a draft in the interactive walkthrough. The
@@ -104,6 +105,18 @@ func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
 		infos = draft.Filter(all, arg)
 	}
 
+	if !o.list && interactive && resumeWalkthrough != nil && len(infos) > 1 {
+		// Several match: pick one, as the walkthrough offers them.
+		switch i, err := pickDraft(e, p, infos); {
+		case err != nil:
+			return err
+		case i >= 0:
+			return resumeFile(cmd, e, p, store, infos[i].Path, interactive)
+		case i == ui.PickNew:
+			return runWalkthrough(cmd, e)
+		}
+		return nil
+	}
 	if o.list || !interactive || resumeWalkthrough == nil || len(infos) != 1 {
 		printDrafts(e, p, store, all, infos, arg)
 		switch {

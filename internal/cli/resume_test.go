@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/ui"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -280,6 +281,9 @@ func TestResumeOpensWalkthrough(t *testing.T) {
 		{"several match", func() string { return "circle" }, ""},
 		{"number out of range is a filter", func() string { return "99" }, ""},
 	}
+	old := pickDraft
+	pickDraft = func(env, *checklist.Pack, []draft.Info) (int, error) { return ui.PickQuit, nil }
+	t.Cleanup(func() { pickDraft = old })
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var fake fakeWalkthrough
@@ -348,3 +352,28 @@ func TestResumeCopiesUsersOwnFile(t *testing.T) {
 		t.Errorf("new draft %s: mode %v, error %v; want 0600", fake.draft.Path, st.Mode().Perm(), err)
 	}
 }
+
+// TestResumePicksAmongSeveral: when several drafts match in a terminal, the
+// picker offers them, and the one chosen opens in the walkthrough.
+func TestResumePicksAmongSeveral(t *testing.T) {
+	newDraftFixture(t)
+	var offered []draft.Info
+	old := pickDraft
+	pickDraft = func(_ env, _ *checklist.Pack, infos []draft.Info) (int, error) {
+		offered = infos
+		return 1, nil
+	}
+	t.Cleanup(func() { pickDraft = old })
+	var fake fakeWalkthrough
+	fake.install(t)
+	if _, errOut, code := runTerminal(t, "resume", "circle"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if len(offered) < 2 {
+		t.Fatalf("picker offered %d drafts, want every match", len(offered))
+	}
+	if fake.calls != 1 || fake.draft.Path != offered[1].Path {
+		t.Errorf("walkthrough opened %d times on %+v, want the second draft offered (%s)", fake.calls, fake.draft, offered[1].Path)
+	}
+}
+

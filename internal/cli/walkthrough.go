@@ -41,7 +41,32 @@ func runWalkthrough(cmd *cobra.Command, e env) error {
 	if err != nil {
 		return err
 	}
+	// Unfinished checks are offered first, newest first: enter continues
+	// one, n starts a new one.
+	if drafts != nil && e.stdinTTY && e.isTTY {
+		store := draft.Store{Dir: drafts.Dir()}
+		if infos, err := store.List(p); err == nil && len(infos) > 0 {
+			switch i, err := pickDraft(e, p, infos); {
+			case err != nil:
+				return err
+			case i == ui.PickQuit:
+				return nil
+			case i >= 0:
+				return resumeFile(cmd, e, p, store, infos[i].Path, true)
+			}
+		}
+	}
 	return runProgram(cmd, e, p, ui.Options{Drafts: drafts}, drafts)
+}
+
+// pickDraft shows the unfinished drafts and returns the index of the one
+// chosen, ui.PickNew or ui.PickQuit. Tests replace it.
+var pickDraft = func(e env, p *checklist.Pack, infos []draft.Info) (int, error) {
+	k := ui.NewPicker(p, infos, mdrender.DarkFromEnv(), mdrender.NoColor())
+	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
+		return ui.PickQuit, fmt.Errorf("draft picker: %w", err)
+	}
+	return k.Chosen(), nil
 }
 
 // resumeInWalkthrough continues draft d at the question where it stopped,

@@ -30,6 +30,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -243,10 +244,15 @@ func New(p *checklist.Pack, opts Options) *Model {
 	}
 	m.help.Styles = c.theme.help
 	m.steps = buildSteps(p, a)
-	if a.ResumeAt != "" {
+	switch {
+	case a.ResumeAt != "":
 		if i := stepOf(m.steps, a.ResumeAt); i >= 0 {
 			m.cur = i
 		}
+	case opts.Answers != nil && intake.WorthKeeping(p, a):
+		// A finished answers file (it says nowhere to resume) opens at the
+		// review, where any answer can be changed, not at the first step.
+		m.cur = indexOf(m.steps, "review")
 	}
 	if len(opts.Warnings) > 0 {
 		m.dlg = newNoticeDialog(c, opts.Warnings)

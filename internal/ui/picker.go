@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// PickNew and PickQuit are what a draft picker returns besides a draft's
+// index: start a new check, or leave.
+const (
+	PickNew  = -1
+	PickQuit = -2
+)
+
+// Picker offers unfinished drafts before the walkthrough opens, newest
+// first, each with its circle's name and how much is answered, and a last
+// row to start a new check. `vetcircle` shows it when drafts are waiting,
+// and `vetcircle resume` when several match.
+type Picker struct {
+	pack   *checklist.Pack
+	drafts []draft.Info
+	theme  *theme
+	cur    int
+	w, h   int
+	chosen int
+	keys   pickerKeys
+	help   help.Model
+}
+
+type pickerKeys struct {
+	Up, Down, Choose, New, Quit key.Binding
+}
+
+// NewPicker returns a picker over drafts (draft.Store.List's order, newest
+// first).
+func NewPicker(p *checklist.Pack, drafts []draft.Info, dark, noColor bool) *Picker {
+	k := &Picker{pack: p, drafts: drafts, theme: newTheme(dark, noColor), chosen: PickQuit, w: 80, h: 24, help: help.New(),
+		keys: pickerKeys{
+			Up:     newKey("↑/↓", "move", "up", "k"),
+			Down:   downKey(),
+			Choose: newKey("enter", "continue", "enter"),
+			New:    newKey("n", "new check", "n"),
+			Quit:   newKey("q", "quit", "q", "esc", "ctrl+c"),
+		}}
+	k.help.Styles = k.theme.help
+	return k
+}
+
+// Chosen is the index of the draft picked, PickNew or PickQuit.
+func (k *Picker) Chosen() int { return k.chosen }
+
+// Init asks for the terminal's background, as the walkthrough does.
+func (k *Picker) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// Update moves the highlight and chooses.
+func (k *Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		k.w, k.h = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		k.theme = newTheme(msg.IsDark(), k.theme.noColor)
+		k.help.Styles = k.theme.help
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.keys.Up):
+			k.cur = max(k.cur-1, 0)
+		case key.Matches(msg, k.keys.Down):
+			k.cur = min(k.cur+1, len(k.drafts))
+		case key.Matches(msg, k.keys.Choose):
+			k.chosen = k.cur
+			if k.cur == len(k.drafts) {
+				k.chosen = PickNew
+			}
+			return k, tea.Quit
+		case key.Matches(msg, k.keys.New):
+			k.chosen = PickNew
+			return k, tea.Quit
+		case key.Matches(msg, k.keys.Quit):
+			k.chosen = PickQuit
+			return k, tea.Quit
+		}
+	}
+	return k, nil
+}
+
+// View lists the drafts; it fits any size, down to 1x1.
+func (k *Picker) View() tea.View {
+	t, p := k.theme, k.pack
+	w := max(k.w-2, 1)
+	var lines []string
+	lines = append(lines, t.app.Render(p.T("ui.app"))+" "+t.section.Render(p.T("ui.picker.title")), "")
+	lines = append(lines, wrap(t.text, p.T("ui.picker.intro"), w)...)
+	lines = append(lines, "")
+	row := func(i int, text string) {
+		prefix, st := "  ", t.text
+		if i == k.cur {
+			prefix, st = t.cursor.Render("›")+" ", t.cursor
+		}
+		lines = append(lines, prefix+st.Render(ansi.Truncate(text, max(w-2, 1), "…")))
+	}
+	for i, d := range k.drafts {
+		name := textclean.CleanLine(d.Name)
+		if name == "" {
+			name = p.T("summary.circle")
+		}
+		row(i, p.Tf("ui.picker.row", "name", name, "pct", strconv.Itoa(d.Completeness), "when", d.Updated.Format(time.DateTime[:16])))
+	}
+	row(len(k.drafts), p.T("ui.picker.new"))
+	groups := keyWords(p, [][]key.Binding{{k.keys.Up, k.keys.Choose, k.keys.New, k.keys.Quit}})
+	k.help.SetWidth(w)
+	body := clipLines(strings.Join(lines, "\n"), w, max(k.h-2, 1))
+	for len(body) < k.h-2 {
+		body = append(body, "")
+	}
+	body = append(body, k.help.ShortHelpView(groups[0]))
+	for i := range body {
+		body[i] = " " + body[i]
+	}
+	v := tea.NewView(strings.Join(clipLines(strings.Join(body, "\n"), k.w, k.h), "\n"))
+	v.AltScreen = true
+	return v
+}
