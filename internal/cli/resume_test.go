@@ -376,4 +376,3 @@ func TestResumePicksAmongSeveral(t *testing.T) {
 		t.Errorf("walkthrough opened %d times on %+v, want the second draft offered (%s)", fake.calls, fake.draft, offered[1].Path)
 	}
 }
-
