@@ -175,7 +175,7 @@ wait_for "✔ PROMISING"
 only_draft >/dev/null                     # every answer was kept as it was given
 wait_draft 'name: "E2E Test Circle"'
 keys c
-wait_for "Copied the summary to the clipboard"
+wait_for "Sent the summary to copy through tmux"
 for _ in $(seq 1 40); do tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "# Circle check: E2E Test Circle" && break; sleep 0.05; done
 tmux -L "$sock" show-buffer 2>/dev/null | grep -qF "**Is the circle safe and well run?** ✔ PROMISING" || fail "c did not put the summary on the clipboard (OSC 52)"
 keys s

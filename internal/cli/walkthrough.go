@@ -111,6 +111,7 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
 	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
 	o.ResultJSON = resultJSON
+	o.InTmux = e.env("TMUX") != ""
 	m := ui.New(p, o)
 
 	parent := cmd.Context()

@@ -27,6 +27,7 @@ const (
 	saveSummary saveKind = iota // the summary, markdown
 	saveAnswers                 // the answers file that vetcircle score reads
 	saveJSON                    // the score as vetcircle score --format json writes it
+	saveNote                    // a plain-text note for a health record
 )
 
 func (k saveKind) String() string {
@@ -35,6 +36,8 @@ func (k saveKind) String() string {
 		return "answers"
 	case saveJSON:
 		return "json"
+	case saveNote:
+		return "note"
 	}
 	return "summary"
 }
@@ -47,6 +50,8 @@ func (k saveKind) label() string {
 		return "ui.save.kind.answers"
 	case saveJSON:
 		return "ui.save.kind.json"
+	case saveNote:
+		return "ui.save.kind.note"
 	}
 	return "ui.save.kind.summary"
 }
@@ -57,6 +62,8 @@ func (k saveKind) help() string {
 		return "ui.save.kind-help.answers"
 	case saveJSON:
 		return "ui.save.kind-help.json"
+	case saveNote:
+		return "ui.save.kind-help.note"
 	}
 	return "ui.save.kind-help.summary"
 }
@@ -67,6 +74,8 @@ func (k saveKind) done() string {
 		return "ui.save.done.answers"
 	case saveJSON:
 		return "ui.save.done.json"
+	case saveNote:
+		return "ui.save.done.note"
 	}
 	return "ui.save.done.summary"
 }
@@ -77,6 +86,8 @@ func (k saveKind) ext() string {
 		return ".yaml"
 	case saveJSON:
 		return ".json"
+	case saveNote:
+		return ".txt"
 	}
 	return ".md"
 }
@@ -104,6 +115,8 @@ func saveCmd(c *common, kind saveKind, path string, overwrite bool) tea.Cmd {
 				return savedMsg{kind: kind, path: path, err: errors.New("JSON is not available")}
 			}
 			data, err = encode(file, checklist.Evaluate(p, a))
+		case saveNote:
+			data = []byte(summary.Note(p, a, checklist.Evaluate(p, a), summary.Options{Date: date}))
 		default:
 			data = []byte(summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: date}))
 		}
@@ -157,6 +170,7 @@ func newSaveDialog(c *common) *saveDialog {
 	if c.resultJSON != nil {
 		kinds = append(kinds, saveJSON)
 	}
+	kinds = append(kinds, saveNote)
 	return &saveDialog{c: c, in: in, kinds: kinds, keys: saveKeys{
 		Save:     newKey("enter", "save", "enter"),
 		Kind:     newKey("tab", "what to save", "tab"),

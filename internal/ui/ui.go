@@ -36,6 +36,10 @@ import (
 
 // Options configure a walkthrough. The zero value is a fresh intake.
 type Options struct {
+	// InTmux says the terminal is tmux, which passes a clipboard copy on
+	// only with set-clipboard on; the copy message says so.
+	InTmux bool
+
 	// Answers, when not nil, are answers to continue (a resumed draft): the
 	// walkthrough edits this value in place and starts at Answers.ResumeAt
 	// when that names a question that applies.
@@ -602,7 +606,13 @@ func (m *Model) drafted(msg draftMsg) {
 func (m *Model) copySummary() tea.Cmd {
 	p, a := m.c.pack, m.c.answers
 	md := summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: m.c.now()})
+	// OSC 52 is sent to the terminal, which may drop it (tmux does unless
+	// set-clipboard is on): say it was sent, how to make sure, and that
+	// saving always works.
 	m.status = m.c.pack.T("ui.summary.copied")
+	if m.opts.InTmux {
+		m.status = m.c.pack.T("ui.summary.copied-tmux")
+	}
 	return tea.SetClipboard(md)
 }
 
