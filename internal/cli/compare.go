@@ -41,7 +41,7 @@ compared; the exit code is then 2.`,
 			return runCompare(e, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown or json (default: table in a terminal, markdown otherwise)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown, json or csv (default: table in a terminal, markdown otherwise)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	return cmd
 }
@@ -54,9 +54,9 @@ func runCompare(e env, o compareOptions, files []string) error {
 		if e.isTTY {
 			format = "table"
 		}
-	case "table", "markdown", "json":
+	case "table", "markdown", "json", "csv":
 	default:
-		return badInput(fmt.Errorf("--format %q: use table, markdown or json", o.format))
+		return badInput(fmt.Errorf("--format %q: use table, markdown, json or csv", o.format))
 	}
 	stdin := 0
 	for _, f := range files {
@@ -102,6 +102,9 @@ func runCompare(e env, o compareOptions, files []string) error {
 		if len(rows) > 0 {
 			out.WriteString(compare.Markdown(p, rows))
 		}
+	case "csv":
+		// A header row even for no rows, so a spreadsheet import works.
+		out.WriteString(compare.CSV(p, rows))
 	case "table":
 		if len(rows) > 0 {
 			s := compare.Table(p, rows, compare.TableOptions{

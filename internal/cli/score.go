@@ -47,7 +47,7 @@ still scored; the exit code is then 2.`,
 			return runScore(e, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown or json")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or text (a plain note for a health record: at most 40 lines of 80 columns)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
 	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today)")
@@ -55,8 +55,8 @@ still scored; the exit code is then 2.`,
 }
 
 func runScore(e env, o scoreOptions, files []string) error {
-	if o.format != "markdown" && o.format != "json" {
-		return badInput(fmt.Errorf("--format %q: use markdown or json", o.format))
+	if o.format != "markdown" && o.format != "json" && o.format != "text" {
+		return badInput(fmt.Errorf("--format %q: use markdown, json or text", o.format))
 	}
 	date := time.Now()
 	if o.date != "" {
@@ -89,11 +89,14 @@ func runScore(e env, o scoreOptions, files []string) error {
 		r := checklist.Evaluate(p, a)
 		var b bytes.Buffer
 		b.Grow(8 << 10)
-		if o.format == "json" {
+		switch o.format {
+		case "json":
 			if err := writeJSONLine(&b, name, r); err != nil {
 				return scored{err: err}
 			}
-		} else {
+		case "text":
+			b.WriteString(summary.Note(p, a, r, summary.Options{Date: date}))
+		default:
 			b.WriteString(summary.Markdown(p, a, r, summary.Options{Date: date}))
 		}
 		return scored{out: b.Bytes()}
@@ -102,6 +105,9 @@ func runScore(e env, o scoreOptions, files []string) error {
 			failed++
 			printProblems(e.stderr, s.err)
 			return true
+		}
+		if o.format == "text" && written > 0 {
+			out.WriteString("\n")
 		}
 		if o.format == "markdown" {
 			if written > 0 {

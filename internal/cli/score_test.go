@@ -185,3 +185,22 @@ func TestScoreWithCustomRules(t *testing.T) {
 		t.Errorf("custom pack not used: %s", out[:200])
 	}
 }
+
+// TestScoreTextAndCompareCSV: the note for a health record and the
+// spreadsheet export, through the real command line.
+func TestScoreTextAndCompareCSV(t *testing.T) {
+	code, out, errs := runCLI(t, "", "score", "--format", "text", "../../examples/red-flag-vendor.yaml")
+	if code != 0 {
+		t.Fatalf("score --format text: exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, "\n"); n > 40 || strings.Contains(out, "**") || !strings.Contains(out, "AVOID") {
+		t.Errorf("note (%d lines):\n%s", n, out)
+	}
+	code, out, errs = runCLI(t, "", "compare", "--format", "csv", "../../examples/strong-kap-circle.yaml", "../../examples/red-flag-vendor.yaml")
+	if code != 0 {
+		t.Fatalf("compare --format csv: exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "file,name,verdict,fit,stay,") || strings.Count(out, "\r\n") != 3 {
+		t.Errorf("csv:\n%q", out)
+	}
+}
