@@ -23,7 +23,7 @@ const modulePath = "github.com/vetcircle/vetcircle"
 // is missing: CI must prove the install path, not pass silently without it.
 func goTool(t *testing.T) string {
 	t.Helper()
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	gobin := goFromEnv()
 	if _, err := os.Stat(gobin); err == nil {
 		return gobin
 	}
@@ -209,4 +209,14 @@ func TestGoInstallFromModuleProxy(t *testing.T) {
 	if !strings.Contains(string(mods), "github.com/alecthomas/chroma/v2") {
 		t.Errorf("go version -m lists no chroma:\n%s", mods)
 	}
+}
+
+// goFromEnv is the go command of the toolchain running the tests: the one
+// in GOROOT as `go env` reports it, else none.
+func goFromEnv() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "bin", "go")
 }

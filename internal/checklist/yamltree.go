@@ -94,9 +94,6 @@ func (es Errors) Error() string {
 // errorList collects problems so a load can report all of them at once.
 type errorList struct {
 	errs Errors
-	// aliases is set once an anchor or alias was reported: an alias bomb
-	// uses dozens, and one line says all there is to say.
-	aliases bool
 }
 
 func (l *errorList) add(pos Pos, hint, format string, args ...any) {

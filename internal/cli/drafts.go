@@ -42,9 +42,6 @@ func newLazyDraft(p *checklist.Pack, store draft.Store, w io.Writer) *lazyDraft 
 	return &lazyDraft{pack: p, store: store, w: w, now: time.Now}
 }
 
-// resumeDraft continues an existing draft.
-func (l *lazyDraft) resume(d *draft.Draft) { l.saver = l.store.NewSaver(l.pack, d) }
-
 // save writes the answers to the draft, creating it first if need be.
 func (l *lazyDraft) save(a *checklist.Answers) {
 	l.mu.Lock()

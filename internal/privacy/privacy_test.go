@@ -89,7 +89,7 @@ func TestNoNetworkCode(t *testing.T) {
 
 func goTool(t *testing.T) string {
 	t.Helper()
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	gobin := goFromEnv()
 	if _, err := os.Stat(gobin); err != nil {
 		if gobin, err = exec.LookPath("go"); err != nil {
 			missingTool(t, "the go command is not available")
@@ -234,4 +234,14 @@ func missingTool(t *testing.T, format string, args ...any) {
 		t.Fatalf("CI must run this check: "+format, args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// goFromEnv is the go command of the toolchain running the tests: the one
+// in GOROOT as `go env` reports it, else none.
+func goFromEnv() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "bin", "go")
 }

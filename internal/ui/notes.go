@@ -29,7 +29,6 @@ type notesBox struct {
 	q    *checklist.Question
 	ta   textarea.Model
 	keys notesKeys
-	w    int
 }
 
 func newNotesBox(c *common, q *checklist.Question) *notesBox {
