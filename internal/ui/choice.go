@@ -17,11 +17,11 @@ type choiceKeys struct {
 
 func newChoiceKeys(q *checklist.Question) choiceKeys {
 	k := choiceKeys{
-		Up:      newKey("↑/↓", "move", "up", "k"),
-		Down:    newKey("↓/j", "move", "down", "j"),
+		Up:      upKey(),
+		Down:    downKey(),
 		Choose:  newKey("space", "choose", "space"),
 		Pick:    digitsKey(len(q.OptionIDs())),
-		Yes:     newKey("y/n/u", "answer", "y"),
+		Yes:     newKey("y", "yes", "y"),
 		No:      newKey("n", "no", "n"),
 		Unknown: newKey("u", "unknown", "u"),
 		Clear:   clearKey(),
@@ -135,9 +135,9 @@ func (l *choiceList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 func (l *choiceList) bindings() (short, full []key.Binding) {
 	if l.q.Kind == checklist.KindTristate {
 		// y/n/u is the way to answer; the arrows are in the full help.
-		return []key.Binding{l.keys.Yes}, []key.Binding{l.keys.Yes, l.keys.Up, l.keys.Choose, l.keys.Clear}
+		return []key.Binding{ynuKey()}, []key.Binding{ynuKey(), moveKey(), l.keys.Choose, l.keys.Clear}
 	}
-	return []key.Binding{l.keys.Up, l.keys.Pick}, []key.Binding{l.keys.Up, l.keys.Choose, l.keys.Pick, l.keys.Clear}
+	return []key.Binding{moveKey(), l.keys.Pick}, []key.Binding{moveKey(), l.keys.Choose, l.keys.Pick, l.keys.Clear}
 }
 
 // optionLabel is what the user reads for option i.

@@ -52,6 +52,13 @@ func keyWords(p *checklist.Pack, groups [][]key.Binding) [][]key.Binding {
 // Bindings shared by several screens. Each screen builds its own keyMap
 // from these so its help lists exactly the keys it handles.
 func downKey() key.Binding { return newKey("↓/j", "down", "down", "j") }
+func upKey() key.Binding   { return newKey("↑/k", "up", "up", "k") }
+
+// moveKey and ynuKey are for the help line only: one entry for a pair or
+// three of keys handled one by one ("↑/↓ move"), so the label names only
+// keys that work.
+func moveKey() key.Binding { return newKey("↑/↓", "move", "up", "down", "k", "j") }
+func ynuKey() key.Binding  { return newKey("y/n/u", "answer", "y", "n", "u") }
 func nextKey() key.Binding { return newKey("enter", "next", "enter") }
 func backKey() key.Binding { return newKey("esc", "back", "esc", "shift+tab") }
 func clearKey() key.Binding {

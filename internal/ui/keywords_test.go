@@ -71,3 +71,60 @@ func TestHelpWordsComeFromThePack(t *testing.T) {
 		t.Errorf("keyWords changed the original binding: %q", d)
 	}
 }
+
+// TestHelpLabelsNameTheirKeys: every key a help label names is a key its
+// binding matches ("↑/↓" binds up and down, "esc" binds esc), so the help
+// line never promises a key that does nothing. It reads this package's
+// calls to newKey.
+func TestHelpLabelsNameTheirKeys(t *testing.T) {
+	names := map[string]string{"↑": "up", "↓": "down", "⌫": "backspace", "pgdn": "pgdown", "pgup": "pgup", "enter": "enter"}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, isID := call.Fun.(*ast.Ident); !isID || id.Name != "newKey" || len(call.Args) < 3 {
+				return true
+			}
+			var lits []string
+			for _, a := range call.Args {
+				lit, ok := a.(*ast.BasicLit)
+				if !ok {
+					return true // built from variables: checked where it is made
+				}
+				s, _ := strconv.Unquote(lit.Value)
+				lits = append(lits, s)
+			}
+			label, keys := lits[0], lits[2:]
+			n++
+			for _, part := range strings.Split(label, "/") {
+				k := part
+				if m, ok := names[part]; ok {
+					k = m
+				}
+				found := false
+				for _, b := range keys {
+					found = found || b == k
+				}
+				if !found {
+					t.Errorf("%s: help label %q names %q, which its binding %v does not match", fset.Position(call.Pos()), label, part, keys)
+				}
+			}
+			return true
+		})
+	}
+	if n < 20 {
+		t.Fatalf("checked only %d bindings; the scan is broken", n)
+	}
+}

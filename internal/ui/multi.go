@@ -17,8 +17,8 @@ type multiKeys struct {
 
 func newMultiKeys(q *checklist.Question) multiKeys {
 	return multiKeys{
-		Up:     newKey("↑/↓", "move", "up", "k"),
-		Down:   newKey("↓/j", "move", "down", "j"),
+		Up:     upKey(),
+		Down:   downKey(),
 		Toggle: newKey("space", "tick", "space", "x"),
 		Unsure: newKey("u", "not known yet", "u"),
 		Pick:   digitsKey(len(q.Options)),
@@ -128,8 +128,8 @@ func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {
 // bindings lists the keys for the one-line help (short) and the full help.
 func (l *multiList) bindings() (short, full []key.Binding) {
 	// "0 none" is on the list itself, and in the full help.
-	return []key.Binding{l.keys.Up, l.keys.Toggle},
-		[]key.Binding{l.keys.Up, l.keys.Toggle, l.keys.Pick, l.keys.Unsure, l.keys.None, l.keys.Clear}
+	return []key.Binding{moveKey(), l.keys.Toggle},
+		[]key.Binding{moveKey(), l.keys.Toggle, l.keys.Pick, l.keys.Unsure, l.keys.None, l.keys.Clear}
 }
 
 func (l *multiList) view(w int, focused bool) []string {

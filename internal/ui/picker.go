@@ -46,7 +46,7 @@ type pickerKeys struct {
 func NewPicker(p *checklist.Pack, drafts []draft.Info, dark, noColor bool) *Picker {
 	k := &Picker{pack: p, drafts: drafts, theme: newTheme(dark, noColor), chosen: PickQuit, w: 80, h: 24, help: help.New(),
 		keys: pickerKeys{
-			Up:     newKey("↑/↓", "move", "up", "k"),
+			Up:     upKey(),
 			Down:   downKey(),
 			Choose: newKey("enter", "continue", "enter"),
 			New:    newKey("n", "new check", "n"),
@@ -116,7 +116,7 @@ func (k *Picker) View() tea.View {
 		row(i, p.Tf("ui.picker.row", "name", name, "pct", strconv.Itoa(d.Completeness), "when", d.Updated.Format(time.DateTime[:16])))
 	}
 	row(len(k.drafts), p.T("ui.picker.new"))
-	groups := keyWords(p, [][]key.Binding{{k.keys.Up, k.keys.Choose, k.keys.New, k.keys.Quit}})
+	groups := keyWords(p, [][]key.Binding{{moveKey(), k.keys.Choose, k.keys.New, k.keys.Quit}})
 	k.help.SetWidth(w)
 	body := clipLines(strings.Join(lines, "\n"), w, max(k.h-2, 1))
 	for len(body) < k.h-2 {

@@ -17,7 +17,7 @@ type flagsKeys struct {
 
 func newFlagsKeys() flagsKeys {
 	return flagsKeys{
-		Up:      newKey("↑/↓", "move", "up", "k"),
+		Up:      upKey(),
 		Down:    downKey(),
 		Yes:     newKey("y", "yes, seen it", "y"),
 		No:      newKey("n", "no", "n"),
@@ -182,7 +182,7 @@ func (s *flagsScreen) view(w, h int) string {
 
 func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
-	ynu := newKey("y/n/u", "answer", "y", "n", "u")
+	ynu := ynuKey()
 	return keyList{
 		short: []key.Binding{ynu, k.Next, k.Back}, // ↑/↓ is in the full help: the line must keep q quit at 80 columns
 		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},

@@ -17,7 +17,7 @@ type reviewKeys struct {
 
 func newReviewKeys() reviewKeys {
 	return reviewKeys{
-		Up:       newKey("↑/↓", "move", "up", "k"),
+		Up:       upKey(),
 		Down:     newKey("↓/j", "down", "down", "j"),
 		PageUp:   newKey("pgup", "page up", "pgup"),
 		PageDown: newKey("pgdn", "page down", "pgdown"),
@@ -234,7 +234,7 @@ func (s *reviewScreen) view(w, h int) string {
 func (s *reviewScreen) keyMap() help.KeyMap {
 	k := s.keys
 	return keyList{
-		short: []key.Binding{k.Up, k.Enter, k.Back},
+		short: []key.Binding{moveKey(), k.Enter, k.Back},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Enter, k.Back}},
 	}
 }

@@ -21,8 +21,8 @@ type summaryKeys struct {
 
 func newSummaryKeys() summaryKeys {
 	return summaryKeys{
-		Up:       newKey("↑/↓", "scroll", "up", "k"),
-		Down:     newKey("↓/j", "down", "down", "j"),
+		Up:       newKey("↑/k", "scroll up", "up", "k"),
+		Down:     newKey("↓/j", "scroll down", "down", "j"),
 		PageUp:   newKey("pgup/b", "page up", "pgup", "b"),
 		PageDown: newKey("pgdn/space", "page down", "pgdown", "space", "f"),
 		Top:      newKey("home/g", "top", "home", "g"),
@@ -253,7 +253,7 @@ func (s *summaryScreen) fitted(w, h int) []string {
 func (s *summaryScreen) keyMap() help.KeyMap {
 	k := s.keys
 	return keyList{
-		short: []key.Binding{k.Save, k.Copy, k.Up, k.Back},
+		short: []key.Binding{k.Save, k.Copy, newKey("↑/↓", "scroll", "up", "down", "k", "j"), k.Back},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Copy, k.Back}},
 	}
 }
