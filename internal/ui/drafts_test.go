@@ -527,3 +527,23 @@ func TestAnswersOfferLetsYouPickAnotherName(t *testing.T) {
 		t.Error("the existing file was replaced")
 	}
 }
+
+// TestAnswersGoBesideTheSummary: after the summary is saved to a path of
+// the user's choosing, the offer to save the answers puts them beside it,
+// and the label names the folder the typed name points into.
+func TestAnswersGoBesideTheSummary(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	d := newDriver(t, 100, 30, Options{SaveDir: dir})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText(filepath.Join(elsewhere, "x.md"))
+	if !strings.Contains(strings.Join(strings.Fields(d.view()), ""), "(in"+elsewhere+")") {
+		t.Errorf("the label does not name the folder typed:\n%s", d.view())
+	}
+	d.keys("enter")
+	d.keys("y")
+	if _, err := os.Stat(filepath.Join(elsewhere, "x.yaml")); err != nil {
+		t.Errorf("the answers are not beside the summary: %v\n%s", err, d.view())
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.yaml")); len(files) != 0 {
+		t.Errorf("the answers went to the save folder: %v", files)
+	}
+}

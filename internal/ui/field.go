@@ -45,7 +45,11 @@ func (f *textField) load() {
 	case !ok:
 		f.in.SetValue("")
 	case f.q.Kind == checklist.KindNumber:
-		f.in.SetValue(strconv.FormatFloat(v.Number, 'f', -1, 64))
+		s := strconv.FormatFloat(v.Number, 'f', -1, 64)
+		if v.Upper != nil {
+			s += "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64) // a range stays a range
+		}
+		f.in.SetValue(s)
 	default:
 		f.in.SetValue(v.Text)
 	}
@@ -150,7 +154,8 @@ func (f *textField) view(w int, focused bool) []string {
 	f.restyle()
 	t := f.c.theme
 	unit := ""
-	if f.q.Unit != "" && (focused || f.in.Value() != "") {
+	// The unit goes with a value, never after "not asked yet".
+	if f.q.Unit != "" && f.in.Value() != "" {
 		unit = " " + t.faint.Render(f.q.Unit)
 	}
 	marker := "  "

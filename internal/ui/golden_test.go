@@ -64,6 +64,7 @@ var goldenCases = []struct {
 		// The temporary folder, as the user's would read.
 		d.m.status = "Saved the summary to /home/you/circles/summary.md. Only you can read it (mode 0600). The draft is no longer needed and was removed."
 		d.m.dlg.(*saveDialog).offer = "/home/you/circles/summary.md"
+		d.m.dlg.(*saveDialog).in.SetValue("/home/you/circles/summary.yaml")
 	}, nil},
 	{"summary-copied", 80, 24, func(d *driver) {
 		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "c")

@@ -74,6 +74,10 @@ func newAnswersOffer(c *common, path string) *saveDialog {
 	d := newSaveDialog(c)
 	d.setKind(saveAnswers)
 	d.offer = path
+	// Beside the summary, wherever it was saved (~/x.md offers ~/x.yaml),
+	// not in the current folder.
+	d.in.SetValue(strings.TrimSuffix(path, filepath.Ext(path)) + saveAnswers.ext())
+	d.in.CursorEnd()
 	return d
 }
 
@@ -233,8 +237,12 @@ func (d *saveDialog) view(w int) string {
 		lines = append(lines, d.kindsLines(inner)...)
 		lines = append(lines, wrap(t.faint, p.T(d.kind.help()), inner)...)
 		lines = append(lines, "")
+		// The folder the typed name points into, which a typed path
+		// changes: the label never names a folder the file will not go to.
 		dir := d.c.dir
-		if abs, err := filepath.Abs(dir); err == nil {
+		if path, ok := d.path(); ok {
+			dir = filepath.Dir(path)
+		} else if abs, err := filepath.Abs(dir); err == nil {
 			dir = abs
 		}
 		lines = append(lines, wrap(t.text, p.Tf("ui.save.label", "dir", dir), inner)...)
