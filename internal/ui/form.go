@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // formKeys move between the fields of a form; each field adds its own.
@@ -24,21 +23,12 @@ func newFormKeys() formKeys {
 	}
 }
 
-// formField is one question in a form: a radio list, a checklist or a
-// text input.
-type formField struct {
-	q      *checklist.Question
-	choice *choiceList
-	multi  *multiList
-	text   *textField
-}
-
 // formScreen shows several short questions at once: the welcome screen
 // (who is using it, which stage) and the circle's basics.
 type formScreen struct {
 	c      *common
 	st     step
-	fields []formField
+	fields []field
 	focus  int
 	w, h   int
 	keys   formKeys
@@ -47,16 +37,7 @@ type formScreen struct {
 func newFormScreen(c *common, st step) *formScreen {
 	s := &formScreen{c: c, st: st, keys: newFormKeys()}
 	for _, q := range st.questions {
-		f := formField{q: q}
-		switch q.Kind {
-		case checklist.KindChoice, checklist.KindTristate:
-			f.choice = newChoiceList(c, q)
-		case checklist.KindMulti:
-			f.multi = newMultiList(c, q)
-		default:
-			f.text = newTextField(c, q)
-		}
-		s.fields = append(s.fields, f)
+		s.fields = append(s.fields, newField(c, q))
 	}
 	return s
 }
@@ -64,15 +45,10 @@ func newFormScreen(c *common, st step) *formScreen {
 func (s *formScreen) enter(focus string) tea.Cmd {
 	s.focus = 0
 	for i, f := range s.fields {
-		if f.q.ID == focus {
+		if f.question().ID == focus {
 			s.focus = i
 		}
-		if f.text != nil {
-			f.text.load()
-		}
-		if f.choice != nil {
-			f.choice.reset()
-		}
+		f.reload()
 	}
 	return s.focusField(s.focus)
 }
@@ -81,16 +57,10 @@ func (s *formScreen) focusField(i int) tea.Cmd {
 	s.focus = max(0, min(i, len(s.fields)-1))
 	var cmd tea.Cmd
 	for j, f := range s.fields {
-		if f.choice != nil && j != s.focus {
-			f.choice.reset() // a highlight left behind is not an answer
-		}
-		if f.text == nil {
-			continue
-		}
 		if j == s.focus {
-			cmd = f.text.focus()
+			cmd = f.focus()
 		} else {
-			f.text.blur()
+			f.blur()
 		}
 	}
 	return cmd
@@ -99,34 +69,29 @@ func (s *formScreen) focusField(i int) tea.Cmd {
 func (s *formScreen) setSize(w, h int) {
 	s.w, s.h = w, h
 	for _, f := range s.fields {
-		if f.text != nil {
-			f.text.setWidth(w - s.labelWidth() - 2)
-		}
+		f.setWidth(w - s.labelWidth() - 2)
 	}
 }
 
-func (s *formScreen) typing() bool { return s.fields[s.focus].text != nil }
+func (s *formScreen) typing() bool { return s.fields[s.focus].typing() }
 
-func (s *formScreen) focused() string { return s.fields[s.focus].q.ID }
+func (s *formScreen) focused() string { return s.fields[s.focus].question().ID }
 
 func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	f := s.fields[s.focus]
 	k, isKey := msg.(tea.KeyPressMsg)
 	if isKey {
-		forward := key.Matches(k, s.keys.Next) || (f.text != nil && key.Matches(k, s.keys.Down))
-		backward := key.Matches(k, s.keys.Prev) || (f.text != nil && key.Matches(k, s.keys.Up))
+		// In a text field ↑/↓ move between fields; in a list they move
+		// the highlight, and tab and shift+tab move between fields.
+		forward := key.Matches(k, s.keys.Next) || (f.typing() && key.Matches(k, s.keys.Down))
+		backward := key.Matches(k, s.keys.Prev) || (f.typing() && key.Matches(k, s.keys.Up))
 		// Editing one answer from the review: enter and esc go back to it.
 		toReview := s.c.editing && (key.Matches(k, s.keys.Next) && k.Code == tea.KeyEnter || k.Code == tea.KeyEscape)
 		switch {
 		case forward:
-			// Validate only when moving forward, so a bad number never
-			// traps anyone who wants to go back.
-			if f.text != nil && !f.text.validate() {
+			acts, ok := f.leave(k.Code == tea.KeyEnter, false)
+			if !ok {
 				return nil, nil
-			}
-			var acts []action
-			if f.choice != nil && k.Code == tea.KeyEnter {
-				acts = f.choice.confirm() // enter chooses the highlighted option
 			}
 			if toReview {
 				return append(acts, goNext{}), nil
@@ -139,9 +104,7 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 			}
 			return acts, s.focusField(s.focus + 1)
 		case backward:
-			if f.text != nil {
-				f.text.load() // drop what was half-typed and invalid
-			}
+			f.leave(false, true)
 			if toReview {
 				return []action{goBack{}}, nil
 			}
@@ -153,19 +116,8 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 			}
 			return nil, s.focusField(s.focus - 1)
 		}
-		switch {
-		case f.choice != nil:
-			acts, _ := f.choice.handle(k)
-			return acts, nil
-		case f.multi != nil:
-			acts, _ := f.multi.handle(k)
-			return acts, nil
-		}
 	}
-	if f.text != nil {
-		return f.text.update(msg)
-	}
-	return nil, nil
+	return f.input(msg)
 }
 
 // prompts reports whether this form shows its questions' prompts rather
@@ -175,7 +127,7 @@ func (s *formScreen) prompts() bool { return s.st.section.ID == "welcome" }
 func (s *formScreen) labelWidth() int {
 	n := 0
 	for _, f := range s.fields {
-		n = max(n, ansi.StringWidth(f.q.Label))
+		n = max(n, ansi.StringWidth(f.question().Label))
 	}
 	return min(n+2, max(s.w/3, 8))
 }
@@ -185,6 +137,7 @@ func (s *formScreen) labelWidth() int {
 func (s *formScreen) row(i int, expand bool) []string {
 	t := s.c.theme
 	f := s.fields[i]
+	q := f.question()
 	focused := i == s.focus
 	lw := s.labelWidth()
 	marker := "  "
@@ -193,27 +146,20 @@ func (s *formScreen) row(i int, expand bool) []string {
 		marker = t.cursor.Render("›") + " "
 		lst = t.cursor
 	}
-	if s.prompts() && f.text == nil {
+	if s.prompts() && !f.inline() {
 		// The welcome questions read as questions, with their options
 		// always shown.
-		out := []string{marker + lst.Bold(true).Render(ansi.Truncate(f.q.PromptFor(s.c.answers), max(s.w-2, 1), "…"))}
-		var opts []string
-		if f.choice != nil {
-			opts = f.choice.view(max(s.w-2, 1), focused)
-		} else {
-			opts = f.multi.view(max(s.w-2, 1), focused)
-		}
-		for _, l := range opts {
+		out := []string{marker + lst.Bold(true).Render(ansi.Truncate(q.PromptFor(s.c.answers), max(s.w-2, 1), "…"))}
+		for _, l := range f.view(max(s.w-2, 1), focused) {
 			out = append(out, "  "+l)
 		}
 		return out
 	}
-	label := ansi.Truncate(f.q.Label, lw-1, "…")
+	label := ansi.Truncate(q.Label, lw-1, "…")
 	head := marker + lst.Render(label) + strings.Repeat(" ", max(lw-ansi.StringWidth(label), 1))
 	vw := max(s.w-2-lw, 1)
-	switch {
-	case f.text != nil:
-		lines := f.text.view(vw, focused)
+	if f.inline() {
+		lines := f.view(vw, focused)
 		// The field draws its own marker; ours is in head.
 		lines[0] = strings.TrimPrefix(strings.TrimPrefix(lines[0], t.cursor.Render("›")+" "), "  ")
 		out := []string{head + lines[0]}
@@ -221,32 +167,19 @@ func (s *formScreen) row(i int, expand bool) []string {
 			out = append(out, strings.Repeat(" ", 2+lw)+l)
 		}
 		return out
-	case f.choice != nil:
-		val := t.notAsked.Render(f.choice.summary())
-		if f.choice.selected() >= 0 {
-			val = t.selected.Render(f.choice.summary())
-		}
-		out := []string{head + ansi.Truncate(val, vw, "…")}
-		if expand {
-			for _, l := range f.choice.view(max(s.w-4, 1), focused) {
-				out = append(out, "    "+l)
-			}
-		}
-		return out
-	default:
-		v, ok := s.c.answers.Get(f.q.ID)
-		val := t.notAsked.Render(s.c.pack.T("answer.not-asked"))
-		if ok {
-			val = t.selected.Render(formatValue(s.c.pack, f.q, v))
-		}
-		out := []string{head + ansi.Truncate(val, vw, "…")}
-		if expand {
-			for _, l := range f.multi.view(max(s.w-4, 1), focused) {
-				out = append(out, "    "+l)
-			}
-		}
-		return out
 	}
+	text, answered := f.value()
+	val := t.notAsked.Render(text)
+	if answered {
+		val = t.selected.Render(text)
+	}
+	out := []string{head + ansi.Truncate(val, vw, "…")}
+	if expand {
+		for _, l := range f.view(max(s.w-4, 1), focused) {
+			out = append(out, "    "+l)
+		}
+	}
+	return out
 }
 
 // fieldLines renders every field; only the focused one shows its options,
@@ -279,9 +212,9 @@ func (s *formScreen) view(w, h int) string {
 	}
 	var hint []block
 	if !s.prompts() {
-		hint = s.c.questionBlocks(s.fields[s.focus].q, w, true)
+		hint = s.c.questionBlocks(s.fields[s.focus].question(), w, true)
 	}
-	hint = append(hint, s.c.noteBlock(s.fields[s.focus].q, w)...)
+	hint = append(hint, s.c.noteBlock(s.fields[s.focus].question(), w)...)
 	fields := s.fieldLines()
 	blocks := append(intro, block{lines: fields, prio: prioMust, gap: true})
 	blocks = append(blocks, hint...)
@@ -297,14 +230,7 @@ func (s *formScreen) draftsLine() string {
 }
 
 func (s *formScreen) keyMap() help.KeyMap {
-	f := s.fields[s.focus]
-	var short, full []key.Binding
-	switch {
-	case f.choice != nil:
-		short, full = f.choice.bindings()
-	case f.multi != nil:
-		short, full = f.multi.bindings()
-	}
+	short, full := s.fields[s.focus].bindings()
 	short = append(short, s.keys.Next, s.keys.Prev)
 	return keyList{short: short, full: [][]key.Binding{full, {s.keys.Next, s.keys.Prev, s.keys.Up, s.keys.Down}}}
 }

@@ -55,7 +55,7 @@ func (l *multiList) toggle(i int) []action {
 	} else {
 		list = append(list, id)
 	}
-	return []action{setAnswer{id: l.q.ID, v: l.value(list, unsure)}}
+	return []action{setAnswer{id: l.q.ID, v: l.answerOf(list, unsure)}}
 }
 
 // markUnsure (u, as on yes/no questions) flips option i between "not known yet" and not ticked, so a
@@ -71,12 +71,12 @@ func (l *multiList) markUnsure(i int) []action {
 	} else {
 		unsure = append(unsure, id)
 	}
-	return []action{setAnswer{id: l.q.ID, v: l.value(list, unsure)}}
+	return []action{setAnswer{id: l.q.ID, v: l.answerOf(list, unsure)}}
 }
 
-// value builds an answer in the pack's order, so saved files and reviews
+// answerOf builds an answer in the pack's order, so saved files and reviews
 // read the same.
-func (l *multiList) value(list, unsure []string) checklist.Value {
+func (l *multiList) answerOf(list, unsure []string) checklist.Value {
 	v := checklist.Value{List: make([]string, 0, len(list))}
 	for _, o := range l.q.Options {
 		switch {

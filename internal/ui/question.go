@@ -85,85 +85,50 @@ type questionKeys struct {
 	Next, Back key.Binding
 }
 
-// questionScreen asks one question: its words, then its options (a radio
-// list, a checklist, or a text or number field).
+// questionScreen asks one question: its words, then its field (a radio
+// list, a checklist, or a text or number input).
 type questionScreen struct {
-	c      *common
-	st     step
-	q      *checklist.Question
-	choice *choiceList
-	multi  *multiList
-	text   *textField
-	keys   questionKeys
-	w, h   int
+	c    *common
+	st   step
+	q    *checklist.Question
+	f    field
+	keys questionKeys
+	w, h int
 }
 
 func newQuestionScreen(c *common, st step) *questionScreen {
 	q := st.questions[0]
-	s := &questionScreen{c: c, st: st, q: q, keys: questionKeys{Next: nextKey(), Back: backKey()}}
-	switch q.Kind {
-	case checklist.KindChoice, checklist.KindTristate:
-		s.choice = newChoiceList(c, q)
-	case checklist.KindMulti:
-		s.multi = newMultiList(c, q)
-	default:
-		s.text = newTextField(c, q)
-	}
-	return s
+	return &questionScreen{c: c, st: st, q: q, f: newField(c, q), keys: questionKeys{Next: nextKey(), Back: backKey()}}
 }
 
 func (s *questionScreen) enter(string) tea.Cmd {
-	if s.choice != nil {
-		s.choice.reset()
-	}
-	if s.text != nil {
-		s.text.load()
-		return s.text.focus()
-	}
-	return nil
+	s.f.reload()
+	return s.f.focus()
 }
 
 func (s *questionScreen) setSize(w, h int) {
 	s.w, s.h = w, h
-	if s.text != nil {
-		s.text.setWidth(w)
-	}
+	s.f.setWidth(w)
 }
 
-func (s *questionScreen) typing() bool    { return s.text != nil }
+func (s *questionScreen) typing() bool    { return s.f.typing() }
 func (s *questionScreen) focused() string { return s.q.ID }
 
 func (s *questionScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.keys.Next):
-			if s.text != nil && !s.text.validate() {
+			acts, ok := s.f.leave(true, false)
+			if !ok {
 				return nil, nil
-			}
-			var acts []action
-			if s.choice != nil {
-				acts = s.choice.confirm() // enter chooses the highlighted option
 			}
 			return append(acts, goNext{}), nil
 		case key.Matches(k, s.keys.Back):
-			if s.text != nil {
-				s.text.load()
-			}
+			s.f.leave(false, true)
 			return []action{goBack{}}, nil
 		}
-		switch {
-		case s.choice != nil:
-			acts, _ := s.choice.handle(k)
-			return acts, nil
-		case s.multi != nil:
-			acts, _ := s.multi.handle(k)
-			return acts, nil
-		}
 	}
-	if s.text != nil {
-		return s.text.update(msg)
-	}
-	return nil, nil
+	return s.f.input(msg)
 }
 
 func (s *questionScreen) view(w, h int) string {
@@ -174,16 +139,7 @@ func (s *questionScreen) view(w, h int) string {
 	}
 	blocks = append(blocks, block{lines: wrap(t.title, s.q.PromptFor(s.c.answers), w), prio: prioMust, gap: true})
 	blocks = append(blocks, s.c.questionBlocks(s.q, w, false)...)
-	var opts []string
-	switch {
-	case s.choice != nil:
-		opts = s.choice.view(w, true)
-	case s.multi != nil:
-		opts = s.multi.view(w, true)
-	default:
-		opts = s.text.view(w, true)
-	}
-	blocks = append(blocks, block{lines: opts, prio: prioMust, gap: true})
+	blocks = append(blocks, block{lines: s.f.view(w, true), prio: prioMust, gap: true})
 	blocks = append(blocks, s.c.noteBlock(s.q, w)...)
 	if s.q.Why != "" {
 		blocks = append(blocks, block{lines: labelled(t, s.c.pack.T("ui.why"), s.q.Why, t.faint, w), prio: prioLow, gap: true})
@@ -192,13 +148,7 @@ func (s *questionScreen) view(w, h int) string {
 }
 
 func (s *questionScreen) keyMap() help.KeyMap {
-	var short, full []key.Binding
-	switch {
-	case s.choice != nil:
-		short, full = s.choice.bindings()
-	case s.multi != nil:
-		short, full = s.multi.bindings()
-	}
+	short, full := s.f.bindings()
 	short = append(short, s.keys.Next, s.keys.Back)
 	return keyList{short: short, full: [][]key.Binding{full, {s.keys.Next, s.keys.Back}}}
 }
