@@ -87,7 +87,7 @@ func (m *Model) goTo(i int, focus string) tea.Cmd {
 // are in a file the draft has done its job and is removed; after the
 // summary, the dialog offers to save the answers too.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
-	d, ok := m.dlg.(*saveDialog)
+	d, ok := m.top().(*saveDialog)
 	if !ok {
 		return nil
 	}
@@ -97,7 +97,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.c.savedKinds[msg.kind] = m.c.rev
 	m.status = m.c.pack.Tf(msg.kind.done(), "path", msg.path)
-	m.dlg = nil
+	m.pop()
 	if msg.kind == saveJSON {
 		return nil
 	}
@@ -109,7 +109,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if rev, ok := m.c.savedKinds[saveAnswers]; !ok || rev != m.c.rev {
 			// Keep the draft until the answers are saved or declined: a
 			// summary alone cannot be resumed.
-			m.dlg = newAnswersOffer(m.c, msg.path)
+			m.push(newAnswersOffer(m.c, msg.path))
 			return nil
 		}
 	}

@@ -88,9 +88,6 @@ type quitKeys struct {
 type quitDialog struct {
 	c    *common
 	keys quitKeys
-	// under is the dialog that was open when quitting was asked (the save
-	// dialog with a half-typed name, say); staying brings it back.
-	under dialog
 	// drafted is set when the draft holds the answers (drafts on, and the
 	// last write did not fail).
 	drafted bool
@@ -110,10 +107,7 @@ func (d *quitDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 	case key.Matches(k, d.keys.Yes):
 		return []action{quitNow{}}, nil
 	case key.Matches(k, d.keys.No):
-		if d.under != nil {
-			return []action{reopenDlg{d.under}}, nil
-		}
-		return []action{closeDlg{}}, nil
+		return []action{closeDlg{}}, nil // back to what was open under it
 	}
 	return nil, nil
 }

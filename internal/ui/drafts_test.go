@@ -292,7 +292,7 @@ func TestResumeDraft(t *testing.T) {
 		checkFits(t, d.m.View().Content, sz[0], sz[1])
 	}
 	d.keys("enter")
-	if d.m.dlg != nil {
+	if d.m.top() != nil {
 		t.Fatal("enter did not dismiss the notice")
 	}
 	if d.step() != "q:difficult-experience" {
@@ -361,7 +361,7 @@ func TestDraftRemovedAfterSaving(t *testing.T) {
 	if !reflect.DeepEqual(sortedLists(a.Values), sortedLists(d.m.Answers().Values)) || a.ResumeAt != "" {
 		t.Errorf("saved answers = %v (resume_at %q)\nwant %v", a.Values, a.ResumeAt, d.m.Answers().Values)
 	}
-	if d.m.dlg != nil || !strings.Contains(d.view(), "Saved the answers to") {
+	if d.m.top() != nil || !strings.Contains(d.view(), "Saved the answers to") {
 		t.Errorf("no confirmation of the answers file:\n%s", d.view())
 	}
 	// Quitting now asks nothing and leaves no draft behind.

@@ -63,8 +63,8 @@ var goldenCases = []struct {
 		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText("summary.md").keys("enter")
 		// The temporary folder, as the user's would read.
 		d.m.status = "Saved the summary to /home/you/circles/summary.md. Only you can read it (mode 0600). The draft is no longer needed and was removed."
-		d.m.dlg.(*saveDialog).offer = "/home/you/circles/summary.md"
-		d.m.dlg.(*saveDialog).in.SetValue("/home/you/circles/summary.yaml")
+		d.m.top().(*saveDialog).offer = "/home/you/circles/summary.md"
+		d.m.top().(*saveDialog).in.SetValue("/home/you/circles/summary.yaml")
 	}, nil},
 	{"summary-copied", 80, 24, func(d *driver) {
 		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "c")

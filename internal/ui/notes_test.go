@@ -37,7 +37,7 @@ func TestNotesRoundTrip(t *testing.T) {
 	// q, y, n and digits are typed, not acted on.
 	d.typeText("Fluence 2024, q y/n 3 ")
 	d.send(tea.PasteMsg{Content: "\x1b]52;c;ZXZpbA==\x07pasted\x1b[2J\u202e ok"})
-	if d.quit || d.m.dlg != nil {
+	if d.quit || d.m.top() != nil {
 		t.Fatal("typing in the notes box quit or opened a dialog")
 	}
 	if v, _ := d.answer("training"); v.Choice != "named-program" {
@@ -141,7 +141,7 @@ func TestNotesKeyOnlyWithAQuestion(t *testing.T) {
 	}
 	// ctrl+c from the notes box asks before quitting, and keeps the note.
 	d.typeText("x").keys("ctrl+c")
-	if _, ok := d.m.dlg.(*quitDialog); !ok {
+	if _, ok := d.m.top().(*quitDialog); !ok {
 		t.Fatalf("ctrl+c in the notes box did not ask:\n%s", d.view())
 	}
 	d.keys("n")

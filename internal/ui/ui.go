@@ -148,8 +148,6 @@ type (
 	closeNotes struct{}
 	// dropDraft removes the draft once its answers are kept elsewhere.
 	dropDraft struct{}
-	// reopenDlg brings back the dialog a quit question interrupted.
-	reopenDlg struct{ d dialog }
 	quitNow   struct{}
 	// copySummary puts the summary markdown on the clipboard.
 	copySummary struct{}
@@ -173,6 +171,22 @@ type (
 	}
 )
 
+// top is the dialog on top of the stack, or nil.
+func (m *Model) top() dialog {
+	if len(m.dlgs) == 0 {
+		return nil
+	}
+	return m.dlgs[len(m.dlgs)-1]
+}
+
+// push opens a dialog over whatever is open; pop closes the top one.
+func (m *Model) push(d dialog) { m.dlgs = append(m.dlgs, d) }
+func (m *Model) pop() {
+	if len(m.dlgs) > 0 {
+		m.dlgs = m.dlgs[:len(m.dlgs)-1]
+	}
+}
+
 // Model is the walkthrough's root model.
 type Model struct {
 	c       *common
@@ -191,7 +205,10 @@ type Model struct {
 		s    screen
 		w, h int
 	}
-	dlg dialog
+	// dlgs is the stack of open dialogs, the top one last: it takes every
+	// key. A quit question asked over the save dialog sits on top of it,
+	// and staying pops back to it, half-typed name and all.
+	dlgs []dialog
 	// notes is the notes editor when open, under the current screen.
 	notes  *notesBox
 	width  int
@@ -251,7 +268,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 		m.cur = indexOf(m.steps, "review")
 	}
 	if len(opts.Warnings) > 0 {
-		m.dlg = newNoticeDialog(c, opts.Warnings)
+		m.push(newNoticeDialog(c, opts.Warnings))
 	}
 	return m
 }

@@ -270,7 +270,7 @@ func TestNumbersValidateWithoutTrapping(t *testing.T) {
 func TestTypingQAndQuestionMark(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{})
 	d.keys("enter", "enter").typeText("q?")
-	if d.quit || d.m.dlg != nil {
+	if d.quit || d.m.top() != nil {
 		t.Fatal("q in a text field quit or asked to")
 	}
 	if v, _ := d.answer("circle-name"); v.Text != "q?" {
@@ -300,14 +300,14 @@ func TestQuitConfirmation(t *testing.T) {
 			t.Fatalf("no quit dialog:\n%s", d.view())
 		}
 		d.keys("n")
-		if d.quit || d.m.dlg != nil {
+		if d.quit || d.m.top() != nil {
 			t.Fatal("n did not close the dialog")
 		}
 		if _, ok := d.answer("user-role"); !ok {
 			t.Error("staying lost the answer")
 		}
 		d.keys("ctrl+c", "esc")
-		if d.quit || d.m.dlg != nil {
+		if d.quit || d.m.top() != nil {
 			t.Fatal("esc did not close the dialog")
 		}
 		d.keys("q", "y")
@@ -318,7 +318,7 @@ func TestQuitConfirmation(t *testing.T) {
 	t.Run("ctrl+c in another dialog asks", func(t *testing.T) {
 		d := newDriver(t, 80, 24, Options{})
 		d.keys("2").goToStep("summary").keys("s", "ctrl+c")
-		if _, ok := d.m.dlg.(*quitDialog); !ok || d.quit {
+		if _, ok := d.m.top().(*quitDialog); !ok || d.quit {
 			t.Fatalf("ctrl+c in the save dialog did not ask (quit %v):\n%s", d.quit, d.view())
 		}
 		d.keys("ctrl+c")
@@ -590,7 +590,7 @@ func TestSaveDialog(t *testing.T) {
 		t.Fatalf("no offer to save the answers:\n%s", d.view())
 	}
 	d.keys("n")
-	if d.m.dlg != nil {
+	if d.m.top() != nil {
 		t.Fatal("n did not close the offer")
 	}
 	d.keys("q")
@@ -615,7 +615,7 @@ func TestSaveDialog(t *testing.T) {
 	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "PROMISING") {
 		t.Error("y did not replace the file")
 	}
-	if _, ok := d.m.dlg.(*saveDialog); !ok || d.m.dlg.(*saveDialog).offer == "" {
+	if _, ok := d.m.top().(*saveDialog); !ok || d.m.top().(*saveDialog).offer == "" {
 		t.Error("no offer of the answers after replacing the summary")
 	}
 	d.keys("esc")
@@ -628,14 +628,14 @@ func TestSaveDialog(t *testing.T) {
 	}
 	d.keys("s", "ctrl+u").typeText(filepath.Join(blocker, "summary.md")).keys("enter")
 	view := d.view()
-	dlg, _ := d.m.dlg.(*saveDialog)
+	dlg, _ := d.m.top().(*saveDialog)
 	if !strings.Contains(view, "Could not save") || dlg == nil || !strings.Contains(dlg.err, blocker+" is a file, not a folder") {
 		t.Errorf("unwritable folder: message does not say why and where:\n%s", view)
 	}
 	if !strings.Contains(view, p.T("ui.save.kept")[:20]) {
 		t.Errorf("unwritable folder: message does not say the answers are kept:\n%s", view)
 	}
-	if d.m.dlg == nil {
+	if d.m.top() == nil {
 		t.Error("the dialog closed after a failed save")
 	}
 	if !reflect.DeepEqual(d.m.Answers().Values, before.Values) {
@@ -653,7 +653,7 @@ func TestSaveDialog(t *testing.T) {
 		t.Errorf("empty name: no message:\n%s", d.view())
 	}
 	d.keys("esc")
-	if d.m.dlg != nil {
+	if d.m.top() != nil {
 		t.Error("esc did not close the save dialog")
 	}
 }
@@ -851,11 +851,11 @@ func TestStayingAfterCtrlCBringsTheDialogBack(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir()})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	d.keys("s", "ctrl+u").typeText("my-name.md").keys("ctrl+c")
-	if _, ok := d.m.dlg.(*quitDialog); !ok {
+	if _, ok := d.m.top().(*quitDialog); !ok {
 		t.Fatalf("ctrl+c in the save dialog did not ask first:\n%s", d.view())
 	}
 	d.keys("n")
-	if _, ok := d.m.dlg.(*saveDialog); !ok || !strings.Contains(d.view(), "my-name.md") {
+	if _, ok := d.m.top().(*saveDialog); !ok || !strings.Contains(d.view(), "my-name.md") {
 		t.Errorf("staying did not bring back the save dialog with its name:\n%s", d.view())
 	}
 }
@@ -926,4 +926,24 @@ func TestLiveVerdictAt80Columns(t *testing.T) {
 		t.Errorf("header = %q, want the live verdict and the red flag", header)
 	}
 	checkFits(t, d.m.View().Content, 80, 24)
+}
+
+// TestDialogsStack: ctrl+c in the save dialog asks to quit over it, and
+// staying returns to the save dialog with the name as typed.
+func TestDialogsStack(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText("half-typed")
+	d.keys("ctrl+c")
+	if _, ok := d.m.top().(*quitDialog); !ok || len(d.m.dlgs) != 2 {
+		t.Fatalf("ctrl+c in the save dialog: %d dialogs, top %T; want the quit question over the save dialog", len(d.m.dlgs), d.m.top())
+	}
+	d.keys("n")
+	s, ok := d.m.top().(*saveDialog)
+	if !ok || s.in.Value() != "half-typed" {
+		t.Fatalf("staying did not bring back the save dialog as it was: %T", d.m.top())
+	}
+	d.keys("esc")
+	if d.m.top() != nil {
+		t.Errorf("esc left %d dialogs open", len(d.m.dlgs))
+	}
 }

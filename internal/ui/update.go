@@ -51,12 +51,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
-		if m.notes != nil && m.dlg == nil {
+		if m.notes != nil && m.top() == nil {
 			acts, cmd := m.notes.update(msg)
 			return m, tea.Batch(cmd, m.apply(acts))
 		}
-		if m.dlg != nil {
-			acts, cmd := m.dlg.update(msg)
+		if d := m.top(); d != nil {
+			acts, cmd := d.update(msg)
 			return m, tea.Batch(cmd, m.apply(acts))
 		}
 		acts, cmd := m.screen().update(msg)
@@ -66,22 +66,16 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if m.dlg != nil {
+	if d := m.top(); d != nil {
 		if key.Matches(msg, m.keys.ForceQuit) {
 			// ctrl+c in the quit dialog quits for real; in any other
-			// dialog it asks, like everywhere else.
-			if _, ok := m.dlg.(*quitDialog); ok {
+			// dialog it asks, over it, like everywhere else.
+			if _, ok := d.(*quitDialog); ok {
 				return m.quitCmd()
 			}
-			under := m.dlg
-			m.dlg = nil
-			cmd := m.quit()
-			if q, ok := m.dlg.(*quitDialog); ok {
-				q.under = under // staying brings the dialog back
-			}
-			return cmd
+			return m.quit()
 		}
-		acts, cmd := m.dlg.update(msg)
+		acts, cmd := d.update(msg)
 		return tea.Batch(cmd, m.apply(acts))
 	}
 	s := m.screen()
@@ -123,7 +117,7 @@ func (m *Model) quit() tea.Cmd {
 	if len(m.c.answers.Values) == 0 && len(m.c.answers.Notes) == 0 || m.savedRev == m.c.rev {
 		return m.quitCmd()
 	}
-	m.dlg = newQuitDialog(m.c, m.draftErr == "")
+	m.push(newQuitDialog(m.c, m.draftErr == ""))
 	return nil
 }
 
@@ -203,11 +197,9 @@ func (m *Model) apply(acts []action) tea.Cmd {
 				m.c.editing = true
 			}
 		case openSave:
-			m.dlg = newSaveDialog(m.c)
+			m.push(newSaveDialog(m.c))
 		case closeDlg:
-			m.dlg = nil
-		case reopenDlg:
-			m.dlg = a.d
+			m.pop()
 		case dropDraft:
 			if m.c.drafts != nil {
 				cmds = append(cmds, m.c.drafts.remove())

@@ -83,8 +83,8 @@ func (m *Model) render() string {
 	bw, bh := m.bodySizeWith(len(footer))
 	var lines []string
 	switch {
-	case m.dlg != nil:
-		lines = clipLines(m.dlg.view(bw), bw, bh)
+	case m.top() != nil:
+		lines = clipLines(m.top().view(bw), bw, bh)
 	case m.notes != nil:
 		// The question stays in view above the notes box.
 		// The box follows the question, a blank line apart when it fits.
@@ -222,8 +222,8 @@ func (m *Model) liveStatus() string {
 func (m *Model) helpView() []string {
 	var km help.KeyMap
 	switch {
-	case m.dlg != nil:
-		km = m.dlg.keyMap()
+	case m.top() != nil:
+		km = m.top().keyMap()
 	case m.notes != nil:
 		km = m.notes.keyMap()
 	default:
@@ -233,10 +233,10 @@ func (m *Model) helpView() []string {
 	// The dialog takes every key, and a text field takes q and ?: then
 	// only ctrl+c quits. Notes can be taken on any question.
 	var global []key.Binding
-	if m.dlg == nil && m.notes == nil && m.screen().focused() != "" {
+	if m.top() == nil && m.notes == nil && m.screen().focused() != "" {
 		global = append(global, m.keys.Note)
 	}
-	if m.dlg != nil || m.notes != nil || m.screen().typing() {
+	if m.top() != nil || m.notes != nil || m.screen().typing() {
 		global = append(global, m.keys.ForceQuit)
 	} else {
 		global = append(global, m.keys.Help, m.keys.Quit)
@@ -245,7 +245,7 @@ func (m *Model) helpView() []string {
 	if m.help.ShowAll {
 		groups = append(km.FullHelp(), global)
 	}
-	if m.atStart() && m.dlg == nil && m.notes == nil {
+	if m.atStart() && m.top() == nil && m.notes == nil {
 		groups = withoutBack(groups) // there is nothing before the first question
 	}
 	// Rendering the help is a good share of a frame; it changes only with
