@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"slices"
 	"sort"
 	"strings"
@@ -537,5 +538,70 @@ func TestSpanishCrisisResources(t *testing.T) {
 		if got := es.Question(id).Say; !strings.HasPrefix(got, want) {
 			t.Errorf("question %s says %q; want it to start %q", id, got, want)
 		}
+	}
+}
+
+// TestAnswerErrorsInSpanish: a problem with an answers file is told in the
+// pack's language, at the same file:line:col.
+func TestAnswerErrorsInSpanish(t *testing.T) {
+	en, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := rules.DefaultES()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte("version: 1\nanswers:\n  training: phd\n  nonsense: yes\n  screening: maybe\n")
+	_, errEN := checklist.ParseAnswers(en, "a.yaml", body)
+	_, errES := checklist.ParseAnswers(es, "a.yaml", body)
+	if errEN == nil || errES == nil {
+		t.Fatal("bad answers accepted")
+	}
+	for _, want := range []string{"a.yaml:3:13: training: \"phd\" no es una de sus opciones (se permite: named-program",
+		"a.yaml:4:3: id de pregunta desconocido \"nonsense\"", "a.yaml:5:14: screening: \"maybe\" no es yes, no ni unknown"} {
+		if !strings.Contains(errES.Error(), want) {
+			t.Errorf("Spanish error lacks %q:\n%v", want, errES)
+		}
+	}
+	if !strings.Contains(errEN.Error(), "a.yaml:3:13: training: \"phd\" is not one of its options") {
+		t.Errorf("English error:\n%v", errEN)
+	}
+}
+
+// TestEveryAnswerErrorIsInThePack: each message and hint the answers
+// loader can give has its err:/hint: entry in the built-in pack (and so,
+// by parity, in Spanish); a new message without one fails here.
+func TestEveryAnswerErrorIsInThePack(t *testing.T) {
+	en, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../internal/checklist/answersfile.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit := `"((?:[^"\\]|\\.)*)"`
+	args := `(?:\[\]any\{[^}]*\}|nil)`
+	n := 0
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(`(?:l|warn)\.add\([^,]+,\s*` + lit + `,\s*` + lit),
+		regexp.MustCompile(`l\.addHint\([^,]+,\s*` + lit + `,\s*` + args + `,\s*` + lit),
+		regexp.MustCompile(`bad\(` + lit + `,\s*` + args + `,\s*` + lit),
+	} {
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			hint, _ := strconv.Unquote(`"` + m[1] + `"`)
+			format, _ := strconv.Unquote(`"` + m[2] + `"`)
+			n++
+			if _, ok := en.Text["hint:"+hint]; !ok {
+				t.Errorf("no hint:%s in the pack", hint)
+			}
+			if _, ok := en.Text["err:"+format]; !ok && format != "%s" {
+				t.Errorf("no err:%s in the pack", format)
+			}
+		}
+	}
+	if n < 25 {
+		t.Fatalf("found only %d messages; the scan is broken", n)
 	}
 }

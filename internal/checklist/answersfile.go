@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -50,7 +51,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 	if root.kind != mapNode {
 		return nil, nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, answers and notes, found " + root.kind.String(), Hint: "see examples/ for the format"}
 	}
-	var l, warn errorList
+	l, warn := errorList{p: p}, errorList{p: p}
 	a := NewAnswers()
 	a.Values = make(map[string]Value, len(p.Questions))
 	a.Version = 0
@@ -63,7 +64,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 			case !ok || f != math.Trunc(f):
 				l.add(v.pos, "write version: 1", "version must be a whole number, found %q", v.value)
 			case f > AnswersVersion:
-				l.add(v.pos, fmt.Sprintf("this build reads version %d; update vetcircle", AnswersVersion), "answers file version %v was written by a newer vetcircle", f)
+				l.addHint(v.pos, "this build reads version %d; update vetcircle", []any{AnswersVersion}, "answers file version %v was written by a newer vetcircle", f)
 			case f < 1:
 				l.add(v.pos, "write version: 1", "version %v is not valid", f)
 			default:
@@ -82,7 +83,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 			for j, ak := range v.keys {
 				q := p.byID[ak.value]
 				if q != nil && q.CircleField != "" {
-					l.add(ak.pos, "move it under circle: as "+q.CircleField, "%s belongs in the circle block", ak.value)
+					l.addHint(ak.pos, "move it under circle: as %s", []any{q.CircleField}, "%s belongs in the circle block", ak.value)
 					continue
 				}
 				parseAnswer(p, a, ak, v.vals[j], &l, &warn, lenient)
@@ -126,7 +127,7 @@ func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool)
 				keepUnknown(a, Extra{ID: k.value, Circle: true}, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
 				continue
 			}
-			l.add(k.pos, "allowed: "+strings.Join(CircleFields, ", "), "unknown circle field %q", k.value)
+			l.addHint(k.pos, "allowed: %s", []any{strings.Join(CircleFields, ", ")}, "unknown circle field %q", k.value)
 			continue
 		}
 		parseValue(p, a, q, k, n.vals[i], l, warn, lenient)
@@ -164,13 +165,12 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 	}
 	// A value kept from a circle field goes back into the circle block.
 	keep := Extra{ID: k.value, Circle: q.CircleField != ""}
-	bad := func(hint, format string, args ...any) {
-		msg := fmt.Sprintf(format, args...)
+	bad := func(hint string, hintArgs []any, format string, args ...any) {
 		if lenient {
-			keepUnknown(a, keep, v, warn, msg)
+			keepUnknown(a, keep, v, warn, fmt.Sprintf(l.tr("err:", format), args...))
 			return
 		}
-		l.add(v.pos, hint, "%s", msg)
+		l.addHint(v.pos, hint, hintArgs, format, args...)
 	}
 	switch q.Kind {
 	case KindTristate:
@@ -181,14 +181,14 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 			s = strings.ToLower(s)
 		}
 		if !ok || (s != Yes && s != No && s != Unknown) {
-			bad("answer yes, no or unknown", "%s: %q is not yes, no or unknown", q.ID, v.value)
+			bad("answer yes, no or unknown", nil, "%s: %q is not yes, no or unknown", q.ID, v.value)
 			return
 		}
 		a.Set(q.ID, Value{Choice: s})
 	case KindChoice:
 		s, ok := v.str()
 		if !ok || q.Option(s) == nil {
-			bad("allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(v))
+			bad("allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(v))
 			return
 		}
 		a.Set(q.ID, Value{Choice: s})
@@ -198,7 +198,7 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 			return
 		}
 		if v.kind != seqNode {
-			bad("write a list such as [a, b], [] for none, or {a: yes, b: unknown}", "%s: expected a list of options, found %s", q.ID, v.kind)
+			bad("write a list such as [a, b], [] for none, or {a: yes, b: unknown}", nil, "%s: expected a list of options, found %s", q.ID, v.kind)
 			return
 		}
 		list := []string{}
@@ -212,7 +212,7 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 					warn.add(it.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(it))
 					continue
 				}
-				l.add(it.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(it))
+				l.addHint(it.pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(it))
 				continue
 			}
 			if !slices.Contains(list, s) {
@@ -230,22 +230,18 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 			val, ok, inRange = p.NumberAnswer(q, s)
 		}
 		if !ok {
-			hint := "write a number such as 8"
-			if q.Example != "" {
-				hint = "write a number such as " + q.Example
-			}
-			bad(hint, "%s: expected a number, found %s", q.ID, describe(v))
+			bad("write a number such as %s", []any{cmp.Or(q.Example, "8")}, "%s: expected a number, found %s", q.ID, describe(v))
 			return
 		}
 		if !inRange {
-			bad(fmt.Sprintf("use a number from %s to %s", fmtNum(q.Min), fmtNum(q.Max)), "%s: %s is out of range", q.ID, describe(v))
+			bad("use a number from %s to %s", []any{fmtNum(q.Min), fmtNum(q.Max)}, "%s: %s is out of range", q.ID, describe(v))
 			return
 		}
 		a.Set(q.ID, val)
 	case KindText:
 		s, ok := v.str()
 		if !ok {
-			bad("quote the text", "%s: expected text, found %s", q.ID, v.kind)
+			bad("quote the text", nil, "%s: expected text, found %s", q.ID, v.kind)
 			return
 		}
 		// A text answer is one line (a name): cleaned as one, and never
@@ -253,7 +249,7 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 		// it silently on the first edit.
 		s = textclean.CleanLine(s)
 		if n := utf8.RuneCountInString(s); n > MaxLineLen {
-			bad(fmt.Sprintf("shorten it to at most %d characters", MaxLineLen), "%s: text is %d characters, over the %d limit", q.ID, n, MaxLineLen)
+			bad("shorten it to at most %d characters", []any{MaxLineLen}, "%s: text is %d characters, over the %d limit", q.ID, n, MaxLineLen)
 			return
 		}
 		a.Set(q.ID, Value{Text: s})
@@ -274,7 +270,7 @@ func parseMultiMap(a *Answers, q *Question, v *node, l, warn *errorList, lenient
 				warn.add(k.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(k))
 				continue
 			}
-			l.add(k.pos, "allowed: "+strings.Join(q.OptionIDs(), ", "), "%s: %s is not one of its options", q.ID, describe(k))
+			l.addHint(k.pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(k))
 			continue
 		}
 		s, ok := it.str()

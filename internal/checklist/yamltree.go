@@ -94,10 +94,31 @@ func (es Errors) Error() string {
 // errorList collects problems so a load can report all of them at once.
 type errorList struct {
 	errs Errors
+	// p translates messages about answers into the pack's language; nil
+	// while a pack itself is being loaded.
+	p *Pack
 }
 
 func (l *errorList) add(pos Pos, hint, format string, args ...any) {
-	l.errs = append(l.errs, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.errs = append(l.errs, &Error{Pos: pos, Msg: fmt.Sprintf(l.tr("err:", format), args...), Hint: l.tr("hint:", hint)})
+}
+
+// addHint is add with a hint that holds values ("allowed: a, b").
+func (l *errorList) addHint(pos Pos, hint string, hintArgs []any, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Pos: pos, Msg: fmt.Sprintf(l.tr("err:", format), args...), Hint: fmt.Sprintf(l.tr("hint:", hint), hintArgs...)})
+}
+
+// tr is the pack's translation of an English message or hint, found under
+// text: as "err:<the English format>" or "hint:<...>" (fmt verbs kept, in
+// any order with %[n]s), or the English itself. The position never changes;
+// the sentence follows the pack's language.
+func (l *errorList) tr(kind, english string) string {
+	if l.p != nil {
+		if s, ok := l.p.Text[kind+english]; ok {
+			return s
+		}
+	}
+	return english
 }
 
 func (l *errorList) err() error {
