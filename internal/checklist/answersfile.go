@@ -1,8 +1,8 @@
 package checklist
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
