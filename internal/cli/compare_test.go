@@ -188,7 +188,7 @@ func TestCompareBadInput(t *testing.T) {
 		want string
 	}{
 		{"no files", []string{"compare"}, "requires at least 1 arg"},
-		{"bad format", []string{"compare", "--format", "csv", strongFile}, `--format "csv": use table, markdown or json`},
+		{"bad format", []string{"compare", "--format", "xml", strongFile}, `--format "xml": use table, markdown, json or csv`},
 		{"stdin twice", []string{"compare", "-", "-"}, "only once"},
 	}
 	for _, tt := range tests {
