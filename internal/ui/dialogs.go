@@ -31,7 +31,7 @@ type noticeDialog struct {
 }
 
 func newNoticeDialog(c *common, warnings checklist.Errors) *noticeDialog {
-	d := &noticeDialog{c: c, keys: noticeKeys{OK: newKey("enter", "continue", "enter", "esc", "space")}}
+	d := &noticeDialog{c: c, keys: c.keys.Notice}
 	for _, w := range warnings {
 		// A warning quotes the file's own text: show it as plain text.
 		d.items = append(d.items, textclean.CleanLine(w.Error()))
@@ -94,10 +94,7 @@ type quitDialog struct {
 }
 
 func newQuitDialog(c *common, draftOK bool) *quitDialog {
-	return &quitDialog{c: c, drafted: c.drafts != nil && draftOK, keys: quitKeys{
-		Yes: newKey("y", "quit", "y", "q"),
-		No:  newKey("n/esc", "stay", "n", "esc", "enter"),
-	}}
+	return &quitDialog{c: c, drafted: c.drafts != nil && draftOK, keys: c.keys.Quit}
 }
 
 func (d *quitDialog) update(msg tea.Msg) ([]action, tea.Cmd) {

@@ -35,7 +35,7 @@ type formScreen struct {
 }
 
 func newFormScreen(c *common, st step) *formScreen {
-	s := &formScreen{c: c, st: st, keys: newFormKeys()}
+	s := &formScreen{c: c, st: st, keys: c.keys.Form}
 	for _, q := range st.questions {
 		s.fields = append(s.fields, newField(c, q))
 	}

@@ -122,3 +122,50 @@ type keyList struct {
 
 func (k keyList) ShortHelp() []key.Binding  { return k.short }
 func (k keyList) FullHelp() [][]key.Binding { return k.full }
+
+// keyMap is every binding of the walkthrough in one place, nested by the
+// screen or dialog that handles it; the root model builds it once and each
+// screen takes its part. The keys of a question's own field (how many
+// digits pick an option) are made with the field (choice.go, multi.go).
+type keyMap struct {
+	Global   globalKeys
+	Form     formKeys
+	Question questionKeys
+	Flags    flagsKeys
+	Review   reviewKeys
+	Summary  summaryKeys
+	Notes    notesKeys
+	Save     saveKeys
+	Notice   noticeKeys
+	Quit     quitKeys
+}
+
+func newKeyMap() *keyMap {
+	return &keyMap{
+		Global:   newGlobalKeys(),
+		Form:     newFormKeys(),
+		Question: questionKeys{Next: nextKey(), Back: backKey()},
+		Flags:    newFlagsKeys(),
+		Review:   newReviewKeys(),
+		Summary:  newSummaryKeys(),
+		Notes: notesKeys{
+			Done:    newKey("esc", "done", "esc", "ctrl+n"),
+			Newline: newKey("enter", "new line", "enter"),
+		},
+		Save: saveKeys{
+			Save:     newKey("enter", "save", "enter"),
+			Kind:     newKey("tab", "what to save", "tab"),
+			KindBack: newKey("shift+tab", "previous", "shift+tab"),
+			Yes:      newKey("y", "replace", "y"),
+			No:       newKey("n/esc", "keep it", "n", "esc"),
+			Cancel:   newKey("esc", "cancel", "esc"),
+			Offer:    newKey("y/enter", "save the answers", "y", "enter"),
+			Decline:  newKey("n/esc", "no thanks", "n", "esc"),
+		},
+		Notice: noticeKeys{OK: newKey("enter", "continue", "enter", "esc", "space")},
+		Quit: quitKeys{
+			Yes: newKey("y", "quit", "y", "q"),
+			No:  newKey("n/esc", "stay", "n", "esc", "enter"),
+		},
+	}
+}

@@ -40,10 +40,7 @@ func newNotesBox(c *common, q *checklist.Question) *notesBox {
 	ta.Placeholder = c.pack.T("ui.notes.placeholder")
 	ta.SetValue(c.answers.Notes[q.ID])
 	ta.MoveToEnd()
-	b := &notesBox{c: c, q: q, ta: ta, keys: notesKeys{
-		Done:    newKey("esc", "done", "esc", "ctrl+n"),
-		Newline: newKey("enter", "new line", "enter"),
-	}}
+	b := &notesBox{c: c, q: q, ta: ta, keys: c.keys.Notes}
 	b.restyle()
 	return b
 }

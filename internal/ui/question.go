@@ -98,7 +98,7 @@ type questionScreen struct {
 
 func newQuestionScreen(c *common, st step) *questionScreen {
 	q := st.questions[0]
-	return &questionScreen{c: c, st: st, q: q, f: newField(c, q), keys: questionKeys{Next: nextKey(), Back: backKey()}}
+	return &questionScreen{c: c, st: st, q: q, f: newField(c, q), keys: c.keys.Question}
 }
 
 func (s *questionScreen) enter(string) tea.Cmd {

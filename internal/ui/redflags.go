@@ -44,7 +44,7 @@ type flagsScreen struct {
 }
 
 func newFlagsScreen(c *common, st step) *flagsScreen {
-	return &flagsScreen{c: c, st: st, keys: newFlagsKeys()}
+	return &flagsScreen{c: c, st: st, keys: c.keys.Flags}
 }
 
 func (s *flagsScreen) enter(focus string) tea.Cmd {

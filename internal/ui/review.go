@@ -50,7 +50,7 @@ type reviewScreen struct {
 }
 
 func newReviewScreen(c *common, steps []step) *reviewScreen {
-	return &reviewScreen{c: c, steps: steps, cur: -1, keys: newReviewKeys()}
+	return &reviewScreen{c: c, steps: steps, cur: -1, keys: c.keys.Review}
 }
 
 func (s *reviewScreen) rows() []reviewRow {

@@ -56,16 +56,7 @@ func newSaveDialog(c *common) *saveDialog {
 		kinds = append(kinds, saveJSON)
 	}
 	kinds = append(kinds, saveNote)
-	return &saveDialog{c: c, in: in, kinds: kinds, keys: saveKeys{
-		Save:     newKey("enter", "save", "enter"),
-		Kind:     newKey("tab", "what to save", "tab"),
-		KindBack: newKey("shift+tab", "previous", "shift+tab"),
-		Yes:      newKey("y", "replace", "y"),
-		No:       newKey("n/esc", "keep it", "n", "esc"),
-		Cancel:   newKey("esc", "cancel", "esc"),
-		Offer:    newKey("y/enter", "save the answers", "y", "enter"),
-		Decline:  newKey("n/esc", "no thanks", "n", "esc"),
-	}}
+	return &saveDialog{c: c, in: in, kinds: kinds, keys: c.keys.Save}
 }
 
 // newAnswersOffer is the dialog after the summary was saved to path: it

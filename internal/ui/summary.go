@@ -102,7 +102,7 @@ type summaryScreen struct {
 }
 
 func newSummaryScreen(c *common) *summaryScreen {
-	s := &summaryScreen{c: c, keys: newSummaryKeys(), vp: viewport.New(), have: renderKey{rev: -1}, pending: renderKey{rev: -1}}
+	s := &summaryScreen{c: c, keys: c.keys.Summary, vp: viewport.New(), have: renderKey{rev: -1}, pending: renderKey{rev: -1}}
 	return s
 }
 

@@ -70,6 +70,8 @@ type Options struct {
 // the latest score. Screens treat answers as read-only and change them by
 // returning actions.
 type common struct {
+	// keys is the whole walkthrough's key map, built once.
+	keys    *keyMap
 	pack    *checklist.Pack
 	answers *checklist.Answers
 	theme   *theme
@@ -248,11 +250,11 @@ func New(p *checklist.Pack, opts Options) *Model {
 	if opts.Drafts != nil {
 		opts.Drafts.now = opts.Now
 	}
-	c := &common{pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
+	c := &common{keys: newKeyMap(), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
 		drafts: opts.Drafts, resultJSON: opts.ResultJSON, savedKinds: map[saveKind]int{}}
 	c.result = checklist.Evaluate(p, a)
 	m := &Model{
-		c: c, opts: opts, keys: newGlobalKeys(), help: help.New(),
+		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
 		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
 	}
 	m.help.Styles = c.theme.help
