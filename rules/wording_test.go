@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/vetcircle/vetcircle/internal/packcheck"
+
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -121,27 +123,11 @@ func TestPackHasEveryFallbackText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`"((?:script|compare)\.[a-z0-9.-]+)",\s*"`)
-	n := 0
-	for _, dir := range []string{"../internal/cli", "../internal/compare"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-				n++
-				if _, ok := p.Text[m[1]]; !ok {
-					t.Errorf("%s: the built-in pack lacks %s", f, m[1])
-				}
-			}
-		}
+	uses, err := packcheck.Keys(regexp.MustCompile(`"((?:script|compare)\.[a-z0-9.-]+)",\s*"`), "../internal/cli", "../internal/compare")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n < 20 {
-		t.Fatalf("found only %d texts; the scan is broken", n)
+	for _, u := range packcheck.Missing(uses, p.Text, 20, t.Fatal) {
+		t.Errorf("%s: the built-in pack lacks %s", u.File, u.Key)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/vetcircle/vetcircle/internal/packcheck"
+
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -645,27 +647,12 @@ func TestPackTranslatesSentences(t *testing.T) {
 // built-in pack, so a translated pack (which must match it key for key)
 // translates accessible mode too. It reads this package's calls to t.
 func TestBuiltinPackHasEverySentence(t *testing.T) {
-	p := pack(t)
-	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`\.t\("(a11y\.[a-z0-9.-]+)"`)
-	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			n++
-			if _, ok := p.Text[m[1]]; !ok {
-				t.Errorf("%s: the built-in pack lacks %s", f, m[1])
-			}
-		}
+	uses, err := packcheck.Keys(regexp.MustCompile(`\.t\("(a11y\.[a-z0-9.-]+)"`), ".")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n < 30 {
-		t.Fatalf("found only %d sentences; the scan is broken", n)
+	for _, u := range packcheck.Missing(uses, pack(t).Text, 30, t.Fatal) {
+		t.Errorf("%s: the built-in pack lacks %s", u.File, u.Key)
 	}
 }
 

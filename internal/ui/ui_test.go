@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/packcheck"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 )
@@ -661,31 +663,12 @@ func TestSaveDialog(t *testing.T) {
 // TestUITextInPack: every ui.* sentence the walkthrough asks for exists in
 // the built-in pack, so none shows up as [ui.key].
 func TestUITextInPack(t *testing.T) {
-	p := testPack(t)
-	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`"(ui\.[a-z0-9.-]+)"`)
-	var keys []string
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") { // a prefix, such as ui.key.
-				keys = append(keys, m[1])
-			}
-		}
+	uses, err := packcheck.Keys(regexp.MustCompile(`"(ui\.[a-z0-9.-]+[a-z0-9])"`), ".") // not prefixes such as ui.key.
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(keys) < 20 {
-		t.Fatalf("found only %d ui keys in the code; is the pattern right?", len(keys))
-	}
-	for _, k := range slices.Compact(slices.Sorted(slices.Values(keys))) {
-		if _, ok := p.Text[k]; !ok {
-			t.Errorf("pack has no text %q", k)
-		}
+	for _, u := range packcheck.Missing(uses, testPack(t).Text, 20, t.Fatal) {
+		t.Errorf("%s: pack has no text %q", u.File, u.Key)
 	}
 }
 
