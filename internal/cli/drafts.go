@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,45 +22,28 @@ func draftsOff(cmd *cobra.Command) bool {
 	return err == nil && off
 }
 
-// lazyDraft keeps an intake's answers in a draft that is created on the
-// first change, so opening vetcircle and leaving at once leaves nothing
-// behind. Saving errors are reported once each on w and never stop the
-// walkthrough: the answers stay in memory.
+// lazyDraft keeps accessible mode's answers in a draft: the intake core's
+// Autosaver, written at once on every change (there is no update loop to
+// run writes on). Saving errors are reported once each on w and never stop
+// the walkthrough: the answers stay in memory.
 type lazyDraft struct {
-	pack  *checklist.Pack
-	store draft.Store
-	w     io.Writer
-	now   func() time.Time
+	*intake.Autosaver
+	w io.Writer
 
 	mu      sync.Mutex
-	saver   *draft.Saver
 	lastErr string
 }
 
 func newLazyDraft(p *checklist.Pack, store draft.Store, w io.Writer) *lazyDraft {
-	return &lazyDraft{pack: p, store: store, w: w, now: time.Now}
+	return &lazyDraft{Autosaver: intake.NewAutosaver(p, store, nil), w: w}
 }
 
-// save writes the answers to the draft, creating it first if need be.
-func (l *lazyDraft) save(a *checklist.Answers) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var err error
-	if l.saver == nil {
-		if !intake.WorthKeeping(l.pack, a) {
-			return // nothing worth a draft yet (who you are, the stage)
-		}
-		var d *draft.Draft
-		if d, err = l.store.Create(l.pack, a, l.now()); err == nil {
-			l.saver = l.store.NewSaver(l.pack, d)
-		}
-	} else {
-		err = l.saver.Save(a)
-	}
-	l.report(err)
-}
+// save writes the answers to the draft, making it first if need be.
+func (l *lazyDraft) save(a *checklist.Answers) { l.report(l.Save(a, true)) }
 
 func (l *lazyDraft) report(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	if err == nil {
 		l.lastErr = ""
 		return
@@ -72,25 +54,12 @@ func (l *lazyDraft) report(err error) {
 	}
 }
 
-// path is where the draft is kept, or "" before the first change.
-func (l *lazyDraft) path() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.saver == nil {
-		return ""
-	}
-	return l.saver.Draft().Path
-}
+// path is where the draft is kept, or "" before the first real answer.
+func (l *lazyDraft) path() string { return l.Path() }
 
 // remove deletes the draft once its answers are safely in a saved summary.
 func (l *lazyDraft) remove() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.saver == nil {
-		return
-	}
-	d := l.saver.Draft()
-	if err := l.store.Remove(&d); err != nil {
-		fmt.Fprintf(l.w, "vetcircle: the summary is saved, but the draft %s could not be removed: %v\n", d.Path, err)
+	if w := l.Remove()(); w.Err != nil {
+		fmt.Fprintf(l.w, "vetcircle: the summary is saved, but the draft %s could not be removed: %v\n", w.Path, w.Err)
 	}
 }

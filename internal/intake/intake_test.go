@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -122,5 +123,44 @@ func TestNoTerminalCode(t *testing.T) {
 				t.Errorf("internal/intake depends on %s", dep)
 			}
 		}
+	}
+}
+
+// TestAutosaver: no draft for saying who you are; the first real answer
+// makes one; a stale write never overwrites a newer state; removing it and
+// answering again starts a new draft; Flush writes what is pending.
+func TestAutosaver(t *testing.T) {
+	p := pack(t)
+	store := draft.Store{Dir: t.TempDir() + "/drafts"}
+	s := intake.NewAutosaver(p, store, nil)
+	a := checklist.NewAnswers()
+	a.Set("user-role", checklist.Value{Choice: "self"})
+	if w := s.Queue(a, true); w != nil || s.Path() != "" {
+		t.Fatal("saying who you are queued a draft")
+	}
+	a.Set("circle-name", checklist.Value{Text: "One"})
+	first := s.Queue(a, true)
+	a.Set("circle-name", checklist.Value{Text: "Two"})
+	second := s.Queue(a, true)
+	if w := second(); w.Err != nil || w.Path == "" {
+		t.Fatalf("second write: %+v", w)
+	}
+	if w := first(); w.Path != "" {
+		t.Errorf("the stale first write ran after the second: %+v", w)
+	}
+	d, _, err := draft.Load(p, s.Path())
+	if err != nil || d.Answers.Values["circle-name"].Text != "Two" {
+		t.Fatalf("draft holds %+v, %v; want the newest name", d, err)
+	}
+	if w := s.Remove()(); !w.Removed || w.Err != nil {
+		t.Fatalf("remove: %+v", w)
+	}
+	a.Set("circle-name", checklist.Value{Text: "Three"})
+	s.Queue(a, true) // not run: Flush must write it
+	if err := s.Flush(); err != nil || s.Path() == "" {
+		t.Fatalf("flush after removal: %v, path %q", err, s.Path())
+	}
+	if d, _, err := draft.Load(p, s.Path()); err != nil || d.Answers.Values["circle-name"].Text != "Three" {
+		t.Errorf("new draft holds %+v, %v", d, err)
 	}
 }

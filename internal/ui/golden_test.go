@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/rules"
 )
 
 // goldenCases put the walkthrough on every kind of screen and dialog.
@@ -77,7 +78,8 @@ var goldenCases = []struct {
 		}
 	}},
 	{"draft-error", 80, 24, func(d *driver) { d.keys("1", "enter", "2", "enter").typeText("Kept") }, func(o *Options) {
-		o.Drafts = NewDrafts(o.Drafts.pack, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
+		p, _ := rules.Default()
+		o.Drafts = NewDrafts(p, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
 	}},
 }
 
