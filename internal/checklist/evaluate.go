@@ -225,10 +225,11 @@ func Evaluate(p *Pack, a *Answers) Result {
 		if verdictCap.Rank() < r.Verdict.Rank() {
 			r.Verdict = verdictCap
 		}
-		if len(r.RedFlags) > 0 && r.Verdict == VerdictIncomplete {
-			// A confirmed red flag is never hidden behind "incomplete".
-			r.Verdict = VerdictCaution
-		}
+	}
+	if len(r.RedFlags) > 0 && r.Verdict.Rank() > VerdictAvoid.Rank() && r.Verdict != VerdictCaution {
+		// A confirmed red flag is never hidden behind "incomplete", nor
+		// called promising, whatever a (custom) pack's caps say.
+		r.Verdict = VerdictCaution
 	}
 	r.VerdictReasons = verdictReasons(r)
 	r.Completeness, r.FollowUps = p.completeness(a, ruleAsks)
