@@ -46,6 +46,14 @@ func AnswerText(p *checklist.Pack, q *checklist.Question, v checklist.Value, sep
 		}
 		return s
 	case checklist.KindNumber:
+		if q.CircleField == "cost_usd" {
+			// Money as the language writes it: "$3,200", "$30-$80".
+			s := Money(p, v.Number)
+			if v.Upper != nil {
+				s += "-" + Money(p, *v.Upper)
+			}
+			return s
+		}
 		s := strconv.FormatFloat(v.Number, 'f', -1, 64)
 		if v.Upper != nil {
 			s += "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64)

@@ -339,10 +339,14 @@ func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
 		out = append(out, label+": "+value)
 	}
 	add("facilitator", textclean.EscapeMarkdown(textclean.CleanLine(c.Facilitator)))
-	add("participants", num(c.Participants))
-	add("minutes", num(c.Minutes))
+	add("participants", numRange(c.Participants, c.ParticipantsMax))
+	add("minutes", numRange(c.Minutes, c.MinutesMax))
 	if c.CostUSD != nil {
-		add("cost-usd", Money(p, *c.CostUSD))
+		cost := Money(p, *c.CostUSD)
+		if c.CostUSDMax != nil {
+			cost += "-" + Money(p, *c.CostUSDMax)
+		}
+		add("cost-usd", cost)
 	}
 	if q := p.Question("setting"); q != nil && c.Setting != "" {
 		if o := q.Option(c.Setting); o != nil {
@@ -350,6 +354,14 @@ func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
 		}
 	}
 	return out
+}
+
+// numRange writes a number, or a range's two ends ("20-60").
+func numRange(lo, hi *float64) string {
+	if hi == nil {
+		return num(lo)
+	}
+	return num(lo) + "-" + num(hi)
 }
 
 func num(f *float64) string {
