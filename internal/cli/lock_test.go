@@ -19,7 +19,7 @@ import (
 func holdDraftLock(t *testing.T, path string) (release func()) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+path)
+	cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+path)
 	in, _ := cmd.StdinPipe()
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
@@ -34,7 +34,7 @@ func holdDraftLock(t *testing.T, path string) (release func()) {
 // lockedByOther reports whether another process is refused the lock.
 func lockedByOther(t *testing.T, path string) bool {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+path)
+	cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+path)
 	out, _ := cmd.Output()
 	return strings.HasPrefix(string(out), "error ")
 }

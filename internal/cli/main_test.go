@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"os"
 	"testing"
 
@@ -13,17 +12,7 @@ import (
 func TestMain(m *testing.M) {
 	// As a second vetcircle window: hold the lock on a draft until
 	// standard input closes (see holdDraftLock).
-	if path := os.Getenv("VETCIRCLE_HOLD_LOCK"); path != "" {
-		l, err := draft.TryLock(path)
-		if err != nil {
-			os.Stdout.WriteString("error " + err.Error() + "\n")
-			os.Exit(3)
-		}
-		os.Stdout.WriteString("locked\n")
-		bufio.NewReader(os.Stdin).ReadString('\n')
-		l.Unlock()
-		os.Exit(0)
-	}
+	draft.HoldLockIfAsked()
 	dir, err := os.MkdirTemp("", "vetcircle-cli-test-")
 	if err != nil {
 		panic(err)

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"bufio"
 	"errors"
 	"os"
 	"path/filepath"
@@ -107,4 +108,28 @@ func releaseLock(path string) {
 		delete(held.m, key)
 	}
 	os.Remove(lockPath(key))
+}
+
+// HoldLockEnv names a draft whose lock a process is to take and hold until
+// its standard input closes. Tests start their own binary with it set, to
+// stand for a second vetcircle window on the same draft.
+const HoldLockEnv = "VETCIRCLE_HOLD_LOCK"
+
+// HoldLockIfAsked is for a test binary's TestMain: when HoldLockEnv is set
+// it takes that lock, prints "locked" (or "error ..." and exits 3), holds
+// it until standard input closes, and exits; otherwise it returns at once.
+func HoldLockIfAsked() {
+	path := os.Getenv(HoldLockEnv)
+	if path == "" {
+		return
+	}
+	l, err := TryLock(path)
+	if err != nil {
+		os.Stdout.WriteString("error " + err.Error() + "\n")
+		os.Exit(3)
+	}
+	os.Stdout.WriteString("locked\n")
+	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	l.Unlock()
+	os.Exit(0)
 }

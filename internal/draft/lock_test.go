@@ -17,17 +17,7 @@ import (
 // VETCIRCLE_HOLD_LOCK set it takes the lock on that draft, says so, and
 // holds it until its standard input closes.
 func TestMain(m *testing.M) {
-	if path := os.Getenv("VETCIRCLE_HOLD_LOCK"); path != "" {
-		l, err := draft.TryLock(path)
-		if err != nil {
-			os.Stdout.WriteString("error " + err.Error() + "\n")
-			os.Exit(3)
-		}
-		os.Stdout.WriteString("locked\n")
-		bufio.NewReader(os.Stdin).ReadString('\n')
-		l.Unlock()
-		os.Exit(0)
-	}
+	draft.HoldLockIfAsked()
 	os.Exit(m.Run())
 }
 
@@ -36,7 +26,7 @@ func TestMain(m *testing.M) {
 func holdLock(t *testing.T, path string) (release func()) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+path)
+	cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+path)
 	in, _ := cmd.StdinPipe()
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
@@ -69,7 +59,7 @@ func TestLockAcrossProcesses(t *testing.T) {
 	defer l.Unlock()
 	// Now this process holds it: another process is refused.
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+path)
+	cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+path)
 	out, _ := cmd.Output()
 	if string(out) != "error "+draft.ErrLocked.Error()+"\n" {
 		t.Errorf("the other process got %q, want ErrLocked", out)
@@ -79,7 +69,7 @@ func TestLockAcrossProcesses(t *testing.T) {
 func TestLockIsReleasedWhenTheHolderIsKilled(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "d.yaml")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+path)
+	cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+path)
 	cmd.StdinPipe()
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
@@ -108,7 +98,7 @@ func TestCreatedDraftIsLocked(t *testing.T) {
 	}
 	try := func() string {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "VETCIRCLE_HOLD_LOCK="+d.Path)
+		cmd.Env = append(os.Environ(), draft.HoldLockEnv+"="+d.Path)
 		cmd.Stdin = strings.NewReader("\n")
 		out, _ := cmd.Output()
 		return string(out)
