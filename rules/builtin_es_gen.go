@@ -5498,7 +5498,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 98,
+							Line: 113,
 							Col:  14,
 						},
 					},
@@ -5509,7 +5509,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 97,
+						Line: 112,
 						Col:  7,
 					},
 				},
@@ -5522,7 +5522,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 105,
+							Line: 120,
 							Col:  14,
 						},
 					},
@@ -5531,7 +5531,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 104,
+						Line: 119,
 						Col:  7,
 					},
 				},
@@ -5544,7 +5544,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 110,
+							Line: 125,
 							Col:  14,
 						},
 					},
@@ -5553,7 +5553,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 109,
+						Line: 124,
 						Col:  7,
 					},
 				},
@@ -5566,7 +5566,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 115,
+							Line: 130,
 							Col:  14,
 						},
 					},
@@ -5575,7 +5575,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 114,
+						Line: 129,
 						Col:  7,
 					},
 				},
@@ -5588,7 +5588,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 120,
+							Line: 135,
 							Col:  14,
 						},
 					},
@@ -5598,7 +5598,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 119,
+						Line: 134,
 						Col:  7,
 					},
 				},
@@ -5609,7 +5609,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 126,
+							Line: 141,
 							Col:  14,
 						},
 					},
@@ -5618,7 +5618,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 125,
+						Line: 140,
 						Col:  7,
 					},
 				},
@@ -5636,7 +5636,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 132,
+							Line: 147,
 							Col:  9,
 						},
 					},
@@ -5645,7 +5645,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 130,
+						Line: 145,
 						Col:  7,
 					},
 				},
@@ -5656,7 +5656,7 @@ func builtinPackES() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 139,
+							Line: 154,
 							Col:  14,
 						},
 					},
@@ -5665,7 +5665,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 138,
+						Line: 153,
 						Col:  7,
 					},
 				},
@@ -5676,7 +5676,7 @@ func builtinPackES() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 144,
+							Line: 159,
 							Col:  14,
 						},
 					},
@@ -5686,7 +5686,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 143,
+						Line: 158,
 						Col:  7,
 					},
 				},
@@ -5699,7 +5699,7 @@ func builtinPackES() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 152,
+									Line: 167,
 									Col:  14,
 								},
 							},
@@ -5715,20 +5715,20 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 154,
+										Line: 169,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 153,
+									Line: 168,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 151,
+							Line: 166,
 							Col:  9,
 						},
 					},
@@ -5737,7 +5737,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 149,
+						Line: 164,
 						Col:  7,
 					},
 				},
@@ -5755,7 +5755,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 161,
+							Line: 176,
 							Col:  9,
 						},
 					},
@@ -5764,7 +5764,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 159,
+						Line: 174,
 						Col:  7,
 					},
 				},
@@ -5778,7 +5778,7 @@ func builtinPackES() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 85,
+						Line: 100,
 						Col:  7,
 					},
 				},
@@ -5791,9 +5791,40 @@ func builtinPackES() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
+						Line: 105,
+						Col:  7,
+					},
+				},
+			},
+			History: &checklist.StayHistory{
+				Last:  4,
+				Worse: 3,
+				Trend: checklist.HistoryRule{
+					ID:                "STAY-TREND-WORSE",
+					Reason:            "Peor después de {n} de las últimas {last} sesiones: ese es el patrón constante que indica que es hora de irse. Irse no es un fracaso; háblelo con su profesional clínico.",
+					ReasonCoordinator: "Peor después de {n} de las últimas {last} sesiones: ese es el patrón constante que indica que es hora de que se vaya. Irse no es un fracaso; debería hablarlo con su profesional clínico.",
+					Source:            "When to leave a circle",
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
 						Line: 90,
 						Col:  7,
 					},
+				},
+				OneBad: checklist.HistoryRule{
+					ID:                "STAY-ONE-BAD-SESSION",
+					Reason:            "La última sesión lo dejó peor, pero una sesión difícil no es una tendencia; vea cómo van las próximas.",
+					ReasonCoordinator: "La última sesión la dejó peor, pero una sesión difícil no es una tendencia; vea cómo van las próximas.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 95,
+						Col:  7,
+					},
+				},
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 87,
+					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{

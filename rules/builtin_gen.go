@@ -5498,7 +5498,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 98,
+							Line: 114,
 							Col:  14,
 						},
 					},
@@ -5509,7 +5509,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 97,
+						Line: 113,
 						Col:  7,
 					},
 				},
@@ -5522,7 +5522,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 105,
+							Line: 121,
 							Col:  14,
 						},
 					},
@@ -5531,7 +5531,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 104,
+						Line: 120,
 						Col:  7,
 					},
 				},
@@ -5544,7 +5544,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 110,
+							Line: 126,
 							Col:  14,
 						},
 					},
@@ -5553,7 +5553,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 109,
+						Line: 125,
 						Col:  7,
 					},
 				},
@@ -5566,7 +5566,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 115,
+							Line: 131,
 							Col:  14,
 						},
 					},
@@ -5575,7 +5575,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 114,
+						Line: 130,
 						Col:  7,
 					},
 				},
@@ -5588,7 +5588,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 120,
+							Line: 136,
 							Col:  14,
 						},
 					},
@@ -5598,7 +5598,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 119,
+						Line: 135,
 						Col:  7,
 					},
 				},
@@ -5609,7 +5609,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 126,
+							Line: 142,
 							Col:  14,
 						},
 					},
@@ -5618,7 +5618,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 125,
+						Line: 141,
 						Col:  7,
 					},
 				},
@@ -5636,7 +5636,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 132,
+							Line: 148,
 							Col:  9,
 						},
 					},
@@ -5645,7 +5645,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 130,
+						Line: 146,
 						Col:  7,
 					},
 				},
@@ -5656,7 +5656,7 @@ func builtinPack() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 139,
+							Line: 155,
 							Col:  14,
 						},
 					},
@@ -5665,7 +5665,7 @@ func builtinPack() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 138,
+						Line: 154,
 						Col:  7,
 					},
 				},
@@ -5676,7 +5676,7 @@ func builtinPack() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 144,
+							Line: 160,
 							Col:  14,
 						},
 					},
@@ -5686,7 +5686,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 143,
+						Line: 159,
 						Col:  7,
 					},
 				},
@@ -5699,7 +5699,7 @@ func builtinPack() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 152,
+									Line: 168,
 									Col:  14,
 								},
 							},
@@ -5715,20 +5715,20 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 154,
+										Line: 170,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 153,
+									Line: 169,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 151,
+							Line: 167,
 							Col:  9,
 						},
 					},
@@ -5737,7 +5737,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 149,
+						Line: 165,
 						Col:  7,
 					},
 				},
@@ -5755,7 +5755,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 161,
+							Line: 177,
 							Col:  9,
 						},
 					},
@@ -5764,7 +5764,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 159,
+						Line: 175,
 						Col:  7,
 					},
 				},
@@ -5778,7 +5778,7 @@ func builtinPack() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 85,
+						Line: 101,
 						Col:  7,
 					},
 				},
@@ -5791,9 +5791,40 @@ func builtinPack() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 90,
+						Line: 106,
 						Col:  7,
 					},
+				},
+			},
+			History: &checklist.StayHistory{
+				Last:  4,
+				Worse: 3,
+				Trend: checklist.HistoryRule{
+					ID:                "STAY-TREND-WORSE",
+					Reason:            "Worse after {n} of the last {last} sessions: that is the consistent pattern that says it is time to go. Leaving is not failure; talk it over with your clinician.",
+					ReasonCoordinator: "Worse after {n} of the last {last} sessions: that is the consistent pattern that says it is time for them to go. Leaving is not failure; they should talk it over with their clinician.",
+					Source:            "When to leave a circle",
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 91,
+						Col:  7,
+					},
+				},
+				OneBad: checklist.HistoryRule{
+					ID:                "STAY-ONE-BAD-SESSION",
+					Reason:            "The last session left you worse off, but one hard session is not a trend; see how the next ones go.",
+					ReasonCoordinator: "The last session left them worse off, but one hard session is not a trend; see how the next ones go.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 96,
+						Col:  7,
+					},
+				},
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 88,
+					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{

@@ -62,6 +62,7 @@ var prose = map[string]bool{
 
 	"StayRule.Reason": true, "StayRule.ReasonCoordinator": true,
 	"StayVerdict.Reason": true, "StayVerdict.ReasonCoordinator": true,
+	"HistoryRule.Reason": true, "HistoryRule.ReasonCoordinator": true,
 
 	"Format.Name": true, "Format.Summary": true, "Format.Size": true, "Format.Cost": true,
 	"Format.Frequency": true, "Format.FitsWho": true, "Format.Cautions": true,

@@ -348,7 +348,31 @@ type StayBlock struct {
 	// Verdicts carry the circle's own verdict over: an unsafe circle is a
 	// reason to leave whatever else is true.
 	Verdicts []*StayVerdict `yaml:"verdicts"`
-	Pos      Pos            `yaml:"-"`
+	// History judges stay over check-ins (EvaluateHistory); nil when the
+	// pack does not.
+	History *StayHistory `yaml:"history"`
+	Pos     Pos          `yaml:"-"`
+}
+
+// StayHistory is how a run of check-ins decides stay: worse after at least
+// Worse of the Last check-ins is a trend (Trend); the latest one worse
+// without a trend is one bad session (OneBad), never a trend. Reasons may
+// hold {n} (how many were worse) and {last} (how many were looked at).
+type StayHistory struct {
+	Last   int         `yaml:"last"`
+	Worse  int         `yaml:"worse"`
+	Trend  HistoryRule `yaml:"trend"`
+	OneBad HistoryRule `yaml:"one_bad"`
+	Pos    Pos         `yaml:"-"`
+}
+
+// HistoryRule is one of stay.history's reasons.
+type HistoryRule struct {
+	ID                string `yaml:"id"`
+	Reason            string `yaml:"reason"`
+	ReasonCoordinator string `yaml:"reason_coordinator"`
+	Source            string `yaml:"source"`
+	Pos               Pos    `yaml:"-"`
 }
 
 // StayRule moves the stay answer, with a reason.

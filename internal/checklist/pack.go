@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"io/fs"
@@ -558,6 +559,21 @@ func (v *validator) stay() {
 		}
 		v.condRoot(&r.When, r.Pos, "stay rule "+r.ID)
 	}
+	if h := s.History; h != nil {
+		if h.Last < 1 || h.Worse < 1 || h.Worse > h.Last {
+			v.l.add(h.Pos, "give last: N and worse: M with 1 <= M <= N, such as last: 4, worse: 3", "stay history: worse %d of last %d cannot be judged", h.Worse, h.Last)
+		}
+		for _, hr := range []struct {
+			name string
+			r    *HistoryRule
+		}{{"trend", &h.Trend}, {"one_bad", &h.OneBad}} {
+			name, r := hr.name, hr.r
+			at := cmp.Or(r.Pos, h.Pos)
+			v.ruleID(at, r.ID)
+			v.need(at, "stay history "+name+" reason", r.Reason)
+			v.need(at, "stay history "+name+" source", r.Source)
+		}
+	}
 	for _, r := range s.Verdicts {
 		v.ruleID(r.Pos, r.ID)
 		v.need(r.Pos, "stay verdict "+r.ID+" reason", r.Reason)
@@ -615,6 +631,10 @@ func (v *validator) sources() {
 		}
 		for _, r := range s.Verdicts {
 			check(r.Pos, "stay verdict "+r.ID, r.Source)
+		}
+		if h := s.History; h != nil {
+			check(h.Trend.Pos, "stay history "+h.Trend.ID, h.Trend.Source)
+			check(h.OneBad.Pos, "stay history "+h.OneBad.ID, h.OneBad.Source)
 		}
 	}
 }

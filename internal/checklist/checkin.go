@@ -1,0 +1,242 @@
+package checklist
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CheckinVersion is the check-in file format this build writes and reads.
+const CheckinVersion = 1
+
+// How someone felt after a session, as a check-in records it.
+const (
+	FeltBetter = "better"
+	FeltSame   = "same"
+	FeltWorse  = "worse"
+)
+
+// Checkin is one session of a circle someone attends: the day, how they
+// felt afterwards, the signs to leave they noticed, what they saw of the
+// facilitation, whether they are in acute distress now, and a note. The
+// IDs are the pack's (leave-signs, facilitation-good, facilitation-poor),
+// so check-ins score in every language.
+type Checkin struct {
+	Circle   string   `json:"circle"`
+	Date     string   `json:"date"` // YYYY-MM-DD
+	Felt     string   `json:"felt"`
+	Signs    []string `json:"signs"`
+	Seen     []string `json:"seen"`
+	Distress string   `json:"distress,omitempty"` // yes, no, or "" (not asked)
+	Note     string   `json:"note,omitempty"`
+	// File is where the check-in is kept; not part of the file.
+	File string `json:"file,omitempty"`
+}
+
+// ParseCheckin reads a check-in file strictly: every problem at once, each
+// with file:line:col and a hint, in the pack's language where it has one.
+func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
+	root, err := parseTree(file, data, answersLimits)
+	if err != nil {
+		return nil, err
+	}
+	l := errorList{p: p}
+	if root.kind != mapNode {
+		return nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, date and felt, found " + root.kind.String(), Hint: "see README, Check-ins"}
+	}
+	c := &Checkin{File: file, Signs: []string{}, Seen: []string{}}
+	version := false
+	options := func(ids ...string) []string {
+		var out []string
+		for _, id := range ids {
+			if q := p.Question(id); q != nil {
+				out = append(out, q.OptionIDs()...)
+			}
+		}
+		return out
+	}
+	list := func(v *node, allowed []string) []string {
+		out := []string{}
+		if v.kind != seqNode {
+			l.addHint(v.pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "expected a list, found %s", v.kind)
+			return out
+		}
+		for _, it := range v.items {
+			s, ok := it.str()
+			if !ok || !slices.Contains(allowed, s) {
+				l.addHint(it.pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "%s is not one of the options", describe(it))
+				continue
+			}
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for i, k := range root.keys {
+		v := root.vals[i]
+		s, isStr := v.str()
+		switch k.value {
+		case "version":
+			f, ok := v.number()
+			if !ok || f != CheckinVersion {
+				l.add(v.pos, "write version: 1", "version %v is not valid", v.value)
+			}
+			version = true
+		case "circle":
+			if !isStr || strings.TrimSpace(s) == "" || len(s) > 200 {
+				l.add(v.pos, "write the circle's name", "circle must be a name of at most 200 characters")
+			}
+			c.Circle = s
+		case "date":
+			if _, err := time.Parse(time.DateOnly, s); !isStr || err != nil {
+				l.add(v.pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.value)
+			}
+			c.Date = s
+		case "felt":
+			if !isStr || (s != FeltBetter && s != FeltSame && s != FeltWorse) {
+				l.add(v.pos, "allowed: better, same, worse", "felt %q is not better, same or worse", v.value)
+			}
+			c.Felt = s
+		case "signs":
+			c.Signs = list(v, options("leave-signs"))
+		case "seen":
+			c.Seen = list(v, options("facilitation-good", "facilitation-poor"))
+		case "distress":
+			if b, ok := v.boolean(); ok {
+				s = map[bool]string{true: Yes, false: No}[b]
+			}
+			if s != Yes && s != No {
+				l.add(v.pos, "answer yes or no", "distress %q is not yes or no", v.value)
+			}
+			c.Distress = s
+		case "note":
+			if !isStr || len(s) > MaxTextLen {
+				l.add(v.pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
+			}
+			c.Note = s
+		default:
+			l.add(k.pos, "allowed: version, circle, date, felt, signs, seen, distress, note", "unknown key %q", k.value)
+		}
+	}
+	if !version {
+		l.add(root.pos, "add version: 1 at the top", "check-in has no version")
+	}
+	for key, v := range map[string]string{"circle": c.Circle, "date": c.Date, "felt": c.Felt} {
+		if v == "" && root.get(key) == nil {
+			l.add(root.pos, "add "+key+":", "check-in has no %s", key)
+		}
+	}
+	if err := l.err(); err != nil {
+		sortErrors(l.errs)
+		return nil, err
+	}
+	return c, nil
+}
+
+// MarshalCheckin writes a check-in as the file ParseCheckin reads back.
+func MarshalCheckin(c *Checkin) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# vetcircle check-in\nversion: %d\n", CheckinVersion)
+	fmt.Fprintf(&b, "circle: %s\ndate: %s\nfelt: %s\n", quote(c.Circle), c.Date, c.Felt)
+	fmt.Fprintf(&b, "signs: [%s]\nseen: [%s]\n", strings.Join(c.Signs, ", "), strings.Join(c.Seen, ", "))
+	if c.Distress != "" {
+		fmt.Fprintf(&b, "distress: %s\n", c.Distress)
+	}
+	if c.Note != "" {
+		fmt.Fprintf(&b, "note: %s\n", quote(c.Note))
+	}
+	return b.Bytes()
+}
+
+// historyAnswers turns the latest check-ins into the answers the stay rules
+// judge: the person attends, has been to as many sessions as there are
+// check-ins (at least), noticed the signs of the recent ones, and has seen
+// what the recent ones record of the facilitation.
+func historyAnswers(p *Pack, a *Answers, recent []Checkin, total int) *Answers {
+	out := a.Clone()
+	out.Set("stage", Value{Choice: "attending"})
+	if v, ok := out.Get("sessions-attended"); !ok || v.Number < float64(total) {
+		out.Set("sessions-attended", Value{Number: float64(total)})
+	}
+	var signs, seen []string
+	for _, c := range recent {
+		signs = append(signs, c.Signs...)
+		seen = append(seen, c.Seen...)
+	}
+	pick := func(id string, from []string) {
+		q := p.Question(id)
+		if q == nil {
+			return
+		}
+		v := Value{List: []string{}}
+		for _, o := range q.OptionIDs() {
+			if slices.Contains(from, o) {
+				v.List = append(v.List, o)
+			}
+		}
+		out.Set(id, v)
+	}
+	pick("leave-signs", signs)
+	pick("facilitation-good", seen)
+	pick("facilitation-poor", seen)
+	if last := recent[len(recent)-1]; last.Distress != "" {
+		out.Set("distress", Value{Choice: last.Distress})
+	}
+	return out
+}
+
+// EvaluateHistory scores a circle for someone attending it over time: the
+// answers of its latest vetting (or none), with the recent check-ins as
+// what the person has seen, and the stay answer judged over the history as
+// the pack's stay.history says: feeling worse after most of the recent
+// sessions is a trend and a reason to leave; one bad session is not; and
+// with the check-ins counted as sessions, the first ones are early days
+// (EARLY-DAYS) and enough of them prompt judging fit. checkins are in date
+// order, oldest first.
+func EvaluateHistory(p *Pack, a *Answers, checkins []Checkin) Result {
+	if len(checkins) == 0 || p.Stay == nil || p.Stay.History == nil {
+		return Evaluate(p, a)
+	}
+	h := p.Stay.History
+	if a == nil {
+		a = NewAnswers()
+	}
+	recent := checkins[max(0, len(checkins)-h.Last):]
+	r := Evaluate(p, historyAnswers(p, a, recent, len(checkins)))
+	coord := Coordinator(a)
+	worse := 0
+	for _, c := range recent {
+		if c.Felt == FeltWorse {
+			worse++
+		}
+	}
+	// add gives a history reason: first when it makes the answer worse or
+	// is as bad as the answer, after the others when it is milder.
+	add := func(t *HistoryRule, v StayValue, n int) {
+		text := t.Reason
+		if coord && t.ReasonCoordinator != "" {
+			text = t.ReasonCoordinator
+		}
+		text = strings.NewReplacer("{n}", strconv.Itoa(n), "{last}", strconv.Itoa(len(recent))).Replace(text)
+		reason := Reason{Rule: t.ID, Text: text, Source: t.Source}
+		if v.Rank() <= r.Stay.Value.Rank() {
+			r.Stay.Value = v
+			r.Stay.Reasons = append([]Reason{reason}, r.Stay.Reasons...)
+		} else {
+			r.Stay.Reasons = append(r.Stay.Reasons, reason)
+		}
+	}
+	switch {
+	case worse >= h.Worse:
+		add(&h.Trend, StayLeave, worse)
+		r.Crisis = true // feeling worse, again and again: the crisis line first
+	case recent[len(recent)-1].Felt == FeltWorse:
+		add(&h.OneBad, StayWatch, worse)
+	}
+	r.Headline = p.headline(r)
+	return r
+}
