@@ -232,6 +232,9 @@ func EvaluateHistory(p *Pack, a *Answers, checkins []Checkin) Result {
 	}
 	switch {
 	case worse >= h.Worse:
+		// Feeling worse again and again is itself a sign to leave: the
+		// "no sign applies" of the check-ins' own signs would contradict it.
+		r.Stay.Reasons = slices.DeleteFunc(r.Stay.Reasons, func(x Reason) bool { return x.Rule == "LEAVE-NONE" })
 		add(&h.Trend, StayLeave, worse)
 		r.Crisis = true // feeling worse, again and again: the crisis line first
 	case recent[len(recent)-1].Felt == FeltWorse:

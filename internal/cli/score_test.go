@@ -204,3 +204,41 @@ func TestScoreTextAndCompareCSV(t *testing.T) {
 		t.Errorf("csv:\n%q", out)
 	}
 }
+
+// TestCheckinsAndHistory: three sessions that left someone worse, then
+// history shows the trend and says to consider leaving, with the crisis
+// line first; JSON carries the same.
+func TestCheckinsAndHistory(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	for i, day := range []string{"2026-11-02", "2026-11-16", "2026-11-30"} {
+		args := []string{"checkin", "Thursday KAP Circle", "--felt", "worse", "--date", day}
+		if i == 2 {
+			args = append(args, "--sign", "performing", "--seen", "allows-advice", "--note", "Left shaky")
+		}
+		if code, out, errs := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("checkin: exit %d: %s %s", code, out, errs)
+		}
+	}
+	code, out, errs := runCLI(t, "", "history", "thursday")
+	if code != 0 {
+		t.Fatalf("history: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"988", "▼▼▼", "Consider leaving: Worse after 3 of the last 3 sessions", "Left shaky", "I find myself performing"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("history lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Index(out, "988") > strings.Index(out, "2026-11-02") {
+		t.Errorf("the crisis line does not come first:\n%s", out)
+	}
+	code, out, _ = runCLI(t, "", "history", "thursday", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"value": "leave"`) || !strings.Contains(out, `"felt": "worse"`) {
+		t.Errorf("history json (exit %d):\n%s", code, out)
+	}
+	if code, _, errs := runCLI(t, "", "checkin", "Thursday", "--felt", "awful"); code != 2 || !strings.Contains(errs, "is not better, same or worse") {
+		t.Errorf("a bad --felt: exit %d, %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "", "history", "nobody"); code != 2 || !strings.Contains(errs, "no check-ins") {
+		t.Errorf("history of an unknown circle: exit %d, %s", code, errs)
+	}
+}

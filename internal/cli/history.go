@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// openRegister is the user's register of circles; tests point it elsewhere
+// with XDG_DATA_HOME.
+func openRegister() (register.Register, error) {
+	g, err := register.Default()
+	if err != nil {
+		return g, fmt.Errorf("circles folder: %w", err)
+	}
+	return g, nil
+}
+
+type checkinOptions struct {
+	felt, date, note, distress string
+	signs, seen                []string
+}
+
+func newCheckinCmd(e env) *cobra.Command {
+	var o checkinOptions
+	cmd := &cobra.Command{
+		Use:   "checkin CIRCLE --felt better|same|worse",
+		Short: "Record a session of a circle you attend",
+		Long: `Record one session of a circle you attend, in under a minute: how you felt
+afterwards, any sign that it is time to leave, what you saw of the
+facilitation, and a note. Kept as a private file in your circles folder;
+vetcircle history shows them over time, with whether to stay.`,
+		Example: `  vetcircle checkin "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
+  vetcircle checkin thursday --felt better --seen holds-time --note "Good round tonight"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheckin(e, o, args[0])
+		},
+	}
+	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (required)")
+	cmd.Flags().StringVar(&o.date, "date", "", "the session's date, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringArrayVar(&o.signs, "sign", nil, "a sign it is time to leave, noticed this time (repeatable; vetcircle questions lists the leave-signs IDs)")
+	cmd.Flags().StringArrayVar(&o.seen, "seen", nil, "facilitation seen this time, good or poor (repeatable; the facilitation-good and facilitation-poor IDs)")
+	cmd.Flags().StringVar(&o.distress, "distress", "", "in acute distress now: yes or no")
+	cmd.Flags().StringVar(&o.note, "note", "", "a note")
+	return cmd
+}
+
+func runCheckin(e env, o checkinOptions, circle string) error {
+	p, err := loadPack(e, "")
+	if err != nil {
+		return err
+	}
+	if o.date == "" {
+		o.date = time.Now().Format(time.DateOnly)
+	}
+	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
+		Signs: append([]string{}, o.signs...), Seen: append([]string{}, o.seen...), Distress: o.distress, Note: textclean.Clean(o.note)}
+	// The file format's own checks, so a flag is held to what a file is.
+	if _, err := checklist.ParseCheckin(p, "--felt/--sign/--seen/--date", checklist.MarshalCheckin(c)); err != nil {
+		return badInput(err)
+	}
+	g, err := openRegister()
+	if err != nil {
+		return err
+	}
+	slug, _, err := g.Resolve(circle)
+	if err != nil {
+		return badInput(err)
+	}
+	path, err := g.AddCheckin(slug, c, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Kept in %s.\n", displayName(path))
+	return printHistory(e, p, g, slug, "text", true)
+}
+
+func newHistoryCmd(e env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "history CIRCLE",
+		Short: "Your sessions of a circle over time, and whether to stay",
+		Long: `Show the check-ins of a circle you attend, one row per session: how you felt
+(▲ better, ■ same, ▼ worse), the signs to leave you noticed and the
+facilitation you saw, a trend line, and whether to stay, with its reasons.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := openRegister()
+			if err != nil {
+				return err
+			}
+			p, err := loadPack(e, "")
+			if err != nil {
+				return err
+			}
+			if format != "table" && format != "text" && format != "json" {
+				return badInput(fmt.Errorf("--format %q: use table, text or json", format))
+			}
+			slug, _, err := g.Resolve(args[0])
+			if err != nil {
+				return badInput(err)
+			}
+			return printHistory(e, p, g, slug, format, false)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (symbols), text (words, for screen readers) or json")
+	return cmd
+}
+
+// historyJSON is history --format json: stable keys, fields only ever added.
+type historyJSON struct {
+	Circle   string                `json:"circle"`
+	Sessions []checklist.Checkin   `json:"sessions"`
+	Stay     *checklist.StayAnswer `json:"stay"`
+	Headline string                `json:"headline"`
+	Crisis   bool                  `json:"crisis"`
+	Problems []string              `json:"problems"`
+}
+
+func printHistory(e env, p *checklist.Pack, g register.Register, circle, format string, brief bool) error {
+	hist, problems, err := g.Checkins(p, circle)
+	if err != nil {
+		return err
+	}
+	for _, pr := range problems {
+		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+	}
+	if len(hist) == 0 {
+		return badInput(fmt.Errorf("no check-ins for %q yet; vetcircle checkin %q --felt better|same|worse records one", textclean.CleanLine(circle), textclean.CleanLine(circle)))
+	}
+	a, _, err := g.LatestVetting(p, circle)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vetcircle: the circle's latest vetting cannot be read, so only the check-ins count: %s\n", textclean.CleanLine(err.Error()))
+		a = nil
+	}
+	r := checklist.EvaluateHistory(p, a, hist)
+	out := bufio.NewWriter(e.stdout)
+	if format == "json" {
+		j := historyJSON{Circle: hist[len(hist)-1].Circle, Sessions: hist, Stay: r.Stay, Headline: r.Headline.Stay, Crisis: r.Crisis, Problems: []string{}}
+		for _, pr := range problems {
+			j.Problems = append(j.Problems, pr.File)
+		}
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(j); err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	if r.Crisis {
+		fmt.Fprintln(out, plainLine(p.T("summary.crisis")))
+		fmt.Fprintln(out)
+	}
+	if !brief {
+		glyph := map[string]string{checklist.FeltBetter: "▲", checklist.FeltSame: "■", checklist.FeltWorse: "▼"}
+		trend := ""
+		for _, c := range hist {
+			word := p.T("felt." + c.Felt)
+			if format == "text" {
+				fmt.Fprintf(out, "%s: %s.", c.Date, word)
+			} else {
+				fmt.Fprintf(out, "%s  %s %-8s", c.Date, glyph[c.Felt], word)
+				trend += glyph[c.Felt]
+			}
+			if len(c.Signs) > 0 {
+				fmt.Fprintf(out, " %s: %s.", p.T("history.signs"), labels(p, "leave-signs", c.Signs))
+			}
+			if len(c.Seen) > 0 {
+				fmt.Fprintf(out, " %s: %s.", p.T("history.seen"), labels(p, "", c.Seen))
+			}
+			if c.Note != "" {
+				fmt.Fprintf(out, " %s", textclean.CleanLine(c.Note))
+			}
+			fmt.Fprintln(out)
+		}
+		if format == "table" {
+			fmt.Fprintf(out, "\n%s %s\n", p.T("history.trend"), trend)
+		}
+		fmt.Fprintln(out)
+	}
+	fmt.Fprintln(out, r.Headline.Stay)
+	for _, reason := range r.Stay.Reasons[min(1, len(r.Stay.Reasons)):] {
+		fmt.Fprintf(out, "- %s\n", reason.Text)
+	}
+	return out.Flush()
+}
+
+// labels names option IDs as the pack words them; question "" looks in the
+// facilitation questions.
+func labels(p *checklist.Pack, question string, ids []string) string {
+	qs := []string{question}
+	if question == "" {
+		qs = []string{"facilitation-good", "facilitation-poor"}
+	}
+	var out []string
+	for _, id := range ids {
+		label := id
+		for _, qid := range qs {
+			if q := p.Question(qid); q != nil && q.Option(id) != nil {
+				label = summary.OptionLabel(p, q, id)
+			}
+		}
+		out = append(out, label)
+	}
+	return strings.Join(out, "; ")
+}
+
+// plainLine drops markdown marks from a pack sentence for plain output.
+func plainLine(s string) string { return strings.NewReplacer("**", "", "`", "").Replace(s) }

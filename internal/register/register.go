@@ -1,0 +1,219 @@
+// Package register keeps what a person or a clinic learns about circles over
+// time, as plain private files: a folder per circle under the data folder,
+// each vetting (an answers file) and each check-in its own file, written
+// once and never rewritten, named by time plus a random suffix so that two
+// machines sharing the folder (a synced drive, a git repository) never write
+// the same file. Every file is an ordinary answers or check-in file, read
+// as strictly as any other; a corrupt or hostile one is named, with its
+// position, and skipped, and the rest still lists.
+package register
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// Register is the folder of circles.
+type Register struct {
+	Dir string
+}
+
+// DirFor is where the register lives for an operating system, given the
+// environment and the home folder: $XDG_DATA_HOME/vetcircle/circles where
+// XDG_DATA_HOME is an absolute path; on Windows %LocalAppData%; on macOS
+// ~/Library/Application Support; elsewhere ~/.local/share.
+func DirFor(goos string, getenv func(string) string, home string) (string, error) {
+	if base := getenv("XDG_DATA_HOME"); base != "" && filepath.IsAbs(base) {
+		return filepath.Join(base, "vetcircle", "circles"), nil
+	}
+	// Drafts and the register sit side by side on Windows and macOS; on
+	// Linux the data folder is ~/.local/share.
+	if goos == "windows" || goos == "darwin" || goos == "ios" {
+		d, err := draft.DirFor(goos, func(k string) string {
+			if k == "XDG_STATE_HOME" {
+				return ""
+			}
+			return getenv(k)
+		}, home)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(filepath.Dir(d), "circles"), nil
+	}
+	if home == "" || !filepath.IsAbs(home) {
+		return "", fmt.Errorf("cannot tell where to keep your circles: the home folder is %q; set HOME (or XDG_DATA_HOME) to an absolute path", home)
+	}
+	return filepath.Join(home, ".local", "share", "vetcircle", "circles"), nil
+}
+
+// Default is the register in the user's data folder.
+func Default() (Register, error) {
+	home, _ := os.UserHomeDir()
+	dir, err := DirFor(runtime.GOOS, os.Getenv, home)
+	return Register{Dir: dir}, err
+}
+
+// Slug is a circle's folder name: its name in lower-case letters, digits
+// and dashes, never a path.
+func Slug(name string) string { return draft.Slug(textclean.CleanLine(name)) }
+
+// fileName is a new file's name: the time, then a random suffix.
+func fileName(now time.Time) string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return now.UTC().Format("20060102-150405") + "-" + hex.EncodeToString(b[:]) + ".yaml"
+}
+
+// Resolve finds a circle's folder (its slug) from the name a person types:
+// the folder named exactly so, else the only one whose name holds it
+// ("thursday" finds thursday-kap-circle). A name that matches none is a new
+// circle (found is false); one that matches several is an error naming
+// them.
+func (g Register) Resolve(name string) (slug string, found bool, err error) {
+	want := Slug(name)
+	entries, err := os.ReadDir(g.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return want, false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	var hits []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if e.Name() == want {
+			return want, true, nil
+		}
+		if strings.Contains(e.Name(), want) {
+			hits = append(hits, e.Name())
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return want, false, nil
+	case 1:
+		return hits[0], true, nil
+	}
+	return "", false, fmt.Errorf("%q matches several circles (%s); give more of the name", textclean.CleanLine(name), strings.Join(hits, ", "))
+}
+
+// AddCheckin keeps a check-in in the folder of the circle slug and returns
+// the file.
+func (g Register) AddCheckin(slug string, c *checklist.Checkin, now time.Time) (string, error) {
+	return g.write(slug, "checkins", checklist.MarshalCheckin(c), now)
+}
+
+// AddVetting keeps an answers file for the circle slug.
+func (g Register) AddVetting(slug string, answers []byte, now time.Time) (string, error) {
+	return g.write(slug, "vettings", answers, now)
+}
+
+func (g Register) write(slug, kind string, data []byte, now time.Time) (string, error) {
+	dir := filepath.Join(g.Dir, Slug(slug), kind)
+	if err := fileio.EnsurePrivateDir(dir); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fileName(now))
+	if err := fileio.WriteNew(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// Problem is a file in the register that could not be read, and why.
+type Problem struct {
+	File string
+	Err  error
+}
+
+// Checkins reads the check-ins of the circle slug, oldest first (by date, then file
+// name). Files that cannot be read are returned as problems, not errors:
+// the rest still count.
+func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checkin, []Problem, error) {
+	files, err := g.files(circle, "checkins")
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []checklist.Checkin
+	var problems []Problem
+	for _, f := range files {
+		data, err := readSmall(f)
+		if err == nil {
+			var c *checklist.Checkin
+			if c, err = checklist.ParseCheckin(p, f, data); err == nil {
+				out = append(out, *c)
+				continue
+			}
+		}
+		problems = append(problems, Problem{File: f, Err: err})
+	}
+	slices.SortStableFunc(out, func(a, b checklist.Checkin) int { return strings.Compare(a.Date, b.Date) })
+	return out, problems, nil
+}
+
+// LatestVetting reads the newest answers file kept for the circle slug; nil when
+// there is none.
+func (g Register) LatestVetting(p *checklist.Pack, circle string) (*checklist.Answers, string, error) {
+	files, err := g.files(circle, "vettings")
+	if err != nil || len(files) == 0 {
+		return nil, "", err
+	}
+	last := files[len(files)-1]
+	data, err := readSmall(last)
+	if err != nil {
+		return nil, last, err
+	}
+	a, err := checklist.ParseAnswers(p, last, data)
+	return a, last, err
+}
+
+// files lists a circle's files of one kind, oldest first by name.
+func (g Register) files(circle, kind string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(g.Dir, Slug(circle), kind))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".yaml") {
+			out = append(out, filepath.Join(g.Dir, Slug(circle), kind, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// readSmall reads a register file, refusing one over the answers files'
+// size limit (a hostile file must not cost more than its size allows).
+func readSmall(path string) ([]byte, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", textclean.Visible(path))
+	}
+	if fi.Size() > checklist.MaxFileSize {
+		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", textclean.Visible(path), fi.Size(), checklist.MaxFileSize)
+	}
+	return os.ReadFile(path)
+}

@@ -1,0 +1,89 @@
+package register_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/rules"
+)
+
+func TestRegister(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := register.Register{Dir: filepath.Join(t.TempDir(), "circles")}
+	if slug, found, err := g.Resolve("Thursday KAP Circle"); err != nil || found || slug != "thursday-kap-circle" {
+		t.Fatalf("Resolve in an empty register = %q, %v, %v", slug, found, err)
+	}
+	now := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
+	for i, felt := range []string{"worse", "better", "same"} {
+		c := &checklist.Checkin{Circle: "Thursday KAP Circle", Date: "2026-11-0" + string(rune('3'-i)), Felt: felt, Signs: []string{}, Seen: []string{}}
+		path, err := g.AddCheckin("thursday-kap-circle", c, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("check-in %s: %v, mode %v; want 0600", path, err, fi.Mode().Perm())
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(g.Dir, "thursday-kap-circle", "checkins")); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("folder: %v, want 0700", err)
+	}
+	// Two check-ins in the same second still get files of their own.
+	files, _ := filepath.Glob(filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "*.yaml"))
+	if len(files) != 3 {
+		t.Fatalf("files = %v, want three", files)
+	}
+	// A corrupt file and an oversized one are named and skipped.
+	bad := filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "99-bad.yaml")
+	os.WriteFile(bad, []byte("version: 1\nfelt: awful\n"), 0o600)
+	os.WriteFile(filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "98-big.yaml"), make([]byte, checklist.MaxFileSize+1), 0o600)
+	hist, problems, err := g.Checkins(p, "thursday-kap-circle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 3 || hist[0].Date != "2026-11-01" || hist[2].Felt != "worse" {
+		t.Errorf("history = %+v, want three, oldest first", hist)
+	}
+	if len(problems) != 2 || !strings.Contains(problems[1].Err.Error(), "99-bad.yaml:2:7") {
+		t.Errorf("problems = %+v, want the two bad files, with positions", problems)
+	}
+	// Names resolve by a part of them; several matches is an error.
+	if slug, found, _ := g.Resolve("thursday"); !found || slug != "thursday-kap-circle" {
+		t.Errorf("Resolve(thursday) = %q, %v", slug, found)
+	}
+	if _, err := g.AddCheckin("thursday-evening", &checklist.Checkin{Circle: "Thursday evening", Date: "2026-11-01", Felt: "same"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := g.Resolve("thursday"); err == nil || !strings.Contains(err.Error(), "several circles") {
+		t.Errorf("an ambiguous name: %v", err)
+	}
+}
+
+func TestDirFor(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, tc := range []struct {
+		goos string
+		env  map[string]string
+		home string
+		want string
+	}{
+		{"linux", map[string]string{"XDG_DATA_HOME": "/data"}, "/home/a", "/data/vetcircle/circles"},
+		{"linux", nil, "/home/a", "/home/a/.local/share/vetcircle/circles"},
+		{"darwin", nil, "/Users/a", "/Users/a/Library/Application Support/vetcircle/circles"},
+		{"linux", map[string]string{"XDG_DATA_HOME": "relative"}, "/home/a", "/home/a/.local/share/vetcircle/circles"},
+	} {
+		if got, err := register.DirFor(tc.goos, env(tc.env), tc.home); err != nil || got != tc.want {
+			t.Errorf("DirFor(%s, %v) = %q, %v; want %q", tc.goos, tc.env, got, err, tc.want)
+		}
+	}
+	if _, err := register.DirFor("linux", env(nil), "relative/home"); err == nil {
+		t.Error("a relative home was accepted")
+	}
+}
