@@ -9,6 +9,7 @@
 package register
 
 import (
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -71,11 +72,13 @@ func Default() (Register, error) {
 // and dashes, never a path.
 func Slug(name string) string { return draft.Slug(textclean.CleanLine(name)) }
 
-// fileName is a new file's name: the time, then a random suffix.
+// fileName is a new file's name: the time to the nanosecond, so names sort
+// in the order files were kept even within one second, then a random suffix
+// so two windows never pick the same name.
 func fileName(now time.Time) string {
 	var b [4]byte
 	_, _ = rand.Read(b[:])
-	return now.UTC().Format("20060102-150405") + "-" + hex.EncodeToString(b[:]) + ".yaml"
+	return now.UTC().Format("20060102-150405.000000000") + "-" + hex.EncodeToString(b[:]) + ".yaml"
 }
 
 // Resolve finds a circle's folder (its slug) from the name a person types:
@@ -216,4 +219,103 @@ func readSmall(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", textclean.Visible(path), fi.Size(), checklist.MaxFileSize)
 	}
 	return os.ReadFile(path)
+}
+
+// Entry is one circle in the register, as of its latest vetting.
+type Entry struct {
+	Slug string `json:"id"`
+	Name string `json:"name"`
+	// Vetted is when the latest vetting was kept; zero when there is none.
+	Vetted   time.Time         `json:"vetted"`
+	Verdict  checklist.Verdict `json:"verdict,omitempty"`
+	Fit      checklist.Fit     `json:"fit,omitempty"`
+	Format   string            `json:"format,omitempty"`
+	RedFlags []string          `json:"red_flags"`
+	// Vettings and Checkins count the files kept.
+	Vettings int `json:"vettings"`
+	Checkins int `json:"checkins"`
+	// RevetDue says the latest vetting is over a year old, or older than
+	// the rules' last review.
+	RevetDue bool   `json:"revet_due"`
+	File     string `json:"file,omitempty"`
+}
+
+// vettedAt reads the time a register file was kept from its name.
+func vettedAt(path string) time.Time {
+	name := filepath.Base(path)
+	if len(name) < 15 {
+		return time.Time{}
+	}
+	t, err := time.Parse("20060102-150405", name[:15])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Circles lists every circle in the register, by name: each one's latest
+// vetting scored with p, and how many vettings and check-ins it has. A
+// vetting that cannot be read is a problem, and its circle is still listed.
+func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem, error) {
+	dirs, err := os.ReadDir(g.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	reviewed, _ := time.Parse(time.DateOnly, p.Meta.LastReviewed)
+	var out []Entry
+	var problems []Problem
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		e := Entry{Slug: d.Name(), Name: d.Name(), RedFlags: []string{}}
+		vettings, _ := g.files(d.Name(), "vettings")
+		checkins, _ := g.files(d.Name(), "checkins")
+		e.Vettings, e.Checkins = len(vettings), len(checkins)
+		if len(vettings) > 0 {
+			e.File = vettings[len(vettings)-1]
+			e.Vetted = vettedAt(e.File)
+			a, _, err := g.LatestVetting(p, d.Name())
+			if err != nil {
+				problems = append(problems, Problem{File: e.File, Err: err})
+			} else {
+				r := checklist.Evaluate(p, a)
+				e.Name = cmp.Or(textclean.CleanLine(r.Circle.Name), e.Name)
+				e.Verdict, e.Format, e.RedFlags = r.Verdict, r.Circle.Format, r.RedFlags
+				if r.Fit != nil {
+					e.Fit = r.Fit.Value
+				}
+			}
+			e.RevetDue = e.Vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && e.Vetted.Before(reviewed))
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	return out, problems, nil
+}
+
+// Vettings reads the two latest vettings of the circle slug, older first,
+// for a diff; fewer when there are fewer.
+func (g Register) Vettings(p *checklist.Pack, slug string, n int) ([]*checklist.Answers, []string, error) {
+	files, err := g.files(slug, "vettings")
+	if err != nil {
+		return nil, nil, err
+	}
+	files = files[max(0, len(files)-n):]
+	var out []*checklist.Answers
+	for _, f := range files {
+		data, err := readSmall(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		a, err := checklist.ParseAnswers(p, f, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, a)
+	}
+	return out, files, nil
 }

@@ -87,3 +87,42 @@ func TestDirFor(t *testing.T) {
 		t.Error("a relative home was accepted")
 	}
 }
+
+// TestCirclesRevetDue: a vetting kept over a year ago, or before the rules
+// were last reviewed, is due a re-vet; one kept today is not. A vetting that
+// no longer reads is reported and its circle still listed.
+func TestCirclesRevetDue(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := register.Register{Dir: filepath.Join(t.TempDir(), "circles")}
+	strong, err := os.ReadFile("../../examples/strong-kap-circle.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2027, 12, 20, 9, 0, 0, 0, time.UTC)
+	if _, err := g.AddVetting("old-circle", strong, now.AddDate(-1, 0, -1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.AddVetting("fresh-circle", strong, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.AddVetting("broken-circle", []byte("answers: [\n"), now); err != nil {
+		t.Fatal(err)
+	}
+	all, problems, err := g.Circles(p, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || len(problems) != 1 {
+		t.Fatalf("Circles = %d entries, %d problems; want 3 and 1: %+v %+v", len(all), len(problems), all, problems)
+	}
+	due := map[string]bool{}
+	for _, e := range all {
+		due[e.Slug] = e.RevetDue
+	}
+	if !due["old-circle"] || due["fresh-circle"] {
+		t.Errorf("re-vet due = %v; want old-circle only", due)
+	}
+}

@@ -1,0 +1,297 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+type circlesOptions struct {
+	name, circleFormat, verdict, format string
+}
+
+func newCirclesCmd(e env) *cobra.Command {
+	var o circlesOptions
+	cmd := &cobra.Command{
+		Use:   "circles",
+		Short: "Your register of vetted circles: list, add, show, diff",
+		Long: `List every circle kept in your register, with its verdict, fit, red flags,
+when it was last vetted, and whether a re-vet is due (over a year ago, or
+before the rules were last reviewed). Keep answers files in it with
+vetcircle circles add; see one with show, what changed between its last two
+vettings with diff, and vet it again with vetcircle revet NAME.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCircles(e, o) },
+	}
+	cmd.Flags().StringVar(&o.name, "name", "", "only circles whose name holds this")
+	cmd.Flags().StringVar(&o.circleFormat, "circle-format", "", "only circles of this format (kap-circle, ceremony, online-peer, retreat)")
+	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
+	cmd.AddCommand(&cobra.Command{
+		Use:   "add FILE...",
+		Short: "Keep answers files in the register, each under its circle's name",
+		Args:  cobra.MinimumNArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, args) },
+	}, &cobra.Command{
+		Use:   "show NAME",
+		Short: "The summary of a circle's latest vetting",
+		Args:  cobra.ExactArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0]) },
+	}, &cobra.Command{
+		Use:   "diff NAME",
+		Short: "What changed between a circle's last two vettings",
+		Args:  cobra.ExactArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesDiff(e, args[0]) },
+	})
+	return cmd
+}
+
+func newRevetCmd(e env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "revet NAME",
+		Short: "Vet a kept circle again: the walkthrough with its last answers, at the review",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := loadPack(e, "")
+			if err != nil {
+				return err
+			}
+			g, err := openRegister()
+			if err != nil {
+				return err
+			}
+			slug, found, err := g.Resolve(args[0])
+			if err != nil || !found {
+				return badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(args[0]))))
+			}
+			_, path, err := g.LatestVetting(p, slug)
+			if err != nil || path == "" {
+				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet", slug)))
+			}
+			store, err := draft.DefaultStore()
+			if err != nil {
+				return err
+			}
+			// A kept vetting is never rewritten: the walkthrough continues a
+			// copy, and a finished file opens at the review.
+			return resumeFile(cmd, e, p, store, path, e.isTTY && e.stdinTTY)
+		},
+	}
+}
+
+func orErr(err, otherwise error) error {
+	if err != nil {
+		return err
+	}
+	return otherwise
+}
+
+func runCircles(e env, o circlesOptions) error {
+	if o.format != "table" && o.format != "json" {
+		return badInput(fmt.Errorf("--format %q: use table or json", o.format))
+	}
+	p, err := loadPack(e, "")
+	if err != nil {
+		return err
+	}
+	g, err := openRegister()
+	if err != nil {
+		return err
+	}
+	all, problems, err := g.Circles(p, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, pr := range problems {
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+	}
+	var rows = all[:0:0]
+	for _, c := range all {
+		if (o.name == "" || strings.Contains(strings.ToLower(c.Name+" "+c.Slug), strings.ToLower(o.name))) &&
+			(o.circleFormat == "" || c.Format == o.circleFormat) && (o.verdict == "" || string(c.Verdict) == o.verdict) {
+			rows = append(rows, c)
+		}
+	}
+	out := bufio.NewWriter(e.stdout)
+	if o.format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if rows == nil {
+			rows = all[:0:0]
+		}
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(out, p.T("circles.none"))
+		return out.Flush()
+	}
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("compare.red-flags"), p.T("circles.vetted"), p.T("circles.checkins"), ""}, "\t"))
+	for _, c := range rows {
+		verdict, fit, vetted := "—", "—", "—"
+		if c.Verdict != "" {
+			verdict = summary.VerdictWord(p, c.Verdict)
+		}
+		if c.Fit != "" {
+			fit = p.T("fit." + string(c.Fit))
+		}
+		if !c.Vetted.IsZero() {
+			vetted = summary.Date(p, c.Vetted)
+		}
+		flags := strings.Join(c.RedFlags, ", ")
+		if flags == "" {
+			flags = p.T("compare.none")
+		}
+		due := ""
+		if c.RevetDue {
+			due = p.T("circles.revet-due")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", textclean.CleanLine(c.Name), verdict, fit, flags, vetted, c.Checkins, due)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// The last column is empty for most circles; tabwriter would pad it.
+	for line := range strings.Lines(table.String()) {
+		fmt.Fprintln(out, strings.TrimRight(line, " \n"))
+	}
+	return out.Flush()
+}
+
+func runCirclesAdd(e env, files []string) error {
+	p, err := loadPack(e, "")
+	if err != nil {
+		return err
+	}
+	g, err := openRegister()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			reportFileError(e, badInput(describeOpenError(f, err)))
+			failed++
+			continue
+		}
+		a, err := checklist.ParseAnswers(p, f, data)
+		if err != nil {
+			reportFileError(e, badInput(err))
+			failed++
+			continue
+		}
+		name := checklist.Evaluate(p, a).Circle.Name
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		}
+		slug, _, err := g.Resolve(name)
+		if err != nil {
+			return badInput(err)
+		}
+		path, err := g.AddVetting(slug, data, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: kept as %s (%s)\n", displayName(f), textclean.CleanLine(name), displayName(path))
+	}
+	if failed > 0 {
+		return badInput(errQuiet)
+	}
+	return nil
+}
+
+func latestOf(e env, name string) (*checklist.Pack, *checklist.Answers, error) {
+	p, err := loadPack(e, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := openRegister()
+	if err != nil {
+		return nil, nil, err
+	}
+	slug, found, err := g.Resolve(name)
+	if err != nil || !found {
+		return nil, nil, badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(name))))
+	}
+	a, path, err := g.LatestVetting(p, slug)
+	if err != nil || a == nil {
+		return nil, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet (%s)", slug, path)))
+	}
+	return p, a, nil
+}
+
+func runCirclesShow(e env, name string) error {
+	p, a, err := latestOf(e, name)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: time.Now()}))
+	return err
+}
+
+func runCirclesDiff(e env, name string) error {
+	p, err := loadPack(e, "")
+	if err != nil {
+		return err
+	}
+	g, err := openRegister()
+	if err != nil {
+		return err
+	}
+	slug, found, err := g.Resolve(name)
+	if err != nil || !found {
+		return badInput(orErr(err, fmt.Errorf("no circle %q in your register", textclean.CleanLine(name))))
+	}
+	vs, files, err := g.Vettings(p, slug, 2)
+	if err != nil {
+		return badInput(err)
+	}
+	if len(vs) < 2 {
+		return badInput(fmt.Errorf("%s has %d vetting; diff needs two", slug, len(vs)))
+	}
+	out := bufio.NewWriter(e.stdout)
+	before, after := checklist.Evaluate(p, vs[0]), checklist.Evaluate(p, vs[1])
+	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
+	if before.Verdict != after.Verdict {
+		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), summary.VerdictWord(p, before.Verdict), summary.VerdictWord(p, after.Verdict))
+	}
+	for _, id := range after.RedFlags {
+		if !slices.Contains(before.RedFlags, id) {
+			fmt.Fprintf(out, "%s: %s\n", p.T("circles.new-red-flag"), p.Question(id).Label)
+		}
+	}
+	for _, q := range p.Questions {
+		v0, ok0 := vs[0].Get(q.ID)
+		v1, ok1 := vs[1].Get(q.ID)
+		s0, s1 := p.T("answer.not-asked"), p.T("answer.not-asked")
+		if ok0 {
+			s0 = summary.AnswerText(p, q, v0, ", ")
+		}
+		if ok1 {
+			s1 = summary.AnswerText(p, q, v1, ", ")
+		}
+		if s0 != s1 {
+			fmt.Fprintf(out, "%s: %s → %s\n", q.Label, s0, s1)
+		}
+	}
+	return out.Flush()
+}

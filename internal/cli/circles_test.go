@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCirclesRegister: a coordinator keeps two vettings of one circle a year
+// apart and one of another; circles lists both with their verdicts, filters
+// by verdict, shows the latest summary, and diff names the new red flag and
+// the changed answer.
+func TestCirclesRegister(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	dir := t.TempDir()
+	strong, err := os.ReadFile("../../examples/strong-kap-circle.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	worse := strings.Replace(string(strong), "seller-run: no", "seller-run: yes", 1)
+	worse = strings.Replace(worse, "rf-vendor-dosing: no", "rf-vendor-dosing: yes", 1)
+	if worse == string(strong) || !strings.Contains(worse, "rf-vendor-dosing: yes") {
+		t.Fatal("the edited copy did not change; the example moved")
+	}
+	later := filepath.Join(dir, "thursday-2027.yaml")
+	if err := os.WriteFile(later, []byte(worse), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runCLI(t, "", "circles", "add", "../../examples/strong-kap-circle.yaml", "../../examples/online-peer-group.yaml"); code != 0 {
+		t.Fatalf("circles add: exit %d: %s %s", code, out, errs)
+	} else if !strings.Contains(out, "kept as Thursday KAP Circle") {
+		t.Errorf("circles add says:\n%s", out)
+	}
+	code, out, errs := runCLI(t, "", "circles")
+	if code != 0 {
+		t.Fatalf("circles: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Thursday KAP Circle") || !strings.Contains(out, "PROMISING") {
+		t.Errorf("circles lacks the Thursday circle and its verdict:\n%s", out)
+	}
+	if lines := strings.Count(strings.TrimSpace(out), "\n"); lines != 2 {
+		t.Errorf("want a header and two circles, got %d lines:\n%s", lines+1, out)
+	}
+
+	if code, _, errs := runCLI(t, "", "circles", "add", later); code != 0 {
+		t.Fatalf("circles add (later): exit %d: %s", code, errs)
+	}
+	code, out, _ = runCLI(t, "", "circles", "--verdict", "avoid")
+	if code != 0 || !strings.Contains(out, "Thursday") || strings.Contains(out, "online") {
+		t.Errorf("circles --verdict avoid (exit %d):\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "circles", "show", "thursday")
+	if code != 0 || !strings.Contains(out, "RF-VENDOR-DOSING") {
+		t.Errorf("circles show: the latest vetting's red flag is missing (exit %d):\n%s", code, out)
+	}
+	code, out, errs = runCLI(t, "", "circles", "diff", "Thursday KAP Circle")
+	if code != 0 {
+		t.Fatalf("circles diff: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"New red flag", "→"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, "", "circles", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"vettings": 2`) || !strings.Contains(out, `"revet_due": false`) {
+		t.Errorf("circles json (exit %d):\n%s", code, out)
+	}
+	if code, _, errs := runCLI(t, "", "circles", "show", "nobody"); code != 2 || !strings.Contains(errs, "no circle") {
+		t.Errorf("show of an unknown circle: exit %d, %s", code, errs)
+	}
+}
