@@ -239,6 +239,25 @@ func latestOf(e env, name string) (*checklist.Pack, *checklist.Answers, error) {
 	return p, a, nil
 }
 
+// registerLatest is the latest vetting of the register's circle name, or
+// nil when the register holds no such circle (so the caller's own error
+// stands); an error when one is there and cannot be read.
+func registerLatest(p *checklist.Pack, name string) (*checklist.Answers, error) {
+	g, err := openRegister()
+	if err != nil {
+		return nil, nil
+	}
+	slug, found, err := g.Resolve(name)
+	if err != nil || !found {
+		return nil, err
+	}
+	a, _, err := g.LatestVetting(p, slug)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return a, nil
+}
+
 func runCirclesShow(e env, name string) error {
 	p, a, err := latestOf(e, name)
 	if err != nil {

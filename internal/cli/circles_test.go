@@ -67,6 +67,13 @@ func TestCirclesRegister(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"vettings": 2`) || !strings.Contains(out, `"revet_due": false`) {
 		t.Errorf("circles json (exit %d):\n%s", code, out)
 	}
+	code, out, errs = runCLI(t, "", "compare", "--format", "csv", "thursday", "../../examples/in-distress.yaml", "ketamine integration forum")
+	if code != 0 || strings.Count(out, "\r\n") != 4 || !strings.Contains(out, "Thursday KAP Circle") {
+		t.Errorf("compare by register names (exit %d): %s\n%s", code, errs, out)
+	}
+	if code, _, errs := runCLI(t, "", "compare", "nobody-here.yaml"); code != 2 || !strings.Contains(errs, "nobody-here.yaml") {
+		t.Errorf("compare of a missing file that is no circle either: exit %d, %s", code, errs)
+	}
 	if code, _, errs := runCLI(t, "", "circles", "show", "nobody"); code != 2 || !strings.Contains(errs, "no circle") {
 		t.Errorf("show of an unknown circle: exit %d, %s", code, errs)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"os"
 
@@ -22,7 +23,7 @@ type compareOptions struct {
 func newCompareCmd(e env) *cobra.Command {
 	var o compareOptions
 	cmd := &cobra.Command{
-		Use:   "compare FILE|- [FILE...]",
+		Use:   "compare FILE|NAME|- [FILE|NAME...]",
 		Short: "Compare circles side by side, best first",
 		Long: `Score several answers files and compare them in one table, one row per
 circle, best first (by verdict, then score, then how complete, then name):
@@ -32,9 +33,11 @@ questions, format, group size and cost.
 In a terminal the table fits the screen; piped or saved it is a markdown
 table. --format json gives an array of objects. A file that cannot be read
 is named on standard error, one line per problem, and the rest are still
-compared; the exit code is then 2.`,
+compared; the exit code is then 2. A NAME that is not a file is a circle
+kept in your register (vetcircle circles), compared as of its latest vetting.`,
 		Example: `  vetcircle compare examples/*.yaml
   vetcircle compare --format markdown calls/*.yaml > shortlist.md
+  vetcircle compare thursday "sunday collective"
   vetcircle compare --format json a.yaml b.yaml | jq '.[0].name'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,6 +79,16 @@ func runCompare(e env, o compareOptions, files []string) error {
 	failed := 0
 	for _, name := range files {
 		a, err := loadAnswers(e, p, name)
+		if err != nil && name != "-" {
+			// Not a file: a circle kept in the register, by name.
+			if _, statErr := os.Stat(name); errors.Is(statErr, fs.ErrNotExist) {
+				if ra, rerr := registerLatest(p, name); ra != nil {
+					a, err = ra, nil
+				} else if rerr != nil {
+					err = rerr
+				}
+			}
+		}
 		if err != nil {
 			failed++
 			reportFileError(e, err)
