@@ -47,7 +47,7 @@ start() {
 	[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null || true
 	sock="vc-e2e-$$-$name"   # a tmux server per scenario, never the user's
 	tmux -L "$sock" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
-		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE -u LC_ALL -u LC_MESSAGES LANG='${LANG_E2E:-C.UTF-8}' XDG_STATE_HOME='$state' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
+		"cd '$tmp/work' && env -u NO_COLOR -u ACCESSIBLE -u LC_ALL -u LC_MESSAGES LANG='${LANG_E2E:-C.UTF-8}' XDG_STATE_HOME='$state' XDG_DATA_HOME='$tmp/data' TERM=xterm-256color '$tmp/vetcircle'$args 2>'$tmp/$name.err'; echo \$? > '$tmp/$name.exit'; sleep 30"
 	# Drafts left by earlier scenarios are offered first; a scenario that
 	# starts afresh says so with n (PICKER=1 keeps the picker on screen).
 	if [ -z "${PICKER:-}" ]; then
@@ -431,4 +431,32 @@ grep -qF "Paso 1 de" "$tmp/es-a11y.out" || { cat "$tmp/es-a11y.out" >&2; fail "a
 grep -qF "¿El círculo es seguro y está bien llevado? EVITAR" "$tmp/es-a11y.out" || { tail -60 "$tmp/es-a11y.out" >&2; fail "the Spanish accessible summary lacks its verdict"; }
 if grep -qF "Not understood" "$tmp/es-a11y.out"; then fail "a Spanish answer was not understood"; fi
 
-echo "e2e: 13 passed, 0 failed"
+echo "== e2e: three check-ins, each worse; history shows the trend and says to leave"
+for day in 2026-11-02 2026-11-16 2026-11-30; do
+	WAIT="Kept in" start "checkin-$day" 80 24 checkin "Thursday KAP Circle" --felt worse --date "$day"
+	wait_exit "checkin-$day"
+done
+find "$tmp/data/vetcircle/circles/thursday-kap-circle/checkins" -type f | wc -l | grep -qx 3 || fail "three check-ins did not make three files"
+check_file "$(find "$tmp/data/vetcircle/circles/thursday-kap-circle/checkins" -type f | head -n 1)"
+WAIT="Consider leaving" start history 80 24 history thursday
+wait_for "▼"
+screen | grep -qF "Worse after 3 of the last 3 sessions" || { screen >&2; fail "history does not name the trend"; }
+wait_exit history
+
+echo "== e2e: a vetting kept in the register is listed, and revet opens it at the review"
+cp examples/red-flag-vendor.yaml "$tmp/work/sunday.yaml"
+WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday.yaml
+wait_exit keep
+WAIT="Sunday Integration Collective" start circles 80 24 circles
+wait_for "AVOID"
+screen | grep -qF "rf-vendor-dosing" || { screen >&2; fail "circles does not show the red flag"; }
+wait_exit circles
+WAIT="Review your answers" start revet 80 24 revet sunday
+keys q
+wait_for "Quit vetcircle?"
+keys y
+wait_exit revet
+find "$tmp/data/vetcircle/circles/sunday-integration-collective/vettings" -type f | wc -l | grep -qx 1 ||
+	fail "revet changed the kept vetting; it must work on a copy"
+
+echo "e2e: 15 passed, 0 failed"
