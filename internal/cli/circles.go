@@ -15,6 +15,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -203,11 +204,8 @@ func runCirclesAdd(e env, files []string) error {
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		}
-		slug, _, err := g.Resolve(name)
-		if err != nil {
-			return badInput(err)
-		}
-		path, err := g.AddVetting(slug, data, time.Now())
+		// The circle's own name, exactly: a near match is another circle.
+		path, err := g.AddVetting(register.Slug(name), data, time.Now())
 		if err != nil {
 			return err
 		}

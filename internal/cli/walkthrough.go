@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -15,6 +16,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
@@ -111,6 +113,15 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
 	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
 	o.ResultJSON = resultJSON
+	if g, err := openRegister(); err == nil {
+		o.Where = g.Dir
+		o.Keep = func(name string, answers []byte) (string, error) {
+			if name == "" {
+				name = "unnamed circle"
+			}
+			return g.AddVetting(register.Slug(name), answers, time.Now())
+		}
+	}
 	o.InTmux = e.env("TMUX") != ""
 	m := ui.New(p, o)
 

@@ -98,7 +98,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.c.savedKinds[msg.kind] = m.c.rev
 	m.status = m.c.pack.Tf(msg.kind.done(), "path", msg.path)
 	m.pop()
-	if msg.kind == saveJSON {
+	if msg.kind == saveJSON || msg.kind == saveKeep {
 		return nil
 	}
 	if msg.kind == saveAnswers {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -545,5 +546,39 @@ func TestAnswersGoBesideTheSummary(t *testing.T) {
 	}
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.yaml")); len(files) != 0 {
 		t.Errorf("the answers went to the save folder: %v", files)
+	}
+}
+
+// TestKeepInMyCircles: the save dialog's last kind keeps the answers in the
+// register under the circle's name, shows where before anything is
+// written, takes no typing, and says where it went; a failure says why and
+// keeps the dialog open.
+func TestKeepInMyCircles(t *testing.T) {
+	var gotName string
+	var gotData []byte
+	fail := false
+	keep := func(name string, answers []byte) (string, error) {
+		if fail {
+			return "", errors.New("no space left on device")
+		}
+		gotName, gotData = name, answers
+		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
+	}
+	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir(), ResultJSON: stubJSON, Keep: keep, Where: "/reg"})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "shift+tab")
+	if v := d.view(); !strings.Contains(v, "● Keep in my circles") || !strings.Contains(v, "/reg") {
+		t.Fatalf("shift+tab did not choose keep in my circles, or the folder is not named:\n%s", v)
+	}
+	d.keys("x", "enter")
+	if gotName != "Thursday KAP Circle" || !strings.Contains(string(gotData), "seller-run: no") {
+		t.Fatalf("kept %q with:\n%s", gotName, gotData)
+	}
+	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), "Kept in your circles as /reg/thursday-kap-circle/vettings/x.yaml") {
+		t.Errorf("no word on where it was kept:\n%s", v)
+	}
+	fail = true
+	d.keys("s", "shift+tab", "enter")
+	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, "no space left") && !strings.Contains(v, "disk is full") {
+		t.Errorf("a failed keep does not say why:\n%s", d.view())
 	}
 }

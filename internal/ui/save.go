@@ -56,6 +56,9 @@ func newSaveDialog(c *common) *saveDialog {
 		kinds = append(kinds, saveJSON)
 	}
 	kinds = append(kinds, saveNote)
+	if c.keep != nil {
+		kinds = append(kinds, saveKeep)
+	}
 	return &saveDialog{c: c, in: in, kinds: kinds, keys: c.keys.Save}
 }
 
@@ -107,6 +110,11 @@ func (d *saveDialog) path() (string, bool) {
 
 // save starts writing the file the dialog names.
 func (d *saveDialog) save() []action {
+	if d.kind == saveKeep {
+		d.err = ""
+		d.saving = true
+		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere}}
+	}
 	p, ok := d.path()
 	if !ok {
 		d.err = d.c.pack.T("ui.save.empty")
@@ -165,6 +173,10 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 			d.setKind(d.kinds[(i+step)%len(d.kinds)])
 			return nil, nil
 		}
+	}
+	if d.kind == saveKeep {
+		// Nothing to type: the register names its own files.
+		return nil, nil
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: textclean.CleanLine(p.Content)}
@@ -228,6 +240,19 @@ func (d *saveDialog) view(w int) string {
 		lines = append(lines, d.kindsLines(inner)...)
 		lines = append(lines, wrap(t.faint, p.T(d.kind.help()), inner)...)
 		lines = append(lines, "")
+		if d.kind == saveKeep {
+			// No name to type: the register names its files. Say where.
+			lines = append(lines, wrap(t.text, p.Tf("ui.save.keep-where", "dir", d.c.keepWhere), inner)...)
+			if d.saving {
+				lines = append(lines, "", t.faint.Render(p.T("ui.save.saving")))
+			}
+			if d.err != "" {
+				lines = append(lines, "")
+				lines = append(lines, wrap(t.errText, d.err, inner)...)
+				lines = append(lines, wrap(t.faint, p.T("ui.save.kept"), inner)...)
+			}
+			break
+		}
 		// The folder the typed name points into, which a typed path
 		// changes: the label never names a folder the file will not go to.
 		dir := d.c.dir

@@ -18,6 +18,7 @@ const (
 	saveAnswers                 // the answers file that vetcircle score reads
 	saveJSON                    // the score as vetcircle score --format json writes it
 	saveNote                    // a plain-text note for a health record
+	saveKeep                    // the answers, kept in the register of circles
 )
 
 func (k saveKind) String() string {
@@ -28,6 +29,8 @@ func (k saveKind) String() string {
 		return "json"
 	case saveNote:
 		return "note"
+	case saveKeep:
+		return "keep"
 	}
 	return "summary"
 }
@@ -42,6 +45,8 @@ func (k saveKind) label() string {
 		return "ui.save.kind.json"
 	case saveNote:
 		return "ui.save.kind.note"
+	case saveKeep:
+		return "ui.save.kind.keep"
 	}
 	return "ui.save.kind.summary"
 }
@@ -54,6 +59,8 @@ func (k saveKind) help() string {
 		return "ui.save.kind-help.json"
 	case saveNote:
 		return "ui.save.kind-help.note"
+	case saveKeep:
+		return "ui.save.kind-help.keep"
 	}
 	return "ui.save.kind-help.summary"
 }
@@ -66,13 +73,15 @@ func (k saveKind) done() string {
 		return "ui.save.done.json"
 	case saveNote:
 		return "ui.save.done.note"
+	case saveKeep:
+		return "ui.save.done.keep"
 	}
 	return "ui.save.done.summary"
 }
 
 func (k saveKind) ext() string {
 	switch k {
-	case saveAnswers:
+	case saveAnswers, saveKeep:
 		return ".yaml"
 	case saveJSON:
 		return ".json"
@@ -92,8 +101,21 @@ func defaultName(c *common, k saveKind) string {
 // unless overwrite is set.
 func saveCmd(c *common, kind saveKind, path string, overwrite bool) tea.Cmd {
 	p, a, date := c.pack, c.answers.Clone(), c.now()
-	encode, file := c.resultJSON, c.answersFile
+	encode, file, keep, name := c.resultJSON, c.answersFile, c.keep, c.result.Circle.Name
 	return func() tea.Msg {
+		if kind == saveKeep {
+			// The register names the file (time and a random suffix), so
+			// it never replaces one and path is only what was typed.
+			a.ResumeAt = ""
+			if keep == nil {
+				return savedMsg{kind: kind, path: path, err: errors.New("the register is not available")}
+			}
+			kept, err := keep(name, checklist.MarshalAnswers(p, a))
+			if err != nil {
+				return savedMsg{kind: kind, path: path, err: err}
+			}
+			return savedMsg{kind: kind, path: kept}
+		}
 		var data []byte
 		var err error
 		switch kind {

@@ -59,6 +59,12 @@ type Options struct {
 	// answers file it describes ("" when none was saved). nil leaves JSON
 	// out of the save dialog.
 	ResultJSON func(file string, r checklist.Result) ([]byte, error)
+	// Keep keeps an answers file in the register of vetted circles under
+	// the circle's name and returns the file it wrote; where says, before
+	// anything is written, the folder it goes to. nil leaves "keep in my
+	// circles" out of the save dialog.
+	Keep  func(name string, answers []byte) (string, error)
+	Where string
 	// Dark is the guess at the terminal background until the terminal
 	// answers tea.RequestBackgroundColor.
 	Dark bool
@@ -90,6 +96,9 @@ type common struct {
 	drafts *Drafts
 	// resultJSON encodes a score as JSON (Options.ResultJSON).
 	resultJSON func(file string, r checklist.Result) ([]byte, error)
+	// keep and keepWhere are Options.Keep and Options.Where.
+	keep      func(name string, answers []byte) (string, error)
+	keepWhere string
 	// answersFile is the answers file last saved, named in the JSON.
 	answersFile string
 	// savedKinds records what was saved at which revision of the answers.
@@ -251,7 +260,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 		opts.Drafts.now = opts.Now
 	}
 	c := &common{keys: newKeyMap(), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
-		drafts: opts.Drafts, resultJSON: opts.ResultJSON, savedKinds: map[saveKind]int{}}
+		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}}
 	c.result = checklist.Evaluate(p, a)
 	m := &Model{
 		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
