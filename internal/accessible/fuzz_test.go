@@ -50,3 +50,39 @@ func FuzzRun(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckin types arbitrary input at the check-in's prompts: never a
+// panic or a control character out, and whatever is kept makes a check-in
+// file that reads back the same.
+//
+//	go test ./internal/accessible -run '^$' -fuzz FuzzCheckin -fuzztime 30s
+func FuzzCheckin(f *testing.F) {
+	p := pack(f)
+	f.Add([]byte("3\n4\n1,2\n2\ny\nleft shaky\n"))
+	f.Add([]byte("\n\x1b[2J\n9\n1\nnone\n0\n-\nu\n\x07note\r\n"))
+	f.Add([]byte("q\n"))
+	f.Fuzz(func(t *testing.T, input []byte) {
+		var out strings.Builder
+		c, err := accessible.Checkin(p, strings.NewReader(string(input)), &out, "Circle\x1b]0;x\a", accessible.Options{Echo: true})
+		if err != nil {
+			if !errors.Is(err, accessible.ErrNoCheckin) {
+				t.Fatalf("Checkin: unexpected error %v", err)
+			}
+			return
+		}
+		for i, r := range out.String() {
+			if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("output has %U at byte %d", r, i)
+			}
+		}
+		c.Date = "2026-11-30"
+		back, err := checklist.ParseCheckin(p, "checkin.yaml", checklist.MarshalCheckin(c))
+		if err != nil {
+			t.Fatalf("the check-in does not make a valid file: %v\n%s", err, checklist.MarshalCheckin(c))
+		}
+		back.File = ""
+		if !reflect.DeepEqual(back, c) {
+			t.Fatalf("changed through a file:\n got %#v\nwant %#v", back, c)
+		}
+	})
+}

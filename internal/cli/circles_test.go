@@ -78,3 +78,25 @@ func TestCirclesRegister(t *testing.T) {
 		t.Errorf("show of an unknown circle: exit %d, %s", code, errs)
 	}
 }
+
+// TestCheckinAsked: without --felt, checkin asks line by line; distress
+// reported there brings the crisis line before anything else it says
+// after the questions, and nothing answered means nothing kept (exit 2).
+func TestCheckinAsked(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	code, out, errs := runCLI(t, "3\n\n\n\ny\n\n", "checkin", "Thursday KAP Circle")
+	if code != 0 {
+		t.Fatalf("checkin: exit %d: %s", code, errs)
+	}
+	after := out[strings.Index(out, "Kept in"):]
+	if !strings.Contains(after, "988") {
+		t.Errorf("distress in a check-in brings no crisis line:\n%s", out)
+	}
+	code, out, _ = runCLI(t, "", "history", "thursday", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"distress": "yes"`) {
+		t.Errorf("history json (exit %d):\n%s", code, out)
+	}
+	if code, _, errs := runCLI(t, "q\n", "checkin", "Thursday KAP Circle"); code != 2 || !strings.Contains(errs, "no check-in kept") {
+		t.Errorf("q at the first question: exit %d, %s", code, errs)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -33,12 +34,16 @@ type checkinOptions struct {
 func newCheckinCmd(e env) *cobra.Command {
 	var o checkinOptions
 	cmd := &cobra.Command{
-		Use:   "checkin CIRCLE --felt better|same|worse",
+		Use:   "checkin CIRCLE [--felt better|same|worse]",
 		Short: "Record a session of a circle you attend",
 		Long: `Record one session of a circle you attend, in under a minute: how you felt
 afterwards, any sign that it is time to leave, what you saw of the
 facilitation, and a note. Kept as a private file in your circles folder;
-vetcircle history shows them over time, with whether to stay.`,
+vetcircle history shows them over time, with whether to stay.
+
+Without --felt it asks, one question per line (a screen reader reads it as
+it comes; answers can be piped in): how you felt (1 better, 2 the same,
+3 worse), the signs, the facilitation, distress, and a note.`,
 		Example: `  vetcircle checkin "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
   vetcircle checkin thursday --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
@@ -46,7 +51,7 @@ vetcircle history shows them over time, with whether to stay.`,
 			return runCheckin(e, o, args[0])
 		},
 	}
-	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (required)")
+	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (without it, vetcircle asks)")
 	cmd.Flags().StringVar(&o.date, "date", "", "the session's date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringArrayVar(&o.signs, "sign", nil, "a sign it is time to leave, noticed this time (repeatable; vetcircle questions lists the leave-signs IDs)")
 	cmd.Flags().StringArrayVar(&o.seen, "seen", nil, "facilitation seen this time, good or poor (repeatable; the facilitation-good and facilitation-poor IDs)")
@@ -65,6 +70,18 @@ func runCheckin(e env, o checkinOptions, circle string) error {
 	}
 	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
 		Signs: append([]string{}, o.signs...), Seen: append([]string{}, o.seen...), Distress: o.distress, Note: textclean.Clean(o.note)}
+	if o.felt == "" && e.stdin != nil {
+		// No --felt: ask, one line at a time, in a terminal or from a pipe
+		// (a screen reader reads it as it comes). The flags' answers are
+		// the starting point only for the date.
+		asked, err := accessible.Checkin(p, e.stdin, e.stdout, circle, accessible.Options{Echo: !e.stdinTTY})
+		if err != nil {
+			return badInput(err)
+		}
+		asked.Date = o.date
+		c = asked
+		fmt.Fprintln(e.stdout)
+	}
 	// The file format's own checks, so a flag is held to what a file is.
 	if _, err := checklist.ParseCheckin(p, "--felt/--sign/--seen/--date", checklist.MarshalCheckin(c)); err != nil {
 		return badInput(err)
