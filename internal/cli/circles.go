@@ -66,17 +66,9 @@ func newRevetCmd(e env) *cobra.Command {
 		Short: "Vet a kept circle again: the walkthrough with its last answers, at the review",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := loadPack(e, "")
+			p, g, slug, err := kept(e, args[0])
 			if err != nil {
 				return err
-			}
-			g, err := openRegister()
-			if err != nil {
-				return err
-			}
-			slug, found, err := g.Resolve(args[0])
-			if err != nil || !found {
-				return badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(args[0]))))
 			}
 			_, path, err := g.LatestVetting(p, slug)
 			if err != nil || path == "" {
@@ -91,6 +83,24 @@ func newRevetCmd(e env) *cobra.Command {
 			return resumeFile(cmd, e, p, store, path, e.isTTY && e.stdinTTY)
 		},
 	}
+}
+
+// kept finds the circle a person names in their register, with the pack
+// to read it: the error for a name that matches none says where to look.
+func kept(e env, name string) (*checklist.Pack, register.Register, string, error) {
+	p, err := loadPack(e, "")
+	if err != nil {
+		return nil, register.Register{}, "", err
+	}
+	g, err := openRegister()
+	if err != nil {
+		return nil, g, "", err
+	}
+	slug, found, err := g.Resolve(name)
+	if err != nil || !found {
+		return nil, g, "", badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(name))))
+	}
+	return p, g, slug, nil
 }
 
 func orErr(err, otherwise error) error {
@@ -209,7 +219,7 @@ func runCirclesAdd(e env, files []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s: kept as %s (%s)\n", displayName(f), textclean.CleanLine(name), displayName(path))
+		fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", textclean.CleanLine(name), "path", displayName(path)))
 	}
 	if failed > 0 {
 		return badInput(errQuiet)
@@ -218,17 +228,9 @@ func runCirclesAdd(e env, files []string) error {
 }
 
 func latestOf(e env, name string) (*checklist.Pack, *checklist.Answers, error) {
-	p, err := loadPack(e, "")
+	p, g, slug, err := kept(e, name)
 	if err != nil {
 		return nil, nil, err
-	}
-	g, err := openRegister()
-	if err != nil {
-		return nil, nil, err
-	}
-	slug, found, err := g.Resolve(name)
-	if err != nil || !found {
-		return nil, nil, badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(name))))
 	}
 	a, path, err := g.LatestVetting(p, slug)
 	if err != nil || a == nil {
@@ -266,17 +268,9 @@ func runCirclesShow(e env, name string) error {
 }
 
 func runCirclesDiff(e env, name string) error {
-	p, err := loadPack(e, "")
+	p, g, slug, err := kept(e, name)
 	if err != nil {
 		return err
-	}
-	g, err := openRegister()
-	if err != nil {
-		return err
-	}
-	slug, found, err := g.Resolve(name)
-	if err != nil || !found {
-		return badInput(orErr(err, fmt.Errorf("no circle %q in your register", textclean.CleanLine(name))))
 	}
 	vs, files, err := g.Vettings(p, slug, 2)
 	if err != nil {

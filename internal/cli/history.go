@@ -98,7 +98,7 @@ func runCheckin(e env, o checkinOptions, circle string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Kept in %s.\n", displayName(path))
+	fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
 	return printHistory(e, p, g, slug, "text", true)
 }
 
