@@ -431,8 +431,12 @@ grep -qF "Paso 1 de" "$tmp/es-a11y.out" || { cat "$tmp/es-a11y.out" >&2; fail "a
 grep -qF "¿El círculo es seguro y está bien llevado? EVITAR" "$tmp/es-a11y.out" || { tail -60 "$tmp/es-a11y.out" >&2; fail "the Spanish accessible summary lacks its verdict"; }
 if grep -qF "Not understood" "$tmp/es-a11y.out"; then fail "a Spanish answer was not understood"; fi
 
-echo "== e2e: three check-ins, each worse; history shows the trend and says to leave"
-for day in 2026-11-02 2026-11-16 2026-11-30; do
+echo "== e2e: three check-ins, each worse (the first on the check-in screen); history shows the trend and says to leave"
+WAIT="Check-in · Thursday KAP Circle" start checkin-screen 80 24 checkin "Thursday KAP Circle"
+keys 3
+for _ in 1 2 3 4 5 6; do keys Enter; done
+wait_exit checkin-screen
+for day in 2026-11-16 2026-11-30; do
 	WAIT="Kept in" start "checkin-$day" 80 24 checkin "Thursday KAP Circle" --felt worse --date "$day"
 	wait_exit "checkin-$day"
 done

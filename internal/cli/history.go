@@ -7,13 +7,16 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
 // openRegister is the user's register of circles; tests point it elsewhere
@@ -48,7 +51,7 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
   vetcircle checkin thursday --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheckin(e, o, args[0])
+			return runCheckin(cmd, e, o, args[0])
 		},
 	}
 	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (without it, vetcircle asks)")
@@ -60,7 +63,7 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
 	return cmd
 }
 
-func runCheckin(e env, o checkinOptions, circle string) error {
+func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) error {
 	p, err := loadPack(e, "")
 	if err != nil {
 		return err
@@ -70,7 +73,19 @@ func runCheckin(e env, o checkinOptions, circle string) error {
 	}
 	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
 		Signs: append([]string{}, o.signs...), Seen: append([]string{}, o.seen...), Distress: o.distress, Note: textclean.Clean(o.note)}
-	if o.felt == "" && e.stdin != nil {
+	if o.felt == "" && !accessibleMode(cmd, e).on {
+		// A terminal: the check-in on one screen.
+		asked, err := checkinScreen(p, circle)
+		if err != nil {
+			return err
+		}
+		if asked == nil {
+			fmt.Fprintln(e.stderr, p.T("a11y.checkin.nothing-kept"))
+			return badInput(errQuiet)
+		}
+		asked.Date = o.date
+		c = asked
+	} else if o.felt == "" && e.stdin != nil {
 		// No --felt: ask, one line at a time, in a terminal or from a pipe
 		// (a screen reader reads it as it comes). The flags' answers are
 		// the starting point only for the date.
@@ -100,6 +115,16 @@ func runCheckin(e env, o checkinOptions, circle string) error {
 	}
 	fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
 	return printHistory(e, p, g, slug, "text", true)
+}
+
+// checkinScreen runs the check-in screen; nil when the person left without
+// keeping one. Tests replace it.
+var checkinScreen = func(p *checklist.Pack, circle string) (*checklist.Checkin, error) {
+	k := ui.NewCheckin(p, circle, mdrender.DarkFromEnv(), mdrender.NoColor())
+	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
+		return nil, fmt.Errorf("check-in screen: %w", err)
+	}
+	return k.Result(), nil
 }
 
 func newHistoryCmd(e env) *cobra.Command {
