@@ -88,6 +88,10 @@ type Options struct {
 	// not a terminal (a pipe or a file), so the transcript shows what was
 	// answered; a terminal already echoes what the user types.
 	Echo bool
+
+	// Keep keeps the answers in the register of vetted circles under the
+	// circle's name and returns the file it wrote; nil leaves the offer out.
+	Keep func(name string, answers []byte) (string, error)
 }
 
 // Run asks every applicable question of p, one line prompt at a time, reading

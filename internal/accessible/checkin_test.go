@@ -72,3 +72,39 @@ func TestCheckinInSpanish(t *testing.T) {
 		t.Errorf("not Spanish:\n%s", out.String())
 	}
 }
+
+// TestKeepAfterSummary: after the summary and answers offers, y keeps the
+// answers in the register under the circle's name, and says where; a
+// failure says why; enter declines without writing.
+func TestKeepAfterSummary(t *testing.T) {
+	p := pack(t)
+	a := example(t, p, "strong-kap-circle.yaml")
+	lines := script(p, a)
+	var kept []string
+	keep := func(name string, answers []byte) (string, error) {
+		if name == "" || !strings.Contains(string(answers), "seller-run: no") || strings.Contains(string(answers), "resume_at") {
+			t.Errorf("kept %q with:\n%s", name, answers)
+		}
+		kept = append(kept, name)
+		if len(kept) == 2 {
+			return "", errors.New("write /reg/x.yaml: no space left on device")
+		}
+		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
+	}
+	opts := accessible.Options{Dir: t.TempDir(), Keep: keep}
+	_, out, err := run(t, p, append(lines, "n", "", "y"), opts)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(kept) != 1 || kept[0] != "Thursday KAP Circle" || !strings.Contains(out, "Kept in your circles as /reg/thursday-kap-circle/vettings/x.yaml") {
+		t.Fatalf("kept %v:\n%s", kept, out[max(0, len(out)-600):])
+	}
+	_, out, _ = run(t, p, append(lines, "n", "", "y"), opts)
+	if !strings.Contains(out, "Not kept in your circles: ") {
+		t.Errorf("a failed keep says nothing:\n%s", out[max(0, len(out)-400):])
+	}
+	_, _, _ = run(t, p, append(lines, "n", "", ""), opts)
+	if len(kept) != 2 {
+		t.Errorf("enter at the keep offer still kept (%d calls)", len(kept))
+	}
+}

@@ -28,7 +28,34 @@ func (s *session) finish() error {
 	if err != nil || s.ended {
 		return err
 	}
-	return s.offerAnswers(r, saved, def)
+	if err := s.offerAnswers(r, saved, def); err != nil {
+		return err
+	}
+	return s.offerKeep(r)
+}
+
+// offerKeep offers to keep the answers in the register of vetted circles,
+// where vetcircle circles lists them and revet checks the circle again.
+func (s *session) offerKeep(r checklist.Result) error {
+	if s.opts.Keep == nil {
+		return nil
+	}
+	s.w.blank()
+	line, eof := s.read(s.t("a11y.keep-prompt"))
+	if eof || line == "" || s.command(line) != "yes" {
+		return nil
+	}
+	a := s.a.Clone()
+	a.ResumeAt = ""
+	path, err := s.opts.Keep(r.Circle.Name, checklist.MarshalAnswers(s.p, a))
+	if err != nil {
+		// Not kept, and the summary and answers offers are behind; say why
+		// and where, and leave the answers as they are.
+		s.w.line(s.t("a11y.keep-failed", "reason", fileio.Explain(err)))
+		return nil
+	}
+	s.w.line(s.t("a11y.keep-done", "path", path))
+	return nil
 }
 
 // offerAnswers offers to keep the answers (YAML, which vetcircle score,

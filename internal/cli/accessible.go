@@ -72,7 +72,7 @@ func runAccessible(cmd *cobra.Command, e env, m mode) error {
 	if err != nil {
 		return err
 	}
-	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON}
+	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister()}
 	if !draftsOff(cmd) {
 		store, err := draft.DefaultStore()
 		if err != nil {

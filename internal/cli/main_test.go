@@ -7,8 +7,9 @@ import (
 	"github.com/vetcircle/vetcircle/internal/draft"
 )
 
-// TestMain keeps every test's drafts out of the real state folder: commands
-// that save drafts write under a temporary XDG_STATE_HOME.
+// TestMain keeps every test's drafts and register out of the real folders:
+// commands that save drafts or keep circles write under a temporary
+// XDG_STATE_HOME and XDG_DATA_HOME.
 func TestMain(m *testing.M) {
 	// As a second vetcircle window: hold the lock on a draft until
 	// standard input closes (see holdDraftLock).
@@ -18,6 +19,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("XDG_DATA_HOME", dir)
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -61,6 +61,21 @@ func runWalkthrough(cmd *cobra.Command, e env) error {
 	return runProgram(cmd, e, p, ui.Options{Drafts: drafts}, drafts)
 }
 
+// keepInRegister keeps an answers file in the register under the circle's
+// own name; nil when there is no register folder to keep it in.
+func keepInRegister() func(name string, answers []byte) (string, error) {
+	g, err := openRegister()
+	if err != nil {
+		return nil
+	}
+	return func(name string, answers []byte) (string, error) {
+		if name == "" {
+			name = "unnamed circle"
+		}
+		return g.AddVetting(register.Slug(name), answers, time.Now())
+	}
+}
+
 // pickDraft shows the unfinished drafts and returns the index of the one
 // chosen, ui.PickNew or ui.PickQuit. Tests replace it.
 var pickDraft = func(e env, p *checklist.Pack, infos []draft.Info) (int, error) {
@@ -114,13 +129,7 @@ func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, draf
 	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
 	o.ResultJSON = resultJSON
 	if g, err := openRegister(); err == nil {
-		o.Where = g.Dir
-		o.Keep = func(name string, answers []byte) (string, error) {
-			if name == "" {
-				name = "unnamed circle"
-			}
-			return g.AddVetting(register.Slug(name), answers, time.Now())
-		}
+		o.Where, o.Keep = g.Dir, keepInRegister()
 	}
 	o.InTmux = e.env("TMUX") != ""
 	m := ui.New(p, o)
