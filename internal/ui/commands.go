@@ -53,17 +53,23 @@ func (m *Model) drafted(msg draftMsg) {
 
 // copySummary puts the summary's plain markdown on the clipboard with OSC
 // 52, which the terminal carries out (locally, even over ssh).
-func (m *Model) copySummary() tea.Cmd {
+func (m *Model) copySummary(note bool) tea.Cmd {
 	p, a := m.c.pack, m.c.answers
-	md := summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: m.c.now()})
+	r, o := checklist.Evaluate(p, a), summary.Options{Date: m.c.now()}
+	text, what := summary.Markdown(p, a, r, o), ""
+	if note {
+		// A health record's text box shows markdown as asterisks: the
+		// plain note is what a coordinator pastes there.
+		text, what = summary.Note(p, a, r, o), "-note"
+	}
 	// OSC 52 is sent to the terminal, which may drop it (tmux does unless
 	// set-clipboard is on): say it was sent, how to make sure, and that
 	// saving always works.
-	m.status = m.c.pack.T("ui.summary.copied")
+	m.status = m.c.pack.T("ui.summary.copied" + what)
 	if m.opts.InTmux {
-		m.status = m.c.pack.T("ui.summary.copied-tmux")
+		m.status = m.c.pack.T("ui.summary.copied" + what + "-tmux")
 	}
-	return tea.SetClipboard(md)
+	return tea.SetClipboard(text)
 }
 
 func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int) tea.Cmd {

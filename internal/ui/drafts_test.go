@@ -582,3 +582,19 @@ func TestKeepInMyCircles(t *testing.T) {
 		t.Errorf("a failed keep does not say why:\n%s", d.view())
 	}
 }
+
+// TestCopyNoteForARecord: C on the summary copies the plain note, not the
+// markdown, and says so.
+func TestCopyNoteForARecord(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir()})
+	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "C")
+	if d.clipboard == nil {
+		t.Fatal("C copied nothing")
+	}
+	if strings.Contains(*d.clipboard, "**") || strings.Contains(*d.clipboard, "# ") || !strings.Contains(*d.clipboard, "PROMISING") {
+		t.Errorf("copied:\n%s", *d.clipboard)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), "Sent the note for a record") {
+		t.Errorf("no word on what was copied:\n%s", d.view())
+	}
+}

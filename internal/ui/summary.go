@@ -16,7 +16,7 @@ import (
 )
 
 type summaryKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Save, Copy, Back key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom, Save, Copy, CopyNote, Back key.Binding
 }
 
 func newSummaryKeys() summaryKeys {
@@ -29,6 +29,7 @@ func newSummaryKeys() summaryKeys {
 		Bottom:   newKey("end/G", "bottom", "end", "G"),
 		Save:     newKey("s", "save", "s"),
 		Copy:     newKey("c", "copy", "c"),
+		CopyNote: newKey("C", "copy note", "C"),
 		Back:     backKey(),
 	}
 }
@@ -177,6 +178,8 @@ func (s *summaryScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 		return []action{openSave{}}, nil
 	case key.Matches(k, s.keys.Copy):
 		return []action{copySummary{}}, nil
+	case key.Matches(k, s.keys.CopyNote):
+		return []action{copySummary{note: true}}, nil
 	case key.Matches(k, s.keys.Back):
 		return []action{goBack{}}, nil
 	}
@@ -254,6 +257,6 @@ func (s *summaryScreen) keyMap() help.KeyMap {
 	k := s.keys
 	return keyList{
 		short: []key.Binding{k.Save, k.Copy, newKey("↑/↓", "scroll", "up", "down", "k", "j"), k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Copy, k.Back}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Save, k.Copy, k.CopyNote, k.Back}},
 	}
 }

@@ -161,7 +161,8 @@ type (
 	dropDraft struct{}
 	quitNow   struct{}
 	// copySummary puts the summary markdown on the clipboard.
-	copySummary struct{}
+	// With note, the plain-text note for a health record instead.
+	copySummary struct{ note bool }
 	saveToFile  struct {
 		kind      saveKind
 		path      string

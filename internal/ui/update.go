@@ -167,7 +167,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case closeNotes:
 			m.notes, m.c.noting = nil, ""
 		case copySummary:
-			cmds = append(cmds, m.copySummary())
+			cmds = append(cmds, m.copySummary(a.note))
 		case clearAnswer:
 			if _, ok := m.c.answers.Get(a.id); ok {
 				m.c.answers.Clear(a.id)
