@@ -35,6 +35,10 @@ func TestCheckinScreen(t *testing.T) {
 		t.Fatalf("first frame:\n%s", v)
 	}
 	checkFits(t, k.View().Content, 80, 24)
+	for _, size := range [][2]int{{40, 12}, {10, 3}, {1, 1}, {80, 24}} {
+		k.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		checkFits(t, k.View().Content, size[0], size[1])
+	}
 	if checkinKeys(k, "enter", "enter", "enter", "enter", "enter", "enter") {
 		t.Fatal("enter through every field kept a check-in without how it felt")
 	}
