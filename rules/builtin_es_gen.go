@@ -5498,7 +5498,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 113,
+							Line: 120,
 							Col:  14,
 						},
 					},
@@ -5509,7 +5509,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 112,
+						Line: 119,
 						Col:  7,
 					},
 				},
@@ -5522,7 +5522,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 120,
+							Line: 127,
 							Col:  14,
 						},
 					},
@@ -5531,7 +5531,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 119,
+						Line: 126,
 						Col:  7,
 					},
 				},
@@ -5544,7 +5544,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 125,
+							Line: 132,
 							Col:  14,
 						},
 					},
@@ -5553,7 +5553,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 124,
+						Line: 131,
 						Col:  7,
 					},
 				},
@@ -5566,7 +5566,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 130,
+							Line: 137,
 							Col:  14,
 						},
 					},
@@ -5575,7 +5575,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 129,
+						Line: 136,
 						Col:  7,
 					},
 				},
@@ -5588,7 +5588,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 135,
+							Line: 142,
 							Col:  14,
 						},
 					},
@@ -5598,7 +5598,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 134,
+						Line: 141,
 						Col:  7,
 					},
 				},
@@ -5609,7 +5609,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 141,
+							Line: 148,
 							Col:  14,
 						},
 					},
@@ -5618,7 +5618,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 140,
+						Line: 147,
 						Col:  7,
 					},
 				},
@@ -5636,7 +5636,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 147,
+							Line: 154,
 							Col:  9,
 						},
 					},
@@ -5645,7 +5645,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 145,
+						Line: 152,
 						Col:  7,
 					},
 				},
@@ -5656,7 +5656,7 @@ func builtinPackES() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 154,
+							Line: 161,
 							Col:  14,
 						},
 					},
@@ -5665,7 +5665,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 153,
+						Line: 160,
 						Col:  7,
 					},
 				},
@@ -5676,7 +5676,7 @@ func builtinPackES() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 159,
+							Line: 166,
 							Col:  14,
 						},
 					},
@@ -5686,7 +5686,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 158,
+						Line: 165,
 						Col:  7,
 					},
 				},
@@ -5699,7 +5699,7 @@ func builtinPackES() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 167,
+									Line: 174,
 									Col:  14,
 								},
 							},
@@ -5715,20 +5715,20 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 169,
+										Line: 176,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 168,
+									Line: 175,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 166,
+							Line: 173,
 							Col:  9,
 						},
 					},
@@ -5737,7 +5737,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 164,
+						Line: 171,
 						Col:  7,
 					},
 				},
@@ -5755,7 +5755,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 176,
+							Line: 183,
 							Col:  9,
 						},
 					},
@@ -5764,7 +5764,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 174,
+						Line: 181,
 						Col:  7,
 					},
 				},
@@ -5778,7 +5778,7 @@ func builtinPackES() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 100,
+						Line: 107,
 						Col:  7,
 					},
 				},
@@ -5791,7 +5791,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 105,
+						Line: 112,
 						Col:  7,
 					},
 				},
@@ -5818,6 +5818,18 @@ func builtinPackES() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
 						Line: 95,
+						Col:  7,
+					},
+				},
+				JudgeAfterDays: 90,
+				Judge: checklist.HistoryRule{
+					ID:                "STAY-JUDGE-FIT",
+					Reason:            "Lleva unos tres meses yendo, tiempo suficiente para juzgar si le conviene: pregúntese con honestidad si sale mejor de lo que llegó y quédese con el único círculo al que valga la pena ir con constancia.",
+					ReasonCoordinator: "Lleva unos tres meses yendo, tiempo suficiente para juzgar si le conviene: pregúntele con honestidad si sale mejor de lo que llegó y si este es el único círculo al que vale la pena ir con constancia.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 102,
 						Col:  7,
 					},
 				},

@@ -5498,7 +5498,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 114,
+							Line: 121,
 							Col:  14,
 						},
 					},
@@ -5509,7 +5509,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 113,
+						Line: 120,
 						Col:  7,
 					},
 				},
@@ -5522,7 +5522,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 121,
+							Line: 128,
 							Col:  14,
 						},
 					},
@@ -5531,7 +5531,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 120,
+						Line: 127,
 						Col:  7,
 					},
 				},
@@ -5544,7 +5544,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 126,
+							Line: 133,
 							Col:  14,
 						},
 					},
@@ -5553,7 +5553,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 125,
+						Line: 132,
 						Col:  7,
 					},
 				},
@@ -5566,7 +5566,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 131,
+							Line: 138,
 							Col:  14,
 						},
 					},
@@ -5575,7 +5575,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 130,
+						Line: 137,
 						Col:  7,
 					},
 				},
@@ -5588,7 +5588,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 136,
+							Line: 143,
 							Col:  14,
 						},
 					},
@@ -5598,7 +5598,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 135,
+						Line: 142,
 						Col:  7,
 					},
 				},
@@ -5609,7 +5609,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 142,
+							Line: 149,
 							Col:  14,
 						},
 					},
@@ -5618,7 +5618,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 141,
+						Line: 148,
 						Col:  7,
 					},
 				},
@@ -5636,7 +5636,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 148,
+							Line: 155,
 							Col:  9,
 						},
 					},
@@ -5645,7 +5645,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 146,
+						Line: 153,
 						Col:  7,
 					},
 				},
@@ -5656,7 +5656,7 @@ func builtinPack() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 155,
+							Line: 162,
 							Col:  14,
 						},
 					},
@@ -5665,7 +5665,7 @@ func builtinPack() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 154,
+						Line: 161,
 						Col:  7,
 					},
 				},
@@ -5676,7 +5676,7 @@ func builtinPack() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 160,
+							Line: 167,
 							Col:  14,
 						},
 					},
@@ -5686,7 +5686,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 159,
+						Line: 166,
 						Col:  7,
 					},
 				},
@@ -5699,7 +5699,7 @@ func builtinPack() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 168,
+									Line: 175,
 									Col:  14,
 								},
 							},
@@ -5715,20 +5715,20 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 170,
+										Line: 177,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 169,
+									Line: 176,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 167,
+							Line: 174,
 							Col:  9,
 						},
 					},
@@ -5737,7 +5737,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 165,
+						Line: 172,
 						Col:  7,
 					},
 				},
@@ -5755,7 +5755,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 177,
+							Line: 184,
 							Col:  9,
 						},
 					},
@@ -5764,7 +5764,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 175,
+						Line: 182,
 						Col:  7,
 					},
 				},
@@ -5778,7 +5778,7 @@ func builtinPack() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 101,
+						Line: 108,
 						Col:  7,
 					},
 				},
@@ -5791,7 +5791,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 106,
+						Line: 113,
 						Col:  7,
 					},
 				},
@@ -5818,6 +5818,18 @@ func builtinPack() *checklist.Pack {
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
 						Line: 96,
+						Col:  7,
+					},
+				},
+				JudgeAfterDays: 90,
+				Judge: checklist.HistoryRule{
+					ID:                "STAY-JUDGE-FIT",
+					Reason:            "You have been going for about three months, long enough to judge fit: ask yourself honestly whether you leave better off, and settle on the one circle worth attending steadily.",
+					ReasonCoordinator: "They have been going for about three months, long enough to judge fit: ask them honestly whether they leave better off, and whether this is the one circle worth attending steadily.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 103,
 						Col:  7,
 					},
 				},

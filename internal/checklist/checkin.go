@@ -240,6 +240,19 @@ func EvaluateHistory(p *Pack, a *Answers, checkins []Checkin) Result {
 	case recent[len(recent)-1].Felt == FeltWorse:
 		add(&h.OneBad, StayWatch, worse)
 	}
+	// Months in, the time has come to judge fit: a prompt among the
+	// reasons, which leaves the answer as it is.
+	if h.JudgeAfterDays > 0 && h.Judge.ID != "" {
+		first, err1 := time.Parse(time.DateOnly, checkins[0].Date)
+		last, err2 := time.Parse(time.DateOnly, checkins[len(checkins)-1].Date)
+		if err1 == nil && err2 == nil && last.Sub(first) >= time.Duration(h.JudgeAfterDays)*24*time.Hour {
+			text := h.Judge.Reason
+			if coord && h.Judge.ReasonCoordinator != "" {
+				text = h.Judge.ReasonCoordinator
+			}
+			r.Stay.Reasons = append(r.Stay.Reasons, Reason{Rule: h.Judge.ID, Text: text, Source: h.Judge.Source})
+		}
+	}
 	r.Headline = p.headline(r)
 	return r
 }

@@ -40,6 +40,8 @@ func TestStayOverHistory(t *testing.T) {
 		{"worse three times running: leave", checkins("worse", "worse", "worse"), checklist.StayLeave, "STAY-TREND-WORSE", ""},
 		{"early days: keep watching", checkins("better", "better"), checklist.StayWatch, "EARLY-DAYS", "STAY-TREND-WORSE"},
 		{"steady and better: stay", checkins("better", "same", "better", "better", "better", "same"), checklist.StayStay, "STAY-TIME-TO-JUDGE", "STAY-ONE-BAD-SESSION"},
+		{"three months in (monthly): time to judge fit", checkins("same", "same", "same", "same"), checklist.StayStay, "STAY-JUDGE-FIT", "STAY-TREND-WORSE"},
+		{"two months in: not yet", checkins("same", "same", "same"), checklist.StayStay, "", "STAY-JUDGE-FIT"},
 		{"an old bad run has passed", checkins("worse", "worse", "worse", "better", "better", "better", "same"), checklist.StayStay, "", "STAY-TREND-WORSE"},
 	}
 	for _, tc := range tests {

@@ -358,12 +358,18 @@ type StayBlock struct {
 // Worse of the Last check-ins is a trend (Trend); the latest one worse
 // without a trend is one bad session (OneBad), never a trend. Reasons may
 // hold {n} (how many were worse) and {last} (how many were looked at).
+//
+// From JudgeAfterDays days between the first check-in and the latest, Judge
+// asks the person to judge fit (the guide's three to six months); 0 never
+// does.
 type StayHistory struct {
-	Last   int         `yaml:"last"`
-	Worse  int         `yaml:"worse"`
-	Trend  HistoryRule `yaml:"trend"`
-	OneBad HistoryRule `yaml:"one_bad"`
-	Pos    Pos         `yaml:"-"`
+	Last           int         `yaml:"last"`
+	Worse          int         `yaml:"worse"`
+	Trend          HistoryRule `yaml:"trend"`
+	OneBad         HistoryRule `yaml:"one_bad"`
+	JudgeAfterDays int         `yaml:"judge_after_days"`
+	Judge          HistoryRule `yaml:"judge"`
+	Pos            Pos         `yaml:"-"`
 }
 
 // HistoryRule is one of stay.history's reasons.

@@ -563,10 +563,20 @@ func (v *validator) stay() {
 		if h.Last < 1 || h.Worse < 1 || h.Worse > h.Last {
 			v.l.add(h.Pos, "give last: N and worse: M with 1 <= M <= N, such as last: 4, worse: 3", "stay history: worse %d of last %d cannot be judged", h.Worse, h.Last)
 		}
-		for _, hr := range []struct {
+		rules := []struct {
 			name string
 			r    *HistoryRule
-		}{{"trend", &h.Trend}, {"one_bad", &h.OneBad}} {
+		}{{"trend", &h.Trend}, {"one_bad", &h.OneBad}}
+		switch {
+		case h.JudgeAfterDays < 0:
+			v.l.add(h.Pos, "give a number of days such as 90, or leave judge_after_days out", "stay history: judge_after_days %d is negative", h.JudgeAfterDays)
+		case h.JudgeAfterDays > 0:
+			rules = append(rules, struct {
+				name string
+				r    *HistoryRule
+			}{"judge", &h.Judge})
+		}
+		for _, hr := range rules {
 			name, r := hr.name, hr.r
 			at := cmp.Or(r.Pos, h.Pos)
 			v.ruleID(at, r.ID)
@@ -635,6 +645,9 @@ func (v *validator) sources() {
 		if h := s.History; h != nil {
 			check(h.Trend.Pos, "stay history "+h.Trend.ID, h.Trend.Source)
 			check(h.OneBad.Pos, "stay history "+h.OneBad.ID, h.OneBad.Source)
+			if h.JudgeAfterDays > 0 {
+				check(h.Judge.Pos, "stay history "+h.Judge.ID, h.Judge.Source)
+			}
 		}
 	}
 }
