@@ -7,10 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -153,9 +154,13 @@ func runCircles(e env, o circlesOptions) error {
 		fmt.Fprintln(out, p.T("circles.none"))
 		return out.Flush()
 	}
-	var table strings.Builder
-	tw := tabwriter.NewWriter(&table, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join([]string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("compare.red-flags"), p.T("circles.vetted"), p.T("circles.checkins"), ""}, "\t"))
+	// Red flags and "re-vet due" go on a line of their own under the circle,
+	// so the table keeps to 80 columns however many flags there are.
+	type row struct {
+		cells []string
+		more  string
+	}
+	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("circles.vetted"), p.T("circles.checkins")}}}
 	for _, c := range rows {
 		verdict, fit, vetted := "—", "—", "—"
 		if c.Verdict != "" {
@@ -165,24 +170,42 @@ func runCircles(e env, o circlesOptions) error {
 			fit = p.T("fit." + string(c.Fit))
 		}
 		if !c.Vetted.IsZero() {
-			vetted = summary.Date(p, c.Vetted)
+			// ISO dates in the table: the same width in every language,
+			// and they sort.
+			vetted = c.Vetted.Format(time.DateOnly)
 		}
-		flags := strings.Join(c.RedFlags, ", ")
-		if flags == "" {
-			flags = p.T("compare.none")
-		}
-		due := ""
+		var more []string
 		if c.RevetDue {
-			due = p.T("circles.revet-due")
+			more = append(more, p.T("circles.revet-due"))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", textclean.CleanLine(c.Name), verdict, fit, flags, vetted, c.Checkins, due)
+		if len(c.RedFlags) > 0 {
+			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlags, ", "))
+		}
+		// A long name is cut so the table keeps to 80 columns; show and
+		// json give it whole.
+		name := ansi.Truncate(textclean.CleanLine(c.Name), 28, "…")
+		table = append(table, row{cells: []string{name, verdict, fit, vetted, strconv.Itoa(c.Checkins)}, more: strings.Join(more, " · ")})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	widths := make([]int, len(table[0].cells))
+	for _, r := range table {
+		for i, cell := range r.cells {
+			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
 	}
-	// The last column is empty for most circles; tabwriter would pad it.
-	for line := range strings.Lines(table.String()) {
-		fmt.Fprintln(out, strings.TrimRight(line, " \n"))
+	for _, r := range table {
+		var line strings.Builder
+		for i, cell := range r.cells {
+			line.WriteString(cell)
+			if i < len(r.cells)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(out, line.String())
+		if r.more != "" {
+			for l := range strings.Lines(ansi.Wrap(r.more, 74, "")) {
+				fmt.Fprintln(out, "    "+strings.TrimRight(l, " \n"))
+			}
+		}
 	}
 	return out.Flush()
 }

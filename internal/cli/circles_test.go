@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCirclesRegister: a coordinator keeps two vettings of one circle a year
@@ -49,6 +50,17 @@ func TestCirclesRegister(t *testing.T) {
 	code, out, _ = runCLI(t, "", "circles", "--verdict", "avoid")
 	if code != 0 || !strings.Contains(out, "Thursday") || strings.Contains(out, "online") {
 		t.Errorf("circles --verdict avoid (exit %d):\n%s", code, out)
+	}
+	if !strings.Contains(out, "\n    Red flags: rf-vendor-dosing") {
+		t.Errorf("the red flag is not under its circle:\n%s", out)
+	}
+	for _, lang := range []string{"en", "es"} {
+		_, out, _ := runCLI(t, "", "circles", "--lang", lang)
+		for l := range strings.Lines(out) {
+			if w := utf8.RuneCountInString(strings.TrimRight(l, "\n")); w > 80 {
+				t.Errorf("circles --lang %s: a line of %d columns: %q", lang, w, l)
+			}
+		}
 	}
 	code, out, _ = runCLI(t, "", "circles", "show", "thursday")
 	if code != 0 || !strings.Contains(out, "RF-VENDOR-DOSING") {
