@@ -108,6 +108,11 @@ func TestCheckinAsked(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"distress": "yes"`) {
 		t.Errorf("history json (exit %d):\n%s", code, out)
 	}
+	// A wrong flag is named before anything is asked or kept.
+	code, out, errs = runCLI(t, "3\n", "checkin", "Thursday KAP Circle", "--date", "2026-13-01", "--felt", "worse", "--seen", "monopolize")
+	if code != 2 || !strings.Contains(errs, `--date "2026-13-01": use YYYY-MM-DD`) || !strings.Contains(errs, `--seen "monopolize" is not one of the options; use one of: `) || out != "" {
+		t.Errorf("bad flags: exit %d, out %q, errs:\n%s", code, out, errs)
+	}
 	if code, _, errs := runCLI(t, "q\n", "checkin", "Thursday KAP Circle"); code != 2 || !strings.Contains(errs, "no check-in kept") {
 		t.Errorf("q at the first question: exit %d, %s", code, errs)
 	}

@@ -3,7 +3,9 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,6 +73,11 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	if o.date == "" {
 		o.date = time.Now().Format(time.DateOnly)
 	}
+	// Flags are checked before anything is asked, so no one answers the
+	// questions only to be told a flag was wrong.
+	if err := checkCheckinFlags(p, o); err != nil {
+		return badInput(err)
+	}
 	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
 		Signs: append([]string{}, o.signs...), Seen: append([]string{}, o.seen...), Distress: o.distress, Note: textclean.Clean(o.note)}
 	if o.felt == "" && !accessibleMode(cmd, e).on {
@@ -97,8 +104,8 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 		c = asked
 		fmt.Fprintln(e.stdout)
 	}
-	// The file format's own checks, so a flag is held to what a file is.
-	if _, err := checklist.ParseCheckin(p, "--felt/--sign/--seen/--date", checklist.MarshalCheckin(c)); err != nil {
+	// The file format's own checks, so what is kept reads back.
+	if _, err := checklist.ParseCheckin(p, "check-in", checklist.MarshalCheckin(c)); err != nil {
 		return badInput(err)
 	}
 	g, err := openRegister()
@@ -125,6 +132,47 @@ var checkinScreen = func(p *checklist.Pack, circle string) (*checklist.Checkin, 
 		return nil, fmt.Errorf("check-in screen: %w", err)
 	}
 	return k.Result(), nil
+}
+
+// checkCheckinFlags names the flag that is wrong and what it takes.
+func checkCheckinFlags(p *checklist.Pack, o checkinOptions) error {
+	var errs []error
+	if o.felt == "" && (len(o.signs) > 0 || len(o.seen) > 0 || o.distress != "" || o.note != "") {
+		errs = append(errs, errors.New("--sign, --seen, --distress and --note go with --felt; without --felt vetcircle asks for each"))
+	}
+	if o.felt != "" && !slices.Contains([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}, o.felt) {
+		errs = append(errs, fmt.Errorf("--felt %q: use better, same or worse", textclean.CleanLine(o.felt)))
+	}
+	if _, err := time.Parse(time.DateOnly, o.date); err != nil {
+		errs = append(errs, fmt.Errorf("--date %q: use YYYY-MM-DD, such as 2026-11-30", textclean.CleanLine(o.date)))
+	}
+	if o.distress != "" && o.distress != checklist.Yes && o.distress != checklist.No {
+		errs = append(errs, fmt.Errorf("--distress %q: use yes or no", textclean.CleanLine(o.distress)))
+	}
+	allowed := func(ids ...string) []string {
+		var out []string
+		for _, id := range ids {
+			if q := p.Question(id); q != nil {
+				out = append(out, q.OptionIDs()...)
+			}
+		}
+		return out
+	}
+	for _, f := range []struct {
+		flag   string
+		values []string
+		ok     []string
+	}{
+		{"--sign", o.signs, allowed("leave-signs")},
+		{"--seen", o.seen, allowed("facilitation-good", "facilitation-poor")},
+	} {
+		for _, v := range f.values {
+			if !slices.Contains(f.ok, v) {
+				errs = append(errs, fmt.Errorf("%s %q is not one of the options; use one of: %s", f.flag, textclean.CleanLine(v), strings.Join(f.ok, ", ")))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func newHistoryCmd(e env) *cobra.Command {

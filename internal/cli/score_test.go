@@ -235,7 +235,7 @@ func TestCheckinsAndHistory(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"value": "leave"`) || !strings.Contains(out, `"felt": "worse"`) {
 		t.Errorf("history json (exit %d):\n%s", code, out)
 	}
-	if code, _, errs := runCLI(t, "", "checkin", "Thursday", "--felt", "awful"); code != 2 || !strings.Contains(errs, "is not better, same or worse") {
+	if code, _, errs := runCLI(t, "", "checkin", "Thursday", "--felt", "awful"); code != 2 || !strings.Contains(errs, `--felt "awful": use better, same or worse`) {
 		t.Errorf("a bad --felt: exit %d, %s", code, errs)
 	}
 	if code, _, errs := runCLI(t, "", "history", "nobody"); code != 2 || !strings.Contains(errs, "no check-ins") {
