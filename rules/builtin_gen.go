@@ -6114,6 +6114,7 @@ func builtinPack() *checklist.Pack {
 			"summary.circle":                                                         "an unnamed circle",
 			"summary.completeness":                                                   "{completeness}% answered",
 			"summary.crisis":                                                         "You mentioned distress. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
+			"summary.crisis-worse":                                                   "Feeling worse after sessions, again and again, matters. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
 			"summary.crisis.coordinator":                                             "The person mentioned distress. A peer circle is not crisis care: if they are in crisis, they should call or text **988** (Suicide & Crisis Lifeline, US) now, or the local emergency number, and their clinician should know.",
 			"summary.date":                                                           "Checked on {date}",
 			"summary.derived":                                                        "Answers taken from other answers",

@@ -51,7 +51,7 @@ var TextKeys = []string{
 	"summary.completeness", "summary.why", "summary.none", "summary.red-flags",
 	"summary.strengths", "summary.ask-next", "summary.ask-self", "summary.ask-person", "summary.formats",
 	"summary.leave", "summary.leave-body", "summary.limits", "summary.limits-body",
-	"summary.crisis", "summary.pack", "summary.notes", "summary.source", "summary.points",
+	"summary.crisis", "summary.crisis-worse", "summary.pack", "summary.notes", "summary.source", "summary.points",
 	"summary.why-ask", "summary.not-asked", "summary.tally", "summary.cap", "summary.ignored", "summary.ignored-item",
 	"summary.answers", "summary.q-verdict", "summary.q-fit", "summary.q-stay", "summary.no-format", "summary.no-more-questions",
 	"summary.scoring", "summary.score-differs", "summary.score-waits", "summary.derived", "summary.derived-item",

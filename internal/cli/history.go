@@ -249,7 +249,11 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 		return out.Flush()
 	}
 	if r.Crisis {
-		fmt.Fprintln(out, plainLine(p.T("summary.crisis")))
+		key := "summary.crisis-worse"
+		if hist[len(hist)-1].Distress == checklist.Yes {
+			key = "summary.crisis"
+		}
+		fmt.Fprintln(out, plainLine(p.T(key)))
 		fmt.Fprintln(out)
 	}
 	if !brief {

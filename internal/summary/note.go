@@ -48,7 +48,7 @@ func Note(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt Optio
 	add(true, "", p.Tf("summary.title", "circle", name))
 	add(true, "", strings.Join(facts(p, r, opt), " · "))
 	if r.Crisis {
-		add(true, "", t("summary.crisis"))
+		add(true, "", t(CrisisKey(a)))
 	}
 	for _, q := range AnswerOrder(r) {
 		switch q {

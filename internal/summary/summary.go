@@ -43,7 +43,7 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.blank()
 
 	if r.Crisis {
-		w.line("> " + w.t("summary.crisis"))
+		w.line("> " + w.t(CrisisKey(a)))
 		w.blank()
 	}
 
@@ -473,4 +473,17 @@ func (w writer) followUps(fs []checklist.FollowUp) {
 		}
 	}
 	w.blank()
+}
+
+// CrisisKey is the text key of the crisis line that heads a summary: the
+// one that says "you mentioned distress" only when distress was answered
+// yes; otherwise the crisis line came from feeling worse again and again.
+func CrisisKey(a *checklist.Answers) string {
+	if a == nil {
+		return "summary.crisis"
+	}
+	if v, ok := a.Get("distress"); ok && v.Choice == checklist.Yes {
+		return "summary.crisis"
+	}
+	return "summary.crisis-worse"
 }
