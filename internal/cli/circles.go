@@ -169,7 +169,7 @@ func runCircles(e env, o circlesOptions) error {
 		if c.Fit != "" {
 			fit = p.T("fit." + string(c.Fit))
 		}
-		if !c.Vetted.IsZero() {
+		if c.Vetted != nil {
 			// ISO dates in the table: the same width in every language,
 			// and they sort.
 			vetted = c.Vetted.Format(time.DateOnly)
@@ -255,9 +255,9 @@ func latestOf(e env, name string) (*checklist.Pack, *checklist.Answers, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	a, path, err := g.LatestVetting(p, slug)
+	a, _, err := g.LatestVetting(p, slug)
 	if err != nil || a == nil {
-		return nil, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet (%s)", slug, path)))
+		return nil, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", slug)))
 	}
 	return p, a, nil
 }
@@ -300,7 +300,7 @@ func runCirclesDiff(e env, name string) error {
 		return badInput(err)
 	}
 	if len(vs) < 2 {
-		return badInput(fmt.Errorf("%s has %d vetting; diff needs two", slug, len(vs)))
+		return badInput(fmt.Errorf("%s has %d of the two vettings diff needs; vetcircle circles add FILE keeps another", slug, len(vs)))
 	}
 	out := bufio.NewWriter(e.stdout)
 	before, after := checklist.Evaluate(p, vs[0]), checklist.Evaluate(p, vs[1])

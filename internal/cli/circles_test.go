@@ -108,6 +108,16 @@ func TestCheckinAsked(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"distress": "yes"`) {
 		t.Errorf("history json (exit %d):\n%s", code, out)
 	}
+	// A name that matches several circles is refused before any question.
+	runCLI(t, "", "checkin", "Sunday KAP Circle", "--felt", "same")
+	code, out, errs = runCLI(t, "3\n\n\n\nn\n\n", "checkin", "KAP circle")
+	if code != 2 || strings.Contains(out, "How did you feel") || !strings.Contains(errs, "thursday-kap-circle") {
+		t.Errorf("an ambiguous name: exit %d, out %q, errs %s", code, out, errs)
+	}
+	// A session in the future is not a session held.
+	if code, _, errs := runCLI(t, "", "checkin", "Thursday KAP Circle", "--felt", "same", "--date", "2099-01-01"); code != 2 || !strings.Contains(errs, "--date 2099-01-01 is in the future") {
+		t.Errorf("a future date: exit %d, %s", code, errs)
+	}
 	// A wrong flag is named before anything is asked or kept.
 	code, out, errs = runCLI(t, "3\n", "checkin", "Thursday KAP Circle", "--date", "2026-13-01", "--felt", "worse", "--seen", "monopolize")
 	if code != 2 || !strings.Contains(errs, `--date "2026-13-01": use YYYY-MM-DD`) || !strings.Contains(errs, `--seen "monopolize" is not one of the options; use one of: `) || out != "" {

@@ -75,7 +75,17 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	}
 	// Flags are checked before anything is asked, so no one answers the
 	// questions only to be told a flag was wrong.
-	if err := checkCheckinFlags(p, o); err != nil {
+	if err := checkCheckinFlags(p, o, time.Now()); err != nil {
+		return badInput(err)
+	}
+	// Which circle, before anything is asked: a name that matches several
+	// is refused now, not after every question was answered.
+	g, err := openRegister()
+	if err != nil {
+		return err
+	}
+	slug, _, err := g.Resolve(circle)
+	if err != nil {
 		return badInput(err)
 	}
 	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
@@ -108,14 +118,6 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	if _, err := checklist.ParseCheckin(p, "check-in", checklist.MarshalCheckin(c)); err != nil {
 		return badInput(err)
 	}
-	g, err := openRegister()
-	if err != nil {
-		return err
-	}
-	slug, _, err := g.Resolve(circle)
-	if err != nil {
-		return badInput(err)
-	}
 	path, err := g.AddCheckin(slug, c, time.Now())
 	if err != nil {
 		return err
@@ -135,7 +137,7 @@ var checkinScreen = func(p *checklist.Pack, circle string) (*checklist.Checkin, 
 }
 
 // checkCheckinFlags names the flag that is wrong and what it takes.
-func checkCheckinFlags(p *checklist.Pack, o checkinOptions) error {
+func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error {
 	var errs []error
 	if o.felt == "" && (len(o.signs) > 0 || len(o.seen) > 0 || o.distress != "" || o.note != "") {
 		errs = append(errs, errors.New("--sign, --seen, --distress and --note go with --felt; without --felt vetcircle asks for each"))
@@ -143,8 +145,12 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions) error {
 	if o.felt != "" && !slices.Contains([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}, o.felt) {
 		errs = append(errs, fmt.Errorf("--felt %q: use better, same or worse", textclean.CleanLine(o.felt)))
 	}
-	if _, err := time.Parse(time.DateOnly, o.date); err != nil {
+	if d, err := time.Parse(time.DateOnly, o.date); err != nil {
 		errs = append(errs, fmt.Errorf("--date %q: use YYYY-MM-DD, such as 2026-11-30", textclean.CleanLine(o.date)))
+	} else if d.After(now.AddDate(0, 0, 1)) {
+		// A session not yet held would stand as the latest one and hide
+		// the real latest; a day's grace covers time zones.
+		errs = append(errs, fmt.Errorf("--date %s is in the future; give the date the session was held", o.date))
 	}
 	if o.distress != "" && o.distress != checklist.Yes && o.distress != checklist.No {
 		errs = append(errs, fmt.Errorf("--distress %q: use yes or no", textclean.CleanLine(o.distress)))
@@ -209,6 +215,9 @@ facilitation you saw, a trend line, and whether to stay, with its reasons.`,
 
 // historyJSON is history --format json: stable keys, fields only ever added.
 type historyJSON struct {
+	// ID is the circle's folder in the register; Circle its name as the
+	// latest check-in gives it.
+	ID       string                `json:"id"`
 	Circle   string                `json:"circle"`
 	Sessions []checklist.Checkin   `json:"sessions"`
 	Stay     *checklist.StayAnswer `json:"stay"`
@@ -236,7 +245,7 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 	r := checklist.EvaluateHistory(p, a, hist)
 	out := bufio.NewWriter(e.stdout)
 	if format == "json" {
-		j := historyJSON{Circle: hist[len(hist)-1].Circle, Sessions: hist, Stay: r.Stay, Headline: r.Headline.Stay, Crisis: r.Crisis, Problems: []string{}}
+		j := historyJSON{ID: circle, Circle: hist[len(hist)-1].Circle, Sessions: hist, Stay: r.Stay, Headline: r.Headline.Stay, Crisis: r.Crisis, Problems: []string{}}
 		for _, pr := range problems {
 			j.Problems = append(j.Problems, pr.File)
 		}

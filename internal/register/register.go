@@ -22,11 +22,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Register is the folder of circles.
@@ -69,9 +72,33 @@ func Default() (Register, error) {
 	return Register{Dir: dir}, err
 }
 
-// Slug is a circle's folder name: its name in lower-case letters, digits
-// and dashes, never a path.
-func Slug(name string) string { return draft.Slug(textclean.CleanLine(name)) }
+// Slug is a circle's folder name: its name in lower-case letters (of any
+// script, so "Круг доверия" and "陶芸サークル" keep folders of their own),
+// digits and dashes, NFC-normalised so a name typed on any system finds
+// the same folder; never a path, at most 60 bytes.
+func Slug(name string) string {
+	const maxSlug = 60
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(strings.ToLower(textclean.CleanLine(name))) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			dash = true
+			continue
+		}
+		if b.Len()+utf8.RuneLen(r)+1 > maxSlug {
+			break
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "circle"
+	}
+	return b.String()
+}
 
 // fileName is a new file's name: the time to the nanosecond, so names sort
 // in the order files were kept even within one second, then a random suffix
@@ -171,20 +198,37 @@ func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checki
 	return out, problems, nil
 }
 
-// LatestVetting reads the newest answers file kept for the circle slug; nil when
-// there is none.
+// LatestVetting reads the newest answers file kept for the circle slug that
+// reads; nil when there is none. A newer file that does not read (corrupt,
+// hostile, too big) never hides an older good one: the error is returned
+// only when no vetting reads, with the newest file's path.
 func (g Register) LatestVetting(p *checklist.Pack, circle string) (*checklist.Answers, string, error) {
 	files, err := g.files(circle, "vettings")
 	if err != nil || len(files) == 0 {
 		return nil, "", err
 	}
-	last := files[len(files)-1]
-	data, err := readSmall(last)
-	if err != nil {
-		return nil, last, err
+	a, path, bad := latestReadable(p, files)
+	if a == nil {
+		return nil, bad[0].File, bad[0].Err
 	}
-	a, err := checklist.ParseAnswers(p, last, data)
-	return a, last, err
+	return a, path, nil
+}
+
+// latestReadable walks files from the newest back to the first that reads
+// as an answers file; bad lists those it passed over, newest first.
+func latestReadable(p *checklist.Pack, files []string) (*checklist.Answers, string, []Problem) {
+	var bad []Problem
+	for i := len(files) - 1; i >= 0; i-- {
+		data, err := readSmall(files[i])
+		if err == nil {
+			var a *checklist.Answers
+			if a, err = checklist.ParseAnswers(p, files[i], data); err == nil {
+				return a, files[i], bad
+			}
+		}
+		bad = append(bad, Problem{File: files[i], Err: err})
+	}
+	return nil, "", bad
 }
 
 // files lists a circle's files of one kind, oldest first by name.
@@ -226,11 +270,12 @@ func readSmall(path string) ([]byte, error) {
 type Entry struct {
 	Slug string `json:"id"`
 	Name string `json:"name"`
-	// Vetted is when the latest vetting was kept; zero when there is none.
-	Vetted   time.Time         `json:"vetted"`
-	Verdict  checklist.Verdict `json:"verdict,omitempty"`
-	Fit      checklist.Fit     `json:"fit,omitempty"`
-	Format   string            `json:"format,omitempty"`
+	// Vetted is when the latest vetting that reads was kept; nil (null in
+	// JSON) when there is none, and then Verdict, Fit and Format are "".
+	Vetted   *time.Time        `json:"vetted"`
+	Verdict  checklist.Verdict `json:"verdict"`
+	Fit      checklist.Fit     `json:"fit"`
+	Format   string            `json:"format"`
 	RedFlags []string          `json:"red_flags"`
 	// Vettings and Checkins count the files kept.
 	Vettings int `json:"vettings"`
@@ -238,7 +283,7 @@ type Entry struct {
 	// RevetDue says the latest vetting is over a year old, or older than
 	// the rules' last review.
 	RevetDue bool   `json:"revet_due"`
-	File     string `json:"file,omitempty"`
+	File     string `json:"file"`
 }
 
 // vettedAt reads the time a register file was kept from its name.
@@ -276,7 +321,7 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 	// the CPUs: a register of thousands of circles lists in well under a
 	// second (BenchmarkCircles).
 	out := make([]Entry, len(slugs))
-	errs := make([]error, len(slugs))
+	errs := make([][]Problem, len(slugs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(slugs))) {
@@ -292,10 +337,8 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 	close(next)
 	wg.Wait()
 	var problems []Problem
-	for i, err := range errs {
-		if err != nil {
-			problems = append(problems, Problem{File: out[i].File, Err: err})
-		}
+	for _, bad := range errs {
+		problems = append(problems, bad...)
 	}
 	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
 	return out, problems, nil
@@ -304,7 +347,7 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 // entry reads one circle's folder: counts its files, and reads and scores
 // its latest vetting. The error is that vetting's; the entry is still whole
 // enough to list.
-func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time) (Entry, error) {
+func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time) (Entry, []Problem) {
 	e := Entry{Slug: slug, Name: slug, RedFlags: []string{}}
 	vettings, _ := g.files(slug, "vettings")
 	checkins, _ := g.files(slug, "checkins")
@@ -312,17 +355,17 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	if len(vettings) == 0 {
 		return e, nil
 	}
-	e.File = vettings[len(vettings)-1]
-	e.Vetted = vettedAt(e.File)
-	e.RevetDue = e.Vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && e.Vetted.Before(reviewed))
-	data, err := readSmall(e.File)
-	if err != nil {
-		return e, err
+	a, path, bad := latestReadable(p, vettings)
+	if a == nil {
+		// Listed all the same, as vetted on no date that reads.
+		return e, bad
 	}
-	a, err := checklist.ParseAnswers(p, e.File, data)
-	if err != nil {
-		return e, err
+	e.File = path
+	vetted := vettedAt(e.File)
+	if !vetted.IsZero() {
+		e.Vetted = &vetted
 	}
+	e.RevetDue = vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
 	r := checklist.Evaluate(p, a)
 	e.Name = cmp.Or(textclean.CleanLine(r.Circle.Name), e.Name)
 	e.Verdict, e.Format = r.Verdict, r.Circle.Format
@@ -330,7 +373,7 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	if r.Fit != nil {
 		e.Fit = r.Fit.Value
 	}
-	return e, nil
+	return e, bad
 }
 
 // Vettings reads the two latest vettings of the circle slug, older first,

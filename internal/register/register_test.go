@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/register"
@@ -111,11 +112,23 @@ func TestCirclesRevetDue(t *testing.T) {
 	if _, err := g.AddVetting("broken-circle", []byte("answers: [\n"), now); err != nil {
 		t.Fatal(err)
 	}
+	// A newer vetting that does not read never hides the good one before it.
+	if _, err := g.AddVetting("fresh-circle", []byte("answers: {training: [\n"), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if a, _, err := g.LatestVetting(p, "fresh-circle"); err != nil || a == nil {
+		t.Errorf("LatestVetting past a corrupt newer file = %v, %v", a, err)
+	}
 	all, problems, err := g.Circles(p, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 3 || len(problems) != 1 {
+	for _, e := range all {
+		if e.Slug == "fresh-circle" && e.Verdict != checklist.VerdictPromising {
+			t.Errorf("fresh-circle lists as %q; its good vetting was hidden", e.Verdict)
+		}
+	}
+	if len(all) != 3 || len(problems) != 2 {
 		t.Fatalf("Circles = %d entries, %d problems; want 3 and 1: %+v %+v", len(all), len(problems), all, problems)
 	}
 	due := map[string]bool{}
@@ -124,5 +137,27 @@ func TestCirclesRevetDue(t *testing.T) {
 	}
 	if !due["old-circle"] || due["fresh-circle"] {
 		t.Errorf("re-vet due = %v; want old-circle only", due)
+	}
+}
+
+// TestSlug: names in any script keep folders of their own; nothing is a path.
+func TestSlug(t *testing.T) {
+	for name, want := range map[string]string{
+		"Thursday KAP Circle": "thursday-kap-circle",
+		"Круг доверия":        "круг-доверия",
+		"陶芸サークル":              "陶芸サークル",
+		"Círculo del jueves":  "círculo-del-jueves",
+		"Ci\u0301rculo":       "círculo",
+		"../../etc/passwd":    "etc-passwd",
+		"\x1b]0;pwned\a":      "circle",
+		"":                    "circle",
+		"!!!":                 "circle",
+	} {
+		if got := register.Slug(name); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got := register.Slug(strings.Repeat("ж", 100)); len(got) > 60 || !utf8.ValidString(got) {
+		t.Errorf("a long name gives %q (%d bytes)", got, len(got))
 	}
 }
