@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/accessible"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 )
 
@@ -65,6 +66,12 @@ func accessibleMode(cmd *cobra.Command, e env) mode {
 // typed q; 2 when input ended before the last question, with one line on
 // stderr naming where; 1 for anything else (a broken pipe, say).
 func runAccessible(cmd *cobra.Command, e env, m mode) error {
+	return runAccessibleFrom(cmd, e, m, nil)
+}
+
+// runAccessibleFrom is runAccessible starting from answers (nil: afresh),
+// as revet does with a kept vetting: enter keeps each answer as it was.
+func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Answers) error {
 	if m.notice != "" {
 		cmd.PrintErrln("vetcircle: " + m.notice)
 	}
@@ -72,7 +79,7 @@ func runAccessible(cmd *cobra.Command, e env, m mode) error {
 	if err != nil {
 		return err
 	}
-	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister()}
+	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(), Answers: answers}
 	if !draftsOff(cmd) {
 		store, err := draft.DefaultStore()
 		if err != nil {

@@ -71,9 +71,15 @@ func newRevetCmd(e env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, path, err := g.LatestVetting(p, slug)
+			a, path, err := g.LatestVetting(p, slug)
 			if err != nil || path == "" {
-				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet", slug)))
+				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", slug)))
+			}
+			if m := accessibleMode(cmd, e); m.on {
+				// Line prompts from the kept answers: enter keeps each one,
+				// and the end offers to keep the new vetting.
+				a.ResumeAt = ""
+				return runAccessibleFrom(cmd, e, m, a)
 			}
 			store, err := draft.DefaultStore()
 			if err != nil {

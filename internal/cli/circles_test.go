@@ -86,6 +86,13 @@ func TestCirclesRegister(t *testing.T) {
 	if code, _, errs := runCLI(t, "", "compare", "nobody-here.yaml"); code != 2 || !strings.Contains(errs, "nobody-here.yaml") {
 		t.Errorf("compare of a missing file that is no circle either: exit %d, %s", code, errs)
 	}
+	// Without a terminal, revet walks the line prompts from the kept
+	// answers: enter keeps each one, so the summary is the kept circle's.
+	code, out, errs = runCLI(t, strings.Repeat("\n", 80), "revet", "thursday", "--no-draft")
+	if code != 0 || !strings.Contains(out, "Current answer: Thursday KAP Circle.") || !strings.Contains(out, "AVOID") ||
+		!strings.Contains(out, "Keep these answers in your circles") {
+		t.Errorf("revet through a pipe (exit %d): %s\n%s", code, errs, out[max(0, len(out)-1500):])
+	}
 	if code, _, errs := runCLI(t, "", "circles", "show", "nobody"); code != 2 || !strings.Contains(errs, "no circle") {
 		t.Errorf("show of an unknown circle: exit %d, %s", code, errs)
 	}
