@@ -451,7 +451,7 @@ echo "== e2e: a vetting kept in the register is listed, and revet opens it at th
 cp examples/red-flag-vendor.yaml "$tmp/work/sunday.yaml"
 WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday.yaml
 wait_exit keep
-WAIT="Sunday Integration Collective" start circles 80 24 circles
+WAIT="Sunday Integration Collecti" start circles 80 24 circles
 wait_for "AVOID"
 screen | grep -qF "rf-vendor-dosing" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles

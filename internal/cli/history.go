@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/accessible"
@@ -257,12 +258,32 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 		}
 		return out.Flush()
 	}
+	// The table is for reading on a screen, wrapped to it (80 columns when
+	// piped) with each session's details under its date; text is one line
+	// per sentence group, for a screen reader.
+	width := 80
+	if e.isTTY {
+		width = max(termWidth(), 40)
+	}
+	say := func(s string, indent int) {
+		if format != "table" {
+			fmt.Fprintln(out, s)
+			return
+		}
+		pad := strings.Repeat(" ", indent)
+		for i, l := range strings.Split(ansi.Wrap(s, width-indent, ""), "\n") {
+			if i > 0 {
+				l = pad + l
+			}
+			fmt.Fprintln(out, strings.TrimRight(l, " "))
+		}
+	}
 	if r.Crisis {
 		key := "summary.crisis-worse"
 		if hist[len(hist)-1].Distress == checklist.Yes {
 			key = "summary.crisis"
 		}
-		fmt.Fprintln(out, plainLine(p.T(key)))
+		say(plainLine(p.T(key)), 0)
 		fmt.Fprintln(out)
 	}
 	if !brief {
@@ -270,31 +291,50 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 		trend := ""
 		for _, c := range hist {
 			word := p.T("felt." + c.Felt)
-			if format == "text" {
-				fmt.Fprintf(out, "%s: %s.", c.Date, word)
-			} else {
-				fmt.Fprintf(out, "%s  %s %-8s", c.Date, glyph[c.Felt], word)
+			var line strings.Builder
+			head := fmt.Sprintf("%s: %s.", c.Date, word)
+			if format == "table" {
+				head = fmt.Sprintf("%s  %s %s", c.Date, glyph[c.Felt], word)
 				trend += glyph[c.Felt]
 			}
 			if len(c.Signs) > 0 {
-				fmt.Fprintf(out, " %s: %s.", p.T("history.signs"), labels(p, "leave-signs", c.Signs))
+				fmt.Fprintf(&line, " %s: %s.", p.T("history.signs"), labels(p, "leave-signs", c.Signs))
 			}
 			if len(c.Seen) > 0 {
-				fmt.Fprintf(out, " %s: %s.", p.T("history.seen"), labels(p, "", c.Seen))
+				fmt.Fprintf(&line, " %s: %s.", p.T("history.seen"), labels(p, "", c.Seen))
 			}
 			if c.Note != "" {
-				fmt.Fprintf(out, " %s", textclean.CleanLine(c.Note))
+				fmt.Fprintf(&line, " %s", textclean.CleanLine(c.Note))
 			}
-			fmt.Fprintln(out)
+			if format != "table" {
+				fmt.Fprintln(out, head+line.String())
+				continue
+			}
+			// The details in a column of their own beside the date, glyph and
+			// word, the same column for every row.
+			wordW := 0
+			for _, f := range []string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse} {
+				wordW = max(wordW, ansi.StringWidth(p.T("felt."+f)))
+			}
+			indent := min(ansi.StringWidth("2006-01-02  ▼ ")+wordW+2, width/2)
+			pad := strings.Repeat(" ", indent)
+			details := strings.Split(ansi.Wrap(strings.TrimSpace(line.String()), max(width-indent, 10), ""), "\n")
+			for i, l := range details {
+				prefix := pad
+				if i == 0 {
+					prefix = head + strings.Repeat(" ", max(indent-ansi.StringWidth(head), 1))
+				}
+				fmt.Fprintln(out, strings.TrimRight(prefix+l, " "))
+			}
 		}
 		if format == "table" {
 			fmt.Fprintf(out, "\n%s %s\n", p.T("history.trend"), trend)
 		}
 		fmt.Fprintln(out)
 	}
-	fmt.Fprintln(out, r.Headline.Stay)
+	say(r.Headline.Stay, 0)
 	for _, reason := range r.Stay.Reasons[min(1, len(r.Stay.Reasons)):] {
-		fmt.Fprintf(out, "- %s\n", reason.Text)
+		say("- "+reason.Text, 2)
 	}
 	return out.Flush()
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // runCLI runs the command line as a script would: no terminal.
@@ -230,6 +231,11 @@ func TestCheckinsAndHistory(t *testing.T) {
 	}
 	if strings.Index(out, "988") > strings.Index(out, "2026-11-02") {
 		t.Errorf("the crisis line does not come first:\n%s", out)
+	}
+	for l := range strings.Lines(out) {
+		if w := utf8.RuneCountInString(strings.TrimRight(l, "\n")); w > 80 {
+			t.Errorf("history: a line of %d columns: %q", w, l)
+		}
 	}
 	code, out, _ = runCLI(t, "", "history", "thursday", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"value": "leave"`) || !strings.Contains(out, `"felt": "worse"`) {
