@@ -138,15 +138,5 @@ func (k *Checkin) View() tea.View {
 	body := strings.Join(lines, "\n") + "\n" + k.form.view(w, max(k.h-len(lines)-2, 1))
 	groups := keyWords(p, [][]key.Binding{append(k.form.keyMap().ShortHelp(), k.quit)})
 	k.help.SetWidth(w)
-	out := clipLines(body, w, max(k.h-1, 1))
-	for len(out) < k.h-1 {
-		out = append(out, "")
-	}
-	out = append(out, k.help.ShortHelpView(groups[0]))
-	for i := range out {
-		out[i] = " " + out[i]
-	}
-	v := tea.NewView(strings.Join(clipLines(strings.Join(out, "\n"), k.w, k.h), "\n"))
-	v.AltScreen = true
-	return v
+	return screenView(body, k.help.ShortHelpView(groups[0]), k.w, k.h, k.h-1)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -195,4 +196,21 @@ func joinCols(left []string, lw int, right []string, gap int) []string {
 		out[i] = l + pad + r
 	}
 	return out
+}
+
+// screenView frames a small program's screen (the draft picker, the
+// check-in) in a w x h window: body clipped to rows lines of w-2 columns
+// and padded down to them, the help line under it, one column of margin.
+func screenView(body, helpLine string, w, h, rows int) tea.View {
+	out := clipLines(body, max(w-2, 1), max(rows, 1))
+	for len(out) < rows {
+		out = append(out, "")
+	}
+	out = append(out, helpLine)
+	for i := range out {
+		out[i] = " " + out[i]
+	}
+	v := tea.NewView(strings.Join(clipLines(strings.Join(out, "\n"), w, h), "\n"))
+	v.AltScreen = true
+	return v
 }

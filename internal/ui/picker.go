@@ -118,15 +118,5 @@ func (k *Picker) View() tea.View {
 	row(len(k.drafts), p.T("ui.picker.new"))
 	groups := keyWords(p, [][]key.Binding{{moveKey(), k.keys.Choose, k.keys.New, k.keys.Quit}})
 	k.help.SetWidth(w)
-	body := clipLines(strings.Join(lines, "\n"), w, max(k.h-2, 1))
-	for len(body) < k.h-2 {
-		body = append(body, "")
-	}
-	body = append(body, k.help.ShortHelpView(groups[0]))
-	for i := range body {
-		body[i] = " " + body[i]
-	}
-	v := tea.NewView(strings.Join(clipLines(strings.Join(body, "\n"), k.w, k.h), "\n"))
-	v.AltScreen = true
-	return v
+	return screenView(strings.Join(lines, "\n"), k.help.ShortHelpView(groups[0]), k.w, k.h, k.h-2)
 }
