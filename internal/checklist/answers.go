@@ -51,7 +51,28 @@ type Answers struct {
 	// ResumeAt is the question a walkthrough was on when these answers were
 	// saved (drafts only); it lets a resumed intake continue where it stopped.
 	ResumeAt string
+	// Vetted says when, by whom and from what these answers were gathered:
+	// the date of the call or visit, not the date a report is printed.
+	Vetted Provenance
 }
+
+// Provenance is where a vetting's answers came from. Every field is
+// optional; an empty one is unknown.
+type Provenance struct {
+	// On is the date of the call or visit, YYYY-MM-DD.
+	On string `json:"on,omitempty"`
+	// By is who gathered the answers, as they wish to be named.
+	By string `json:"by,omitempty"`
+	// Source is how: one of Sources.
+	Source string `json:"source,omitempty"`
+}
+
+// Sources are the ways a vetting's answers can be gathered: a call with the
+// facilitator, the circle's website or papers, a session attended, other.
+var Sources = []string{"call", "website", "session", "other"}
+
+// IsZero reports whether nothing is known of where the answers came from.
+func (p Provenance) IsZero() bool { return p == Provenance{} }
 
 // NewAnswers returns an empty set of answers.
 func NewAnswers() *Answers {
@@ -112,7 +133,7 @@ func (a *Answers) Clone() *Answers {
 	if a == nil {
 		return NewAnswers()
 	}
-	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
+	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Vetted: a.Vetted, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
 	for k, v := range a.Values {
 		v.List = slices.Clone(v.List)
 		v.Unsure = slices.Clone(v.Unsure)

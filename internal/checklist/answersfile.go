@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -90,6 +91,8 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 			}
 		case "notes":
 			parseNotes(p, a, v, &l, &warn, lenient)
+		case "vetted":
+			parseVetted(a, v, &l)
 		case "resume_at":
 			s, ok := v.str()
 			if !ok {
@@ -100,7 +103,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 				a.ResumeAt = s
 			}
 		default:
-			l.add(k.pos, "allowed: version, circle, answers, notes, resume_at", "unknown key %q", k.value)
+			l.add(k.pos, "allowed: version, circle, vetted, answers, notes, resume_at", "unknown key %q", k.value)
 		}
 	}
 	if root.get("version") == nil {
@@ -110,6 +113,48 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 		return nil, nil, err
 	}
 	return a, warn.errs, nil
+}
+
+// parseVetted reads the vetted block: on (YYYY-MM-DD), by (a name), source
+// (one of Sources).
+func parseVetted(a *Answers, n *node, l *errorList) {
+	if n.kind == nullNode {
+		return
+	}
+	if n.kind != mapNode {
+		l.add(n.pos, "write vetted: {on: 2026-11-30, by: ..., source: call}", "vetted must be a mapping, found %s", n.kind)
+		return
+	}
+	for i, k := range n.keys {
+		v := n.vals[i]
+		s, ok := v.str()
+		if !ok {
+			l.add(v.pos, "write it as text", "vetted %s must be text, found %s", k.value, v.kind)
+			continue
+		}
+		switch k.value {
+		case "on":
+			if _, err := time.Parse(time.DateOnly, s); err != nil {
+				l.add(v.pos, "write the date of the call or visit as YYYY-MM-DD", "vetted on %q is not a date", s)
+				continue
+			}
+			a.Vetted.On = s
+		case "by":
+			if utf8.RuneCountInString(s) > MaxLineLen {
+				l.add(v.pos, "shorten it", "vetted by is over %d characters", MaxLineLen)
+				continue
+			}
+			a.Vetted.By = textclean.CleanLine(s)
+		case "source":
+			if !slices.Contains(Sources, s) {
+				l.addHint(v.pos, "allowed: %s", []any{strings.Join(Sources, ", ")}, "vetted source %q is not known", s)
+				continue
+			}
+			a.Vetted.Source = s
+		default:
+			l.add(k.pos, "allowed: on, by, source", "unknown key %q under vetted", k.value)
+		}
+	}
 }
 
 func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
@@ -463,6 +508,13 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		circle = append(circle, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
 	}
 	writeBlock(&b, "circle", circle)
+	var vetted []string
+	for _, f := range [][2]string{{"on", a.Vetted.On}, {"by", a.Vetted.By}, {"source", a.Vetted.Source}} {
+		if f[1] != "" {
+			vetted = append(vetted, fmt.Sprintf("  %s: %s\n", f[0], quote(f[1])))
+		}
+	}
+	writeBlock(&b, "vetted", vetted)
 	writeBlock(&b, "answers", answers)
 	var notes []string
 	for _, q := range p.Questions {
