@@ -219,10 +219,10 @@ func TestInvalidInputAsksAgain(t *testing.T) {
 	lines := []string{
 		"7", "x", "1", // user-role: out of range, a word, then self
 		"maybe", "2", // stage
-		"Circle",          // name
-		"1",               // format
-		"",                // facilitator
-		"eight", "0", "8", // participants: a word, out of range (min 1), then 8
+		"Circle",         // name
+		"1",              // format
+		"",               // facilitator
+		"lots", "0", "8", // participants: a word, out of range (min 1), then 8
 	}
 	_, out, err := run(t, p, lines, accessible.Options{})
 	if !errors.Is(err, accessible.ErrInputEnded) {
@@ -232,7 +232,7 @@ func TestInvalidInputAsksAgain(t *testing.T) {
 		`Not understood: "7". Type one number from 1 to 2.`,
 		`Not understood: "x". Type one number from 1 to 2.`,
 		`Not understood: "maybe". Type one number from 1 to 2.`,
-		`Not understood: "eight". Type a number from 1 to 100000 people, like 8, or a range such as 6-10.`,
+		`Not understood: "lots". Type a number from 1 to 100000 people, like 8, or a range such as 6-10.`,
 		`Not understood: "0". That is out of range. Type a number from 1 to 100000 people, like 8, or a range such as 6-10.`,
 		"Recorded: 8 people.",
 	} {

@@ -3,7 +3,6 @@ package accessible
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -74,7 +73,7 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 		s.a.Set(q.ID, v)
 		s.last = q.ID
 		s.w.line(s.t("a11y.recorded", "answer", s.describe(q, v)))
-		return actNext, !has || !equal(cur, v)
+		return actNext, !has || !cur.Equal(v)
 	}
 }
 
@@ -296,11 +295,6 @@ func (s *session) describe(q *checklist.Question, v checklist.Value) string {
 		return v.Text
 	}
 	return summary.AnswerText(s.p, q, v, "; ")
-}
-
-func equal(a, b checklist.Value) bool {
-	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
-		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil)
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -23,7 +23,19 @@ type Value struct {
 	// below at the low end, so a range is never more reassuring than
 	// either of its ends.
 	Upper *float64
-	Text  string // text
+	// Approx marks a number said as an approximation ("about 12"): scored
+	// as said, shown and saved as approximate.
+	Approx bool
+	Text   string // text
+}
+
+// Equal reports whether two answers are the same answer: a changed range
+// end, an item now unsure or a number now approximate is a change.
+func (v Value) Equal(o Value) bool {
+	return v.Choice == o.Choice && v.Number == o.Number && v.Text == o.Text && v.Approx == o.Approx &&
+		slices.Equal(v.List, o.List) && (v.List == nil) == (o.List == nil) &&
+		slices.Equal(v.Unsure, o.Unsure) &&
+		(v.Upper == nil) == (o.Upper == nil) && (v.Upper == nil || *v.Upper == *o.Upper)
 }
 
 // Extra is an answer or note whose ID the current pack does not know, kept

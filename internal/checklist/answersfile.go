@@ -579,10 +579,14 @@ func yamlValue(q *Question, v Value) string {
 		}
 		return "[" + strings.Join(v.List, ", ") + "]"
 	case KindNumber:
+		s := num(v.Number)
 		if v.Upper != nil {
-			return strconv.FormatFloat(v.Number, 'f', -1, 64) + "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64)
+			s += "-" + num(*v.Upper)
 		}
-		return strconv.FormatFloat(v.Number, 'f', -1, 64)
+		if v.Approx {
+			return quote("~" + s) // read back as approximate in any language
+		}
+		return s
 	case KindText:
 		return quote(v.Text)
 	}

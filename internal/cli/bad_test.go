@@ -90,7 +90,7 @@ func TestBadAnswersFiles(t *testing.T) {
 	}{
 		{"unknown id", bad("unknown-id.yaml"), 1, ":5:3:", "vetcircle questions", `unknown question id "facilitator-vibes"`},
 		{"list where a choice is expected", bad("list-for-choice.yaml"), 1, ":4:13:", "allowed: named-program, general", "training: a list is not one of its options"},
-		{"text where a number is expected", bad("text-for-number.yaml"), 1, ":5:17:", "write a number such as 8", `participants: expected a number, found "eight"`},
+		{"text where a number is expected", bad("text-for-number.yaml"), 1, ":5:17:", "write a number such as 8", `participants: expected a number, found "lots"`},
 		{"YAML syntax error", bad("syntax-error.yaml"), 1, ":5:3:", "check indentation and quoting", "YAML syntax"},
 		{"binary data", bad("png-header.yaml"), 1, ":1:1:", "save it as UTF-8", "not UTF-8 text"},
 		{"latin-1 text", bad("latin1.yaml"), 1, ":4:13:", "save it as UTF-8", "not UTF-8 text"},
@@ -130,7 +130,7 @@ func TestBadAnswersFiles(t *testing.T) {
 		// Three problems in one file and one in another: four lines, and no
 		// "3 problems:" heading without a place.
 		f := filepath.Join(tmp, "three.yaml")
-		os.WriteFile(f, []byte("version: 1\ncircle:\n  participants: \"eight\"\nanswers:\n  training: [named-program]\n  nope: yes\n"), 0o600)
+		os.WriteFile(f, []byte("version: 1\ncircle:\n  participants: \"lots\"\nanswers:\n  training: [named-program]\n  nope: yes\n"), 0o600)
 		code, stdout, stderr := hostile(t, nil, "score", f, bad("empty.yaml"))
 		checkProblems(t, code, stdout, stderr, 4, ".yaml", true, "")
 	})

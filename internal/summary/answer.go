@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -48,16 +47,9 @@ func AnswerText(p *checklist.Pack, q *checklist.Question, v checklist.Value, sep
 	case checklist.KindNumber:
 		if q.CircleField == "cost_usd" {
 			// Money as the language writes it: "$3,200", "$30-$80".
-			s := Money(p, v.Number)
-			if v.Upper != nil {
-				s += "-" + Money(p, *v.Upper)
-			}
-			return s
+			return p.NumberWith(v, func(f float64) string { return Money(p, f) })
 		}
-		s := strconv.FormatFloat(v.Number, 'f', -1, 64)
-		if v.Upper != nil {
-			s += "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64)
-		}
+		s := p.NumberText(v)
 		if q.Unit != "" {
 			s += " " + q.Unit
 		}

@@ -3,6 +3,8 @@ package ui
 import (
 	"cmp"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -45,11 +47,7 @@ func (f *textField) load() {
 	case !ok:
 		f.in.SetValue("")
 	case f.q.Kind == checklist.KindNumber:
-		s := strconv.FormatFloat(v.Number, 'f', -1, 64)
-		if v.Upper != nil {
-			s += "-" + strconv.FormatFloat(*v.Upper, 'f', -1, 64) // a range stays a range
-		}
-		f.in.SetValue(s)
+		f.in.SetValue(f.c.pack.NumberText(v)) // a range stays a range, "about 12" stays approximate
 	default:
 		f.in.SetValue(v.Text)
 	}
@@ -105,7 +103,7 @@ func (f *textField) commit() []action {
 		return []action{clearAnswer{id: f.q.ID}}
 	case empty:
 		return nil
-	case had && sameValue(old, v):
+	case had && old.Equal(v):
 		return nil
 	}
 	return []action{setAnswer{id: f.q.ID, v: v}}
@@ -154,8 +152,9 @@ func (f *textField) view(w int, focused bool) []string {
 	f.restyle()
 	t := f.c.theme
 	unit := ""
-	// The unit goes with a value, never after "not asked yet".
-	if f.q.Unit != "" && f.in.Value() != "" {
+	// The unit goes with a value, never after "not asked yet", and only
+	// after bare digits: "12 people", "2 hours" and "free" say their own.
+	if f.q.Unit != "" && bareNumber(f.in.Value()) {
 		unit = " " + t.faint.Render(f.q.Unit)
 	}
 	marker := "  "
@@ -180,4 +179,20 @@ func (f *textField) view(w int, focused bool) []string {
 		}
 	}
 	return out
+}
+
+// bareNumber reports whether s is digits with no words of its own (a
+// range or an approximation sign allowed), so the field
+// may add the unit after it.
+func bareNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) {
+			return false // "12 people", "free", "$45" carry their own unit
+		}
+	}
+	return strings.ContainsAny(s, "0123456789")
 }

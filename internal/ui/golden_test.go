@@ -23,7 +23,7 @@ var goldenCases = []struct {
 		d.keys("enter", "enter").typeText("Thursday KAP Circle").keys("tab", "1")
 	}, nil},
 	{"basics-number-error", 80, 24, func(d *driver) {
-		d.keys("enter", "enter", "tab", "tab", "tab").typeText("a dozen").keys("enter")
+		d.keys("enter", "enter", "tab", "tab", "tab").typeText("lots").keys("enter")
 	}, nil},
 	{"question-choice", 80, 24, func(d *driver) { d.goToStep("q:training").keys("2") }, nil},
 	{"question-coordinator", 80, 24, func(d *driver) { d.keys("2").goToStep("q:training").keys("1") }, nil},

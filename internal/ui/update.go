@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // Update and the key handling: how the root model routes messages, and
@@ -154,7 +152,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 	for _, a := range acts {
 		switch a := a.(type) {
 		case setAnswer:
-			if old, ok := m.c.answers.Get(a.id); ok && sameValue(old, a.v) {
+			if old, ok := m.c.answers.Get(a.id); ok && old.Equal(a.v) {
 				continue // choosing what was chosen changes nothing
 			}
 			m.c.answers.Set(a.id, a.v)
@@ -261,12 +259,4 @@ func questionIDs(st step) string {
 		ids[i] = q.ID
 	}
 	return strings.Join(ids, ",")
-}
-
-// sameValue reports whether two answers are the same answer.
-func sameValue(a, b checklist.Value) bool {
-	return a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text &&
-		slices.Equal(a.List, b.List) && (a.List == nil) == (b.List == nil) &&
-		slices.Equal(a.Unsure, b.Unsure) &&
-		(a.Upper == nil) == (b.Upper == nil) && (a.Upper == nil || *a.Upper == *b.Upper)
 }
