@@ -231,6 +231,7 @@ func (s *formScreen) draftsLine() string {
 
 func (s *formScreen) keyMap() help.KeyMap {
 	short, full := s.fields[s.focus].bindings()
-	short = append(short, s.keys.Next, s.keys.Prev)
-	return keyList{short: short, full: [][]key.Binding{full, {s.keys.Next, s.keys.Prev, s.keys.Up, s.keys.Down}}}
+	nav := editingKeys(s.c.editing, s.keys.Next, s.keys.Prev)
+	short = append(short, nav...)
+	return keyList{short: short, full: [][]key.Binding{full, append(nav, s.keys.Up, s.keys.Down)}}
 }

@@ -61,6 +61,20 @@ func moveKey() key.Binding { return newKey("↑/↓", "move", "up", "down", "k",
 func ynuKey() key.Binding  { return newKey("y/n/u", "answer", "y", "n", "u") }
 func nextKey() key.Binding { return newKey("enter", "next", "enter") }
 func backKey() key.Binding { return newKey("esc", "back", "esc", "shift+tab") }
+
+// reviewKey is enter and esc while one answer is being changed from the
+// review: both go back to it, and the help line says so.
+func reviewKey() key.Binding { return newKey("enter/esc", "review", "enter", "esc") }
+
+// editingKeys is the help for a screen's next and back keys: while one
+// answer is changed from the review, one entry that says where they go.
+func editingKeys(editing bool, next, back key.Binding) []key.Binding {
+	if editing {
+		return []key.Binding{reviewKey()}
+	}
+	return []key.Binding{next, back}
+}
+
 func clearKey() key.Binding {
 	return newKey("⌫", "not asked yet", "backspace", "delete")
 }

@@ -183,8 +183,9 @@ func (s *flagsScreen) view(w, h int) string {
 func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
 	ynu := ynuKey()
+	nav := editingKeys(s.c.editing, k.Next, k.Back)
 	return keyList{
-		short: []key.Binding{ynu, k.Next, k.Back}, // ↑/↓ is in the full help: the line must keep q quit at 80 columns
-		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, {k.Up, k.Down, k.Next, k.Back}},
+		short: append([]key.Binding{ynu}, nav...), // ↑/↓ is in the full help: the line must keep q quit at 80 columns
+		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, append([]key.Binding{k.Up, k.Down}, nav...)},
 	}
 }

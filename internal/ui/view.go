@@ -165,7 +165,11 @@ func (m *Model) statusLines() []string {
 	return out
 }
 
-// header is "vetcircle  Section · step n of m".
+// header is "vetcircle  Section · step n of m", and, where the side panel
+// does not show it, the running verdict at the right. The verdict is
+// shortened before it is dropped: our name goes first, then the section's
+// title is cut, then the badge loses its word; only a window too narrow
+// for the badge's symbol loses it.
 func (m *Model) header() string {
 	t := m.c.theme
 	st := m.steps[m.cur]
@@ -177,45 +181,78 @@ func (m *Model) header() string {
 		name = m.c.pack.T("ui.review.title")
 	}
 	n, total := strconv.Itoa(m.cur+1), strconv.Itoa(len(m.steps))
-	step := m.c.pack.Tf("ui.step", "n", n, "m", total)
-	app := t.app.Render(m.c.pack.T("ui.app")) + " "
+	step := " · " + m.c.pack.Tf("ui.step", "n", n, "m", total)
+	app := m.c.pack.T("ui.app") + " "
 	if m.width < singleCol {
 		// Narrow: the section and where we are matter more than our name.
-		app, step = "", n+"/"+total
+		app, step = "", " · "+n+"/"+total
 	}
-	h := app + t.section.Render(name) + t.progress.Render(" · "+step)
-	if m.c.editing && m.width >= singleCol {
-		hint := m.c.pack.T("ui.editing")
-		if ansi.StringWidth(h)+2+ansi.StringWidth(hint) > m.width-1 {
-			// Make room: our name goes before the hint is cut.
-			h = t.section.Render(name) + t.progress.Render(" · "+step)
-		}
-		room := m.width - 1 - ansi.StringWidth(h) - 2
-		h += "  " + t.warn.Render(ansi.Truncate(hint, max(room, 0), "…"))
-	} else if live := m.liveStatus(); live != "" && !m.showPanel() && st.kind != stepSummary {
-		// A running verdict at every width the side panel does not cover:
-		// a coordinator on a laptop hears of a critical red flag at once.
-		room := m.width - 2*m.margin() - 1
-		if ansi.StringWidth(h)+2+ansi.StringWidth(live) <= room {
-			h += strings.Repeat(" ", room-ansi.StringWidth(h)-ansi.StringWidth(live)) + live
+	editing := ""
+	if m.c.editing {
+		editing = "  " + m.c.pack.T("ui.editing.short")
+	}
+	var live []string // the running verdict, longest first
+	if !m.showPanel() && st.kind != stepSummary {
+		live = m.liveStatus()
+	}
+	room := m.width - 2*m.margin() - 1
+	left := func() int { return ansi.StringWidth(app + name + step + editing) }
+	right := 0
+	if len(live) > 0 {
+		right = 2 + ansi.StringWidth(live[0])
+	}
+	if left()+right > room {
+		app = ""
+	}
+	for len(live) > 1 && left()+right > room {
+		live = live[1:]
+		right = 2 + ansi.StringWidth(live[0])
+	}
+	if over := left() + right - room; over > 0 {
+		name = ansi.Truncate(name, max(ansi.StringWidth(name)-over, 1), "…")
+	}
+	if left()+right > room {
+		live, right = nil, 0
+	}
+	h := t.section.Render(name) + t.progress.Render(step)
+	if app != "" {
+		h = t.app.Render(m.c.pack.T("ui.app")) + " " + h
+	}
+	if editing != "" {
+		h += t.warn.Render(editing)
+	}
+	if len(live) > 0 {
+		if gap := room - ansi.StringWidth(h) - ansi.StringWidth(live[0]); gap > 0 {
+			h += strings.Repeat(" ", gap) + live[0]
 		}
 	}
 	return h
 }
 
-// liveStatus is the header's running verdict: the badge, and the red flags
-// confirmed so far.
-func (m *Model) liveStatus() string {
-	if m.width < singleCol {
-		return ""
+// liveStatus is the header's running verdict, in forms from the longest
+// to the shortest: the badge and the red flags confirmed so far ("⚠
+// CAUTION ✘ 1 red flag"), then shorter ("⚠ CAUTION ✘1"), then the symbols
+// alone ("⚠ ✘1"). Before the first answer there is no verdict to show.
+func (m *Model) liveStatus() []string {
+	if m.c.answers.Len() == 0 {
+		return nil
 	}
 	t := m.c.theme
 	r := m.c.result
-	s := t.verdict(r.Verdict).Render(summary.VerdictBadge(m.c.pack, r.Verdict))
-	if n := len(r.RedFlags); n > 0 {
-		s += " " + t.bad.Bold(true).Render("✘ "+m.c.pack.Tf("ui.panel.flags", "n", strconv.Itoa(n)))
+	badge := summary.VerdictBadge(m.c.pack, r.Verdict)
+	sym, _, _ := strings.Cut(badge, " ")
+	v := t.verdict(r.Verdict)
+	n := len(r.RedFlags)
+	if n == 0 {
+		return []string{v.Render(badge), v.Render(sym)}
 	}
-	return s
+	flags := t.bad.Bold(true)
+	count := "✘" + strconv.Itoa(n)
+	return []string{
+		v.Render(badge) + " " + flags.Render("✘ "+m.c.pack.Tf("ui.panel.flags", "n", strconv.Itoa(n))),
+		v.Render(badge) + " " + flags.Render(count),
+		v.Render(sym) + " " + flags.Render(count),
+	}
 }
 
 // helpView is the key help: one line, or the full help's columns.
@@ -245,7 +282,7 @@ func (m *Model) helpView() []string {
 	if m.help.ShowAll {
 		groups = append(km.FullHelp(), global)
 	}
-	if m.atStart() && m.top() == nil && m.notes == nil {
+	if m.atStart() && !m.c.editing && m.top() == nil && m.notes == nil {
 		groups = withoutBack(groups) // there is nothing before the first question
 	}
 	// Rendering the help is a good share of a frame; it changes only with

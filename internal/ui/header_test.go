@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/summary"
+)
+
+// TestHeaderShowsTheVerdictOnEveryStep: where the side panel is not shown
+// (below 100 columns), every step's header carries the running verdict and
+// the red-flag count, shortened but never dropped, at 80x24 and at 60x20;
+// and nothing is shown before the first answer.
+func TestHeaderShowsTheVerdictOnEveryStep(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}} {
+		a := loadExample(t, "attending-should-leave.yaml")
+		d := newDriver(t, size[0], size[1], Options{Answers: a})
+		r := checklist.Evaluate(d.m.c.pack, a)
+		sym, _, _ := strings.Cut(summary.VerdictBadge(d.m.c.pack, r.Verdict), " ")
+		for i, st := range d.m.steps {
+			if st.kind == stepSummary {
+				continue // the summary's banner states the verdict in full
+			}
+			d.run(d.m.goTo(i, ""))
+			head := strings.SplitN(d.view(), "\n", 2)[0]
+			if !strings.Contains(head, sym) || (len(r.RedFlags) > 0 && !strings.Contains(head, "✘")) {
+				t.Errorf("%dx%d step %s: header %q lacks the verdict %s", size[0], size[1], d.step(), head, sym)
+			}
+		}
+		if len(d.m.steps) < 12 {
+			t.Fatalf("%dx%d: only %d steps", size[0], size[1], len(d.m.steps))
+		}
+	}
+	// The first screen, before any answer: no verdict yet.
+	d := newDriver(t, 80, 24, Options{})
+	head := strings.SplitN(d.view(), "\n", 2)[0]
+	if strings.Contains(head, summary.VerdictWord(d.m.c.pack, checklist.VerdictIncomplete)) {
+		t.Errorf("first screen's header shows a verdict before any answer: %q", head)
+	}
+}
+
+// TestEditingFromTheReview: changing one answer from the review keeps the
+// header whole at 80 columns and the help line says enter and esc go back
+// to the review, not "next" and "back".
+func TestEditingFromTheReview(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.fill(loadExample(t, "strong-kap-circle.yaml"))
+	if d.step() != "review" {
+		t.Fatalf("at %s, want the review", d.step())
+	}
+	d.keys("g", "down", "enter") // change the first answer
+	if !d.m.c.editing {
+		t.Fatalf("enter on the review did not open an answer to change (at %s)", d.step())
+	}
+	lines := strings.Split(d.view(), "\n")
+	head := lines[0]
+	if !strings.Contains(head, "editing") || strings.Contains(head, "…  ") {
+		t.Errorf("header while editing: %q", head)
+	}
+	var helpLine string
+	for _, l := range lines {
+		if strings.Contains(l, "q quit") || strings.Contains(l, "ctrl+c quit") {
+			helpLine = l
+		}
+	}
+	if !strings.Contains(helpLine, "enter/esc review") || strings.Contains(helpLine, "next") {
+		t.Errorf("help line while editing: %q", helpLine)
+	}
+}
