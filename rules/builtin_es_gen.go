@@ -6243,6 +6243,8 @@ func builtinPackES() *checklist.Pack {
 			"ui.listen-for":                  "Preste atención a:",
 			"ui.listen-good":                 "Una buena respuesta:",
 			"ui.listen-worrying":             "Preocupante:",
+			"ui.more-above":                  "↑ {n} más",
+			"ui.more-below":                  "↓ {n} más",
 			"ui.none-option":                 "Ninguna de estas",
 			"ui.notes.label":                 "Nota:",
 			"ui.notes.placeholder":           "Escriba lo que le dijeron. Se guarda mientras escribe; esc cuando termine.",

@@ -6241,6 +6241,8 @@ func builtinPack() *checklist.Pack {
 			"ui.listen-for":                  "Listen for:",
 			"ui.listen-good":                 "A good answer:",
 			"ui.listen-worrying":             "Worrying:",
+			"ui.more-above":                  "↑ {n} more",
+			"ui.more-below":                  "↓ {n} more",
 			"ui.none-option":                 "None of these",
 			"ui.notes.label":                 "Note:",
 			"ui.notes.placeholder":           "Type what was said. Saved as you type; esc when done.",

@@ -216,7 +216,7 @@ func (s *formScreen) view(w, h int) string {
 	}
 	hint = append(hint, s.c.noteBlock(s.fields[s.focus].question(), w)...)
 	fields := s.fieldLines()
-	blocks := append(intro, block{lines: fields, prio: prioMust, gap: true})
+	blocks := append(intro, s.c.listBlock(fields))
 	blocks = append(blocks, hint...)
 	return strings.Join(stack(h, blocks...), "\n")
 }

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // wrap word-wraps plain text to width w (at least 1) and styles every
@@ -72,6 +74,68 @@ type block struct {
 	prio  int
 	// gap puts a blank line before the block when there is room.
 	gap bool
+	// scroll marks a list that, when even the must-show blocks do not
+	// fit, is cut to a window around its highlight (line cursor) with a
+	// mark for what is above and below, rather than cut at the bottom:
+	// every option that can be picked can be seen.
+	scroll bool
+	cursor int
+	more   func(n int, below bool) string
+}
+
+// listBlock is a list that scrolls to keep its highlight (the last line
+// with the cursor mark) in view.
+func (c *common) listBlock(lines []string) block {
+	cur, mark := -1, c.theme.cursor.Render("›")
+	for i, l := range lines {
+		if strings.Contains(l, mark) {
+			cur = i
+		}
+	}
+	return block{lines: lines, prio: prioMust, gap: true, scroll: cur >= 0, cursor: max(cur, 0), more: moreMark(c.theme, c.pack)}
+}
+
+// moreMark makes the line that stands for n lines of a list out of view.
+func moreMark(t *theme, p *checklist.Pack) func(n int, below bool) string {
+	return func(n int, below bool) string {
+		key := "ui.more-above"
+		if below {
+			key = "ui.more-below"
+		}
+		return "  " + t.faint.Render(p.Tf(key, "n", strconv.Itoa(n)))
+	}
+}
+
+// scrollWindow cuts lines to n, keeping line cur (and as much after it as
+// fits, for an option's help) in view, with a mark for each side cut.
+func scrollWindow(lines []string, cur, n int, more func(int, bool) string) []string {
+	total := len(lines)
+	if n >= total || n < 1 {
+		return lines
+	}
+	if n < 3 {
+		// No room for marks: the highlight alone.
+		return lines[cur : cur+1]
+	}
+	k := n - 1 // one mark
+	off := window(0, min(cur+1, total-1), k, total)
+	if off > 0 && off+k < total {
+		k = n - 2 // both marks
+		off = window(0, min(cur+1, total-1), k, total)
+		if cur < off {
+			off = cur
+		}
+	}
+	off = max(0, min(off, total-k))
+	var out []string
+	if off > 0 {
+		out = append(out, more(off, false))
+	}
+	out = append(out, lines[off:off+k]...)
+	if rest := total - off - k; rest > 0 {
+		out = append(out, more(rest, true))
+	}
+	return out
 }
 
 // stack lays blocks out top to bottom within h lines: it drops the gaps,
@@ -114,6 +178,18 @@ func stack(h int, blocks ...block) []string {
 		}
 		if low < 0 {
 			spare = 0
+			// Still too tall: the longest list scrolls.
+			big := -1
+			for i, b := range bs {
+				if b.scroll && (big < 0 || len(b.lines) > len(bs[big].lines)) {
+					big = i
+				}
+			}
+			if big >= 0 {
+				b := bs[big]
+				keep := len(b.lines) - (height(false) - h)
+				bs[big].lines = scrollWindow(b.lines, min(b.cursor, len(b.lines)-1), max(keep, 1), b.more)
+			}
 			break
 		}
 		bs = slices.Delete(bs, low, low+1)

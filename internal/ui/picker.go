@@ -101,12 +101,13 @@ func (k *Picker) View() tea.View {
 	lines = append(lines, t.app.Render(p.T("ui.app"))+" "+t.section.Render(p.T("ui.picker.title")), "")
 	lines = append(lines, wrap(t.text, p.T("ui.picker.intro"), w)...)
 	lines = append(lines, "")
+	var rows []string
 	row := func(i int, text string) {
 		prefix, st := "  ", t.text
 		if i == k.cur {
 			prefix, st = t.cursor.Render("›")+" ", t.cursor
 		}
-		lines = append(lines, prefix+st.Render(ansi.Truncate(text, max(w-2, 1), "…")))
+		rows = append(rows, prefix+st.Render(ansi.Truncate(text, max(w-2, 1), "…")))
 	}
 	for i, d := range k.drafts {
 		name := textclean.CleanLine(d.Name)
@@ -116,6 +117,13 @@ func (k *Picker) View() tea.View {
 		row(i, p.Tf("ui.picker.row", "name", name, "pct", strconv.Itoa(d.Completeness), "when", d.Updated.Format(time.DateTime[:16])))
 	}
 	row(len(k.drafts), p.T("ui.picker.new"))
+	// The list scrolls to keep the highlight in view; the intro gives way
+	// first on a short window.
+	room := k.h - 2 - len(lines)
+	if room < 3 {
+		lines, room = lines[:1], k.h-3
+	}
+	lines = append(lines, scrollWindow(rows, k.cur, max(room, 1), moreMark(t, p))...)
 	groups := keyWords(p, [][]key.Binding{{moveKey(), k.keys.Choose, k.keys.New, k.keys.Quit}})
 	k.help.SetWidth(w)
 	return screenView(strings.Join(lines, "\n"), k.help.ShortHelpView(groups[0]), k.w, k.h, k.h-2)

@@ -139,7 +139,7 @@ func (s *questionScreen) view(w, h int) string {
 	}
 	blocks = append(blocks, block{lines: wrap(t.title, s.q.PromptFor(s.c.answers), w), prio: prioMust, gap: true})
 	blocks = append(blocks, s.c.questionBlocks(s.q, w, false)...)
-	blocks = append(blocks, block{lines: s.f.view(w, true), prio: prioMust, gap: true})
+	blocks = append(blocks, s.c.listBlock(s.f.view(w, true)))
 	blocks = append(blocks, s.c.noteBlock(s.q, w)...)
 	if s.q.Why != "" {
 		blocks = append(blocks, block{lines: labelled(t, s.c.pack.T("ui.why"), s.q.Why, t.faint, w), prio: prioLow, gap: true})

@@ -175,7 +175,7 @@ func (s *flagsScreen) view(w, h int) string {
 		detail = append(detail, block{lines: labelled(t, s.c.pack.T("ui.why"), q.Why, t.faint, w), prio: prioMid})
 	}
 	blocks := []block{{lines: wrap(t.faint, s.st.section.IntroFor(s.c.answers), w), prio: prioLow}}
-	blocks = append(blocks, block{lines: list, prio: prioMust, gap: true})
+	blocks = append(blocks, s.c.listBlock(list))
 	blocks = append(blocks, detail...)
 	return strings.Join(stack(h, blocks...), "\n")
 }
