@@ -6189,6 +6189,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.checkin.felt-needed":         "Hace falta decir cómo se sintió después de la sesión: elija 1, 2 o 3 arriba.",
 			"ui.checkin.note":                "Nota",
 			"ui.checkin.title":               "Registro de sesión · {circle}",
+			"ui.cut":                         "Es todo lo que cabe en este campo: el texto después de {n} caracteres no se guardó.",
 			"ui.derived":                     "Ya lo contesta otra respuesta: {from}",
 			"ui.derived-given":               "(Aquí también se contestó {given}; cuenta la respuesta de arriba, así que verifique cuál es la correcta.)",
 			"ui.draft.failed":                "No se pudo guardar el borrador {path}: {reason}. Sus respuestas siguen aquí; continúe y guárdelas al final.",

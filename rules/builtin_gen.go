@@ -6187,6 +6187,7 @@ func builtinPack() *checklist.Pack {
 			"ui.checkin.felt-needed":         "How you felt after the session is needed: choose 1, 2 or 3 at the top.",
 			"ui.checkin.note":                "Note",
 			"ui.checkin.title":               "Check-in · {circle}",
+			"ui.cut":                         "That is as much as this field holds: text past {n} characters was not kept.",
 			"ui.derived":                     "Already answered by another answer: {from}",
 			"ui.derived-given":               "(It was also answered {given} here; the answer above counts, so check which is right.)",
 			"ui.draft.failed":                "Could not save the draft {path}: {reason}. Your answers are still here; keep going and save them at the end.",

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -58,7 +59,10 @@ func (f *textField) focus() tea.Cmd { return f.in.Focus() }
 
 // setWidth fits the input, its marker and its unit into w cells.
 func (f *textField) setWidth(w int) {
-	f.in.SetWidth(max(w-4-len(f.q.Unit), 1))
+	if nw := max(w-4-len(f.q.Unit), 1); nw != f.in.Width() {
+		f.in.SetWidth(nw)
+		f.in.SetCursor(f.in.Position()) // lays the text out again for the new width
+	}
 }
 func (f *textField) blur() { f.in.Blur() }
 
@@ -118,19 +122,29 @@ func (f *textField) validate() bool {
 // update passes a key or paste to the text input. Pasted text is cleaned
 // of terminal controls and line breaks before it lands in the field.
 func (f *textField) update(msg tea.Msg) ([]action, tea.Cmd) {
-	if p, ok := msg.(tea.PasteMsg); ok {
-		msg = tea.PasteMsg{Content: textclean.CleanLine(p.Content)}
+	var cut []action
+	room := f.in.CharLimit - utf8.RuneCountInString(f.in.Value())
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		msg = tea.PasteMsg{Content: textclean.CleanLine(m.Content)}
+		if utf8.RuneCountInString(msg.(tea.PasteMsg).Content) > room {
+			cut = []action{tell{f.c.pack.Tf("ui.cut", "n", strconv.Itoa(f.in.CharLimit))}}
+		}
+	case tea.KeyPressMsg:
+		if m.Text != "" && room <= 0 {
+			cut = []action{tell{f.c.pack.Tf("ui.cut", "n", strconv.Itoa(f.in.CharLimit))}}
+		}
 	}
 	before := f.in.Value()
 	var cmd tea.Cmd
 	f.in, cmd = f.in.Update(msg)
 	if f.in.Value() == before {
-		return nil, cmd
+		return cut, cmd
 	}
 	if _, _, msg := f.parse(); msg == "" {
 		f.err = ""
 	}
-	return f.commit(), cmd
+	return append(f.commit(), cut...), cmd
 }
 
 func (f *textField) restyle() {
@@ -171,6 +185,11 @@ func (f *textField) view(w int, focused bool) []string {
 		vis = ansi.StringWidth(f.in.Placeholder)
 	}
 	in := ansi.Truncate(f.in.View(), min(vis, max(f.in.Width(), 1)+1), "")
+	if !focused && f.in.Value() != "" && ansi.StringWidth(f.in.Value()) > f.in.Width() {
+		// Not being typed in: the start of a long name, and a mark that
+		// there is more, rather than its tail.
+		in = t.text.Render(ansi.Truncate(f.in.Value(), max(f.in.Width(), 1), "…"))
+	}
 	out := []string{marker + in + unit}
 	if f.err != "" {
 		out = append(out, wrap(t.errText, f.err, w-2)...)

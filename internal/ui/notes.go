@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -69,12 +71,28 @@ func (b *notesBox) update(msg tea.Msg) (acts []action, cmd tea.Cmd) {
 		if key.Matches(msg, b.keys.Done) {
 			return []action{closeNotes{}}, nil
 		}
+		if msg.Text != "" && utf8.RuneCountInString(b.ta.Value()) >= b.ta.CharLimit {
+			acts, cmd := b.edit(msg)
+			return append(acts, tell{b.c.pack.Tf("ui.cut", "n", strconv.Itoa(b.ta.CharLimit))}), cmd
+		}
 	case tea.PasteMsg:
-		// Pasted text may carry escapes meant for the terminal.
-		msg.Content = textclean.Clean(msg.Content)
-		return b.edit(msg)
+		// Pasted text may carry escapes meant for the terminal, and its
+		// lines may end in CR (as terminals send them) or CRLF: they stay
+		// lines, never run together.
+		msg.Content = textclean.Clean(pasteLines(msg.Content))
+		room := b.ta.CharLimit - utf8.RuneCountInString(b.ta.Value())
+		acts, cmd := b.edit(msg)
+		if n := utf8.RuneCountInString(msg.Content); n > room {
+			acts = append(acts, tell{b.c.pack.Tf("ui.cut", "n", strconv.Itoa(b.ta.CharLimit))})
+		}
+		return acts, cmd
 	}
 	return b.edit(msg)
+}
+
+// pasteLines turns CRLF and lone CR line ends into LF.
+func pasteLines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 func (b *notesBox) edit(msg tea.Msg) ([]action, tea.Cmd) {

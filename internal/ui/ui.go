@@ -168,6 +168,9 @@ type (
 		path      string
 		overwrite bool
 	}
+	// tell puts a line in the status area: something the user did had an
+	// effect they could not see, such as text cut at a field's limit.
+	tell struct{ text string }
 )
 
 // Messages from commands.

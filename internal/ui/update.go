@@ -162,6 +162,8 @@ func (m *Model) apply(acts []action) tea.Cmd {
 				m.c.answers.SetNote(a.id, a.note)
 				cmds = append(cmds, m.changed())
 			}
+		case tell:
+			m.status = a.text
 		case closeNotes:
 			m.notes, m.c.noting = nil, ""
 		case copySummary:
