@@ -180,7 +180,7 @@ func (s *session) run(ctx context.Context) error {
 			history = append(history, idx)
 			idx = s.nextApplicable(idx + 1)
 			if changed {
-				s.a.ResumeAt = s.idAt(idx, q.ID)
+				s.a.ResumeAt = s.idAt(idx)
 				s.changed()
 			}
 		case actBack:
@@ -216,7 +216,9 @@ func (s *session) run(ctx context.Context) error {
 func (s *session) start() (int, []int) {
 	qs := s.p.Questions
 	at := 0
-	if id := s.a.ResumeAt; id != "" {
+	if s.a.ResumeAt == checklist.ResumeReview {
+		at = len(qs) // every question was passed: on to the end
+	} else if id := s.a.ResumeAt; id != "" {
 		for i, q := range qs {
 			if q.ID == id {
 				at = i
@@ -240,12 +242,12 @@ func (s *session) nextApplicable(i int) int {
 	return i
 }
 
-// idAt is the ID of question i, or def past the end.
-func (s *session) idAt(i int, def string) string {
+// idAt is the ID of question i, or the review past the end.
+func (s *session) idAt(i int) string {
 	if i < len(s.p.Questions) {
 		return s.p.Questions[i].ID
 	}
-	return def
+	return checklist.ResumeReview
 }
 
 func (s *session) role() string {

@@ -68,6 +68,11 @@ type Answers struct {
 	Vetted Provenance
 }
 
+// ResumeReview is the resume point of a walkthrough that stopped on the
+// review or the summary: every question was passed, so it opens at the
+// review rather than at whichever question the review's cursor was on.
+const ResumeReview = "review"
+
 // Provenance is where a vetting's answers came from. Every field is
 // optional; an empty one is unknown.
 type Provenance struct {

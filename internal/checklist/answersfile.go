@@ -99,7 +99,7 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 				l.add(v.pos, "write a question id", "resume_at must be a question id, found %s", v.kind)
 				continue
 			}
-			if p.byID[s] != nil {
+			if p.byID[s] != nil || s == ResumeReview {
 				a.ResumeAt = s
 			}
 		default:

@@ -175,6 +175,8 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", displayName(path), name, r.Completeness, when(d.Updated))
 	if q := p.Question(d.Answers.ResumeAt); q != nil {
 		fmt.Fprintf(e.stdout, ", stopped at %s (%s)", textclean.CleanLine(q.Label), q.ID)
+	} else if d.Answers.ResumeAt == checklist.ResumeReview {
+		fmt.Fprintf(e.stdout, ", stopped at %s", p.T("ui.review.title"))
 	}
 	fmt.Fprintln(e.stdout)
 

@@ -170,11 +170,75 @@ func (s Store) Save(p *checklist.Pack, d *Draft) error {
 	if err := fileio.WriteAtomic(d.Path, checklist.MarshalAnswers(p, a)); err != nil {
 		return err
 	}
+	if s.Contains(d.Path) {
+		d.Path = s.follow(d.Path, CircleName(p, a))
+	}
 	d.Updated = time.Now()
 	if st, err := os.Stat(d.Path); err == nil {
 		d.Updated = st.ModTime()
 	}
 	return nil
+}
+
+// follow renames a draft after its circle as the name is typed or changed
+// (the first key typed would otherwise name it for good), keeping the time
+// it was started: 20261124-203001-thursday-kap-circle.yaml. The new name is
+// linked before the old one is removed, so the draft is never missing and
+// never replaces another; the draft's lock moves with it. On any failure
+// the draft keeps the name it has, which is no loss.
+func (s Store) follow(path, circle string) string {
+	base := strings.TrimSuffix(filepath.Base(path), Ext)
+	const stamp = len("20060102-150405")
+	if len(base) < stamp {
+		return path
+	}
+	want := base[:stamp]
+	if circle != "" {
+		want += "-" + Slug(circle)
+	}
+	if base == want || numbered(base, want) {
+		return path
+	}
+	for n := 1; n <= 100; n++ {
+		name := want
+		if n > 1 {
+			name += "-" + strconv.Itoa(n)
+		}
+		to := filepath.Join(filepath.Dir(path), name+Ext)
+		if to == path {
+			return path
+		}
+		err := os.Link(path, to)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return path
+		}
+		if err := os.Remove(path); err != nil {
+			os.Remove(to)
+			return path
+		}
+		TryLock(to)
+		releaseLock(path)
+		return to
+	}
+	return path
+}
+
+// numbered reports whether base is want with a clash number ("want-2").
+func numbered(base, want string) bool {
+	n, ok := strings.CutPrefix(base, want+"-")
+	return ok && isNumber(n)
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Remove deletes a finished draft. A draft already gone is not an error. A

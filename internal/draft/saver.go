@@ -57,7 +57,7 @@ func (sv *Saver) write(seq uint64, a *checklist.Answers) error {
 		return err
 	}
 	sv.written, sv.err = seq, nil
-	sv.draft.Answers, sv.draft.Updated = a, d.Updated
+	sv.draft.Path, sv.draft.Answers, sv.draft.Updated = d.Path, a, d.Updated // the path follows the circle's name
 	return nil
 }
 

@@ -13,10 +13,15 @@ import (
 // notify saves the draft and calls the OnChange hook, with a copy that
 // remembers where we are. changed is false for a mere move, which is
 // written only once there is a draft to keep up to date. On the review
-// and the summary the question last shown is kept as the place to resume.
+// and the summary the place to resume is the review.
 func (m *Model) notify(changed bool) tea.Cmd {
-	if id := m.screen().focused(); id != "" {
-		m.c.answers.ResumeAt = id
+	switch st := m.steps[m.cur]; {
+	case st.kind == stepReview || st.kind == stepSummary:
+		m.c.answers.ResumeAt = checklist.ResumeReview
+	default:
+		if id := m.screen().focused(); id != "" {
+			m.c.answers.ResumeAt = id
+		}
 	}
 	var cmds []tea.Cmd
 	if m.c.drafts != nil {

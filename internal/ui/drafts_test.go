@@ -90,11 +90,16 @@ func TestDraftWrittenOnEveryChange(t *testing.T) {
 	if a := loadDraft(t, path); a.Values["user-role"].Choice != "coordinator" || a.Values["circle-name"].Text != "T" || a.ResumeAt != "circle-name" {
 		t.Errorf("draft after the first answer = %+v", a)
 	}
-	// Every later change goes to the same file at once: a typed name,
-	// letter by letter, a choice, a tick, a red flag.
+	// Every later change goes to the draft at once: a typed name, letter
+	// by letter (the one draft renamed after the circle as it is typed,
+	// never a second file), a choice, a tick, a red flag.
 	d.typeText("hu")
+	path = onlyDraft(t, store)
 	if a := loadDraft(t, path); a.Values["circle-name"].Text != "Thu" || a.ResumeAt != "circle-name" {
 		t.Errorf("draft while typing the name = %+v", a)
+	}
+	if !strings.HasSuffix(path, "-thu.yaml") {
+		t.Errorf("draft is named %s, not after the circle", filepath.Base(path))
 	}
 	d.goToStep("q:agreements").keys("1", "3")
 	d.goToStep("section:red-flags").keys("n", "y")
@@ -331,7 +336,7 @@ func TestDraftRemovedAfterSaving(t *testing.T) {
 	dir := t.TempDir()
 	d := newDriver(t, 80, 24, Options{SaveDir: dir, Drafts: NewDrafts(p, store, nil)})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
-	draftPath := onlyDraft(t, store)
+	onlyDraft(t, store)
 	d.keys("s", "enter")
 	// While the offer to save the answers is open, the draft is still the
 	// only resumable copy: it stays.
@@ -373,8 +378,10 @@ func TestDraftRemovedAfterSaving(t *testing.T) {
 	// A change after saving starts a new draft, so it is not lost either.
 	d.quit = false
 	d.keys("esc", "home", "down", "enter", "2")
-	if files := draftFiles(t, store); len(files) != 1 || files[0] == draftPath {
+	if files := draftFiles(t, store); len(files) != 1 {
 		t.Errorf("a change after saving: drafts %v", files)
+	} else if a := loadDraft(t, files[0]); !reflect.DeepEqual(sortedLists(a.Values), sortedLists(d.m.Answers().Values)) {
+		t.Errorf("the new draft lacks the change: %v\nwant %v", a.Values, d.m.Answers().Values)
 	}
 }
 
@@ -596,5 +603,26 @@ func TestCopyNoteForARecord(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), "Sent the note for a record") {
 		t.Errorf("no word on what was copied:\n%s", d.view())
+	}
+}
+
+// TestQuitFromTheReviewResumesThere: quitting on the review keeps the
+// review as the place to resume, not the question under its cursor, and
+// the resumed walkthrough opens there.
+func TestQuitFromTheReviewResumesThere(t *testing.T) {
+	p := testPack(t)
+	store := testStore(t)
+	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	d.fill(loadExample(t, "strong-kap-circle.yaml"))
+	d.keys("down", "down", "down") // the cursor on some answer
+	d.keys("q", "y")
+	path := onlyDraft(t, store)
+	a := loadDraft(t, path)
+	if a.ResumeAt != checklist.ResumeReview {
+		t.Fatalf("draft resumes at %q, want the review", a.ResumeAt)
+	}
+	again := newDriver(t, 80, 24, Options{Answers: a})
+	if again.step() != "review" {
+		t.Errorf("resumed at %s, want the review", again.step())
 	}
 }

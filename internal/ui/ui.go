@@ -273,6 +273,8 @@ func New(p *checklist.Pack, opts Options) *Model {
 	m.help.Styles = c.theme.help
 	m.steps = buildSteps(p, a)
 	switch {
+	case a.ResumeAt == checklist.ResumeReview:
+		m.cur = indexOf(m.steps, "review")
 	case a.ResumeAt != "":
 		if i := stepOf(m.steps, a.ResumeAt); i >= 0 {
 			m.cur = i
