@@ -187,7 +187,7 @@ func TestCompareBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no files", []string{"compare"}, "requires at least 1 arg"},
+		{"no files", []string{"compare"}, "compare needs FILE|NAME|-. (usage: vetcircle compare"},
 		{"bad format", []string{"compare", "--format", "xml", strongFile}, `--format "xml": use table, markdown, json or csv`},
 		{"stdin twice", []string{"compare", "-", "-"}, "only once"},
 	}

@@ -231,7 +231,7 @@ func TestQuestionsBadInput(t *testing.T) {
 		want string
 	}{
 		{"bad format", []string{"questions", "--format", "pdf"}, `--format "pdf": use markdown or json`},
-		{"stray argument", []string{"questions", "extra"}, "unknown command"},
+		{"stray argument", []string{"questions", "extra"}, "questions takes no arguments; extra is one too many."},
 		{"missing rules folder", []string{"questions", "--rules", "/no/such/folder"}, "does not exist"},
 	}
 	for _, tt := range tests {

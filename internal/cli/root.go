@@ -144,12 +144,17 @@ func run(ctx context.Context, e env, args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(out)
 	root.SetErr(e.stderr)
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
 	// Errors are printed here, not by fang: fang's error path first asks
 	// the terminal for its background colour, which stalls for seconds on
 	// a terminal that never answers. A command's failure is recorded and
 	// the command "succeeds" as far as fang is concerned.
+	if c, ok := helpRequest(root, args); ok {
+		return printHelp(e, out, root, c, args)
+	}
 	var failure error
-	catchErrors(root, func(err error) {
+	catchErrors(root, e, func(err error) {
 		if failure == nil {
 			failure = err
 		}
@@ -180,9 +185,36 @@ func run(ctx context.Context, e env, args []string) int {
 	return ExitFailure
 }
 
+// printHelp prints c's help (see help.go) and returns the exit code.
+func printHelp(e env, out *outWriter, root, c *cobra.Command, args []string) int {
+	root.Version = version()
+	root.InitDefaultVersionFlag()
+	c.InitDefaultHelpFlag()
+	_ = writeHelp(out, e, c, helpPack(e, args), helpWidth(e))
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "vetcircle: cannot write the output: %s\n", describeWriteError(out.err))
+		return ExitFailure
+	}
+	return ExitOK
+}
+
 // catchErrors makes every command report its errors (bad flags, bad
 // arguments, failures) to report and return nil to cobra.
-func catchErrors(c *cobra.Command, report func(error)) {
+func catchErrors(c *cobra.Command, e env, report func(error)) {
+	if !c.Runnable() && c.HasSubCommands() {
+		// A group of commands ("rules", "circles" without one of its
+		// own): its help, and a word on an unknown command, rather than
+		// cobra's help through fang with exit 0.
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+			}
+			return nil
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error {
+			return writeHelp(cmd.OutOrStdout(), e, cmd, packFor(e, cmd.Flag(langFlag).Value.String()), helpWidth(e))
+		}
+	}
 	c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		report(badInput(err))
 		return nil
@@ -190,7 +222,7 @@ func catchErrors(c *cobra.Command, report func(error)) {
 	if validate := c.Args; validate != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
 			if err := validate(cmd, args); err != nil {
-				report(badInput(err))
+				report(badInput(argsError(e, cmd, args, err)))
 				cmd.RunE = func(*cobra.Command, []string) error { return nil }
 			}
 			return nil
@@ -205,7 +237,7 @@ func catchErrors(c *cobra.Command, report func(error)) {
 		}
 	}
 	for _, sub := range c.Commands() {
-		catchErrors(sub, report)
+		catchErrors(sub, e, report)
 	}
 }
 

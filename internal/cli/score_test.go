@@ -118,7 +118,7 @@ func TestScoreUsageErrors(t *testing.T) {
 		{"folder", []string{"score", "."}, ". is a folder"},
 		{"bad date", []string{"score", "--date", "24/11/2026", "x"}, "use YYYY-MM-DD"},
 		{"rules folder missing", []string{"score", "--rules", "/nonexistent", "x"}, "rules folder /nonexistent does not exist"},
-		{"unknown command", []string{"scroe"}, `unknown command "scroe" for "vetcircle"`},
+		{"unknown command", []string{"scroe"}, `there is no command scroe; vetcircle --help lists them.`},
 		{"unknown flag", []string{"score", "--bogus", "x"}, "unknown flag: --bogus"},
 	}
 	for _, tc := range tests {
