@@ -105,7 +105,8 @@ func builtinPackES() *checklist.Pack {
 				ID:               "attending",
 				Title:            "Desde que empezó a asistir",
 				Intro:            "Lo que usted ha visto en las sesiones, y si ya es hora de irse.",
-				IntroCoordinator: "Lo que la persona ha visto en las sesiones, y si ya es hora de que se vaya. Hágale estas preguntas.",
+				IntroCoordinator: "Lo que la persona ha visto en las sesiones, y si ya es hora de que se vaya. Pregúnteselo a la persona que usted ayuda, no al facilitador.",
+				TitleCoordinator: "Desde que la persona empezó a asistir",
 				Source:           "When to leave a circle",
 				When: &checklist.Condition{
 					Question: "stage",
@@ -114,7 +115,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 32,
+						Line: 33,
 						Col:  12,
 					},
 				},
@@ -128,11 +129,12 @@ func builtinPackES() *checklist.Pack {
 				ID:               "fit",
 				Title:            "Lo que le conviene a usted",
 				Intro:            "Un círculo seguro puede no ser el adecuado para usted. Estas preguntas son para usted mismo/a.",
-				IntroCoordinator: "Un círculo seguro puede no ser el adecuado para la persona a quien usted ayuda. Hágale estas preguntas.",
+				IntroCoordinator: "Un círculo seguro puede no ser el adecuado para la persona a quien usted ayuda. Pregúnteselo a la persona, no al facilitador.",
+				TitleCoordinator: "Lo que le conviene a la persona",
 				Source:           "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 33,
+					Line: 34,
 					Col:  5,
 				},
 			},
@@ -151,7 +153,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Estoy evaluando un círculo para mí",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 49,
+							Line: 51,
 							Col:  10,
 						},
 					},
@@ -160,7 +162,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Soy coordinador/a de atención y estoy en una llamada con quien facilita",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 50,
+							Line: 52,
 							Col:  10,
 						},
 					},
@@ -168,7 +170,7 @@ func builtinPackES() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 41,
+					Line: 43,
 					Col:  5,
 				},
 			},
@@ -185,7 +187,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Estoy pensando en unirme",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 59,
+							Line: 61,
 							Col:  10,
 						},
 					},
@@ -194,7 +196,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Ya asisto, y me pregunto si debo quedarme",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 60,
+							Line: 62,
 							Col:  10,
 						},
 					},
@@ -202,7 +204,7 @@ func builtinPackES() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 51,
+					Line: 53,
 					Col:  5,
 				},
 			},
@@ -217,7 +219,7 @@ func builtinPackES() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 63,
+					Line: 65,
 					Col:  5,
 				},
 			},
@@ -239,7 +241,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Facilitador/a con formación, acuerdos del grupo, rondas para compartir; unas 6 a 12 personas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 82,
+							Line: 84,
 							Col:  10,
 						},
 					},
@@ -249,7 +251,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Con elementos rituales como música, velas, una invocación al inicio o un bastón de la palabra.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 83,
+							Line: 85,
 							Col:  10,
 						},
 					},
@@ -259,7 +261,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sin facilitador/a: un foro, un grupo en redes sociales, una plataforma o amistades que se reúnen en persona.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 84,
+							Line: 86,
 							Col:  10,
 						},
 					},
@@ -269,14 +271,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "De 2 a 5 días de trabajo en grupo prolongado, muchas veces con alojamiento.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 85,
+							Line: 87,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 71,
+					Line: 73,
 					Col:  5,
 				},
 			},
@@ -291,7 +293,7 @@ func builtinPackES() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 86,
+					Line: 88,
 					Col:  5,
 				},
 			},
@@ -314,7 +316,7 @@ func builtinPackES() *checklist.Pack {
 				Example:        "8, o un rango como 6-10",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 94,
+					Line: 96,
 					Col:  5,
 				},
 			},
@@ -339,13 +341,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 126,
+							Line: 128,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 126,
+						Line: 128,
 						Col:  12,
 					},
 				},
@@ -355,7 +357,7 @@ func builtinPackES() *checklist.Pack {
 				Example: "90, 2h o 1h30",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 110,
+					Line: 112,
 					Col:  5,
 				},
 			},
@@ -376,7 +378,7 @@ func builtinPackES() *checklist.Pack {
 				Example:     "45, $45 o gratis",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 127,
+					Line: 129,
 					Col:  5,
 				},
 			},
@@ -397,7 +399,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "En persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 152,
+							Line: 154,
 							Col:  10,
 						},
 					},
@@ -406,7 +408,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "En línea (videollamada o foro)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 153,
+							Line: 155,
 							Col:  10,
 						},
 					},
@@ -415,14 +417,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "De las dos formas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 154,
+							Line: 156,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 141,
+					Line: 143,
 					Col:  5,
 				},
 			},
@@ -446,7 +448,7 @@ func builtinPackES() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 170,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -455,7 +457,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Algo vago o general (\"tengo formación en varios enfoques\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 171,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -464,7 +466,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Dice que su experiencia personal basta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 172,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -473,7 +475,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No quiso decirlo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 173,
+							Line: 175,
 							Col:  10,
 						},
 					},
@@ -482,14 +484,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "No hay facilitador/a (es un grupo informal de pares)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 174,
+							Line: 176,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 157,
+					Line: 159,
 					Col:  5,
 				},
 			},
@@ -514,13 +516,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 188,
+							Line: 190,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 188,
+						Line: 190,
 						Col:  12,
 					},
 				},
@@ -531,7 +533,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Lo que se dice en el grupo se queda en el grupo.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 190,
+							Line: 192,
 							Col:  10,
 						},
 					},
@@ -541,7 +543,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se escucha y se acompaña; nadie trata de arreglar a nadie.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 191,
+							Line: 193,
 							Col:  10,
 						},
 					},
@@ -551,7 +553,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se puede escuchar sin hablar.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 192,
+							Line: 194,
 							Col:  10,
 						},
 					},
@@ -561,14 +563,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se entregan antes de la primera sesión o en ella.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 193,
+							Line: 195,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 175,
+					Line: 177,
 					Col:  5,
 				},
 			},
@@ -593,13 +595,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 206,
+							Line: 208,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 206,
+						Line: 208,
 						Col:  12,
 					},
 				},
@@ -610,7 +612,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Tiene formación para sostener a alguien en crisis durante la sesión.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 208,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -619,7 +621,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después hace seguimiento a solas con la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 209,
+							Line: 211,
 							Col:  10,
 						},
 					},
@@ -629,14 +631,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sabe cuándo y cómo referir a alguien, y a quién.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 210,
+							Line: 212,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 194,
+					Line: 196,
 					Col:  5,
 				},
 			},
@@ -660,7 +662,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 223,
+						Line: 225,
 						Col:  12,
 					},
 				},
@@ -671,7 +673,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Publicadas donde alguien nuevo las lee antes de escribir.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 225,
+							Line: 227,
 							Col:  10,
 						},
 					},
@@ -681,7 +683,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Moderadores que atienden las denuncias y quitan lo que rompe las reglas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 226,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -690,7 +692,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una regla que prohíbe vender medicina o aconsejar dosis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 227,
+							Line: 229,
 							Col:  10,
 						},
 					},
@@ -700,14 +702,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Como el 988 en EE. UU., puestos donde todos los ven.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 228,
+							Line: 230,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 211,
+					Line: 213,
 					Col:  5,
 				},
 			},
@@ -731,19 +733,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 242,
+							Line: 244,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 242,
+						Line: 244,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 231,
+					Line: 233,
 					Col:  5,
 				},
 			},
@@ -766,13 +768,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 254,
+						Line: 256,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 243,
+					Line: 245,
 					Col:  5,
 				},
 			},
@@ -797,7 +799,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 268,
+								Line: 270,
 								Col:  12,
 							},
 						},
@@ -808,20 +810,20 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 269,
+								Line: 271,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 267,
+						Line: 269,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 255,
+					Line: 257,
 					Col:  5,
 				},
 			},
@@ -845,13 +847,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 282,
+						Line: 284,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 271,
+					Line: 273,
 					Col:  5,
 				},
 			},
@@ -875,19 +877,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 294,
+							Line: 296,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 294,
+						Line: 296,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 283,
+					Line: 285,
 					Col:  5,
 				},
 			},
@@ -914,7 +916,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 314,
+									Line: 316,
 									Col:  14,
 								},
 							},
@@ -925,26 +927,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 315,
+									Line: 317,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 313,
+							Line: 315,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 312,
+						Line: 314,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 297,
+					Line: 299,
 					Col:  5,
 				},
 			},
@@ -963,7 +965,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 316,
+					Line: 318,
 					Col:  5,
 				},
 			},
@@ -982,7 +984,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 328,
+					Line: 330,
 					Col:  5,
 				},
 			},
@@ -1001,7 +1003,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 340,
+					Line: 342,
 					Col:  5,
 				},
 			},
@@ -1026,19 +1028,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 364,
+							Line: 366,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 364,
+						Line: 366,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 352,
+					Line: 354,
 					Col:  5,
 				},
 			},
@@ -1057,7 +1059,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 365,
+					Line: 367,
 					Col:  5,
 				},
 			},
@@ -1084,7 +1086,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 392,
+									Line: 394,
 									Col:  14,
 								},
 							},
@@ -1095,26 +1097,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 393,
+									Line: 395,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 391,
+							Line: 393,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 390,
+						Line: 392,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 377,
+					Line: 379,
 					Col:  5,
 				},
 			},
@@ -1133,7 +1135,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 394,
+					Line: 396,
 					Col:  5,
 				},
 			},
@@ -1155,7 +1157,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 408,
+					Line: 410,
 					Col:  5,
 				},
 			},
@@ -1177,7 +1179,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Empieza recordando los acuerdos del grupo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 435,
+							Line: 437,
 							Col:  10,
 						},
 					},
@@ -1186,7 +1188,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Reparte bien el tiempo: nadie acapara",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 436,
+							Line: 438,
 							Col:  10,
 						},
 					},
@@ -1195,7 +1197,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Invita sin presionar (\"puede compartir, o no\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 437,
+							Line: 439,
 							Col:  10,
 						},
 					},
@@ -1204,7 +1206,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nombra lo que está pasando en la sala cuando eso ayuda",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 438,
+							Line: 440,
 							Col:  10,
 						},
 					},
@@ -1213,14 +1215,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Termina a la hora",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 439,
+							Line: 441,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 423,
+					Line: 425,
 					Col:  5,
 				},
 			},
@@ -1242,7 +1244,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se salta los acuerdos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 452,
+							Line: 454,
 							Col:  10,
 						},
 					},
@@ -1251,7 +1253,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que los miembros se den consejos entre sí",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 453,
+							Line: 455,
 							Col:  10,
 						},
 					},
@@ -1260,7 +1262,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que una sola persona acapare el tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 454,
+							Line: 456,
 							Col:  10,
 						},
 					},
@@ -1269,7 +1271,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Presiona a quien no quiere hablar para que comparta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 455,
+							Line: 457,
 							Col:  10,
 						},
 					},
@@ -1278,14 +1280,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Casi siempre se pasa de la hora de terminar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 456,
+							Line: 458,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 440,
+					Line: 442,
 					Col:  5,
 				},
 			},
@@ -1307,7 +1309,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después de las sesiones casi siempre me siento peor",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 469,
+							Line: 471,
 							Col:  10,
 						},
 					},
@@ -1316,7 +1318,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Quien facilita me hace sentir obligado/a o no respeta los límites",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 470,
+							Line: 472,
 							Col:  10,
 						},
 					},
@@ -1325,7 +1327,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo se ha ido a dar consejos en vez de escuchar y acompañar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 471,
+							Line: 473,
 							Col:  10,
 						},
 					},
@@ -1334,7 +1336,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me doy cuenta de que actúo para los demás en vez de ser sincero/a",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 472,
+							Line: 474,
 							Col:  10,
 						},
 					},
@@ -1343,14 +1345,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo anima a consumir sustancias o a hacer cosas de forma arriesgada",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 473,
+							Line: 475,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 457,
+					Line: 459,
 					Col:  5,
 				},
 			},
@@ -1372,7 +1374,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me siento cómodo/a compartiendo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 488,
+							Line: 490,
 							Col:  10,
 						},
 					},
@@ -1381,7 +1383,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Primero querría escuchar un tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 489,
+							Line: 491,
 							Col:  10,
 						},
 					},
@@ -1390,14 +1392,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Compartir en grupo me parece horrible",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 490,
+							Line: 492,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 476,
+					Line: 478,
 					Col:  5,
 				},
 			},
@@ -1419,7 +1421,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me atrae",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 503,
+							Line: 505,
 							Col:  10,
 						},
 					},
@@ -1428,7 +1430,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me da igual",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 504,
+							Line: 506,
 							Col:  10,
 						},
 					},
@@ -1437,14 +1439,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me haría sentir incómodo/a",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 505,
+							Line: 507,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 491,
+					Line: 493,
 					Col:  5,
 				},
 			},
@@ -1466,7 +1468,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un terapeuta o profesional clínico, además de mis propias prácticas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 518,
+							Line: 520,
 							Col:  10,
 						},
 					},
@@ -1475,7 +1477,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Mis propias prácticas constantes (escribir un diario, meditar, etc.)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 519,
+							Line: 521,
 							Col:  10,
 						},
 					},
@@ -1484,14 +1486,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Todavía nada constante",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 520,
+							Line: 522,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 506,
+					Line: 508,
 					Col:  5,
 				},
 			},
@@ -1513,7 +1515,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 521,
+					Line: 523,
 					Col:  5,
 				},
 			},
@@ -1535,7 +1537,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nada; tiene que ser gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 548,
+							Line: 550,
 							Col:  10,
 						},
 					},
@@ -1544,7 +1546,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Hasta unos $30 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 549,
+							Line: 551,
 							Col:  10,
 						},
 					},
@@ -1553,7 +1555,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Entre $30 y $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 550,
+							Line: 552,
 							Col:  10,
 						},
 					},
@@ -1562,7 +1564,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Más de $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 551,
+							Line: 553,
 							Col:  10,
 						},
 					},
@@ -1571,14 +1573,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo suficiente para un retiro ($1,500 o más)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 552,
+							Line: 554,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 536,
+					Line: 538,
 					Col:  5,
 				},
 			},
@@ -1600,7 +1602,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Puedo llegar a un círculo en persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 565,
+							Line: 567,
 							Col:  10,
 						},
 					},
@@ -1609,7 +1611,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tiene que ser en línea",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 566,
+							Line: 568,
 							Col:  10,
 						},
 					},
@@ -1618,14 +1620,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera de los dos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 567,
+							Line: 569,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 553,
+					Line: 555,
 					Col:  5,
 				},
 			},
@@ -1647,7 +1649,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Apoyo con estructura además de mi propia práctica",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 580,
+							Line: 582,
 							Col:  10,
 						},
 					},
@@ -1656,7 +1658,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un marco ceremonial o contemplativo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 581,
+							Line: 583,
 							Col:  10,
 						},
 					},
@@ -1665,7 +1667,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Preguntas prácticas y recursos entre sesiones",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 582,
+							Line: 584,
 							Col:  10,
 						},
 					},
@@ -1674,7 +1676,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Sentirme menos solo/a con lo que viví",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 583,
+							Line: 585,
 							Col:  10,
 						},
 					},
@@ -1683,7 +1685,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Trabajar más a fondo lo que me resultó difícil",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 584,
+							Line: 586,
 							Col:  10,
 						},
 					},
@@ -1692,14 +1694,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un empujón intensivo en un momento clave",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 585,
+							Line: 587,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 568,
+					Line: 570,
 					Col:  5,
 				},
 			},
@@ -1718,7 +1720,7 @@ func builtinPackES() *checklist.Pack {
 				Optional:          true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 586,
+					Line: 588,
 					Col:  5,
 				},
 			},

@@ -105,7 +105,8 @@ func builtinPack() *checklist.Pack {
 				ID:               "attending",
 				Title:            "Since you started attending",
 				Intro:            "What you have seen in the room, and whether it is time to go.",
-				IntroCoordinator: "What the person has seen in the room, and whether it is time for them to go. Ask them these.",
+				IntroCoordinator: "What the person has seen in the room, and whether it is time for them to go. Ask the person you are helping, not the facilitator.",
+				TitleCoordinator: "Since the person started attending",
 				Source:           "When to leave a circle",
 				When: &checklist.Condition{
 					Question: "stage",
@@ -114,7 +115,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 31,
+						Line: 32,
 						Col:  12,
 					},
 				},
@@ -128,11 +129,12 @@ func builtinPack() *checklist.Pack {
 				ID:               "fit",
 				Title:            "Your own fit",
 				Intro:            "A safe circle can still be the wrong circle for you. These are questions for yourself.",
-				IntroCoordinator: "A safe circle can still be the wrong circle for the person you are helping. Ask them these.",
+				IntroCoordinator: "A safe circle can still be the wrong circle for the person you are helping. Ask the person, not the facilitator.",
+				TitleCoordinator: "The person's fit",
 				Source:           "Overview",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 32,
+					Line: 33,
 					Col:  5,
 				},
 			},
@@ -151,7 +153,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm vetting a circle for myself",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 48,
+							Line: 50,
 							Col:  10,
 						},
 					},
@@ -160,7 +162,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm a care coordinator on a call with a facilitator",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 49,
+							Line: 51,
 							Col:  10,
 						},
 					},
@@ -168,7 +170,7 @@ func builtinPack() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 40,
+					Line: 42,
 					Col:  5,
 				},
 			},
@@ -185,7 +187,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Thinking about joining",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 58,
+							Line: 60,
 							Col:  10,
 						},
 					},
@@ -194,7 +196,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Already attending, and wondering whether to stay",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 59,
+							Line: 61,
 							Col:  10,
 						},
 					},
@@ -202,7 +204,7 @@ func builtinPack() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 50,
+					Line: 52,
 					Col:  5,
 				},
 			},
@@ -217,7 +219,7 @@ func builtinPack() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 62,
+					Line: 64,
 					Col:  5,
 				},
 			},
@@ -239,7 +241,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained facilitator, group agreements, sharing rounds; about 6-12 people.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 81,
+							Line: 83,
 							Col:  10,
 						},
 					},
@@ -249,7 +251,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Ritual elements such as music, candles, an opening invocation, a talking stick.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 82,
+							Line: 84,
 							Col:  10,
 						},
 					},
@@ -259,7 +261,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "No facilitator: a forum, subreddit, social-media group, platform, or friends meeting in person.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 83,
+							Line: 85,
 							Col:  10,
 						},
 					},
@@ -269,14 +271,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "2-5 days of extended group work, often residential.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 84,
+							Line: 86,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 70,
+					Line: 72,
 					Col:  5,
 				},
 			},
@@ -291,7 +293,7 @@ func builtinPack() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 85,
+					Line: 87,
 					Col:  5,
 				},
 			},
@@ -314,7 +316,7 @@ func builtinPack() *checklist.Pack {
 				Example:        "8, or a range such as 6-10",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 93,
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -339,13 +341,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 125,
+							Line: 127,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 125,
+						Line: 127,
 						Col:  12,
 					},
 				},
@@ -355,7 +357,7 @@ func builtinPack() *checklist.Pack {
 				Example: "90, 2h or 1h30",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 109,
+					Line: 111,
 					Col:  5,
 				},
 			},
@@ -376,7 +378,7 @@ func builtinPack() *checklist.Pack {
 				Example:     "45, $45 or free",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 126,
+					Line: 128,
 					Col:  5,
 				},
 			},
@@ -397,7 +399,7 @@ func builtinPack() *checklist.Pack {
 						Label: "In person",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 151,
+							Line: 153,
 							Col:  10,
 						},
 					},
@@ -406,7 +408,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Online (video call or forum)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 152,
+							Line: 154,
 							Col:  10,
 						},
 					},
@@ -415,14 +417,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Both",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 153,
+							Line: 155,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 140,
+					Line: 142,
 					Col:  5,
 				},
 			},
@@ -446,7 +448,7 @@ func builtinPack() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 169,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -455,7 +457,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Vague or general (\"trained in several approaches\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 170,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -464,7 +466,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Says personal experience is enough",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 171,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -473,7 +475,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Would not say",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 172,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -482,14 +484,14 @@ func builtinPack() *checklist.Pack {
 						Label: "There is no facilitator (an informal peer group)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 173,
+							Line: 175,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 156,
+					Line: 158,
 					Col:  5,
 				},
 			},
@@ -514,13 +516,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 187,
+							Line: 189,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 187,
+						Line: 189,
 						Col:  12,
 					},
 				},
@@ -531,7 +533,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "What is said in the group stays there.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 189,
+							Line: 191,
 							Col:  10,
 						},
 					},
@@ -541,7 +543,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "People witness; they do not fix each other.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 190,
+							Line: 192,
 							Col:  10,
 						},
 					},
@@ -551,7 +553,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Listening without speaking is welcome.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 191,
+							Line: 193,
 							Col:  10,
 						},
 					},
@@ -561,14 +563,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Given to members before or at the first session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 192,
+							Line: 194,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 174,
+					Line: 176,
 					Col:  5,
 				},
 			},
@@ -593,13 +595,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 205,
+							Line: 207,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 205,
+						Line: 207,
 						Col:  12,
 					},
 				},
@@ -610,7 +612,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained in containing distress during the session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 207,
+							Line: 209,
 							Col:  10,
 						},
 					},
@@ -619,7 +621,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Follows up individually afterwards",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 208,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -629,14 +631,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Knows when and how to refer, and to whom.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 209,
+							Line: 211,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 193,
+					Line: 195,
 					Col:  5,
 				},
 			},
@@ -660,7 +662,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 222,
+						Line: 224,
 						Col:  12,
 					},
 				},
@@ -671,7 +673,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Posted where a newcomer reads them before posting.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 224,
+							Line: 226,
 							Col:  10,
 						},
 					},
@@ -681,7 +683,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Moderators who answer reports and remove posts that break the rules.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 225,
+							Line: 227,
 							Col:  10,
 						},
 					},
@@ -690,7 +692,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A rule against selling medicine or giving dosing advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 226,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -700,14 +702,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Such as 988 in the US, kept where everyone can see them.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 227,
+							Line: 229,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 210,
+					Line: 212,
 					Col:  5,
 				},
 			},
@@ -731,19 +733,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 241,
+							Line: 243,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 241,
+						Line: 243,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 230,
+					Line: 232,
 					Col:  5,
 				},
 			},
@@ -766,13 +768,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 253,
+						Line: 255,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 242,
+					Line: 244,
 					Col:  5,
 				},
 			},
@@ -797,7 +799,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 267,
+								Line: 269,
 								Col:  12,
 							},
 						},
@@ -808,20 +810,20 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 268,
+								Line: 270,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 266,
+						Line: 268,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 254,
+					Line: 256,
 					Col:  5,
 				},
 			},
@@ -845,13 +847,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 281,
+						Line: 283,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 270,
+					Line: 272,
 					Col:  5,
 				},
 			},
@@ -875,19 +877,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 293,
+							Line: 295,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 293,
+						Line: 295,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 282,
+					Line: 284,
 					Col:  5,
 				},
 			},
@@ -914,7 +916,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 313,
+									Line: 315,
 									Col:  14,
 								},
 							},
@@ -925,26 +927,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 314,
+									Line: 316,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 312,
+							Line: 314,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 311,
+						Line: 313,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 296,
+					Line: 298,
 					Col:  5,
 				},
 			},
@@ -963,7 +965,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 315,
+					Line: 317,
 					Col:  5,
 				},
 			},
@@ -982,7 +984,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 327,
+					Line: 329,
 					Col:  5,
 				},
 			},
@@ -1001,7 +1003,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 339,
+					Line: 341,
 					Col:  5,
 				},
 			},
@@ -1026,19 +1028,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 363,
+							Line: 365,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 363,
+						Line: 365,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 351,
+					Line: 353,
 					Col:  5,
 				},
 			},
@@ -1057,7 +1059,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 364,
+					Line: 366,
 					Col:  5,
 				},
 			},
@@ -1084,7 +1086,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 391,
+									Line: 393,
 									Col:  14,
 								},
 							},
@@ -1095,26 +1097,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 392,
+									Line: 394,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 390,
+							Line: 392,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 389,
+						Line: 391,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 376,
+					Line: 378,
 					Col:  5,
 				},
 			},
@@ -1133,7 +1135,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 393,
+					Line: 395,
 					Col:  5,
 				},
 			},
@@ -1155,7 +1157,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 407,
+					Line: 409,
 					Col:  5,
 				},
 			},
@@ -1177,7 +1179,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Opens with the group agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 434,
+							Line: 436,
 							Col:  10,
 						},
 					},
@@ -1186,7 +1188,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Holds time fairly: no one dominates",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 435,
+							Line: 437,
 							Col:  10,
 						},
 					},
@@ -1195,7 +1197,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Invites without pressing (\"share, or not\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 436,
+							Line: 438,
 							Col:  10,
 						},
 					},
@@ -1204,7 +1206,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Names what is happening in the room when it helps",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 437,
+							Line: 439,
 							Col:  10,
 						},
 					},
@@ -1213,14 +1215,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Ends on time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 438,
+							Line: 440,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 422,
+					Line: 424,
 					Col:  5,
 				},
 			},
@@ -1242,7 +1244,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Skips the agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 451,
+							Line: 453,
 							Col:  10,
 						},
 					},
@@ -1251,7 +1253,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets members give each other advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 452,
+							Line: 454,
 							Col:  10,
 						},
 					},
@@ -1260,7 +1262,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets one person monopolize the time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 453,
+							Line: 455,
 							Col:  10,
 						},
 					},
@@ -1269,7 +1271,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Pushes reluctant people to share",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 454,
+							Line: 456,
 							Col:  10,
 						},
 					},
@@ -1278,14 +1280,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Regularly runs past the end time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 455,
+							Line: 457,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 439,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -1307,7 +1309,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I consistently feel worse after sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 468,
+							Line: 470,
 							Col:  10,
 						},
 					},
@@ -1316,7 +1318,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The facilitator feels coercive or crosses boundaries",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 469,
+							Line: 471,
 							Col:  10,
 						},
 					},
@@ -1325,7 +1327,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The group has drifted into advice-giving instead of witnessing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 470,
+							Line: 472,
 							Col:  10,
 						},
 					},
@@ -1334,7 +1336,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I find myself performing rather than being honest",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 471,
+							Line: 473,
 							Col:  10,
 						},
 					},
@@ -1343,14 +1345,14 @@ func builtinPack() *checklist.Pack {
 						Label: "The group encourages risky use of substances or risky behaviour",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 472,
+							Line: 474,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 456,
+					Line: 458,
 					Col:  5,
 				},
 			},
@@ -1372,7 +1374,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Comfortable sharing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 487,
+							Line: 489,
 							Col:  10,
 						},
 					},
@@ -1381,7 +1383,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'd want to listen for a while first",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 488,
+							Line: 490,
 							Col:  10,
 						},
 					},
@@ -1390,14 +1392,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Group sharing sounds awful to me",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 489,
+							Line: 491,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 475,
+					Line: 477,
 					Col:  5,
 				},
 			},
@@ -1419,7 +1421,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm drawn to it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 502,
+							Line: 504,
 							Col:  10,
 						},
 					},
@@ -1428,7 +1430,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I don't mind either way",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 503,
+							Line: 505,
 							Col:  10,
 						},
 					},
@@ -1437,14 +1439,14 @@ func builtinPack() *checklist.Pack {
 						Label: "It would make me uncomfortable",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 504,
+							Line: 506,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 490,
+					Line: 492,
 					Col:  5,
 				},
 			},
@@ -1466,7 +1468,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A therapist or clinician, plus my own practices",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 517,
+							Line: 519,
 							Col:  10,
 						},
 					},
@@ -1475,7 +1477,7 @@ func builtinPack() *checklist.Pack {
 						Label: "My own regular practices (journaling, meditation and so on)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 518,
+							Line: 520,
 							Col:  10,
 						},
 					},
@@ -1484,14 +1486,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing regular yet",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 519,
+							Line: 521,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 505,
+					Line: 507,
 					Col:  5,
 				},
 			},
@@ -1513,7 +1515,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 520,
+					Line: 522,
 					Col:  5,
 				},
 			},
@@ -1535,7 +1537,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing; it needs to be free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 547,
+							Line: 549,
 							Col:  10,
 						},
 					},
@@ -1544,7 +1546,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Up to about $30 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 548,
+							Line: 550,
 							Col:  10,
 						},
 					},
@@ -1553,7 +1555,7 @@ func builtinPack() *checklist.Pack {
 						Label: "About $30-80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 549,
+							Line: 551,
 							Col:  10,
 						},
 					},
@@ -1562,7 +1564,7 @@ func builtinPack() *checklist.Pack {
 						Label: "More than $80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 550,
+							Line: 552,
 							Col:  10,
 						},
 					},
@@ -1571,14 +1573,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Enough for a retreat ($1,500 or more)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 551,
+							Line: 553,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 535,
+					Line: 537,
 					Col:  5,
 				},
 			},
@@ -1600,7 +1602,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I can get to an in-person circle",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 564,
+							Line: 566,
 							Col:  10,
 						},
 					},
@@ -1609,7 +1611,7 @@ func builtinPack() *checklist.Pack {
 						Label: "It needs to be online",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 565,
+							Line: 567,
 							Col:  10,
 						},
 					},
@@ -1618,14 +1620,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Either works",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 566,
+							Line: 568,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 552,
+					Line: 554,
 					Col:  5,
 				},
 			},
@@ -1647,7 +1649,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Structured support alongside my own practice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 579,
+							Line: 581,
 							Col:  10,
 						},
 					},
@@ -1656,7 +1658,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A ceremonial or contemplative frame",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 580,
+							Line: 582,
 							Col:  10,
 						},
 					},
@@ -1665,7 +1667,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Practical questions and resources between sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 581,
+							Line: 583,
 							Col:  10,
 						},
 					},
@@ -1674,7 +1676,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feeling less alone with my experience",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 582,
+							Line: 584,
 							Col:  10,
 						},
 					},
@@ -1683,7 +1685,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Deeper processing of difficult material",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 583,
+							Line: 585,
 							Col:  10,
 						},
 					},
@@ -1692,14 +1694,14 @@ func builtinPack() *checklist.Pack {
 						Label: "An intensive push during a critical period",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 584,
+							Line: 586,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 567,
+					Line: 569,
 					Col:  5,
 				},
 			},
@@ -1718,7 +1720,7 @@ func builtinPack() *checklist.Pack {
 				Optional:          true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 585,
+					Line: 587,
 					Col:  5,
 				},
 			},

@@ -47,7 +47,7 @@ func loadPacks(t *testing.T) (en, es *checklist.Pack) {
 var prose = map[string]bool{
 	"Guide.Title": true,
 
-	"Section.Title": true, "Section.Intro": true, "Section.IntroCoordinator": true,
+	"Section.Title": true, "Section.Intro": true, "Section.IntroCoordinator": true, "Section.TitleCoordinator": true,
 
 	"Question.Label": true, "Question.Prompt": true, "Question.Say": true,
 	"Question.PromptCoordinator": true, "Question.SayCoordinator": true,

@@ -273,7 +273,7 @@ func (s *session) step(q *checklist.Question) {
 	title := q.Section
 	intro := ""
 	if sec := s.p.Section(q.Section); sec != nil {
-		title, intro = sec.Title, sec.IntroFor(s.a)
+		title, intro = sec.TitleFor(s.a), sec.IntroFor(s.a)
 	}
 	s.w.blank()
 	s.w.line(s.t("a11y.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "title", oneLine(title)))

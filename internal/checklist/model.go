@@ -157,6 +157,9 @@ type Section struct {
 	Intro string `yaml:"intro"`
 	// IntroCoordinator replaces Intro for a care coordinator on a call.
 	IntroCoordinator string     `yaml:"intro_coordinator"`
+	// TitleCoordinator replaces Title for a care coordinator, where the
+	// section is about the person they help ("The person's fit").
+	TitleCoordinator string `yaml:"title_coordinator"`
 	Source           string     `yaml:"source"`
 	When             *Condition `yaml:"when"`
 	Pos              Pos        `yaml:"-"`
@@ -245,6 +248,14 @@ func (q *Question) SayFor(a *Answers) string {
 }
 
 // IntroFor is the section's introduction for this user.
+func (s *Section) TitleFor(a *Answers) string {
+	if s.TitleCoordinator != "" && Coordinator(a) {
+		return s.TitleCoordinator
+	}
+	return s.Title
+}
+
+// IntroFor is the section's intro for whoever is filling it in.
 func (s *Section) IntroFor(a *Answers) string {
 	if s.IntroCoordinator != "" && Coordinator(a) {
 		return s.IntroCoordinator

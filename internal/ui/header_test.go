@@ -68,3 +68,17 @@ func TestEditingFromTheReview(t *testing.T) {
 		t.Errorf("help line while editing: %q", helpLine)
 	}
 }
+
+// TestCoordinatorSectionTitles: in coordinator mode the fit step is the person's
+// fit, not "your own", and its intro says whom to ask.
+func TestCoordinatorSectionTitles(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.keys("2", "enter").goToStep("q:comfort-sharing")
+	view := d.view()
+	if !strings.Contains(view, "The person's fit") || strings.Contains(view, "Your own fit") {
+		t.Errorf("coordinator's fit step:\n%s", view)
+	}
+	if !strings.Contains(view, "not the facilitator") {
+		t.Errorf("the fit step does not say whom to ask:\n%s", view)
+	}
+}

@@ -67,7 +67,7 @@ func (m *Model) drawPanel(h int) []string {
 		name, id := "", st.key
 		switch {
 		case st.section != nil:
-			name, id = st.section.Title, st.section.ID
+			name, id = st.section.TitleFor(m.c.answers), st.section.ID
 		case st.kind == stepReview:
 			name = p.T("ui.review.title")
 		default:

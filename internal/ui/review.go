@@ -60,7 +60,7 @@ func (s *reviewScreen) rows() []reviewRow {
 			continue
 		}
 		if st.first {
-			rows = append(rows, reviewRow{heading: st.section.Title})
+			rows = append(rows, reviewRow{heading: st.section.TitleFor(s.c.answers)})
 		}
 		for _, q := range st.questions {
 			rows = append(rows, reviewRow{q: q})

@@ -176,7 +176,7 @@ func (m *Model) header() string {
 	name := m.c.pack.T("ui.summary.step")
 	switch {
 	case st.section != nil:
-		name = st.section.Title
+		name = st.section.TitleFor(m.c.answers)
 	case st.kind == stepReview:
 		name = m.c.pack.T("ui.review.title")
 	}
