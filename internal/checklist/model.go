@@ -156,10 +156,10 @@ type Section struct {
 	Title string `yaml:"title"`
 	Intro string `yaml:"intro"`
 	// IntroCoordinator replaces Intro for a care coordinator on a call.
-	IntroCoordinator string     `yaml:"intro_coordinator"`
+	IntroCoordinator string `yaml:"intro_coordinator"`
 	// TitleCoordinator replaces Title for a care coordinator, where the
 	// section is about the person they help ("The person's fit").
-	TitleCoordinator string `yaml:"title_coordinator"`
+	TitleCoordinator string     `yaml:"title_coordinator"`
 	Source           string     `yaml:"source"`
 	When             *Condition `yaml:"when"`
 	Pos              Pos        `yaml:"-"`
