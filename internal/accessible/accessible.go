@@ -132,6 +132,10 @@ type session struct {
 	// an offer to save.
 	savedPath string
 	ended     bool
+	// stepTotal is how many questions the current step was said to have;
+	// an answer that changes it (an online group has no session length)
+	// is announced rather than left to a count that jumps.
+	stepTotal int
 }
 
 func newSession(p *checklist.Pack, in io.Reader, out io.Writer, opts Options) *session {
@@ -276,6 +280,7 @@ func (s *session) step(q *checklist.Question) {
 		title, intro = sec.TitleFor(s.a), sec.IntroFor(s.a)
 	}
 	s.w.blank()
+	s.stepTotal = 0 // a new step: its count is said with its first question
 	s.w.line(s.t("a11y.step", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "title", oneLine(title)))
 	if intro != "" {
 		s.w.line(oneLine(intro))

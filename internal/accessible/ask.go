@@ -66,8 +66,10 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 		}
 		v, problem := s.parse(q, line)
 		if problem != "" {
+			// The problem says how to answer; the options are read again
+			// for a listener, without saying how a second time.
 			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", problem))
-			s.printChoices(q)
+			s.printOptions(q)
 			continue
 		}
 		s.a.Set(q.ID, v)
@@ -121,6 +123,10 @@ func (s *session) confirm(question string) (yes, eof bool) {
 func (s *session) printQuestion(q *checklist.Question) {
 	n, total := s.position(q)
 	s.w.blank()
+	if s.stepTotal != 0 && total != s.stepTotal {
+		s.w.line(s.t("a11y.step-changed", "n", strconv.Itoa(total)))
+	}
+	s.stepTotal = total
 	s.w.line(s.t("a11y.question", "n", strconv.Itoa(n), "m", strconv.Itoa(total), "label", oneLine(q.Label)))
 	s.w.line(oneLine(q.PromptFor(s.a)))
 	// The words to say go to whoever puts the question to someone else:
@@ -157,6 +163,12 @@ func (s *session) printQuestion(q *checklist.Question) {
 
 // printChoices lists the allowed answers and how to type them.
 func (s *session) printChoices(q *checklist.Question) {
+	s.printOptions(q)
+	s.w.line(s.instructions(q))
+}
+
+// printOptions lists a choice's or a list's options, numbered.
+func (s *session) printOptions(q *checklist.Question) {
 	switch q.Kind {
 	case checklist.KindChoice, checklist.KindMulti:
 		for i, o := range q.Options {
@@ -167,7 +179,6 @@ func (s *session) printChoices(q *checklist.Question) {
 			s.w.line(line)
 		}
 	}
-	s.w.line(s.instructions(q))
 }
 
 // instructions says how to answer q, in one line.

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -58,10 +60,11 @@ func (s *session) offerKeep(r checklist.Result) error {
 	return nil
 }
 
-// offerAnswers offers to keep the answers (YAML, which vetcircle score,
-// compare and resume read) and the score (JSON) beside the summary, or in
-// the save folder when the summary was not saved. Nothing is replaced
-// without a yes, as for the summary.
+// offerAnswers offers what else a walkthrough can save beside the summary
+// (the intake core's kinds, as the full-screen save dialog offers them):
+// the answers file, the score and the note for a record, each on a
+// numbered line saying what it is and where it goes; any of them, in one
+// answer ("1 3"). Nothing is replaced without a yes, as for the summary.
 func (s *session) offerAnswers(r checklist.Result, summaryPath, def string) error {
 	base := strings.TrimSuffix(def, ".md")
 	folder := cmp.Or(s.opts.Dir, ".")
@@ -69,35 +72,43 @@ func (s *session) offerAnswers(r checklist.Result, summaryPath, def string) erro
 		folder = filepath.Dir(summaryPath)
 		base = strings.TrimSuffix(filepath.Base(summaryPath), filepath.Ext(summaryPath))
 	}
-	yamlPath, jsonPath := filepath.Join(folder, base+".yaml"), filepath.Join(folder, base+".json")
+	kinds := []intake.SaveKind{intake.SaveAnswers, intake.SaveJSON, intake.SaveNote}
 	s.w.blank()
-	s.w.line(s.t("a11y.answers-offer", "yaml", yamlPath, "json", jsonPath))
+	s.w.line(s.t("a11y.answers-offer"))
+	for i, k := range kinds {
+		s.w.line(s.t("a11y.answers-kind", "n", strconv.Itoa(i+1), "label", s.p.T(k.Label()), "path", filepath.Join(folder, base+k.Ext()), "help", s.p.T(k.Help())))
+	}
 	for {
 		line, eof := s.read(s.t("a11y.answers-prompt"))
 		if eof || line == "" || s.command(line) == "no" {
 			s.w.line(s.t("a11y.answers-declined"))
 			return nil
 		}
-		var kinds []string
-		switch line {
-		case "1":
-			kinds = []string{"yaml"}
-		case "2":
-			kinds = []string{"json"}
-		case "3":
-			kinds = []string{"yaml", "json"}
-		default:
-			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.answers-how")))
+		var chosen []intake.SaveKind
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' }) {
+			n, err := strconv.Atoi(w)
+			if err != nil || n < 1 || n > len(kinds) {
+				chosen = nil
+				break
+			}
+			if !slices.Contains(chosen, kinds[n-1]) {
+				chosen = append(chosen, kinds[n-1])
+			}
+		}
+		if len(chosen) == 0 {
+			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.answers-how", "n", strconv.Itoa(len(kinds)))))
 			continue
 		}
-		for _, k := range kinds {
-			path, data := yamlPath, checklist.MarshalAnswers(s.p, s.a)
-			if k == "json" {
-				path = jsonPath
-				var err error
-				if data, err = s.resultJSON(path, r); err != nil {
-					return err
-				}
+		// The score names the answers file it describes, when one is saved.
+		described := ""
+		if slices.Contains(chosen, intake.SaveAnswers) {
+			described = filepath.Join(folder, base+intake.SaveAnswers.Ext())
+		}
+		for _, k := range chosen {
+			path := filepath.Join(folder, base+k.Ext())
+			data, err := intake.Render(k, s.p, s.a, s.opts.Date, intake.Encoder(s.resultJSON), described)
+			if err != nil {
+				return err
 			}
 			for {
 				done, err := s.save(path, data)

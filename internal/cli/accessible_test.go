@@ -137,7 +137,7 @@ func TestAccessibleParity(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(strongCircle, "n\n"), "\n")
 	// After the training answer (the 10th line), a note on it.
 	in := append(append(append([]string{}, lines[:10]...), "note", "Fluence certificate, 2024"), lines[10:]...)
-	in = append(in[:len(in)-1], filepath.Join(dir, "thursday.md"), "3")
+	in = append(in[:len(in)-1], filepath.Join(dir, "thursday.md"), "1 2 3")
 	code, stdout, stderr := runWith(t, strings.Join(in, "\n")+"\n", false, false, nil, "--accessible", "--no-draft")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
@@ -169,7 +169,21 @@ func TestAccessibleParity(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), `training: "Fluence certificate, 2024"`) {
 		t.Errorf("the saved answers lack the note:\n%s", data)
 	}
+	if strings.Contains(string(data), "resume_at") {
+		t.Errorf("the saved answers say where a walkthrough stopped:\n%s", data)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "thursday.json")); err != nil {
 		t.Errorf("the score was not saved: %v", err)
+	}
+	// The note for a record, as the full-screen save dialog writes it.
+	note, err := os.ReadFile(filepath.Join(dir, "thursday.txt"))
+	if err != nil || !strings.Contains(string(note), "PROMISING") || strings.Contains(string(note), "**") {
+		t.Errorf("the note for a record was not saved as plain text (%v):\n%s", err, note)
+	}
+	// Every choice is said with what it saves.
+	for _, want := range []string{"1. Answers (.yaml), as ", "2. Score (.json), as ", "3. Note for a record (.txt), as "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the offer does not say what %q is", want)
+		}
 	}
 }

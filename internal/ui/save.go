@@ -70,7 +70,7 @@ func newAnswersOffer(c *common, path string) *saveDialog {
 	d.offer = path
 	// Beside the summary, wherever it was saved (~/x.md offers ~/x.yaml),
 	// not in the current folder.
-	d.in.SetValue(strings.TrimSuffix(path, filepath.Ext(path)) + saveAnswers.ext())
+	d.in.SetValue(strings.TrimSuffix(path, filepath.Ext(path)) + saveAnswers.Ext())
 	d.in.CursorEnd()
 	return d
 }
@@ -78,8 +78,8 @@ func newAnswersOffer(c *common, path string) *saveDialog {
 // setKind switches what is saved, and the file name's extension with it
 // when the name still has the old one.
 func (d *saveDialog) setKind(k saveKind) {
-	if name := d.in.Value(); strings.HasSuffix(name, d.kind.ext()) {
-		d.in.SetValue(strings.TrimSuffix(name, d.kind.ext()) + k.ext())
+	if name := d.in.Value(); strings.HasSuffix(name, d.kind.Ext()) {
+		d.in.SetValue(strings.TrimSuffix(name, d.kind.Ext()) + k.Ext())
 		d.in.CursorEnd()
 	}
 	d.kind = k
@@ -204,7 +204,7 @@ func (d *saveDialog) kindsLines(w int) []string {
 	t := d.c.theme
 	var parts []string
 	for _, k := range d.kinds {
-		label := d.c.pack.T(k.label())
+		label := d.c.pack.T(k.Label())
 		if k == d.kind {
 			parts = append(parts, t.selected.Render("● "+label))
 		} else {
@@ -238,7 +238,7 @@ func (d *saveDialog) view(w int) string {
 	default:
 		lines = append(lines, t.title.Render(p.T("ui.save.title")), "")
 		lines = append(lines, d.kindsLines(inner)...)
-		lines = append(lines, wrap(t.faint, p.T(d.kind.help()), inner)...)
+		lines = append(lines, wrap(t.faint, p.T(d.kind.Help()), inner)...)
 		lines = append(lines, "")
 		if d.kind == saveKeep {
 			// No name to type: the register names its files. Say where.
