@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -133,8 +131,8 @@ func plainText(s string) string {
 // wrapPlain wraps s to NoteWidth, the first line after prefix and the rest
 // aligned under it.
 func wrapPlain(s, prefix string) []string {
-	indent := strings.Repeat(" ", ansi.StringWidth(prefix))
-	lines := strings.Split(ansi.Wrap(s, NoteWidth-len(indent), ""), "\n")
+	indent := strings.Repeat(" ", textclean.Width(prefix))
+	lines := strings.Split(textclean.Wrap(s, NoteWidth-len(indent)), "\n")
 	for i, l := range lines {
 		l = strings.TrimRight(l, " ")
 		if i == 0 {
