@@ -35,6 +35,11 @@ type Result struct {
 	Band         Verdict     `json:"band"`
 	ScoreDecides bool        `json:"score_decides"`
 	Completeness int         `json:"completeness"`
+	// Known and Asked are what Completeness is a share of: the questions
+	// that count (they apply and are not optional), and how many of them
+	// have a known answer. Every count a person reads is these two.
+	Known int `json:"-"`
+	Asked int `json:"-"`
 	Findings     []Finding   `json:"findings"`
 	RedFlags     []string    `json:"red_flags"`
 	FollowUps    []FollowUp  `json:"follow_ups"`
@@ -232,7 +237,7 @@ func Evaluate(p *Pack, a *Answers) Result {
 		r.Verdict = VerdictCaution
 	}
 	r.VerdictReasons = verdictReasons(r)
-	r.Completeness, r.FollowUps = p.completeness(a, ruleAsks)
+	r.Completeness, r.Known, r.Asked, r.FollowUps = p.completeness(a, ruleAsks)
 	r.Formats = p.fitFormats(a, coord)
 	r.Fit = p.circleFit(a, r, coord)
 	r.Attending = p.Stay != nil && p.holds(&p.Stay.When, a)
@@ -413,8 +418,7 @@ func (p *Pack) Applicable(q *Question, a *Answers) bool {
 
 // completeness returns the share of applicable, counted questions with a
 // settled answer, and a follow-up for every one without.
-func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
-	total, done := 0, 0
+func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (pct, done, total int, _ []FollowUp) {
 	var core, flags, rest []FollowUp
 	for _, q := range p.Questions {
 		if q.Optional || !p.Applicable(q, a) {
@@ -442,7 +446,7 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 			rest = append(rest, f)
 		}
 	}
-	pct := 100
+	pct = 100
 	if total > 0 {
 		pct = done * 100 / total
 	}
@@ -451,7 +455,7 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (int, []FollowUp) {
 	out = append(out, ruleAsks...)
 	out = append(out, flags...)
 	out = append(out, rest...)
-	return pct, out
+	return pct, done, total, out
 }
 
 // fitFormats ranks every format for this person. A format starts at its base

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,5 +81,17 @@ func TestCoordinatorSectionTitles(t *testing.T) {
 	}
 	if !strings.Contains(view, "not the facilitator") {
 		t.Errorf("the fit step does not say whom to ask:\n%s", view)
+	}
+}
+
+// TestOneCompletenessFigure: the review's count is the same figure the
+// panel, the summary and resume --list give.
+func TestOneCompletenessFigure(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.fill(loadExample(t, "incomplete-intake.yaml"))
+	r := d.m.Result()
+	want := fmt.Sprintf("%d of %d known (%d%% complete)", r.Known, r.Asked, r.Completeness)
+	if !strings.Contains(d.view(), want) || r.Asked == 0 || r.Completeness != r.Known*100/r.Asked {
+		t.Errorf("review lacks %q:\n%s", want, d.view())
 	}
 }

@@ -149,18 +149,10 @@ func (s *reviewScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 func (s *reviewScreen) headerLines(w int) []string {
 	t := s.c.theme
 	p := s.c.pack
-	answered, total := 0, 0
-	for _, r := range s.rows() {
-		if r.q == nil {
-			continue
-		}
-		total++
-		if _, ok := s.c.answers.Get(r.q.ID); ok {
-			answered++
-		}
-	}
-	// The header already names the screen; this line says how far along.
-	title := t.title.Render(p.Tf("ui.review.answered", "n", strconv.Itoa(answered), "m", strconv.Itoa(total)))
+	// The header already names the screen; this line says how far along,
+	// in the same figure as the panel, the summary and resume --list.
+	r := s.c.result
+	title := t.title.Render(p.Tf("ui.review.answered", "n", strconv.Itoa(r.Known), "m", strconv.Itoa(r.Asked), "pct", strconv.Itoa(r.Completeness)))
 	btn := t.buttonOff.Render("→ " + p.T("ui.review.continue"))
 	marker := "  "
 	if s.cur < 0 {
