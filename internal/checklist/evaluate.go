@@ -32,18 +32,18 @@ type Result struct {
 	// Band is the verdict the score alone would give; ScoreDecides says
 	// whether the score took part (it does only once the three questions
 	// are answered).
-	Band         Verdict     `json:"band"`
-	ScoreDecides bool        `json:"score_decides"`
-	Completeness int         `json:"completeness"`
+	Band         Verdict `json:"band"`
+	ScoreDecides bool    `json:"score_decides"`
+	Completeness int     `json:"completeness"`
 	// Known and Asked are what Completeness is a share of: the questions
 	// that count (they apply and are not optional), and how many of them
 	// have a known answer. Every count a person reads is these two.
-	Known int `json:"-"`
-	Asked int `json:"-"`
-	Findings     []Finding   `json:"findings"`
-	RedFlags     []string    `json:"red_flags"`
-	FollowUps    []FollowUp  `json:"follow_ups"`
-	Formats      []FormatFit `json:"formats"`
+	Known     int         `json:"-"`
+	Asked     int         `json:"-"`
+	Findings  []Finding   `json:"findings"`
+	RedFlags  []string    `json:"red_flags"`
+	FollowUps []FollowUp  `json:"follow_ups"`
+	Formats   []FormatFit `json:"formats"`
 	// Derived lists answers implied by other answers, and any contradiction
 	// between what was said and what it implies.
 	Derived []Derived `json:"derived"`
