@@ -132,6 +132,7 @@ func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, draf
 		o.Where, o.Keep = g.Dir, keepInRegister()
 	}
 	o.InTmux = e.env("TMUX") != ""
+	o.Coalesce = true
 	m := ui.New(p, o)
 
 	parent := cmd.Context()

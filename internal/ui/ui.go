@@ -28,6 +28,12 @@ import (
 
 // Options configure a walkthrough. The zero value is a fresh intake.
 type Options struct {
+	// Coalesce draws at most one frame per FrameInterval: a backlog of
+	// keys (a paste into the wrong place, a held key, a slow terminal) is
+	// worked off at the speed of Update, not of drawing. Programs set it;
+	// tests that read View after every key leave it off.
+	Coalesce bool
+
 	// InTmux says the terminal is tmux, which passes a clipboard copy on
 	// only with set-clipboard on; the copy message says so.
 	InTmux bool
@@ -241,6 +247,7 @@ type Model struct {
 	// scored counts the results received, so the side panel knows when
 	// to redraw.
 	scored     int
+	frames     frames
 	panelCache panelCache
 	helpCache  struct {
 		key   string

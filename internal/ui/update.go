@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -13,7 +14,14 @@ import (
 // Update routes a message: window and colour changes to everyone, keys to
 // the dialog if one is open, else to global keys, else to the screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(frameMsg); ok {
+		m.frames.due()
+		return m, nil
+	}
 	model, cmd := m.update(msg)
+	if m.opts.Coalesce {
+		cmd = tea.Batch(cmd, m.frames.changed(time.Now()))
+	}
 	// A status line that comes or goes changes the room the screen has:
 	// tell it, so nothing hides under the footer.
 	if bw, bh := m.bodySize(); bw != m.sized.w || bh != m.sized.h || m.screen() != m.sized.s {

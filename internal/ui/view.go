@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -65,9 +66,13 @@ func (m *Model) chromeHeight(footer int) int {
 // View draws the frame: header, the screen (or dialog), the side panel and
 // the key help. Every line is cut to the window, so nothing ever wraps.
 func (m *Model) View() tea.View {
+	if v, ok := m.frames.reuse(); ok {
+		return v
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = m.c.pack.T("ui.app")
+	m.frames.drawn(v, time.Now())
 	return v
 }
 
