@@ -431,6 +431,57 @@ grep -qF "Paso 1 de" "$tmp/es-a11y.out" || { cat "$tmp/es-a11y.out" >&2; fail "a
 grep -qF "¿El círculo es seguro y está bien llevado? EVITAR" "$tmp/es-a11y.out" || { tail -60 "$tmp/es-a11y.out" >&2; fail "the Spanish accessible summary lacks its verdict"; }
 if grep -qF "Not understood" "$tmp/es-a11y.out"; then fail "a Spanish answer was not understood"; fi
 
+echo "== e2e: a coordinator's intake at 80x24 and the same answers through accessible mode save the same answers file"
+start coord 80 24
+keys 2 Enter 1 Enter                     # a care coordinator, before joining
+wait_for "Circle basics"
+text "E2E Coordinator Circle"; keys Tab 1 Tab
+text "A. Rivera"; keys Tab
+text "a dozen"; keys Tab; text "an hour and a half"; keys Tab; text "\$40 a session"; keys Tab
+keys 1 Enter                             # in person
+wait_for "What training does the facilitator have?"
+keys 1 C-n                               # named program, and a note on it
+wait_for "Note on"
+text "Fluence certificate, 2024"; keys Escape
+sleep 0.2; keys Enter                     # esc alone, or esc+enter reads as alt+enter
+wait_for "Which group agreements"
+keys 1 2 4 Enter
+wait_for "What happens if someone has a difficult experience"
+keys 1 3 Enter
+wait_for "Does the circle talk with each person"
+keys u Enter
+wait_for "Is the group run by the clinic"
+keys n Enter
+wait_for "Red-flag checklist"
+keys n n n n n n n n Enter
+wait_for "The person's fit"
+keys 1 Enter 3 Enter 1 Enter              # comfortable, uncomfortable with ceremony, a therapist
+text "six months"; keys Enter
+keys 2 Enter 1 Enter                      # low budget, in person
+keys 1 3 Enter                            # goals
+wait_for "Are you in crisis"
+keys n Enter
+wait_for "Review your answers"
+keys Enter
+wait_for "E2E Coordinator Circle"
+keys s
+wait_for "Summary (.md)"
+keys C-u; text "coord-tui.md"; keys Enter
+wait_for "Save the answers too?"
+keys y
+wait_for "Saved the answers to"
+keys q
+wait_exit coord
+printf '%s\n' 2 1 "E2E Coordinator Circle" 1 "A. Rivera" "a dozen" "an hour and a half" '$40 a session' 1 \
+	1 note "Fluence certificate, 2024" "1 2 4" "1 3" u n n n n n n n n n \
+	1 3 1 "six months" 2 1 "1 3" n "$tmp/work/coord-a11y.md" 1 n |
+	XDG_STATE_HOME="$state" "$tmp/vetcircle" --accessible --no-draft > "$tmp/coord-a11y.out" 2>&1 || { tail -40 "$tmp/coord-a11y.out" >&2; fail "accessible coordinator intake"; }
+grep -qF "Not understood" "$tmp/coord-a11y.out" && { grep -F -B3 "Not understood" "$tmp/coord-a11y.out" >&2; fail "accessible mode did not understand an answer the walkthrough took"; }
+[ -f "$tmp/work/coord-tui.yaml" ] && [ -f "$tmp/work/coord-a11y.yaml" ] || { ls "$tmp/work" >&2; fail "the two answers files were not both saved"; }
+diff "$tmp/work/coord-tui.yaml" "$tmp/work/coord-a11y.yaml" >&2 || fail "the walkthrough and accessible mode saved different answers for the same intake"
+grep -qF 'participants: 12' "$tmp/work/coord-tui.yaml" && grep -qF 'minutes: 90' "$tmp/work/coord-tui.yaml" && grep -qF 'integration-months: 6' "$tmp/work/coord-tui.yaml" ||
+	{ cat "$tmp/work/coord-tui.yaml" >&2; fail "numbers said in words were not read as numbers"; }
+
 echo "== e2e: three check-ins, each worse (the first on the check-in screen); history shows the trend and says to leave"
 WAIT="Check-in · Thursday KAP Circle" start checkin-screen 80 24 checkin "Thursday KAP Circle"
 keys 3
@@ -463,4 +514,4 @@ wait_exit revet
 find "$tmp/data/vetcircle/circles/sunday-integration-collective/vettings" -type f | wc -l | grep -qx 1 ||
 	fail "revet changed the kept vetting; it must work on a copy"
 
-echo "e2e: 15 passed, 0 failed"
+echo "e2e: 16 passed, 0 failed"
