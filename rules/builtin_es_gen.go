@@ -6256,6 +6256,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.key.up":                      "arriba",
 			"ui.key.what-to-save":            "qué guardar",
 			"ui.key.yes":                     "sí",
+			"ui.key.yes-letter":              "s",
 			"ui.key.yes-seen-it":             "sí, lo vi",
 			"ui.listen-for":                  "Preste atención a:",
 			"ui.listen-good":                 "Una buena respuesta:",

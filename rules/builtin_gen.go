@@ -6254,6 +6254,7 @@ func builtinPack() *checklist.Pack {
 			"ui.key.up":                      "up",
 			"ui.key.what-to-save":            "what to save",
 			"ui.key.yes":                     "yes",
+			"ui.key.yes-letter":              "y",
 			"ui.key.yes-seen-it":             "yes, seen it",
 			"ui.listen-for":                  "Listen for:",
 			"ui.listen-good":                 "A good answer:",

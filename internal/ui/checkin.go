@@ -30,7 +30,7 @@ type Checkin struct {
 
 // NewCheckin returns the check-in screen for circle.
 func NewCheckin(p *checklist.Pack, circle string, dark, noColor bool) *Checkin {
-	c := &common{keys: newKeyMap(), pack: p, answers: checklist.NewAnswers(), theme: newTheme(dark, noColor), cache: &mdCache{}, savedKinds: map[saveKind]int{}}
+	c := &common{keys: newKeyMap(p), pack: p, answers: checklist.NewAnswers(), theme: newTheme(dark, noColor), cache: &mdCache{}, savedKinds: map[saveKind]int{}}
 	felt := &checklist.Question{ID: "felt", Kind: checklist.KindChoice, Label: p.T("ui.checkin.felt"), Prompt: p.T("a11y.checkin.felt")}
 	for _, id := range []string{"better", "same", "worse"} {
 		felt.Options = append(felt.Options, &checklist.Option{ID: id, Label: p.T("felt." + id)})

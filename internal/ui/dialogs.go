@@ -125,7 +125,7 @@ func (d *quitDialog) view(w int) string {
 	}
 	lines := []string{t.title.Render(p.T("ui.quit.title")), ""}
 	lines = append(lines, wrap(t.text, body, inner)...)
-	lines = append(lines, "", t.buttonOff.Render("y  "+d.keys.Yes.Help().Desc)+"  "+t.button.Render("n  "+d.keys.No.Help().Desc))
+	lines = append(lines, "", t.buttonOff.Render(yesKey(p)+"  "+keyDesc(p, d.keys.Yes))+"  "+t.button.Render("n  "+keyDesc(p, d.keys.No)))
 	if w < 8 {
 		return strings.Join(lines, "\n")
 	}

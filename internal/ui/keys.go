@@ -154,7 +154,43 @@ type keyMap struct {
 	Quit     quitKeys
 }
 
-func newKeyMap() *keyMap {
+// keyDesc is a binding's help word in the pack's words, for a button drawn
+// in a dialog (the help line translates its own through keyWords).
+func keyDesc(p *checklist.Pack, b key.Binding) string {
+	d := b.Help().Desc
+	if s, ok := p.Text[KeyTextID(d)]; ok {
+		return s
+	}
+	return d
+}
+
+// withHelpKey is b with the key its help shows changed.
+func withHelpKey(b key.Binding, k string) key.Binding {
+	b.SetHelp(k, b.Help().Desc)
+	return b
+}
+
+// yesKey is the pack's letter for "yes" in confirmations: y in English, s
+// (sí) in Spanish, where y reads as "and"; y always works too.
+func yesKey(p *checklist.Pack) string {
+	if s, ok := p.Text["ui.key.yes-letter"]; ok && s != "" {
+		return s
+	}
+	return "y"
+}
+
+// confirmKey is a confirmation's yes: the language's letter, shown in the
+// help, with y (and more) as aliases.
+func confirmKey(p *checklist.Pack, desc string, more ...string) key.Binding {
+	y := yesKey(p)
+	keys := append([]string{y}, more...)
+	if y != "y" {
+		keys = append(keys, "y")
+	}
+	return newKey(y, desc, keys...)
+}
+
+func newKeyMap(p *checklist.Pack) *keyMap {
 	return &keyMap{
 		Global:   newGlobalKeys(),
 		Form:     newFormKeys(),
@@ -170,15 +206,15 @@ func newKeyMap() *keyMap {
 			Save:     newKey("enter", "save", "enter"),
 			Kind:     newKey("tab", "what to save", "tab"),
 			KindBack: newKey("shift+tab", "previous", "shift+tab"),
-			Yes:      newKey("y", "replace", "y"),
+			Yes:      confirmKey(p, "replace"),
 			No:       newKey("n/esc", "keep it", "n", "esc"),
 			Cancel:   newKey("esc", "cancel", "esc"),
-			Offer:    newKey("y/enter", "save the answers", "y", "enter"),
+			Offer:    withHelpKey(confirmKey(p, "save the answers", "enter"), yesKey(p)+"/enter"),
 			Decline:  newKey("n/esc", "no thanks", "n", "esc"),
 		},
 		Notice: noticeKeys{OK: newKey("enter", "continue", "enter", "esc", "space")},
 		Quit: quitKeys{
-			Yes: newKey("y", "quit", "y", "q"),
+			Yes: confirmKey(p, "quit", "q"),
 			No:  newKey("n/esc", "stay", "n", "esc", "enter"),
 		},
 	}

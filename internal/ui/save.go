@@ -233,7 +233,7 @@ func (d *saveDialog) view(w int) string {
 		if d.saving {
 			lines = append(lines, "", t.faint.Render(p.T("ui.save.saving")))
 		} else {
-			lines = append(lines, "", t.button.Render("y  "+d.keys.Offer.Help().Desc)+"  "+t.buttonOff.Render("n  "+d.keys.Decline.Help().Desc))
+			lines = append(lines, "", t.button.Render(yesKey(p)+"  "+keyDesc(p, d.keys.Offer))+"  "+t.buttonOff.Render("n  "+keyDesc(p, d.keys.Decline)))
 		}
 	default:
 		lines = append(lines, t.title.Render(p.T("ui.save.title")), "")

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -105,4 +106,30 @@ func englishSentences(t *testing.T) []string {
 		t.Fatalf("only %d English sentences found; the walk is broken", len(out))
 	}
 	return out
+}
+
+// TestSpanishConfirmations: in Spanish, a confirmation is s for sí (y, which
+// reads as "and", still works), and the dialog's buttons are in Spanish.
+func TestSpanishConfirmations(t *testing.T) {
+	for _, yes := range []string{"s", "y"} {
+		d := newDriverWith(t, spanishPack(t), 80, 24, Options{})
+		d.goToStep("q:training").keys("1", "q")
+		view := d.view()
+		if !strings.Contains(view, "s  salir") || !strings.Contains(view, "n  quedarse") || strings.Contains(view, "y  quit") {
+			t.Fatalf("the Spanish quit dialog:\n%s", view)
+		}
+		d.keys(yes)
+		if !d.quit {
+			t.Errorf("%q did not confirm quitting in Spanish", yes)
+		}
+	}
+}
+
+func spanishPack(t testing.TB) *checklist.Pack {
+	t.Helper()
+	es, err := rules.DefaultES()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
 }

@@ -270,7 +270,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 	if opts.Drafts != nil {
 		opts.Drafts.now = opts.Now
 	}
-	c := &common{keys: newKeyMap(), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
+	c := &common{keys: newKeyMap(p), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
 		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}}
 	c.result = checklist.Evaluate(p, a)
 	m := &Model{
