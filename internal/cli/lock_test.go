@@ -66,15 +66,13 @@ func TestSecondWindowOnADraft(t *testing.T) {
 			release := holdDraftLock(t, f.thursday)
 			defer release()
 			var s seen
-			old := resumeWalkthrough
-			resumeWalkthrough = func(cmd *cobra.Command, _ env, _ *checklist.Pack, _ draft.Store, d *draft.Draft, _ checklist.Errors) error {
+			fake := func(cmd *cobra.Command, _ env, _ *checklist.Pack, _ draft.Store, d *draft.Draft, _ checklist.Errors) error {
 				s.calls++
 				s.path, s.off = d.Path, draftsOff(cmd)
 				return nil
 			}
-			t.Cleanup(func() { resumeWalkthrough = old })
 			var out, errb bytes.Buffer
-			e := env{stdin: strings.NewReader(tc.input), stdout: &out, stderr: &errb, isTTY: true, stdinTTY: true}
+			e := env{stdin: strings.NewReader(tc.input), stdout: &out, stderr: &errb, isTTY: true, stdinTTY: true, resume: fake}
 			code := run(context.Background(), e, []string{"resume", f.thursday})
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
@@ -103,12 +101,12 @@ func TestSecondWindowOnADraft(t *testing.T) {
 func TestResumeHoldsTheLock(t *testing.T) {
 	f := newDraftFixture(t)
 	held := false
-	old := resumeWalkthrough
-	resumeWalkthrough = func(*cobra.Command, env, *checklist.Pack, draft.Store, *draft.Draft, checklist.Errors) error {
+	old := fakeResume
+	fakeResume = func(*cobra.Command, env, *checklist.Pack, draft.Store, *draft.Draft, checklist.Errors) error {
 		held = lockedByOther(t, f.thursday)
 		return nil
 	}
-	t.Cleanup(func() { resumeWalkthrough = old })
+	t.Cleanup(func() { fakeResume = old })
 	if _, stderr, code := runTerminal(t, "resume", f.thursday); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -17,9 +17,8 @@ import (
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
-// resumeWalkthrough continues a draft in the interactive walkthrough. The
-// walkthrough sets it (see walkthrough.go); while it is nil, resume lists
-// drafts and explains that they cannot be continued yet.
+// resumeFunc continues a draft in the interactive walkthrough
+// (resumeInWalkthrough; tests give env one of their own).
 //
 // It receives the pack the draft was loaded with (--rules); the store and
 // the draft, so that it saves every change to d.Path (store.NewSaver(p, d):
@@ -29,7 +28,15 @@ import (
 // and the warnings for answers kept from other rules, to show before the
 // first screen. d is always a file in store: a user's own answers file is
 // copied into a new draft first and never rewritten.
-var resumeWalkthrough func(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
+type resumeFunc func(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
+
+// resumer is how env continues a draft.
+func (e env) resumer() resumeFunc {
+	if e.resume != nil {
+		return e.resume
+	}
+	return resumeInWalkthrough
+}
 
 type resumeOptions struct {
 	list  bool
@@ -105,7 +112,7 @@ func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
 		infos = draft.Filter(all, arg)
 	}
 
-	if !o.list && interactive && resumeWalkthrough != nil && len(infos) > 1 {
+	if !o.list && interactive && len(infos) > 1 {
 		// Several match: pick one, as the walkthrough offers them.
 		switch i, err := pickDraft(e, p, infos); {
 		case err != nil:
@@ -117,14 +124,12 @@ func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
 		}
 		return nil
 	}
-	if o.list || !interactive || resumeWalkthrough == nil || len(infos) != 1 {
+	if o.list || !interactive || len(infos) != 1 {
 		printDrafts(e, p, store, all, infos, arg)
 		switch {
 		case o.list || len(infos) == 0:
 		case !interactive:
 			fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
-		case resumeWalkthrough == nil:
-			return errors.New("this build cannot continue drafts in the walkthrough yet; the list above shows where each draft is kept, and vetcircle score FILE reads one")
 		default:
 			fmt.Fprintln(e.stderr, "vetcircle: several drafts match; give its number or a FILTER that matches only one")
 		}
@@ -180,12 +185,9 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	}
 	fmt.Fprintln(e.stdout)
 
-	switch {
-	case !interactive:
+	if !interactive {
 		fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
 		return nil
-	case resumeWalkthrough == nil:
-		return errors.New("this build cannot continue drafts in the walkthrough yet; vetcircle score FILE reads the draft")
 	}
 	if store.Contains(path) && !draftsOff(cmd) {
 		lock, err := draft.TryLock(path)
@@ -220,7 +222,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		default:
 			defer lock.Unlock()
 		}
-		return resumeWalkthrough(cmd, e, p, store, d, warnings)
+		return e.resumer()(cmd, e, p, store, d, warnings)
 	}
 	if !store.Contains(path) && !draftsOff(cmd) {
 		// Never rewrite a file of the user's: continue in a copy. With
@@ -232,7 +234,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", displayName(copied.Path), displayName(path))
 		d = copied
 	}
-	return resumeWalkthrough(cmd, e, p, store, d, warnings)
+	return e.resumer()(cmd, e, p, store, d, warnings)
 }
 
 // printDrafts lists drafts, numbered by their place in the full list so a

@@ -22,7 +22,7 @@ import (
 func runTerminal(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	e := env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, isTTY: true, stdinTTY: true}
+	e := env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, isTTY: true, stdinTTY: true, resume: fakeResume}
 	code := run(context.Background(), e, args)
 	return out.String(), errOut.String(), code
 }
@@ -37,8 +37,8 @@ type fakeWalkthrough struct {
 
 func (f *fakeWalkthrough) install(t *testing.T) {
 	t.Helper()
-	old := resumeWalkthrough
-	resumeWalkthrough = func(_ *cobra.Command, _ env, p *checklist.Pack, s draft.Store, d *draft.Draft, w checklist.Errors) error {
+	old := fakeResume
+	fakeResume = func(_ *cobra.Command, _ env, p *checklist.Pack, s draft.Store, d *draft.Draft, w checklist.Errors) error {
 		if p == nil {
 			t.Error("walkthrough got no pack")
 		}
@@ -46,15 +46,11 @@ func (f *fakeWalkthrough) install(t *testing.T) {
 		f.store, f.draft, f.warnings = s, d, w
 		return nil
 	}
-	t.Cleanup(func() { resumeWalkthrough = old })
+	t.Cleanup(func() { fakeResume = old })
 }
 
-func withoutWalkthrough(t *testing.T) {
-	t.Helper()
-	old := resumeWalkthrough
-	resumeWalkthrough = nil
-	t.Cleanup(func() { resumeWalkthrough = old })
-}
+// fakeResume, when set, stands in for the walkthrough in runTerminal.
+var fakeResume resumeFunc
 
 // draftFixture makes a state folder with four drafts, newest first:
 // an old-rules draft, a broken one, Thursday (resume_at set) and Sunday.
@@ -248,23 +244,6 @@ func TestResumeFileErrors(t *testing.T) {
 				t.Errorf("stderr = %q, want it to mention %q", errOut, tt.want)
 			}
 		})
-	}
-}
-
-func TestResumeWithoutWalkthrough(t *testing.T) {
-	f := newDraftFixture(t)
-	withoutWalkthrough(t)
-	for _, args := range [][]string{{"resume", "thursday"}, {"resume", f.thursday}} {
-		out, errOut, code := runTerminal(t, args...)
-		if code != ExitFailure {
-			t.Errorf("vetcircle %v exit = %d, want %d", args, code, ExitFailure)
-		}
-		if !strings.Contains(errOut, "cannot continue drafts in the walkthrough yet") {
-			t.Errorf("vetcircle %v stderr = %q, want the clear message", args, errOut)
-		}
-		if !strings.Contains(out, "Thursday KAP Circle") {
-			t.Errorf("vetcircle %v stdout = %q, want the draft described", args, out)
-		}
 	}
 }
 

@@ -79,6 +79,8 @@ type env struct {
 	getenv func(string) string
 	// width is the terminal's width when stdout is one; 0 otherwise.
 	width int
+	// resume continues a draft in the walkthrough; nil is the real one.
+	resume resumeFunc
 	// lang is the built-in rules' language, chosen from --lang or the
 	// locale before any command runs (shared by every copy of env).
 	lang *string

@@ -20,11 +20,6 @@ import (
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
-func init() {
-	// vetcircle resume continues a draft in the walkthrough.
-	resumeWalkthrough = resumeInWalkthrough
-}
-
 // addNoDraftFlag adds --no-draft, persistent so that resume honours it too.
 func addNoDraftFlag(root *cobra.Command) {
 	root.PersistentFlags().Bool(noDraftFlag, false,

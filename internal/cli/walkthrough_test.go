@@ -66,7 +66,7 @@ func TestWalkthroughDrafts(t *testing.T) {
 	if f := newRoot(env{}, io.Discard).PersistentFlags().Lookup(noDraftFlag); f == nil {
 		t.Error("--no-draft is not a persistent flag")
 	}
-	if resumeWalkthrough == nil {
+	if (env{}).resumer() == nil {
 		t.Error("resume is not wired to the walkthrough")
 	}
 }
