@@ -1,12 +1,12 @@
 package register_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"errors"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/register"
@@ -152,4 +152,3 @@ func TestCirclesRevetDue(t *testing.T) {
 		t.Errorf("re-vet due = %v; want old-circle only", due)
 	}
 }
-
