@@ -90,8 +90,10 @@ type Options struct {
 	Echo bool
 
 	// Keep keeps the answers in the register of vetted circles under the
-	// circle's name and returns the file it wrote; nil leaves the offer out.
-	Keep func(name string, answers []byte) (string, error)
+	// circle's name, with how they were gathered (one of
+	// checklist.Sources, or ""), and returns the file it wrote; nil leaves
+	// the offer out.
+	Keep func(name, source string, answers []byte) (string, error)
 }
 
 // Run asks every applicable question of p, one line prompt at a time, reading
