@@ -262,9 +262,11 @@ func lookup(circles []Circle, name string) (Circle, error) {
 }
 
 // similar is up to three circles whose names are close to name: within a
-// few edits (a typo), or holding it as a word ("thursday"), closest first.
+// few edits of the whole name, of its start, or of one of its words (a
+// typo: "thurzday"), or holding it ("harbor kap"), closest first.
 func similar(circles []Circle, name string) []Circle {
-	k := looseKey(name)
+	k := []rune(looseKey(name))
+	limit := max(1, len(k)/3)
 	type hit struct {
 		c Circle
 		d int
@@ -273,16 +275,21 @@ func similar(circles []Circle, name string) []Circle {
 	for _, c := range circles {
 		best := -1
 		for _, n := range c.names() {
-			nk := looseKey(n)
-			d := distance(k, nk)
-			if d > max(2, len([]rune(k))/3) {
-				d = -1
+			nk := []rune(looseKey(n))
+			cands := []int{distance(k, nk)}
+			if len(nk) > len(k) {
+				cands = append(cands, distance(k, nk[:len(k)])+1)
 			}
-			if d < 0 && len([]rune(k)) >= 3 && strings.Contains(nk, k) {
-				d = len([]rune(nk)) - len([]rune(k))
+			for _, w := range strings.Fields(string(nk)) {
+				cands = append(cands, distance(k, []rune(w))+1)
 			}
-			if d >= 0 && (best < 0 || d < best) {
-				best = d
+			if len(k) >= 3 && strings.Contains(string(nk), string(k)) {
+				cands = append(cands, 1)
+			}
+			for _, d := range cands {
+				if d <= limit+1 && (best < 0 || d < best) {
+					best = d
+				}
 			}
 		}
 		if best >= 0 {
@@ -304,8 +311,7 @@ func similar(circles []Circle, name string) []Circle {
 
 // distance is the Levenshtein distance between a and b in runes, cut off
 // for long inputs (a name is at most 200 runes).
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+func distance(ra, rb []rune) int {
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
