@@ -312,3 +312,16 @@ func TestOutputLostAfterKeep(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestRulesCheckRefusesLenientReferences (issue 17, item 5): a pack whose
+// text holds a character reference without its ";" (which the markdown
+// renderer still decodes into an escape) is refused by rules check.
+func TestRulesCheckRefusesLenientReferences(t *testing.T) {
+	for _, ref := range []string{"&#27]0;PWNED&#07 ", "&#x9d", "&#X1B[2J"} {
+		dir := badPack(t, "none")
+		replaceIn(t, filepath.Join(dir, "ui.yaml"), `a11y.keep-done: "Kept`, `a11y.keep-done: "`+ref+`Kept`)
+		if code, _, errs := runCLI(t, "", "rules", "check", dir); code != 2 || !strings.Contains(errs, "ui.yaml:") {
+			t.Errorf("rules check of a pack holding %q: exit %d: %s", ref, code, errs)
+		}
+	}
+}
