@@ -5935,6 +5935,7 @@ func builtinPackES() *checklist.Pack {
 			"a11y.save-prompt":                     "Guardar: ",
 			"a11y.save-replace":                    "¿Reemplazarlo? Escriba s para reemplazarlo, o n para elegir otro nombre.",
 			"a11y.saved-draft":                     "Sus respuestas hasta ahora están guardadas como borrador.",
+			"a11y.saved-failed":                    "Sus respuestas no se pudieron guardar como borrador (el motivo está arriba), así que las últimas no se guardan en ningún sitio.",
 			"a11y.saved-file":                      "Se guardó {path}.",
 			"a11y.saved-in":                        "Sus respuestas hasta ahora están guardadas en {path}.",
 			"a11y.saved-nothing":                   "Todavía no había respuestas, así que no se guardó nada.",

@@ -5935,6 +5935,7 @@ func builtinPack() *checklist.Pack {
 			"a11y.save-prompt":                     "Save: ",
 			"a11y.save-replace":                    "Replace it? Type y to replace it, or n to choose another name.",
 			"a11y.saved-draft":                     "Your answers so far are saved as a draft.",
+			"a11y.saved-failed":                    "Your answers could not be saved as a draft (the reason is above), so the latest ones are not kept anywhere.",
 			"a11y.saved-file":                      "Saved {path}.",
 			"a11y.saved-in":                        "Your answers so far are saved in {path}.",
 			"a11y.saved-nothing":                   "There were no answers yet, so nothing was saved.",
