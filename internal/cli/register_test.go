@@ -325,3 +325,14 @@ func TestRulesCheckRefusesLenientReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeListOutputLost (issue 17, item 7): resume --list to a full
+// disk or a closed output exits non-zero.
+func TestResumeListOutputLost(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	var errb bytes.Buffer
+	e := env{stdin: strings.NewReader(""), stdout: failingWriter{}, stderr: &errb}
+	if code := run(context.Background(), e, []string{"resume", "--list"}); code == 0 || !strings.Contains(errb.String(), "cannot write") {
+		t.Errorf("resume --list to a closed output: exit %d: %s", code, errb.String())
+	}
+}
