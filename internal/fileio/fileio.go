@@ -128,7 +128,7 @@ func EnsurePrivateDir(path string) error {
 // 0600, and syncs it. It returns the temporary file's name; on error no
 // temporary file is left behind.
 func writeTemp(path string, data []byte) (_ string, err error) {
-	removeStaleTemps(filepath.Dir(path), time.Now())
+	RemoveStaleTemps(filepath.Dir(path), time.Now())
 	f, err := createTemp(filepath.Dir(path), tempPattern)
 	if err != nil {
 		return "", newError("save", path, err)
@@ -166,9 +166,11 @@ func writeTemp(path string, data []byte) (_ string, err error) {
 // past any live one.
 const StaleAfter = time.Hour
 
-// removeStaleTemps removes the folder's temporary files older than
-// StaleAfter, best effort: a write never fails for it.
-func removeStaleTemps(dir string, now time.Time) {
+// RemoveStaleTemps removes the folder's temporary files older than
+// StaleAfter, best effort: a write never fails for it. Every write does it
+// in its own folder; a caller that writes beside a folder that is itself
+// rarely written (a circle's, which holds only its metadata) calls it too.
+func RemoveStaleTemps(dir string, now time.Time) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {

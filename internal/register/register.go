@@ -124,6 +124,9 @@ func (g Register) write(c Circle, kind string, data []byte, now time.Time) (stri
 	if err != nil {
 		return "", err
 	}
+	// The circle's folder is written once (circle.yaml); a write killed
+	// there leaves its temporary file for this one to clear.
+	fileio.RemoveStaleTemps(filepath.Dir(dir), time.Now())
 	path := filepath.Join(dir, fileName(now))
 	if err := fileio.WriteNew(path, data); err != nil {
 		return "", err
