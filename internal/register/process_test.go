@@ -114,7 +114,12 @@ func TestKilledWriters(t *testing.T) {
 			}
 			cmds = append(cmds, cmd)
 		}
-		time.Sleep(time.Duration(40+round*17) * time.Millisecond)
+		// The kill falls while they write: once a file has appeared (a
+		// loaded machine starts processes slowly), after a varying delay.
+		for start := time.Now(); countFiles(t, g.Dir) == 0 && time.Since(start) < 10*time.Second; {
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(time.Duration(5+round*13) * time.Millisecond)
 		for _, cmd := range cmds {
 			cmd.Process.Signal(syscall.SIGKILL)
 			cmd.Wait()
