@@ -195,7 +195,7 @@ func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Pro
 	var out []checklist.Checkin
 	var problems []Problem
 	for _, f := range files {
-		data, err := readSmall(f)
+		data, err := readListed(f, checklist.MaxFileSize)
 		if err == nil {
 			var c *checklist.Checkin
 			if c, err = checklist.ParseCheckin(p, f, data); err == nil {
@@ -275,6 +275,36 @@ func regularFiles(dir string) ([]string, error) {
 // readSmall reads a register file, refusing one over the answers files'
 // size limit (a hostile file must not cost more than its size allows).
 func readSmall(path string) ([]byte, error) { return readBounded(path, checklist.MaxFileSize) }
+
+// readListed reads a file a folder listing has just shown to be a regular
+// file in few system calls (a listing of thousands of check-ins is bound by
+// them): opened without following a link and without blocking (openListed),
+// read into a small buffer that grows only for a bigger file, never past
+// one byte over the limit, closed.
+func readListed(path string, limit int) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openListed, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, 0, min(4096, limit+1))
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, fmt.Errorf("%s is over the %d-byte limit", textclean.Visible(path), limit)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(cap(buf), limit+1-len(buf)))
+		}
+	}
+}
 
 // readBounded reads a regular file (never through a link) of at most limit
 // bytes, refusing a bigger one before reading past the limit.
