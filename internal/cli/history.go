@@ -47,8 +47,8 @@ ones, so a typo never starts a circle; --new starts one on purpose.
 Without --felt it asks, one question per line (a screen reader reads it as
 it comes; answers can be piped in): how you felt (1 better, 2 the same,
 3 worse), the signs, the facilitation, distress, and a note.`,
-		Example: `  vetcircle checkin "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
-  vetcircle checkin thursday --felt better --seen holds-time --note "Good round tonight"`,
+		Example: `  vetcircle checkin --new "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
+  vetcircle checkin "thursday kap circle" --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheckin(cmd, e, o, args[0])
