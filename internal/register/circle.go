@@ -302,9 +302,13 @@ func similar(circles []Circle, name string) []Circle {
 		}
 		return strings.Compare(a.c.Name, b.c.Name)
 	})
+	// Only the closest: a typo of one name is not also "did you mean" a
+	// name it shares a word with.
 	var out []Circle
 	for _, h := range hits[:min(3, len(hits))] {
-		out = append(out, h.c)
+		if h.d <= hits[0].d+1 {
+			out = append(out, h.c)
+		}
 	}
 	return out
 }
