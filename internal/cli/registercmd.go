@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
@@ -33,6 +34,18 @@ func addRegisterFlag(root *cobra.Command) {
 // openRegister is the register: --register, else VETCIRCLE_REGISTER, else
 // the user's data folder (tests point it elsewhere with XDG_DATA_HOME).
 func openRegister(e env) (register.Register, error) {
+	g, err := registerDir(e)
+	if err == nil && e.getenv != nil {
+		// This machine's listing cache, in the user's own cache folder;
+		// tests (no environment) list without one.
+		if base, cerr := os.UserCacheDir(); cerr == nil {
+			g.CacheDir = filepath.Join(base, "vetcircle")
+		}
+	}
+	return g, err
+}
+
+func registerDir(e env) (register.Register, error) {
 	dir := ""
 	if e.registerDir != nil {
 		dir = *e.registerDir

@@ -40,6 +40,9 @@ import (
 // Register is the folder of circles.
 type Register struct {
 	Dir string
+	// CacheDir, when set, is this machine's private folder for the listing
+	// cache (see cache.go); empty lists without one.
+	CacheDir string
 }
 
 // DirFor is where the register lives for an operating system, given the
@@ -394,16 +397,24 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 		return nil, nil, err
 	}
 	reviewed, _ := time.Parse(time.DateOnly, p.Meta.LastReviewed)
+	cache := g.loadCache(p)
 	// Each circle is read and scored on its own, so the work is spread over
-	// the CPUs (BenchmarkCircles).
+	// the CPUs (BenchmarkCircles); one whose folders are as the cache saw
+	// them last is not read again.
 	out := make([]Entry, len(circles))
 	errs := make([][]Problem, len(circles))
+	sigs := make([]string, len(circles))
+	hit := make([]bool, len(circles))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(circles))) {
 		wg.Go(func() {
 			for i := range next {
-				out[i], errs[i] = g.entry(p, circles[i], reviewed, now)
+				c := circles[i]
+				sigs[i] = g.folderSig(c.Folder)
+				if out[i], errs[i], hit[i] = fromCache(cache.Circles[c.Folder], sigs[i], c, reviewed, now); !hit[i] {
+					out[i], errs[i] = g.entry(p, c, reviewed, now)
+				}
 			}
 		})
 	}
@@ -412,8 +423,18 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 	}
 	close(next)
 	wg.Wait()
-	for _, bad := range errs {
-		problems = append(problems, bad...)
+	fresh := map[string]cacheEntry{}
+	changed := len(cache.Circles) != len(circles)
+	for i, c := range circles {
+		problems = append(problems, errs[i]...)
+		if sigs[i] != "" {
+			fresh[c.Folder] = toCache(sigs[i], out[i], errs[i])
+		}
+		changed = changed || !hit[i]
+	}
+	if changed {
+		cache.Circles = fresh
+		g.saveCache(cache)
 	}
 	slices.SortFunc(out, func(a, b Entry) int {
 		return cmp.Or(strings.Compare(Key(a.Name), Key(b.Name)), strings.Compare(a.ID, b.ID))
@@ -453,7 +474,7 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 		e.Vetted = &vetted
 	}
 	e.VettedBy, e.Source, e.Rules = a.Vetted.By, a.Vetted.Source, a.Vetted.Rules
-	e.RevetDue = vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
+	e.RevetDue = revetDue(vetted, reviewed, now)
 	r := checklist.Evaluate(p, a)
 	e.Verdict, e.Format = r.Verdict, r.Circle.Format
 	e.RedFlags = append(e.RedFlags, r.RedFlags...)
@@ -461,6 +482,12 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 		e.Fit = r.Fit.Value
 	}
 	return e, bad
+}
+
+// revetDue: the vetting is over a year old, or older than the rules' last
+// review.
+func revetDue(vetted, reviewed, now time.Time) bool {
+	return vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
 }
 
 // Vettings reads the n latest vettings of the circle, older first, for a

@@ -2,6 +2,7 @@ package register_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +151,46 @@ func TestCirclesRevetDue(t *testing.T) {
 	}
 	if !due["old-circle"] || due["fresh-circle"] {
 		t.Errorf("re-vet due = %v; want old-circle only", due)
+	}
+}
+
+// TestListingCache: a listing with the machine's cache gives what one
+// without it gives, sees a check-in added since, keeps the cache private,
+// and shrugs off a corrupt cache.
+func TestListingCache(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := register.Register{Dir: filepath.Join(t.TempDir(), "circles"), CacheDir: filepath.Join(t.TempDir(), "cache")}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i, name := range similarNames {
+		c, _ := g.Ensure(name)
+		g.AddVetting(c, vettingFor(t, name, i%2 == 0), now)
+	}
+	bare := register.Register{Dir: g.Dir}
+	want, _, _ := bare.Circles(p, now)
+	for range 2 { // filling the cache, then reading it
+		got, problems, err := g.Circles(p, now)
+		if err != nil || len(problems) != 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("cached listing differs:\n%v\n%v", got, want)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(g.CacheDir, "*.json"))
+	if fi, err := os.Stat(files[0]); len(files) != 1 || err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("cache files %v: %v", files, err)
+	}
+	c, _ := g.Lookup("A+B Circle")
+	time.Sleep(10 * time.Millisecond)
+	g.AddCheckin(c, &checklist.Checkin{Circle: c.Name, Date: "2026-11-20", Felt: "same"}, now)
+	got, _, _ := g.Circles(p, now)
+	for _, e := range got {
+		if (e.ID == c.ID) != (e.Checkins == 1) {
+			t.Errorf("%q: %d check-ins after one was added to A+B Circle", e.Name, e.Checkins)
+		}
+	}
+	os.WriteFile(files[0], []byte("{not json"), 0o600)
+	if got, _, err := g.Circles(p, now); err != nil || len(got) != len(want) {
+		t.Errorf("a corrupt cache: %d circles, %v", len(got), err)
 	}
 }
