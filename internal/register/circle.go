@@ -68,7 +68,7 @@ func marshalMeta(id, name string) []byte {
 // parseMeta reads what marshalMeta writes, strictly: a metadata file is
 // small, its keys known, its name a valid name whose ID is the id given.
 func parseMeta(path string, wantID bool) (id, name string, err error) {
-	data, err := readBounded(path, maxMeta)
+	data, err := readListed(path, maxMeta)
 	if err != nil {
 		return "", "", err
 	}
