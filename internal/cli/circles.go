@@ -238,9 +238,14 @@ func runCircles(e env, o circlesOptions) error {
 		if len(c.RedFlags) > 0 {
 			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlags, ", "))
 		}
-		// A long name is cut so the table keeps to 80 columns; show and
-		// json give it whole.
-		name := ansi.Truncate(textclean.CleanLine(c.Name), 28, "…")
+		// A long name is cut in the middle so the table keeps to 80
+		// columns and two names that differ only at the end (…Tuesday
+		// Evenings, …Thursday Mornings) still differ; show and json give
+		// it whole.
+		name := textclean.CleanLine(c.Name)
+		if ansi.StringWidth(name) > 28 {
+			name = ansi.Truncate(name, 10, "") + "…" + ansi.TruncateLeft(name, ansi.StringWidth(name)-17, "")
+		}
 		table = append(table, row{cells: []string{name, verdict, fit, vetted, strconv.Itoa(c.Checkins)}, more: strings.Join(more, " · ")})
 	}
 	widths := make([]int, len(table[0].cells))
@@ -311,7 +316,9 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 			return fmt.Errorf("%s: %w", displayName(f), err)
 		}
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
-		path, same, err := g.KeepVetting(p, c, a, now)
+		// Each file at its own time, so two vettings of one circle added
+		// together keep their order.
+		path, same, err := g.KeepVetting(p, c, a, time.Now())
 		if err != nil {
 			return fmt.Errorf("%s: %w", displayName(f), err)
 		}
