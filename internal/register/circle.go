@@ -225,6 +225,24 @@ func (g Register) Lookup(name string) (Circle, error) {
 	if err := CheckName(name); err != nil {
 		return Circle{}, err
 	}
+	// The exact name (any case) has a folder of its own: found there, it
+	// costs one circle's metadata, not the whole register's.
+	if c, ok, err := g.readCircle(Folder(name)); err == nil && ok &&
+		slices.ContainsFunc(c.names(), func(n string) bool { return Key(n) == Key(name) }) {
+		return c, nil
+	}
+	// An ID, or a folder's name: one listing of the root, one metadata.
+	if want := strings.TrimSpace(name); isID(want) || folderID(want) != "" {
+		if entries, err := os.ReadDir(g.Dir); err == nil {
+			for _, e := range entries {
+				if e.IsDir() && (e.Name() == want || folderID(e.Name()) == want) {
+					if c, ok, err := g.readCircle(e.Name()); err == nil && ok {
+						return c, nil
+					}
+				}
+			}
+		}
+	}
 	circles, _, _, err := g.Index()
 	if err != nil {
 		return Circle{}, err
