@@ -64,6 +64,9 @@ func benchCircles(b *testing.B, circles, checkins int, cached bool) {
 		// The listing as a person sees it the second time and after: the
 		// machine's cache holds every circle whose folders have not changed.
 		g.CacheDir = b.TempDir()
+		if _, _, err := g.Circles(p, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+			b.Fatal(err) // the first listing fills the cache
+		}
 	}
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	b.ResetTimer()
