@@ -717,9 +717,9 @@ func builtinPackES() *checklist.Pack {
 				ID:             "screening",
 				Section:        "safety",
 				Kind:           checklist.Kind("tristate"),
-				Label:          "Entrevista antes de entrar",
+				Label:          "Entrevista o formulario antes de entrar",
 				Prompt:         "¿El círculo habla con cada persona antes de que entre?",
-				Say:            "¿Se reúnen o hacen una entrevista con las personas antes de que entren al grupo?",
+				Say:            "¿Hablan con cada persona, en una entrevista o con un formulario, antes de que entre al grupo?",
 				Ask:            "facilitator",
 				ListenGood:     "Una conversación o un formulario antes de la primera sesión, para ver si el grupo le conviene a la persona.",
 				ListenWorrying: "Cualquiera puede llegar sin hablar antes con nadie.",
@@ -787,7 +787,7 @@ func builtinPackES() *checklist.Pack {
 				Say:            "¿Qué respaldo médico tienen durante el retiro?",
 				Ask:            "facilitator",
 				ListenGood:     "Un profesional clínico con nombre, en el lugar o localizable, y un plan para emergencias.",
-				ListenWorrying: "Ninguna cobertura médica, sobre todo si ofrecen más sesiones con medicina.",
+				ListenWorrying: "Ningún apoyo médico disponible, sobre todo si ofrecen más sesiones con medicina.",
 				Why:            "Los retiros pueden desestabilizar y a veces incluyen más sesiones con medicina; el respaldo médico es parte de evaluar al equipo.",
 				Source:         "KAP integration retreats (intensive format)",
 				When: &checklist.Condition{
@@ -1315,7 +1315,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "coercive",
-						Label: "Quien facilita me hace sentir obligado/a o no respeta los límites",
+						Label: "Quien facilita me presiona o me obliga a hacer cosas, o no respeta los límites",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 472,
@@ -1333,7 +1333,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "performing",
-						Label: "Me doy cuenta de que actúo para los demás en vez de ser sincero/a",
+						Label: "Me doy cuenta de que actúo para los demás en vez de hablar con sinceridad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 474,
@@ -1342,7 +1342,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "risk-taking",
-						Label: "El grupo anima a consumir sustancias o a hacer cosas de forma arriesgada",
+						Label: "El grupo anima a correr riesgos con sustancias o con conductas que no son seguras",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 475,
@@ -6150,9 +6150,9 @@ func builtinPackES() *checklist.Pack {
 			"summary.cap":                    "veredicto máximo: {verdict}",
 			"summary.circle":                 "un círculo sin nombre",
 			"summary.completeness":           "{completeness}% contestado",
-			"summary.crisis":                 "Usted mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
-			"summary.crisis-worse":           "Sentirse peor después de las sesiones, una y otra vez, importa. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
-			"summary.crisis.coordinator":     "La persona mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, debería llamar o enviar un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto. También puede llamar al número de emergencias de su zona, y su profesional clínico debería saberlo.",
+			"summary.crisis":                 "Usted mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
+			"summary.crisis-worse":           "Sentirse peor después de las sesiones, una y otra vez, importa. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
+			"summary.crisis.coordinator":     "La persona mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, debería llamar o enviar un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo (para español, que marque 2, o que envíe AYUDA por mensaje de texto al 988). También puede llamar al número de emergencias de su zona, y su profesional clínico debería saberlo.",
 			"summary.date":                   "Revisado el {date}",
 			"summary.derived":                "Respuestas que se deducen de otras",
 			"summary.derived-item":           "{label} cuenta como {value}: {from}",
@@ -6336,7 +6336,7 @@ func builtinPackES() *checklist.Pack {
 			"verdict-word.incomplete":        "INCOMPLETO",
 			"verdict-word.promising":         "PROMETEDOR",
 			"verdict.avoid":                  "Evitar: lo que encontró es tan serio que conviene buscar otro círculo.",
-			"verdict.caution":                "Precaución: hay dudas que aclarar antes de comprometerse.",
+			"verdict.caution":                "Precaución: hay motivos de preocupación que resolver antes de comprometerse.",
 			"verdict.incomplete":             "Incompleto: todavía faltan respuestas a preguntas clave.",
 			"verdict.promising":              "Prometedor: las respuestas hasta ahora describen un círculo bien llevado.",
 		},
