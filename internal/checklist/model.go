@@ -148,6 +148,10 @@ type Guide struct {
 	// (the distress question, crisis lines), so it is never passed off as
 	// the guide's own advice.
 	Addition string `yaml:"addition"`
+	// Sources are second sources, each named by authors, year and title,
+	// that a rule may cite where the guide is silent (a dual role, say), so
+	// what the guide does not say is never passed off as its advice.
+	Sources []string `yaml:"sources"`
 }
 
 // Section groups questions into one step of the walkthrough.

@@ -609,10 +609,10 @@ func (v *validator) sources() {
 		return
 	}
 	check := func(at Pos, owner, src string) {
-		if src == "" || slices.Contains(g.Headings, src) || (g.Addition != "" && src == g.Addition) {
+		if src == "" || slices.Contains(g.Headings, src) || slices.Contains(g.Sources, src) || (g.Addition != "" && src == g.Addition) {
 			return
 		}
-		v.l.add(at, "cite one of guide.headings (or guide.addition for the pack's own additions)", "%s cites %q, which is not a heading of the guide", owner, src)
+		v.l.add(at, "cite one of guide.headings (or guide.sources for a named second source, or guide.addition for the pack's own additions)", "%s cites %q, which is not a heading of the guide nor a source the pack names", owner, src)
 	}
 	for _, s := range v.p.Sections {
 		check(s.Pos, "section "+s.ID, s.Source)
