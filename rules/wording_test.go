@@ -34,7 +34,7 @@ func packStrings(v reflect.Value, path string, visit func(path, s string)) {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			switch f.Name {
-			case "Source", "ID", "Question", "Headings", "Addition", "Pos", "Section", "Value":
+			case "Source", "Sources", "ID", "Question", "Headings", "Addition", "Pos", "Section", "Value", "CrisisWords", "Settles", "LookFor", "Contradicts", "Item":
 				continue
 			}
 			if !f.IsExported() {
