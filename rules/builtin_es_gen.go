@@ -447,7 +447,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una cuota fija",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 168,
+							Line: 169,
 							Col:  10,
 						},
 					},
@@ -456,7 +456,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Por donativo (lo que usted quiera dar)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 169,
+							Line: 170,
 							Col:  10,
 						},
 					},
@@ -465,7 +465,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tarifa escalonada según ingresos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 170,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -474,7 +474,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Membresía o suscripción",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 171,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -483,12 +483,13 @@ func builtinPackES() *checklist.Pack {
 						Label: "Gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 172,
+							Line: 173,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
 					Line: 157,
@@ -503,9 +504,10 @@ func builtinPackES() *checklist.Pack {
 				Prompt:   "Si el precio está en otra moneda, ¿qué dice la página (por ejemplo, 600 MXN)?",
 				Source:   "Overview",
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 173,
+					Line: 174,
 					Col:  5,
 				},
 			},
@@ -517,9 +519,10 @@ func builtinPackES() *checklist.Pack {
 				Prompt:   "¿En qué idioma se reúne el círculo?",
 				Source:   "vetcircle safety addition (not from the guide)",
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 180,
+					Line: 182,
 					Col:  5,
 				},
 			},
@@ -543,7 +546,7 @@ func builtinPackES() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 202,
+							Line: 205,
 							Col:  10,
 						},
 					},
@@ -552,7 +555,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Algo vago o general (\"tengo formación en varios enfoques\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 203,
+							Line: 206,
 							Col:  10,
 						},
 					},
@@ -561,7 +564,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Dice que su experiencia personal basta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 204,
+							Line: 207,
 							Col:  10,
 						},
 					},
@@ -570,7 +573,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No quiso decirlo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 205,
+							Line: 208,
 							Col:  10,
 						},
 					},
@@ -579,7 +582,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No hay facilitador/a (es un grupo informal de pares)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 206,
+							Line: 209,
 							Col:  10,
 						},
 					},
@@ -589,7 +592,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Años de aprendizaje en una tradición ceremonial o religiosa: no es un programa de integración con nombre, pero tampoco es \"mi propia experiencia\".",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 207,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -599,7 +602,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Terapeuta, consejero/a o médico/a con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 208,
+							Line: 211,
 							Col:  10,
 						},
 					},
@@ -609,14 +612,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Es un título que cualquiera puede usar; pregunte dónde se formó.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 209,
+							Line: 212,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 189,
+					Line: 192,
 					Col:  5,
 				},
 			},
@@ -641,13 +644,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 223,
+							Line: 226,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 223,
+						Line: 226,
 						Col:  12,
 					},
 				},
@@ -658,7 +661,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Lo que se dice en el grupo se queda en el grupo.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 225,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -668,7 +671,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se escucha y se acompaña; nadie trata de arreglar a nadie.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 226,
+							Line: 229,
 							Col:  10,
 						},
 					},
@@ -678,7 +681,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se puede escuchar sin hablar.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 227,
+							Line: 230,
 							Col:  10,
 						},
 					},
@@ -688,14 +691,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se entregan antes de la primera sesión o en ella.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 228,
+							Line: 231,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 210,
+					Line: 213,
 					Col:  5,
 				},
 			},
@@ -720,13 +723,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 241,
+							Line: 244,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 241,
+						Line: 244,
 						Col:  12,
 					},
 				},
@@ -737,7 +740,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Tiene formación para sostener a alguien en crisis durante la sesión.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 243,
+							Line: 246,
 							Col:  10,
 						},
 					},
@@ -746,7 +749,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después hace seguimiento a solas con la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 244,
+							Line: 247,
 							Col:  10,
 						},
 					},
@@ -756,14 +759,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sabe cuándo y cómo referir a alguien, y a quién.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 245,
+							Line: 248,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 229,
+					Line: 232,
 					Col:  5,
 				},
 			},
@@ -787,7 +790,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 258,
+						Line: 261,
 						Col:  12,
 					},
 				},
@@ -798,7 +801,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Publicadas donde alguien nuevo las lee antes de escribir.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 264,
+							Line: 267,
 							Col:  10,
 						},
 					},
@@ -808,7 +811,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Moderadores que atienden las denuncias y quitan lo que rompe las reglas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 265,
+							Line: 268,
 							Col:  10,
 						},
 					},
@@ -817,7 +820,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una regla que prohíbe vender medicina o aconsejar dosis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 266,
+							Line: 269,
 							Col:  10,
 						},
 					},
@@ -827,7 +830,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Como el 988 en EE. UU., puestos donde todos los ven.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 267,
+							Line: 270,
 							Col:  10,
 						},
 					},
@@ -838,7 +841,7 @@ func builtinPackES() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 246,
+					Line: 249,
 					Col:  5,
 				},
 			},
@@ -862,19 +865,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 281,
+							Line: 284,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 281,
+						Line: 284,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 270,
+					Line: 273,
 					Col:  5,
 				},
 			},
@@ -897,13 +900,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 293,
+						Line: 296,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 282,
+					Line: 285,
 					Col:  5,
 				},
 			},
@@ -928,7 +931,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 307,
+								Line: 310,
 								Col:  12,
 							},
 						},
@@ -939,20 +942,20 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 308,
+								Line: 311,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 306,
+						Line: 309,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 294,
+					Line: 297,
 					Col:  5,
 				},
 			},
@@ -976,13 +979,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 321,
+						Line: 324,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 310,
+					Line: 313,
 					Col:  5,
 				},
 			},
@@ -1006,19 +1009,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 333,
+							Line: 336,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 333,
+						Line: 336,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 322,
+					Line: 325,
 					Col:  5,
 				},
 			},
@@ -1042,13 +1045,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 346,
+							Line: 350,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 346,
+						Line: 350,
 						Col:  12,
 					},
 				},
@@ -1058,7 +1061,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera puede llegar sin más",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 348,
+							Line: 352,
 							Col:  10,
 						},
 					},
@@ -1067,7 +1070,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se presenta una solicitud, hay entrevista y se acepta a la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 349,
+							Line: 353,
 							Col:  10,
 						},
 					},
@@ -1076,15 +1079,16 @@ func builtinPackES() *checklist.Pack {
 						Label: "Solo se revisa la \"preparación espiritual\"",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 350,
+							Line: 354,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 334,
+					Line: 337,
 					Col:  5,
 				},
 			},
@@ -1104,7 +1108,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se comenta lo que uno escuchó, nunca lo que el otro debería hacer",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 362,
+							Line: 367,
 							Col:  10,
 						},
 					},
@@ -1113,7 +1117,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se llega sobrio/a a las sesiones",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 363,
+							Line: 368,
 							Col:  10,
 						},
 					},
@@ -1122,15 +1126,16 @@ func builtinPackES() *checklist.Pack {
 						Label: "No se venden ni se piden sustancias",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 364,
+							Line: 369,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 351,
+					Line: 355,
 					Col:  5,
 				},
 			},
@@ -1148,9 +1153,10 @@ func builtinPackES() *checklist.Pack {
 				Why:               "Tener dos papeles con la misma persona puede confundir qué es confidencial y hacer difícil dejar el grupo; no está mal en sí, pero necesita un plan.",
 				Source:            "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
 				Optional:          true,
+				Detail:            true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 365,
+					Line: 370,
 					Col:  5,
 				},
 			},
@@ -1177,7 +1183,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 397,
+									Line: 403,
 									Col:  14,
 								},
 							},
@@ -1188,26 +1194,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 398,
+									Line: 404,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 396,
+							Line: 402,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 395,
+						Line: 401,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 380,
+					Line: 386,
 					Col:  5,
 				},
 			},
@@ -1226,7 +1232,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 399,
+					Line: 405,
 					Col:  5,
 				},
 			},
@@ -1245,7 +1251,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 411,
+					Line: 417,
 					Col:  5,
 				},
 			},
@@ -1264,7 +1270,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 423,
+					Line: 429,
 					Col:  5,
 				},
 			},
@@ -1289,19 +1295,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 447,
+							Line: 453,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 447,
+						Line: 453,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 435,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -1320,7 +1326,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 448,
+					Line: 454,
 					Col:  5,
 				},
 			},
@@ -1347,7 +1353,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 475,
+									Line: 481,
 									Col:  14,
 								},
 							},
@@ -1358,26 +1364,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 476,
+									Line: 482,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 474,
+							Line: 480,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 473,
+						Line: 479,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 460,
+					Line: 466,
 					Col:  5,
 				},
 			},
@@ -1396,7 +1402,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 477,
+					Line: 483,
 					Col:  5,
 				},
 			},
@@ -1414,9 +1420,10 @@ func builtinPackES() *checklist.Pack {
 				Why:            "Un grupo se suma a la atención individual y nunca la sustituye; ocultarle cosas a quien receta es un riesgo para la seguridad.",
 				Source:         "Overview",
 				Optional:       true,
+				Detail:         true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 489,
+					Line: 495,
 					Col:  5,
 				},
 			},
@@ -1438,7 +1445,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 506,
+					Line: 513,
 					Col:  5,
 				},
 			},
@@ -1460,7 +1467,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Empieza recordando los acuerdos del grupo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 533,
+							Line: 540,
 							Col:  10,
 						},
 					},
@@ -1469,7 +1476,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Reparte bien el tiempo: nadie acapara",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 534,
+							Line: 541,
 							Col:  10,
 						},
 					},
@@ -1478,7 +1485,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Invita sin presionar (\"puede compartir, o no\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 535,
+							Line: 542,
 							Col:  10,
 						},
 					},
@@ -1487,7 +1494,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nombra lo que está pasando en la sala cuando eso ayuda",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 536,
+							Line: 543,
 							Col:  10,
 						},
 					},
@@ -1496,14 +1503,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Termina a la hora",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 537,
+							Line: 544,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 521,
+					Line: 528,
 					Col:  5,
 				},
 			},
@@ -1525,7 +1532,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se salta los acuerdos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 550,
+							Line: 557,
 							Col:  10,
 						},
 					},
@@ -1534,7 +1541,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que los miembros se den consejos entre sí",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 551,
+							Line: 558,
 							Col:  10,
 						},
 					},
@@ -1543,7 +1550,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que una sola persona acapare el tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 552,
+							Line: 559,
 							Col:  10,
 						},
 					},
@@ -1552,7 +1559,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Presiona a quien no quiere hablar para que comparta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 553,
+							Line: 560,
 							Col:  10,
 						},
 					},
@@ -1561,14 +1568,23 @@ func builtinPackES() *checklist.Pack {
 						Label: "Casi siempre se pasa de la hora de terminar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 554,
+							Line: 561,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "discourages-care",
+						Label: "Aleja a la gente de su propia terapia o de quien le receta",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 562,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 538,
+					Line: 545,
 					Col:  5,
 				},
 			},
@@ -1590,7 +1606,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después de las sesiones casi siempre me siento peor",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 567,
+							Line: 575,
 							Col:  10,
 						},
 					},
@@ -1599,7 +1615,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Quien facilita me hace sentir obligado/a o no respeta los límites",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 568,
+							Line: 576,
 							Col:  10,
 						},
 					},
@@ -1608,7 +1624,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo se ha ido a dar consejos en vez de escuchar y acompañar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 569,
+							Line: 577,
 							Col:  10,
 						},
 					},
@@ -1617,7 +1633,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me doy cuenta de que actúo para los demás en vez de ser sincero/a",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 570,
+							Line: 578,
 							Col:  10,
 						},
 					},
@@ -1626,14 +1642,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo anima a consumir sustancias o a hacer cosas de forma arriesgada",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 571,
+							Line: 579,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 555,
+					Line: 563,
 					Col:  5,
 				},
 			},
@@ -1655,7 +1671,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me siento cómodo/a compartiendo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 586,
+							Line: 594,
 							Col:  10,
 						},
 					},
@@ -1664,7 +1680,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Primero querría escuchar un tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 587,
+							Line: 595,
 							Col:  10,
 						},
 					},
@@ -1673,14 +1689,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Compartir en grupo me parece horrible",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 588,
+							Line: 596,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 574,
+					Line: 582,
 					Col:  5,
 				},
 			},
@@ -1702,7 +1718,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me atrae",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 601,
+							Line: 609,
 							Col:  10,
 						},
 					},
@@ -1711,7 +1727,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me da igual",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 602,
+							Line: 610,
 							Col:  10,
 						},
 					},
@@ -1720,14 +1736,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me haría sentir incómodo/a",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 603,
+							Line: 611,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 589,
+					Line: 597,
 					Col:  5,
 				},
 			},
@@ -1749,7 +1765,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un terapeuta o profesional clínico, además de mis propias prácticas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 616,
+							Line: 624,
 							Col:  10,
 						},
 					},
@@ -1758,7 +1774,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Mis propias prácticas constantes (escribir un diario, meditar, etc.)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 617,
+							Line: 625,
 							Col:  10,
 						},
 					},
@@ -1767,14 +1783,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Todavía nada constante",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 618,
+							Line: 626,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 604,
+					Line: 612,
 					Col:  5,
 				},
 			},
@@ -1796,7 +1812,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 619,
+					Line: 627,
 					Col:  5,
 				},
 			},
@@ -1818,7 +1834,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nada; tiene que ser gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 646,
+							Line: 654,
 							Col:  10,
 						},
 					},
@@ -1827,7 +1843,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Hasta unos $30 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 647,
+							Line: 655,
 							Col:  10,
 						},
 					},
@@ -1836,7 +1852,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Entre $30 y $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 648,
+							Line: 656,
 							Col:  10,
 						},
 					},
@@ -1845,7 +1861,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Más de $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 649,
+							Line: 657,
 							Col:  10,
 						},
 					},
@@ -1854,14 +1870,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo suficiente para un retiro ($1,500 o más)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 650,
+							Line: 658,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 634,
+					Line: 642,
 					Col:  5,
 				},
 			},
@@ -1883,7 +1899,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Puedo llegar a un círculo en persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 663,
+							Line: 671,
 							Col:  10,
 						},
 					},
@@ -1892,7 +1908,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tiene que ser en línea",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 664,
+							Line: 672,
 							Col:  10,
 						},
 					},
@@ -1901,14 +1917,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera de los dos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 665,
+							Line: 673,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 651,
+					Line: 659,
 					Col:  5,
 				},
 			},
@@ -1930,7 +1946,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Apoyo con estructura además de mi propia práctica",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 678,
+							Line: 686,
 							Col:  10,
 						},
 					},
@@ -1939,7 +1955,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un marco ceremonial o contemplativo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 679,
+							Line: 687,
 							Col:  10,
 						},
 					},
@@ -1948,7 +1964,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Preguntas prácticas y recursos entre sesiones",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 680,
+							Line: 688,
 							Col:  10,
 						},
 					},
@@ -1957,7 +1973,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Sentirme menos solo/a con lo que viví",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 681,
+							Line: 689,
 							Col:  10,
 						},
 					},
@@ -1966,7 +1982,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Trabajar más a fondo lo que me resultó difícil",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 682,
+							Line: 690,
 							Col:  10,
 						},
 					},
@@ -1975,14 +1991,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un empujón intensivo en un momento clave",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 683,
+							Line: 691,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 666,
+					Line: 674,
 					Col:  5,
 				},
 			},
@@ -2004,7 +2020,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Con fluidez, o es mi lengua materna",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 697,
+							Line: 706,
 							Col:  10,
 						},
 					},
@@ -2013,7 +2029,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo bastante para seguir casi todo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 698,
+							Line: 707,
 							Col:  10,
 						},
 					},
@@ -2022,15 +2038,16 @@ func builtinPackES() *checklist.Pack {
 						Label: "Poco o nada",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 699,
+							Line: 708,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 684,
+					Line: 692,
 					Col:  5,
 				},
 			},
@@ -2050,7 +2067,7 @@ func builtinPackES() *checklist.Pack {
 				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 700,
+					Line: 709,
 					Col:  5,
 				},
 			},
@@ -5884,12 +5901,39 @@ func builtinPackES() *checklist.Pack {
 									},
 								},
 								&checklist.Condition{
-									Question: "cost-usd",
-									Answered: ptr(false),
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 54,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"kap-circle",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/formats.yaml",
+													Line: 54,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 54,
+												Col:  61,
+											},
+										},
+									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
 										Line: 54,
-										Col:  16,
+										Col:  15,
 									},
 								},
 								&checklist.Condition{
@@ -5920,8 +5964,8 @@ func builtinPackES() *checklist.Pack {
 							},
 						},
 						Fit:               checklist.Fit("possible"),
-						Reason:            "Las sesiones suelen costar entre $30 y $80, más de lo que usted dijo que puede gastar, y el seguro médico rara vez las paga; pregúntele a este círculo su precio y si tiene tarifa escalonada.",
-						ReasonCoordinator: "Las sesiones suelen costar entre $30 y $80, más de lo que la persona puede gastar, y el seguro médico rara vez las paga; pregúntele a este círculo su precio y si tiene tarifa escalonada.",
+						Reason:            "Las sesiones suelen costar entre $30 y $80, más de lo que usted dijo que puede gastar, y el seguro médico rara vez las paga; pregunte el precio y si hay tarifa escalonada.",
+						ReasonCoordinator: "Las sesiones suelen costar entre $30 y $80, más de lo que la persona puede gastar, y el seguro médico rara vez las paga; pregunte el precio y si hay tarifa escalonada.",
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
@@ -6390,12 +6434,39 @@ func builtinPackES() *checklist.Pack {
 									},
 								},
 								&checklist.Condition{
-									Question: "cost-usd",
-									Answered: ptr(false),
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 190,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/formats.yaml",
+													Line: 190,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 190,
+												Col:  61,
+											},
+										},
+									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
 										Line: 190,
-										Col:  16,
+										Col:  15,
 									},
 								},
 							},
@@ -6578,6 +6649,30 @@ func builtinPackES() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-DISCOURAGES-CARE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"discourages-care",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 48,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "Se vio a quien facilita alejando a la gente de su propia terapia o de quien le receta.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 44,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -6588,7 +6683,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 47,
+						Line: 54,
 						Col:  12,
 					},
 				},
@@ -6596,7 +6691,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 44,
+					Line: 51,
 					Col:  5,
 				},
 			},
@@ -6611,7 +6706,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 53,
+						Line: 60,
 						Col:  12,
 					},
 				},
@@ -6619,7 +6714,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 50,
+					Line: 57,
 					Col:  5,
 				},
 			},
@@ -6636,7 +6731,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 63,
+								Line: 70,
 								Col:  14,
 							},
 						},
@@ -6647,14 +6742,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 63,
+								Line: 70,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 63,
+						Line: 70,
 						Col:  7,
 					},
 				},
@@ -6663,7 +6758,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 58,
+					Line: 65,
 					Col:  5,
 				},
 			},
@@ -6680,7 +6775,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 71,
+								Line: 78,
 								Col:  14,
 							},
 						},
@@ -6691,14 +6786,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 71,
+								Line: 78,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 71,
+						Line: 78,
 						Col:  7,
 					},
 				},
@@ -6707,7 +6802,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 66,
+					Line: 73,
 					Col:  5,
 				},
 			},
@@ -6724,7 +6819,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 79,
+								Line: 86,
 								Col:  14,
 							},
 						},
@@ -6735,14 +6830,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 79,
+								Line: 86,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 79,
+						Line: 86,
 						Col:  7,
 					},
 				},
@@ -6751,7 +6846,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 74,
+					Line: 81,
 					Col:  5,
 				},
 			},
@@ -6767,7 +6862,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 85,
+						Line: 92,
 						Col:  12,
 					},
 				},
@@ -6775,7 +6870,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 82,
+					Line: 89,
 					Col:  5,
 				},
 			},
@@ -6790,7 +6885,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 91,
+						Line: 98,
 						Col:  12,
 					},
 				},
@@ -6798,7 +6893,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 88,
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -6815,7 +6910,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 101,
+								Line: 108,
 								Col:  12,
 							},
 						},
@@ -6826,14 +6921,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 102,
+								Line: 109,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 100,
+						Line: 107,
 						Col:  7,
 					},
 				},
@@ -6843,7 +6938,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 98,
+					Line: 105,
 					Col:  5,
 				},
 			},
@@ -6861,13 +6956,13 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 114,
+									Line: 121,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 114,
+								Line: 121,
 								Col:  11,
 							},
 						},
@@ -6882,7 +6977,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 116,
+												Line: 123,
 												Col:  22,
 											},
 										},
@@ -6891,14 +6986,14 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(0)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 116,
+												Line: 123,
 												Col:  52,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 116,
+										Line: 123,
 										Col:  15,
 									},
 								},
@@ -6911,7 +7006,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 118,
+												Line: 125,
 												Col:  20,
 											},
 										},
@@ -6920,7 +7015,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(30)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 119,
+												Line: 126,
 												Col:  20,
 											},
 										},
@@ -6932,20 +7027,20 @@ func builtinPackES() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/es/judgement.yaml",
-													Line: 120,
+													Line: 127,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 120,
+												Line: 127,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 117,
+										Line: 124,
 										Col:  15,
 									},
 								},
@@ -6958,7 +7053,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 122,
+												Line: 129,
 												Col:  20,
 											},
 										},
@@ -6967,7 +7062,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(80)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 123,
+												Line: 130,
 												Col:  20,
 											},
 										},
@@ -6979,20 +7074,20 @@ func builtinPackES() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/es/judgement.yaml",
-													Line: 124,
+													Line: 131,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 124,
+												Line: 131,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 121,
+										Line: 128,
 										Col:  15,
 									},
 								},
@@ -7007,7 +7102,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 126,
+												Line: 133,
 												Col:  20,
 											},
 										},
@@ -7016,7 +7111,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(1000)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 127,
+												Line: 134,
 												Col:  20,
 											},
 										},
@@ -7027,28 +7122,28 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 128,
+												Line: 135,
 												Col:  20,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 125,
+										Line: 132,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 115,
+								Line: 122,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 113,
+						Line: 120,
 						Col:  7,
 					},
 				},
@@ -7058,7 +7153,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 111,
+					Line: 118,
 					Col:  5,
 				},
 			},
@@ -7074,7 +7169,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 136,
+								Line: 143,
 								Col:  12,
 							},
 						},
@@ -7086,14 +7181,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 137,
+								Line: 144,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 135,
+						Line: 142,
 						Col:  7,
 					},
 				},
@@ -7103,7 +7198,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 133,
+					Line: 140,
 					Col:  5,
 				},
 			},
@@ -7116,7 +7211,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 144,
+						Line: 151,
 						Col:  12,
 					},
 				},
@@ -7126,7 +7221,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "vetcircle safety addition (not from the guide)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 143,
+					Line: 150,
 					Col:  5,
 				},
 			},
@@ -7140,7 +7235,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 156,
+							Line: 163,
 							Col:  10,
 						},
 					},
@@ -7149,7 +7244,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 157,
+							Line: 164,
 							Col:  10,
 						},
 					},
@@ -7158,7 +7253,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 158,
+							Line: 165,
 							Col:  10,
 						},
 					},
@@ -7167,7 +7262,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 159,
+							Line: 166,
 							Col:  10,
 						},
 					},
@@ -7176,7 +7271,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 160,
+							Line: 167,
 							Col:  10,
 						},
 					},
@@ -7185,7 +7280,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 161,
+							Line: 168,
 							Col:  10,
 						},
 					},
@@ -7194,7 +7289,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 162,
+							Line: 169,
 							Col:  10,
 						},
 					},
@@ -7203,7 +7298,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 163,
+							Line: 170,
 							Col:  10,
 						},
 					},
@@ -7212,14 +7307,14 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 164,
+							Line: 171,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 155,
+					Line: 162,
 					Col:  5,
 				},
 			},
@@ -7228,7 +7323,7 @@ func builtinPackES() *checklist.Pack {
 			Source:            "Overview",
 			Pos: checklist.Pos{
 				File: "rules/es/judgement.yaml",
-				Line: 153,
+				Line: 160,
 				Col:  3,
 			},
 		},
@@ -7274,7 +7369,7 @@ func builtinPackES() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 211,
+					Line: 218,
 					Col:  10,
 				},
 			},
@@ -7291,7 +7386,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 254,
+									Line: 261,
 									Col:  14,
 								},
 							},
@@ -7300,14 +7395,14 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 255,
+									Line: 262,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 253,
+							Line: 260,
 							Col:  9,
 						},
 					},
@@ -7317,7 +7412,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 251,
+						Line: 258,
 						Col:  7,
 					},
 				},
@@ -7332,7 +7427,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 263,
+									Line: 270,
 									Col:  14,
 								},
 							},
@@ -7341,14 +7436,14 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 264,
+									Line: 271,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 262,
+							Line: 269,
 							Col:  9,
 						},
 					},
@@ -7358,7 +7453,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 260,
+						Line: 267,
 						Col:  7,
 					},
 				},
@@ -7373,7 +7468,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 272,
+									Line: 279,
 									Col:  14,
 								},
 							},
@@ -7383,20 +7478,20 @@ func builtinPackES() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 273,
+										Line: 280,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 273,
+									Line: 280,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 271,
+							Line: 278,
 							Col:  9,
 						},
 					},
@@ -7407,7 +7502,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 269,
+						Line: 276,
 						Col:  7,
 					},
 				},
@@ -7420,7 +7515,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 280,
+							Line: 287,
 							Col:  14,
 						},
 					},
@@ -7429,7 +7524,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 279,
+						Line: 286,
 						Col:  7,
 					},
 				},
@@ -7442,7 +7537,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 285,
+							Line: 292,
 							Col:  14,
 						},
 					},
@@ -7451,7 +7546,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 284,
+						Line: 291,
 						Col:  7,
 					},
 				},
@@ -7464,7 +7559,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 290,
+							Line: 297,
 							Col:  14,
 						},
 					},
@@ -7473,7 +7568,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 289,
+						Line: 296,
 						Col:  7,
 					},
 				},
@@ -7488,7 +7583,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 297,
+									Line: 304,
 									Col:  14,
 								},
 							},
@@ -7498,20 +7593,20 @@ func builtinPackES() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 298,
+										Line: 305,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 298,
+									Line: 305,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 296,
+							Line: 303,
 							Col:  9,
 						},
 					},
@@ -7521,7 +7616,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 294,
+						Line: 301,
 						Col:  7,
 					},
 				},
@@ -7532,7 +7627,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 304,
+							Line: 311,
 							Col:  14,
 						},
 					},
@@ -7541,7 +7636,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 303,
+						Line: 310,
 						Col:  7,
 					},
 				},
@@ -7559,7 +7654,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 310,
+							Line: 317,
 							Col:  9,
 						},
 					},
@@ -7568,7 +7663,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 308,
+						Line: 315,
 						Col:  7,
 					},
 				},
@@ -7579,7 +7674,7 @@ func builtinPackES() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 317,
+							Line: 324,
 							Col:  14,
 						},
 					},
@@ -7588,7 +7683,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 316,
+						Line: 323,
 						Col:  7,
 					},
 				},
@@ -7599,7 +7694,7 @@ func builtinPackES() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 322,
+							Line: 329,
 							Col:  14,
 						},
 					},
@@ -7609,7 +7704,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 321,
+						Line: 328,
 						Col:  7,
 					},
 				},
@@ -7622,7 +7717,7 @@ func builtinPackES() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 330,
+									Line: 337,
 									Col:  14,
 								},
 							},
@@ -7638,20 +7733,20 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 332,
+										Line: 339,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 331,
+									Line: 338,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 329,
+							Line: 336,
 							Col:  9,
 						},
 					},
@@ -7660,7 +7755,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 327,
+						Line: 334,
 						Col:  7,
 					},
 				},
@@ -7678,7 +7773,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 339,
+							Line: 346,
 							Col:  9,
 						},
 					},
@@ -7687,7 +7782,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 337,
+						Line: 344,
 						Col:  7,
 					},
 				},
@@ -7701,7 +7796,7 @@ func builtinPackES() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 236,
+						Line: 243,
 						Col:  7,
 					},
 				},
@@ -7714,7 +7809,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 241,
+						Line: 248,
 						Col:  7,
 					},
 				},
@@ -7729,7 +7824,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 219,
+						Line: 226,
 						Col:  7,
 					},
 				},
@@ -7740,7 +7835,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 224,
+						Line: 231,
 						Col:  7,
 					},
 				},
@@ -7752,19 +7847,19 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 231,
+						Line: 238,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 216,
+					Line: 223,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/es/judgement.yaml",
-				Line: 211,
+				Line: 218,
 				Col:  3,
 			},
 		},

@@ -447,7 +447,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A set fee",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 167,
+							Line: 168,
 							Col:  10,
 						},
 					},
@@ -456,7 +456,7 @@ func builtinPack() *checklist.Pack {
 						Label: "By donation (pay what you wish)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 168,
+							Line: 169,
 							Col:  10,
 						},
 					},
@@ -465,7 +465,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A sliding scale",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 169,
+							Line: 170,
 							Col:  10,
 						},
 					},
@@ -474,7 +474,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A membership or subscription",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 170,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -483,12 +483,13 @@ func builtinPack() *checklist.Pack {
 						Label: "Free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 171,
+							Line: 172,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
 					Line: 156,
@@ -503,9 +504,10 @@ func builtinPack() *checklist.Pack {
 				Prompt:   "If the price is in another currency, what does the page say (for example 600 MXN)?",
 				Source:   "Overview",
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 172,
+					Line: 173,
 					Col:  5,
 				},
 			},
@@ -517,9 +519,10 @@ func builtinPack() *checklist.Pack {
 				Prompt:   "Which language does the circle meet in?",
 				Source:   "vetcircle safety addition (not from the guide)",
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 179,
+					Line: 181,
 					Col:  5,
 				},
 			},
@@ -543,7 +546,7 @@ func builtinPack() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 201,
+							Line: 204,
 							Col:  10,
 						},
 					},
@@ -552,7 +555,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Vague or general (\"trained in several approaches\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 202,
+							Line: 205,
 							Col:  10,
 						},
 					},
@@ -561,7 +564,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Says personal experience is enough",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 203,
+							Line: 206,
 							Col:  10,
 						},
 					},
@@ -570,7 +573,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Would not say",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 204,
+							Line: 207,
 							Col:  10,
 						},
 					},
@@ -579,7 +582,7 @@ func builtinPack() *checklist.Pack {
 						Label: "There is no facilitator (an informal peer group)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 205,
+							Line: 208,
 							Col:  10,
 						},
 					},
@@ -589,7 +592,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Years of apprenticeship in a ceremonial or religious tradition: neither a named integration program nor \"my own experience\".",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 206,
+							Line: 209,
 							Col:  10,
 						},
 					},
@@ -599,7 +602,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "A therapist, counsellor or doctor whose licence is real but who names no psychedelic-specific training.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 207,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -609,14 +612,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "A title anyone may use; ask where they trained.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 208,
+							Line: 211,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 188,
+					Line: 191,
 					Col:  5,
 				},
 			},
@@ -641,13 +644,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 222,
+							Line: 225,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 222,
+						Line: 225,
 						Col:  12,
 					},
 				},
@@ -658,7 +661,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "What is said in the group stays there.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 224,
+							Line: 227,
 							Col:  10,
 						},
 					},
@@ -668,7 +671,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "People witness; they do not fix each other.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 225,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -678,7 +681,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Listening without speaking is welcome.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 226,
+							Line: 229,
 							Col:  10,
 						},
 					},
@@ -688,14 +691,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Given to members before or at the first session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 227,
+							Line: 230,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 209,
+					Line: 212,
 					Col:  5,
 				},
 			},
@@ -720,13 +723,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 240,
+							Line: 243,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 240,
+						Line: 243,
 						Col:  12,
 					},
 				},
@@ -737,7 +740,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained in containing distress during the session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 242,
+							Line: 245,
 							Col:  10,
 						},
 					},
@@ -746,7 +749,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Follows up individually afterwards",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 243,
+							Line: 246,
 							Col:  10,
 						},
 					},
@@ -756,14 +759,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Knows when and how to refer, and to whom.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 244,
+							Line: 247,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 228,
+					Line: 231,
 					Col:  5,
 				},
 			},
@@ -787,7 +790,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 257,
+						Line: 260,
 						Col:  12,
 					},
 				},
@@ -798,7 +801,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Posted where a newcomer reads them before posting.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 263,
+							Line: 266,
 							Col:  10,
 						},
 					},
@@ -808,7 +811,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Moderators who answer reports and remove posts that break the rules.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 264,
+							Line: 267,
 							Col:  10,
 						},
 					},
@@ -817,7 +820,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A rule against selling medicine or giving dosing advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 265,
+							Line: 268,
 							Col:  10,
 						},
 					},
@@ -827,7 +830,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Such as 988 in the US, kept where everyone can see them.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 266,
+							Line: 269,
 							Col:  10,
 						},
 					},
@@ -838,7 +841,7 @@ func builtinPack() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 245,
+					Line: 248,
 					Col:  5,
 				},
 			},
@@ -862,19 +865,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 280,
+							Line: 283,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 280,
+						Line: 283,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 269,
+					Line: 272,
 					Col:  5,
 				},
 			},
@@ -897,13 +900,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 292,
+						Line: 295,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 281,
+					Line: 284,
 					Col:  5,
 				},
 			},
@@ -928,7 +931,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 306,
+								Line: 309,
 								Col:  12,
 							},
 						},
@@ -939,20 +942,20 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 307,
+								Line: 310,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 305,
+						Line: 308,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 293,
+					Line: 296,
 					Col:  5,
 				},
 			},
@@ -976,13 +979,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 320,
+						Line: 323,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 309,
+					Line: 312,
 					Col:  5,
 				},
 			},
@@ -1006,19 +1009,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 332,
+							Line: 335,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 332,
+						Line: 335,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 321,
+					Line: 324,
 					Col:  5,
 				},
 			},
@@ -1042,13 +1045,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 345,
+							Line: 349,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 345,
+						Line: 349,
 						Col:  12,
 					},
 				},
@@ -1058,7 +1061,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Anyone can drop in",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 347,
+							Line: 351,
 							Col:  10,
 						},
 					},
@@ -1067,7 +1070,7 @@ func builtinPack() *checklist.Pack {
 						Label: "People apply, are screened and accepted",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 348,
+							Line: 352,
 							Col:  10,
 						},
 					},
@@ -1076,15 +1079,16 @@ func builtinPack() *checklist.Pack {
 						Label: "A \"spiritual readiness\" check only",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 349,
+							Line: 353,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 333,
+					Line: 336,
 					Col:  5,
 				},
 			},
@@ -1104,7 +1108,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feedback speaks of what you heard, never what someone should do",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 361,
+							Line: 366,
 							Col:  10,
 						},
 					},
@@ -1113,7 +1117,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Come to sessions sober",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 362,
+							Line: 367,
 							Col:  10,
 						},
 					},
@@ -1122,15 +1126,16 @@ func builtinPack() *checklist.Pack {
 						Label: "No selling, or asking for, substances",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 363,
+							Line: 368,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 350,
+					Line: 354,
 					Col:  5,
 				},
 			},
@@ -1148,9 +1153,10 @@ func builtinPack() *checklist.Pack {
 				Why:               "Two roles with the same person can blur what is confidential and make it hard to leave the group; it is not wrong in itself, but it needs a plan.",
 				Source:            "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
 				Optional:          true,
+				Detail:            true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 364,
+					Line: 369,
 					Col:  5,
 				},
 			},
@@ -1177,7 +1183,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 396,
+									Line: 402,
 									Col:  14,
 								},
 							},
@@ -1188,26 +1194,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 397,
+									Line: 403,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 395,
+							Line: 401,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 394,
+						Line: 400,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 379,
+					Line: 385,
 					Col:  5,
 				},
 			},
@@ -1226,7 +1232,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 398,
+					Line: 404,
 					Col:  5,
 				},
 			},
@@ -1245,7 +1251,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 410,
+					Line: 416,
 					Col:  5,
 				},
 			},
@@ -1264,7 +1270,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 422,
+					Line: 428,
 					Col:  5,
 				},
 			},
@@ -1289,19 +1295,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 446,
+							Line: 452,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 446,
+						Line: 452,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 434,
+					Line: 440,
 					Col:  5,
 				},
 			},
@@ -1320,7 +1326,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 447,
+					Line: 453,
 					Col:  5,
 				},
 			},
@@ -1347,7 +1353,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 474,
+									Line: 480,
 									Col:  14,
 								},
 							},
@@ -1358,26 +1364,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 475,
+									Line: 481,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 473,
+							Line: 479,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 472,
+						Line: 478,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 459,
+					Line: 465,
 					Col:  5,
 				},
 			},
@@ -1396,7 +1402,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 476,
+					Line: 482,
 					Col:  5,
 				},
 			},
@@ -1414,9 +1420,10 @@ func builtinPack() *checklist.Pack {
 				Why:            "A group adds to individual care and never stands in for it; keeping things from a prescriber is a safety risk.",
 				Source:         "Overview",
 				Optional:       true,
+				Detail:         true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 488,
+					Line: 494,
 					Col:  5,
 				},
 			},
@@ -1438,7 +1445,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 505,
+					Line: 512,
 					Col:  5,
 				},
 			},
@@ -1460,7 +1467,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Opens with the group agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 532,
+							Line: 539,
 							Col:  10,
 						},
 					},
@@ -1469,7 +1476,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Holds time fairly: no one dominates",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 533,
+							Line: 540,
 							Col:  10,
 						},
 					},
@@ -1478,7 +1485,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Invites without pressing (\"share, or not\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 534,
+							Line: 541,
 							Col:  10,
 						},
 					},
@@ -1487,7 +1494,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Names what is happening in the room when it helps",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 535,
+							Line: 542,
 							Col:  10,
 						},
 					},
@@ -1496,14 +1503,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Ends on time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 536,
+							Line: 543,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 520,
+					Line: 527,
 					Col:  5,
 				},
 			},
@@ -1525,7 +1532,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Skips the agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 549,
+							Line: 556,
 							Col:  10,
 						},
 					},
@@ -1534,7 +1541,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets members give each other advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 550,
+							Line: 557,
 							Col:  10,
 						},
 					},
@@ -1543,7 +1550,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets one person monopolize the time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 551,
+							Line: 558,
 							Col:  10,
 						},
 					},
@@ -1552,7 +1559,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Pushes reluctant people to share",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 552,
+							Line: 559,
 							Col:  10,
 						},
 					},
@@ -1561,14 +1568,23 @@ func builtinPack() *checklist.Pack {
 						Label: "Regularly runs past the end time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 553,
+							Line: 560,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "discourages-care",
+						Label: "Steers people away from their own therapy or prescriber",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 561,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 537,
+					Line: 544,
 					Col:  5,
 				},
 			},
@@ -1590,7 +1606,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I consistently feel worse after sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 566,
+							Line: 574,
 							Col:  10,
 						},
 					},
@@ -1599,7 +1615,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The facilitator feels coercive or crosses boundaries",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 567,
+							Line: 575,
 							Col:  10,
 						},
 					},
@@ -1608,7 +1624,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The group has drifted into advice-giving instead of witnessing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 568,
+							Line: 576,
 							Col:  10,
 						},
 					},
@@ -1617,7 +1633,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I find myself performing rather than being honest",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 569,
+							Line: 577,
 							Col:  10,
 						},
 					},
@@ -1626,14 +1642,14 @@ func builtinPack() *checklist.Pack {
 						Label: "The group encourages risky use of substances or risky behaviour",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 570,
+							Line: 578,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 554,
+					Line: 562,
 					Col:  5,
 				},
 			},
@@ -1655,7 +1671,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Comfortable sharing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 585,
+							Line: 593,
 							Col:  10,
 						},
 					},
@@ -1664,7 +1680,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'd want to listen for a while first",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 586,
+							Line: 594,
 							Col:  10,
 						},
 					},
@@ -1673,14 +1689,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Group sharing sounds awful to me",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 587,
+							Line: 595,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 573,
+					Line: 581,
 					Col:  5,
 				},
 			},
@@ -1702,7 +1718,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm drawn to it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 600,
+							Line: 608,
 							Col:  10,
 						},
 					},
@@ -1711,7 +1727,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I don't mind either way",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 601,
+							Line: 609,
 							Col:  10,
 						},
 					},
@@ -1720,14 +1736,14 @@ func builtinPack() *checklist.Pack {
 						Label: "It would make me uncomfortable",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 602,
+							Line: 610,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 588,
+					Line: 596,
 					Col:  5,
 				},
 			},
@@ -1749,7 +1765,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A therapist or clinician, plus my own practices",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 615,
+							Line: 623,
 							Col:  10,
 						},
 					},
@@ -1758,7 +1774,7 @@ func builtinPack() *checklist.Pack {
 						Label: "My own regular practices (journaling, meditation and so on)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 616,
+							Line: 624,
 							Col:  10,
 						},
 					},
@@ -1767,14 +1783,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing regular yet",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 617,
+							Line: 625,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 603,
+					Line: 611,
 					Col:  5,
 				},
 			},
@@ -1796,7 +1812,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 618,
+					Line: 626,
 					Col:  5,
 				},
 			},
@@ -1818,7 +1834,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing; it needs to be free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 645,
+							Line: 653,
 							Col:  10,
 						},
 					},
@@ -1827,7 +1843,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Up to about $30 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 646,
+							Line: 654,
 							Col:  10,
 						},
 					},
@@ -1836,7 +1852,7 @@ func builtinPack() *checklist.Pack {
 						Label: "About $30-80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 647,
+							Line: 655,
 							Col:  10,
 						},
 					},
@@ -1845,7 +1861,7 @@ func builtinPack() *checklist.Pack {
 						Label: "More than $80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 648,
+							Line: 656,
 							Col:  10,
 						},
 					},
@@ -1854,14 +1870,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Enough for a retreat ($1,500 or more)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 649,
+							Line: 657,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 633,
+					Line: 641,
 					Col:  5,
 				},
 			},
@@ -1883,7 +1899,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I can get to an in-person circle",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 662,
+							Line: 670,
 							Col:  10,
 						},
 					},
@@ -1892,7 +1908,7 @@ func builtinPack() *checklist.Pack {
 						Label: "It needs to be online",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 663,
+							Line: 671,
 							Col:  10,
 						},
 					},
@@ -1901,14 +1917,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Either works",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 664,
+							Line: 672,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 650,
+					Line: 658,
 					Col:  5,
 				},
 			},
@@ -1930,7 +1946,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Structured support alongside my own practice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 677,
+							Line: 685,
 							Col:  10,
 						},
 					},
@@ -1939,7 +1955,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A ceremonial or contemplative frame",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 678,
+							Line: 686,
 							Col:  10,
 						},
 					},
@@ -1948,7 +1964,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Practical questions and resources between sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 679,
+							Line: 687,
 							Col:  10,
 						},
 					},
@@ -1957,7 +1973,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feeling less alone with my experience",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 680,
+							Line: 688,
 							Col:  10,
 						},
 					},
@@ -1966,7 +1982,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Deeper processing of difficult material",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 681,
+							Line: 689,
 							Col:  10,
 						},
 					},
@@ -1975,14 +1991,14 @@ func builtinPack() *checklist.Pack {
 						Label: "An intensive push during a critical period",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 682,
+							Line: 690,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 665,
+					Line: 673,
 					Col:  5,
 				},
 			},
@@ -2004,7 +2020,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Fluently, or it is my first language",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 696,
+							Line: 705,
 							Col:  10,
 						},
 					},
@@ -2013,7 +2029,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Well enough to follow most of it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 697,
+							Line: 706,
 							Col:  10,
 						},
 					},
@@ -2022,15 +2038,16 @@ func builtinPack() *checklist.Pack {
 						Label: "Little or not at all",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 698,
+							Line: 707,
 							Col:  10,
 						},
 					},
 				},
 				Optional: true,
+				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 683,
+					Line: 691,
 					Col:  5,
 				},
 			},
@@ -2050,7 +2067,7 @@ func builtinPack() *checklist.Pack {
 				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 699,
+					Line: 708,
 					Col:  5,
 				},
 			},
@@ -5884,12 +5901,39 @@ func builtinPack() *checklist.Pack {
 									},
 								},
 								&checklist.Condition{
-									Question: "cost-usd",
-									Answered: ptr(false),
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 56,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"kap-circle",
+												},
+												Pos: checklist.Pos{
+													File: "rules/formats.yaml",
+													Line: 56,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 56,
+												Col:  61,
+											},
+										},
+									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 56,
-										Col:  16,
+										Col:  15,
 									},
 								},
 								&checklist.Condition{
@@ -5920,8 +5964,8 @@ func builtinPack() *checklist.Pack {
 							},
 						},
 						Fit:               checklist.Fit("possible"),
-						Reason:            "Sessions usually cost $30-80, more than you said you can spend, and insurance rarely pays; ask this circle its price, and whether it has a sliding scale.",
-						ReasonCoordinator: "Sessions usually cost $30-80, more than they can spend, and insurance rarely pays; ask this circle its price, and whether it has a sliding scale.",
+						Reason:            "Sessions usually cost $30-80, more than you said you can spend, and insurance rarely pays; ask about the price and whether there is a sliding scale.",
+						ReasonCoordinator: "Sessions usually cost $30-80, more than they can spend, and insurance rarely pays; ask about the price and whether there is a sliding scale.",
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
@@ -6390,12 +6434,39 @@ func builtinPack() *checklist.Pack {
 									},
 								},
 								&checklist.Condition{
-									Question: "cost-usd",
-									Answered: ptr(false),
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 192,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/formats.yaml",
+													Line: 192,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 192,
+												Col:  61,
+											},
+										},
+									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
 										Line: 192,
-										Col:  16,
+										Col:  15,
 									},
 								},
 							},
@@ -6578,6 +6649,30 @@ func builtinPack() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-DISCOURAGES-CARE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"discourages-care",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 48,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "The facilitator was seen steering people away from their own therapy or prescriber.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 44,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -6588,7 +6683,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 47,
+						Line: 54,
 						Col:  12,
 					},
 				},
@@ -6596,7 +6691,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 44,
+					Line: 51,
 					Col:  5,
 				},
 			},
@@ -6611,7 +6706,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 53,
+						Line: 60,
 						Col:  12,
 					},
 				},
@@ -6619,7 +6714,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 50,
+					Line: 57,
 					Col:  5,
 				},
 			},
@@ -6636,7 +6731,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 63,
+								Line: 70,
 								Col:  14,
 							},
 						},
@@ -6647,14 +6742,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 63,
+								Line: 70,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 63,
+						Line: 70,
 						Col:  7,
 					},
 				},
@@ -6663,7 +6758,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 58,
+					Line: 65,
 					Col:  5,
 				},
 			},
@@ -6680,7 +6775,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 71,
+								Line: 78,
 								Col:  14,
 							},
 						},
@@ -6691,14 +6786,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 71,
+								Line: 78,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 71,
+						Line: 78,
 						Col:  7,
 					},
 				},
@@ -6707,7 +6802,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 66,
+					Line: 73,
 					Col:  5,
 				},
 			},
@@ -6724,7 +6819,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 79,
+								Line: 86,
 								Col:  14,
 							},
 						},
@@ -6735,14 +6830,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 79,
+								Line: 86,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 79,
+						Line: 86,
 						Col:  7,
 					},
 				},
@@ -6751,7 +6846,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 74,
+					Line: 81,
 					Col:  5,
 				},
 			},
@@ -6767,7 +6862,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 85,
+						Line: 92,
 						Col:  12,
 					},
 				},
@@ -6775,7 +6870,7 @@ func builtinPack() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 82,
+					Line: 89,
 					Col:  5,
 				},
 			},
@@ -6790,7 +6885,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 91,
+						Line: 98,
 						Col:  12,
 					},
 				},
@@ -6798,7 +6893,7 @@ func builtinPack() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 88,
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -6815,7 +6910,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 101,
+								Line: 108,
 								Col:  12,
 							},
 						},
@@ -6826,14 +6921,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 102,
+								Line: 109,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 100,
+						Line: 107,
 						Col:  7,
 					},
 				},
@@ -6843,7 +6938,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 98,
+					Line: 105,
 					Col:  5,
 				},
 			},
@@ -6861,13 +6956,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 113,
+									Line: 120,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 113,
+								Line: 120,
 								Col:  11,
 							},
 						},
@@ -6882,7 +6977,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 115,
+												Line: 122,
 												Col:  22,
 											},
 										},
@@ -6891,14 +6986,14 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(0)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 115,
+												Line: 122,
 												Col:  52,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 115,
+										Line: 122,
 										Col:  15,
 									},
 								},
@@ -6911,7 +7006,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 117,
+												Line: 124,
 												Col:  20,
 											},
 										},
@@ -6920,7 +7015,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(30)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 118,
+												Line: 125,
 												Col:  20,
 											},
 										},
@@ -6932,20 +7027,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/judgement.yaml",
-													Line: 119,
+													Line: 126,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 119,
+												Line: 126,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 116,
+										Line: 123,
 										Col:  15,
 									},
 								},
@@ -6958,7 +7053,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 121,
+												Line: 128,
 												Col:  20,
 											},
 										},
@@ -6967,7 +7062,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(80)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 122,
+												Line: 129,
 												Col:  20,
 											},
 										},
@@ -6979,20 +7074,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/judgement.yaml",
-													Line: 123,
+													Line: 130,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 123,
+												Line: 130,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 120,
+										Line: 127,
 										Col:  15,
 									},
 								},
@@ -7007,7 +7102,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 125,
+												Line: 132,
 												Col:  20,
 											},
 										},
@@ -7016,7 +7111,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(1000)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 126,
+												Line: 133,
 												Col:  20,
 											},
 										},
@@ -7027,28 +7122,28 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 127,
+												Line: 134,
 												Col:  20,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 124,
+										Line: 131,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 114,
+								Line: 121,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 112,
+						Line: 119,
 						Col:  7,
 					},
 				},
@@ -7058,7 +7153,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 110,
+					Line: 117,
 					Col:  5,
 				},
 			},
@@ -7074,7 +7169,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 135,
+								Line: 142,
 								Col:  12,
 							},
 						},
@@ -7086,14 +7181,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 136,
+								Line: 143,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 134,
+						Line: 141,
 						Col:  7,
 					},
 				},
@@ -7103,7 +7198,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 132,
+					Line: 139,
 					Col:  5,
 				},
 			},
@@ -7116,7 +7211,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 143,
+						Line: 150,
 						Col:  12,
 					},
 				},
@@ -7126,7 +7221,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "vetcircle safety addition (not from the guide)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 142,
+					Line: 149,
 					Col:  5,
 				},
 			},
@@ -7140,7 +7235,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 155,
+							Line: 162,
 							Col:  10,
 						},
 					},
@@ -7149,7 +7244,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 156,
+							Line: 163,
 							Col:  10,
 						},
 					},
@@ -7158,7 +7253,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 157,
+							Line: 164,
 							Col:  10,
 						},
 					},
@@ -7167,7 +7262,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 158,
+							Line: 165,
 							Col:  10,
 						},
 					},
@@ -7176,7 +7271,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 159,
+							Line: 166,
 							Col:  10,
 						},
 					},
@@ -7185,7 +7280,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 160,
+							Line: 167,
 							Col:  10,
 						},
 					},
@@ -7194,7 +7289,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 161,
+							Line: 168,
 							Col:  10,
 						},
 					},
@@ -7203,7 +7298,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 162,
+							Line: 169,
 							Col:  10,
 						},
 					},
@@ -7212,14 +7307,14 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 163,
+							Line: 170,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 154,
+					Line: 161,
 					Col:  5,
 				},
 			},
@@ -7228,7 +7323,7 @@ func builtinPack() *checklist.Pack {
 			Source:            "Overview",
 			Pos: checklist.Pos{
 				File: "rules/judgement.yaml",
-				Line: 152,
+				Line: 159,
 				Col:  3,
 			},
 		},
@@ -7274,7 +7369,7 @@ func builtinPack() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 211,
+					Line: 218,
 					Col:  10,
 				},
 			},
@@ -7291,7 +7386,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 255,
+									Line: 262,
 									Col:  14,
 								},
 							},
@@ -7300,14 +7395,14 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 256,
+									Line: 263,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 254,
+							Line: 261,
 							Col:  9,
 						},
 					},
@@ -7317,7 +7412,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 252,
+						Line: 259,
 						Col:  7,
 					},
 				},
@@ -7332,7 +7427,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 264,
+									Line: 271,
 									Col:  14,
 								},
 							},
@@ -7341,14 +7436,14 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 265,
+									Line: 272,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 263,
+							Line: 270,
 							Col:  9,
 						},
 					},
@@ -7358,7 +7453,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 261,
+						Line: 268,
 						Col:  7,
 					},
 				},
@@ -7373,7 +7468,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 273,
+									Line: 280,
 									Col:  14,
 								},
 							},
@@ -7383,20 +7478,20 @@ func builtinPack() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 274,
+										Line: 281,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 274,
+									Line: 281,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 272,
+							Line: 279,
 							Col:  9,
 						},
 					},
@@ -7407,7 +7502,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 270,
+						Line: 277,
 						Col:  7,
 					},
 				},
@@ -7420,7 +7515,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 281,
+							Line: 288,
 							Col:  14,
 						},
 					},
@@ -7429,7 +7524,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 280,
+						Line: 287,
 						Col:  7,
 					},
 				},
@@ -7442,7 +7537,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 286,
+							Line: 293,
 							Col:  14,
 						},
 					},
@@ -7451,7 +7546,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 285,
+						Line: 292,
 						Col:  7,
 					},
 				},
@@ -7464,7 +7559,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 291,
+							Line: 298,
 							Col:  14,
 						},
 					},
@@ -7473,7 +7568,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 290,
+						Line: 297,
 						Col:  7,
 					},
 				},
@@ -7488,7 +7583,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 298,
+									Line: 305,
 									Col:  14,
 								},
 							},
@@ -7498,20 +7593,20 @@ func builtinPack() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 299,
+										Line: 306,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 299,
+									Line: 306,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 297,
+							Line: 304,
 							Col:  9,
 						},
 					},
@@ -7521,7 +7616,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 295,
+						Line: 302,
 						Col:  7,
 					},
 				},
@@ -7532,7 +7627,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 305,
+							Line: 312,
 							Col:  14,
 						},
 					},
@@ -7541,7 +7636,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 304,
+						Line: 311,
 						Col:  7,
 					},
 				},
@@ -7559,7 +7654,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 311,
+							Line: 318,
 							Col:  9,
 						},
 					},
@@ -7568,7 +7663,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 309,
+						Line: 316,
 						Col:  7,
 					},
 				},
@@ -7579,7 +7674,7 @@ func builtinPack() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 318,
+							Line: 325,
 							Col:  14,
 						},
 					},
@@ -7588,7 +7683,7 @@ func builtinPack() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 317,
+						Line: 324,
 						Col:  7,
 					},
 				},
@@ -7599,7 +7694,7 @@ func builtinPack() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 323,
+							Line: 330,
 							Col:  14,
 						},
 					},
@@ -7609,7 +7704,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 322,
+						Line: 329,
 						Col:  7,
 					},
 				},
@@ -7622,7 +7717,7 @@ func builtinPack() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 331,
+									Line: 338,
 									Col:  14,
 								},
 							},
@@ -7638,20 +7733,20 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 333,
+										Line: 340,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 332,
+									Line: 339,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 330,
+							Line: 337,
 							Col:  9,
 						},
 					},
@@ -7660,7 +7755,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 328,
+						Line: 335,
 						Col:  7,
 					},
 				},
@@ -7678,7 +7773,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 340,
+							Line: 347,
 							Col:  9,
 						},
 					},
@@ -7687,7 +7782,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 338,
+						Line: 345,
 						Col:  7,
 					},
 				},
@@ -7701,7 +7796,7 @@ func builtinPack() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 237,
+						Line: 244,
 						Col:  7,
 					},
 				},
@@ -7714,7 +7809,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 242,
+						Line: 249,
 						Col:  7,
 					},
 				},
@@ -7729,7 +7824,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 220,
+						Line: 227,
 						Col:  7,
 					},
 				},
@@ -7740,7 +7835,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 225,
+						Line: 232,
 						Col:  7,
 					},
 				},
@@ -7752,19 +7847,19 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 232,
+						Line: 239,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 217,
+					Line: 224,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/judgement.yaml",
-				Line: 211,
+				Line: 218,
 				Col:  3,
 			},
 		},

@@ -55,7 +55,7 @@ func script(p *checklist.Pack, a *checklist.Answers) []string {
 	var lines []string
 	so := checklist.NewAnswers()
 	for _, q := range p.Questions {
-		if !p.Applicable(q, so) {
+		if q.Detail || !p.Applicable(q, so) {
 			continue
 		}
 		v, ok := a.Get(q.ID)
@@ -256,7 +256,7 @@ func TestMultiAndTristateInput(t *testing.T) {
 			if q.ID == id {
 				return lines
 			}
-			if p.Applicable(q, so) {
+			if !q.Detail && p.Applicable(q, so) {
 				lines = append(lines, "")
 			}
 		}

@@ -229,6 +229,11 @@ type Question struct {
 	// the question no longer holds the verdict at incomplete, and items
 	// still unknown stay follow-ups. Empty: every item must be known.
 	Settles []string `yaml:"settles"`
+	// Detail marks a detail that real circles' pages state (how it is paid
+	// for, its norms, its language): optional, kept in answers files,
+	// scored and shown, but not asked in the step-by-step walkthrough,
+	// which keeps to what every vetting needs.
+	Detail bool `yaml:"detail"`
 	// First puts the question before every other one to the same person in
 	// the follow-ups, even when it is optional (acute distress).
 	First bool `yaml:"first"`
@@ -456,22 +461,22 @@ type StayVerdict struct {
 
 // Format is one of the four kinds of circle, with the rules that rank it.
 type Format struct {
-	ID        string     `yaml:"id"`
-	Name      string     `yaml:"name"`
-	Summary   string     `yaml:"summary"`
-	Size      string     `yaml:"size"`
-	Cost      string     `yaml:"cost"`
-	Frequency string     `yaml:"frequency"`
-	FitsWho   string     `yaml:"fits"`
-	Cautions  string     `yaml:"cautions"`
-	Source    string     `yaml:"source"`
-	Base      Fit        `yaml:"base"`
+	ID        string `yaml:"id"`
+	Name      string `yaml:"name"`
+	Summary   string `yaml:"summary"`
+	Size      string `yaml:"size"`
+	Cost      string `yaml:"cost"`
+	Frequency string `yaml:"frequency"`
+	FitsWho   string `yaml:"fits"`
+	Cautions  string `yaml:"cautions"`
+	Source    string `yaml:"source"`
+	Base      Fit    `yaml:"base"`
 	// LookFor lists the questions that hold what to look for in this
 	// format (a retreat's team, screening and medical backup); those still
 	// unanswered are asked right after the three questions.
 	LookFor []string   `yaml:"look_for"`
 	Rules   []*FitRule `yaml:"rules"`
-	Pos       Pos        `yaml:"-"`
+	Pos     Pos        `yaml:"-"`
 }
 
 // FitRule moves a format's fit for this person, with a reason.

@@ -27,18 +27,18 @@ const (
 // packFile is the shape of one rules file. A pack may split its parts across
 // files freely; the loader merges them and checks the whole.
 type packFile struct {
-	Pack      *Meta             `yaml:"pack"`
-	Scoring   *scoring          `yaml:"scoring"`
-	Sections  []*Section        `yaml:"sections"`
-	Questions []*Question       `yaml:"questions"`
-	Rules     []*Rule           `yaml:"rules"`
-	Formats   []*Format         `yaml:"formats"`
-	Derive    []*Derivation     `yaml:"derive"`
-	CircleFit []*FitRule        `yaml:"circle_fit"`
-	FitUnknown  *FitRule        `yaml:"fit_unknown"`
-	CrisisWords []string        `yaml:"crisis_words"`
-	Stay      *StayBlock        `yaml:"stay"`
-	Text      map[string]string `yaml:"text"`
+	Pack        *Meta             `yaml:"pack"`
+	Scoring     *scoring          `yaml:"scoring"`
+	Sections    []*Section        `yaml:"sections"`
+	Questions   []*Question       `yaml:"questions"`
+	Rules       []*Rule           `yaml:"rules"`
+	Formats     []*Format         `yaml:"formats"`
+	Derive      []*Derivation     `yaml:"derive"`
+	CircleFit   []*FitRule        `yaml:"circle_fit"`
+	FitUnknown  *FitRule          `yaml:"fit_unknown"`
+	CrisisWords []string          `yaml:"crisis_words"`
+	Stay        *StayBlock        `yaml:"stay"`
+	Text        map[string]string `yaml:"text"`
 }
 
 type scoring struct {

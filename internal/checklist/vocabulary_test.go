@@ -38,6 +38,7 @@ func TestVocabularyV3(t *testing.T) {
 		{"a sobriety norm", strongBody + "  norms: [sobriety]\n", effect{checklist.VerdictPromising, "", "NORM-SOBRIETY"}},
 		{"a no-selling norm", strongBody + "  norms: [no-selling]\n", effect{checklist.VerdictPromising, "", "NORM-NO-SELLING"}},
 		{"discourages outside care: a red flag", strongBody + "  rf-discourages-care: yes\n", effect{checklist.VerdictCaution, "", "RF-DISCOURAGES-CARE"}},
+		{"discourages outside care, seen in the room", with("stage", "attending") + "\n  facilitation-poor: [discourages-care]", effect{checklist.VerdictCaution, "", "DERIVE-DISCOURAGES-CARE"}},
 		{"dual role: recorded, with a question", strongBody + "  dual-role: yes\n", effect{checklist.VerdictPromising, "", "DUAL-ROLE"}},
 		{"the language it meets in", strongBody + "  meeting-language: Spanish\n", effect{}},
 		{"a person who speaks little of it", strongBody + "  meeting-language: Spanish\n  speaks-language: little\n", effect{"", checklist.FitPoor, "FIT-LANGUAGE"}},
