@@ -157,6 +157,11 @@ func TestExamples(t *testing.T) {
 		// What was seen in the room (one poor habit) outranks what was said.
 		"attending-should-leave.yaml": checklist.VerdictCaution,
 		"in-distress.yaml":            checklist.VerdictPromising,
+		// Issue 18's examples.
+		"forum-known-rules.yaml":      checklist.VerdictPromising,
+		"attending-seeing-drift.yaml": checklist.VerdictCaution,
+		"retreat-unknown-team.yaml":   checklist.VerdictIncomplete,
+		"donation-circle.yaml":        checklist.VerdictPromising,
 	}
 	files, _ := filepath.Glob("../../examples/*.yaml")
 	if len(files) != len(want) {
@@ -197,6 +202,31 @@ func TestExamples(t *testing.T) {
 			case "in-distress.yaml":
 				if !r.Crisis || r.Fit == nil || r.Fit.Value != checklist.FitNotNow {
 					t.Errorf("crisis %v, fit %+v: want crisis first and not now", r.Crisis, r.Fit)
+				}
+			case "forum-known-rules.yaml":
+				text := r.Headline.Verdict
+				for _, x := range r.VerdictReasons {
+					text += x.Text
+				}
+				if strings.Contains(strings.ToLower(text), "facilitat") {
+					t.Errorf("an unfacilitated forum's verdict speaks of a facilitator: %q", text)
+				}
+			case "attending-seeing-drift.yaml":
+				if r.Stay == nil || r.Stay.Value != checklist.StayLeave || len(r.Contradictions) == 0 || r.Contradictions[0].Said != "agreements" {
+					t.Errorf("stay %+v, contradictions %+v: want leave, and the no-advice promise named as contradicted", r.Stay, r.Contradictions)
+				}
+			case "retreat-unknown-team.yaml":
+				var first []string
+				for _, f := range r.FollowUps[:3] {
+					first = append(first, f.Question)
+				}
+				slices.Sort(first)
+				if !slices.Equal(first, []string{"facilitator-team", "medical-backup", "screening"}) {
+					t.Errorf("first follow-ups %v, want the retreat's team, screening and medical backup", first)
+				}
+			case "donation-circle.yaml":
+				if r.Fit == nil || r.Fit.Value != checklist.FitGood || !slices.ContainsFunc(r.Fit.Reasons, func(x checklist.Reason) bool { return x.Rule == "FIT-PAY-WHAT-YOU-CAN" }) {
+					t.Errorf("fit %+v: want good, the donation named", r.Fit)
 				}
 			case "incomplete-intake.yaml":
 				if r.FollowUps[0].Question != "agreements" {
