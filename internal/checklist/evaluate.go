@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/vetcircle/vetcircle/internal/wording"
 )
@@ -825,19 +826,53 @@ const maxQuote = 200
 // crisisIn returns the first crisis phrase in text and the sentence that
 // holds it, or "" when there is none.
 func (p *Pack) crisisIn(text string) (phrase, quote string) {
+	// Each word is looked up once among the phrases' first words, so the
+	// cost grows with the text, not with the list.
 	for _, sentence := range splitSentences(text) {
-		w := wording.Words(sentence)
-		for i, ph := range p.crisisPhrases {
-			if containsPhrase(w, ph) {
-				quote = strings.TrimSpace(sentence)
-				if r := []rune(quote); len(r) > maxQuote {
-					quote = string(r[:maxQuote-1]) + "…"
+		w := strings.FieldsFunc(sentence, notWordRune)
+		for i, word := range w {
+			w[i] = foldWord(word)
+		}
+		for at, word := range w {
+			for _, i := range p.crisisStarts(word) {
+				if containsPhrase(w[at:], p.crisisPhrases[i]) {
+					quote = strings.TrimSpace(sentence)
+					if r := []rune(quote); len(r) > maxQuote {
+						quote = string(r[:maxQuote-1]) + "…"
+					}
+					return p.CrisisWords[i], quote
 				}
-				return p.CrisisWords[i], quote
 			}
 		}
 	}
 	return "", ""
+}
+
+// notWordRune splits words as wording.Words does.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '‘'
+}
+
+// foldWord is one word as wording.Words gives it: lower case, straight
+// apostrophes; it allocates only when the word changes.
+func foldWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "’‘") {
+		w = wording.Fold(w)
+	}
+	return w
+}
+
+// crisisStarts lists the crisis phrases that may start at word: those whose
+// first word it is, and those whose first word is a stem it begins with.
+func (p *Pack) crisisStarts(word string) []int {
+	idx := p.crisisFirst[word]
+	for _, i := range p.crisisStems {
+		if strings.HasPrefix(word, strings.TrimSuffix(p.crisisPhrases[i][0], "*")) {
+			idx = append(slices.Clip(idx), i)
+		}
+	}
+	return idx
 }
 
 // splitSentences cuts text at sentence ends and line breaks.
@@ -847,42 +882,46 @@ func splitSentences(text string) []string {
 	})
 }
 
-// containsPhrase reports whether words hold the phrase's words in a row;
-// a phrase word ending in * matches any word it begins.
+// containsPhrase reports whether words begin with the phrase's words; a
+// phrase word ending in * matches any word it begins.
 func containsPhrase(words, phrase []string) bool {
-	for i := 0; i+len(phrase) <= len(words); i++ {
-		ok := true
-		for j, pw := range phrase {
-			w := words[i+j]
-			if stem, prefix := strings.CutSuffix(pw, "*"); prefix {
-				ok = strings.HasPrefix(w, stem)
-			} else {
-				ok = w == pw
+	if len(phrase) > len(words) {
+		return false
+	}
+	for j, pw := range phrase {
+		if stem, prefix := strings.CutSuffix(pw, "*"); prefix {
+			if !strings.HasPrefix(words[j], stem) {
+				return false
 			}
-			if !ok {
-				break
-			}
-		}
-		if ok {
-			return true
+		} else if words[j] != pw {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // splitPhrases splits crisis phrases into words, keeping a trailing * on
-// the last word of a stem.
-func splitPhrases(phrases []string) [][]string {
-	out := make([][]string, len(phrases))
+// the last word of a stem, and indexes them by first word (stems apart).
+func splitPhrases(phrases []string) (words [][]string, first map[string][]int, stems []int) {
+	words = make([][]string, len(phrases))
+	first = map[string][]int{}
 	for i, ph := range phrases {
 		stem := strings.HasSuffix(ph, "*")
 		w := wording.Words(strings.TrimSuffix(ph, "*"))
-		if stem && len(w) > 0 {
+		if len(w) == 0 {
+			continue
+		}
+		if stem {
 			w[len(w)-1] += "*"
 		}
-		out[i] = w
+		words[i] = w
+		if strings.HasSuffix(w[0], "*") {
+			stems = append(stems, i)
+		} else {
+			first[w[0]] = append(first[w[0]], i)
+		}
 	}
-	return out
+	return words, first, stems
 }
 
 // holds evaluates a condition against answers. Absent answers make every

@@ -136,8 +136,12 @@ type Pack struct {
 
 	byID      map[string]*Question
 	formatIdx map[string]*Format
-	// crisisPhrases is CrisisWords split into words, once.
+	// crisisPhrases is CrisisWords split into words, once, indexed by first
+	// word (crisisFirst) or, for a phrase that starts with a stem, listed in
+	// crisisStems.
 	crisisPhrases [][]string
+	crisisFirst   map[string][]int
+	crisisStems   []int
 	// lang is Meta.Language parsed once, for plurals and number formats.
 	lang language.Tag
 }

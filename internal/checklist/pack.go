@@ -268,7 +268,7 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 		return nil, l.errs
 	}
 	p.lang = language.Make(p.Meta.Language)
-	p.crisisPhrases = splitPhrases(p.CrisisWords)
+	p.crisisPhrases, p.crisisFirst, p.crisisStems = splitPhrases(p.CrisisWords)
 	return p, nil
 }
 
@@ -284,7 +284,7 @@ func (p *Pack) Index() *Pack {
 		p.formatIdx[f.ID] = f
 	}
 	p.lang = language.Make(p.Meta.Language)
-	p.crisisPhrases = splitPhrases(p.CrisisWords)
+	p.crisisPhrases, p.crisisFirst, p.crisisStems = splitPhrases(p.CrisisWords)
 	return p
 }
 

@@ -22,11 +22,19 @@ const RunWords = 8
 // Words splits text into lower-case words, treating curly apostrophes as
 // straight ones, so "I’m" and "I'm" are the same word.
 func Words(s string) []string {
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(strings.ToLower(s))
+	s = Fold(s)
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 }
+
+// apostrophes makes curly apostrophes straight; built once, as a Replacer
+// is costly to build and safe to share.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
+// Fold lower-cases text and straightens its apostrophes, as Words does
+// before splitting, so a caller can test for a word cheaply first.
+func Fold(s string) string { return apostrophes.Replace(strings.ToLower(s)) }
 
 // Hash is the fingerprint of one run of words.
 func Hash(run []string) uint64 {
