@@ -588,7 +588,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "tradition",
-						Label: "Se formó dentro de una tradición o linaje ceremonial (sin un programa con nombre)",
+						Label: "Se formó en una tradición o linaje ceremonial",
 						Help:  "Años de aprendizaje en una tradición ceremonial o religiosa: no es un programa de integración con nombre, pero tampoco es \"mi propia experiencia\".",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
@@ -598,7 +598,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "clinician-only",
-						Label: "Profesional clínico con licencia, sin formación en psicodélicos ni en integración",
+						Label: "Licencia clínica, sin formación en psicodélicos",
 						Help:  "Terapeuta, consejero/a o médico/a con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
@@ -608,7 +608,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "coach-title",
-						Label: "Se presenta como coach o \"integrador/a\", sin nombrar un programa",
+						Label: "Título de coach o \"integrador/a\", sin programa",
 						Help:  "Es un título que cualquiera puede usar; pregunte dónde se formó.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",

@@ -588,7 +588,7 @@ func builtinPack() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "tradition",
-						Label: "Trained within a ceremonial tradition or lineage (no named program)",
+						Label: "Trained in a ceremonial tradition or lineage",
 						Help:  "Years of apprenticeship in a ceremonial or religious tradition: neither a named integration program nor \"my own experience\".",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
@@ -598,7 +598,7 @@ func builtinPack() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "clinician-only",
-						Label: "A licensed clinician, with no psychedelic or integration training",
+						Label: "Licensed clinician, no psychedelic training",
 						Help:  "A therapist, counsellor or doctor whose licence is real but who names no psychedelic-specific training.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
@@ -608,7 +608,7 @@ func builtinPack() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "coach-title",
-						Label: "A coach or \"integrator\" title, with no program named",
+						Label: "A coach or \"integrator\" title, no program",
 						Help:  "A title anyone may use; ask where they trained.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
