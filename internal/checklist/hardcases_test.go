@@ -251,3 +251,51 @@ func TestHardCase8SellerRunAndAvoidFit(t *testing.T) {
 		t.Errorf("verdict reasons %v: want the seller-run group named", r.VerdictReasons)
 	}
 }
+
+// TestHardCasesSameInSpanish: the Spanish pack reaches the same three
+// answers, crisis line and contradictions on the hard cases.
+func TestHardCasesSameInSpanish(t *testing.T) {
+	en := defaultPack(t)
+	es, err := rules.DefaultES()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := []string{
+		forumKnown,
+		"circle: {format: online-peer}\nanswers: {training: no-facilitator, peer-safeguards: {written-rules: no, active-moderation: unknown}}",
+		with("stage", "attending") + "\n  sessions-attended: 10\n  leave-signs: [advice-drift]",
+		with("stage", "attending") + "\n  sessions-attended: 1\n  leave-signs: [feel-worse]",
+		withCircle("kap-circle", "retreat"),
+		withCircle("cost_usd: 45", "cost_usd: 0") + "  budget: free\n",
+		strongBody + "notes:\n  goals: \"A veces pienso en quitarme la vida.\"\n",
+		with("rf-vendor-dosing", "yes") + "  seller-run: yes\n  goals: [structured-support]\n",
+	}
+	type outcome struct {
+		verdict checklist.Verdict
+		fit     checklist.Fit
+		stay    checklist.StayValue
+		crisis  bool
+		quotes  int
+		contra  int
+		reasons string
+	}
+	judge := func(p *checklist.Pack, body string) outcome {
+		r := checklist.Evaluate(p, answers(t, p, body))
+		o := outcome{verdict: r.Verdict, crisis: r.Crisis, quotes: len(r.CrisisQuotes), contra: len(r.Contradictions)}
+		if r.Fit != nil {
+			o.fit = r.Fit.Value
+		}
+		if r.Stay != nil {
+			o.stay = r.Stay.Value
+		}
+		for _, x := range r.VerdictReasons {
+			o.reasons += x.Rule + " "
+		}
+		return o
+	}
+	for _, body := range bodies {
+		if a, b := judge(en, body), judge(es, body); a != b {
+			t.Errorf("English %+v, Spanish %+v for:\n%s", a, b, body)
+		}
+	}
+}
