@@ -791,8 +791,9 @@ func (p *Pack) headline(r Result) Headline {
 	return h
 }
 
-// crisisQuotes finds the pack's crisis phrases in what was written: notes
-// and free-text answers, in pack order, at most one quote per question.
+// crisisQuotes finds the pack's crisis phrases in what the person wrote:
+// notes and free-text answers that are not the circle's own facts, in pack
+// order, at most one quote per question.
 func (p *Pack) crisisQuotes(a *Answers) []CrisisQuote {
 	if len(p.crisisPhrases) == 0 {
 		return nil
@@ -806,13 +807,18 @@ func (p *Pack) crisisQuotes(a *Answers) []CrisisQuote {
 			out = append(out, CrisisQuote{Question: id, Quote: quote, Phrase: phrase})
 		}
 	}
+	notes := len(a.Notes) > 0
 	for _, q := range p.Questions {
-		if q.Kind == KindText {
-			if v, ok := a.Get(q.ID); ok {
+		// A circle's own facts (its name: "Suicide Loss Survivors") are not
+		// the person's words; what the person writes is.
+		if q.Kind == KindText && q.CircleField == "" {
+			if v, ok := a.Values[q.ID]; ok {
 				look(q.ID, v.Text)
 			}
 		}
-		look(q.ID, a.Notes[q.ID])
+		if notes {
+			look(q.ID, a.Notes[q.ID])
+		}
 	}
 	for _, x := range a.UnknownNotes {
 		look(x.ID, x.Raw)
@@ -857,7 +863,7 @@ func notWordRune(r rune) bool {
 // apostrophes; it allocates only when the word changes.
 func foldWord(w string) string {
 	w = strings.ToLower(w)
-	if strings.ContainsAny(w, "’‘") {
+	if strings.IndexByte(w, 0xE2) >= 0 { // ’ and ‘ both start with 0xE2
 		w = wording.Fold(w)
 	}
 	return w

@@ -188,6 +188,11 @@ func TestHardCase7Distress(t *testing.T) {
 	if !r.Crisis || len(r.CrisisQuotes) != 1 || r.CrisisQuotes[0].Quote != note || r.CrisisQuotes[0].Question != "facilitator" {
 		t.Errorf("crisis %v, quotes %+v: want the crisis line quoting the note", r.Crisis, r.CrisisQuotes)
 	}
+	// The circle's own name is not the person's words.
+	r = checklist.Evaluate(p, answers(t, p, withCircle("name: Strong", "name: Suicide Loss Survivors Circle")))
+	if r.Crisis || len(r.CrisisQuotes) != 0 {
+		t.Errorf("a circle's name raised the crisis line: %+v", r.CrisisQuotes)
+	}
 	r = checklist.Evaluate(p, answers(t, p, strongBody+"notes:\n  goals: \"Quiero ayuda. A veces pienso en quitarme la vida.\"\n"))
 	if !r.Crisis || len(r.CrisisQuotes) != 1 || r.CrisisQuotes[0].Quote != "A veces pienso en quitarme la vida" {
 		t.Errorf("Spanish note: crisis %v, quotes %+v", r.Crisis, r.CrisisQuotes)
