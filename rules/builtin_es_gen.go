@@ -10,7 +10,7 @@ func builtinPackES() *checklist.Pack {
 		Meta: checklist.Meta{
 			ID:           "vetcircle-es",
 			Name:         "Evaluación de círculos de integración entre pares (español)",
-			Version:      "2.0.0",
+			Version:      "2.1.0",
 			LastReviewed: "2026-12-01",
 			Language:     "es-US",
 			Guide: checklist.Guide{
@@ -38,6 +38,9 @@ func builtinPackES() *checklist.Pack {
 					"Are circles HIPAA-compliant?",
 				},
 				Addition: "vetcircle safety addition (not from the guide)",
+				Sources: []string{
+					"Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/es/pack.yaml",
@@ -429,6 +432,101 @@ func builtinPackES() *checklist.Pack {
 				},
 			},
 			&checklist.Question{
+				ID:      "pricing",
+				Section: "basics",
+				Kind:    checklist.Kind("choice"),
+				Label:   "Cómo se paga",
+				Prompt:  "¿Cómo se paga?",
+				Say:     "¿Hay una cuota fija, o es por donativo, con tarifa escalonada o por membresía?",
+				Ask:     "facilitator",
+				Why:     "Muchos círculos piden un donativo o cobran según lo que cada quien puede pagar, así que el precio publicado no siempre es lo que usted pagaría.",
+				Source:  "Overview",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "fixed",
+						Label: "Una cuota fija",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 169,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "donation",
+						Label: "Por donativo (lo que usted quiera dar)",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 170,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "sliding-scale",
+						Label: "Tarifa escalonada según ingresos",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 171,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "membership",
+						Label: "Membresía o suscripción",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 172,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "free",
+						Label: "Gratis",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 173,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 157,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:       "cost-currency",
+				Section:  "basics",
+				Kind:     checklist.Kind("text"),
+				Label:    "Precio como aparece",
+				Prompt:   "Si el precio está en otra moneda, ¿qué dice la página (por ejemplo, 600 MXN)?",
+				Source:   "Overview",
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 174,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:       "meeting-language",
+				Section:  "basics",
+				Kind:     checklist.Kind("text"),
+				Label:    "Idioma de las reuniones",
+				Prompt:   "¿En qué idioma se reúne el círculo?",
+				Source:   "vetcircle safety addition (not from the guide)",
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 182,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
 				ID:             "training",
 				Section:        "three-questions",
 				Kind:           checklist.Kind("choice"),
@@ -448,7 +546,7 @@ func builtinPackES() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 172,
+							Line: 205,
 							Col:  10,
 						},
 					},
@@ -457,7 +555,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Algo vago o general (\"tengo formación en varios enfoques\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 173,
+							Line: 206,
 							Col:  10,
 						},
 					},
@@ -466,7 +564,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Dice que su experiencia personal basta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 174,
+							Line: 207,
 							Col:  10,
 						},
 					},
@@ -475,7 +573,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No quiso decirlo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 175,
+							Line: 208,
 							Col:  10,
 						},
 					},
@@ -484,14 +582,44 @@ func builtinPackES() *checklist.Pack {
 						Label: "No hay facilitador/a (es un grupo informal de pares)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 176,
+							Line: 209,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "tradition",
+						Label: "Se formó en una tradición o linaje ceremonial",
+						Help:  "Años de aprendizaje en una tradición ceremonial o religiosa: no es un programa de integración con nombre, pero tampoco es \"mi propia experiencia\".",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 210,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "clinician-only",
+						Label: "Licencia clínica, sin formación en psicodélicos",
+						Help:  "Terapeuta, consejero/a o médico/a con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 211,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "coach-title",
+						Label: "Título de coach o \"integrador/a\", sin programa",
+						Help:  "Es un título que cualquiera puede usar; pregunte dónde se formó.",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 212,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 159,
+					Line: 192,
 					Col:  5,
 				},
 			},
@@ -516,13 +644,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 190,
+							Line: 226,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 190,
+						Line: 226,
 						Col:  12,
 					},
 				},
@@ -533,7 +661,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Lo que se dice en el grupo se queda en el grupo.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 192,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -543,7 +671,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se escucha y se acompaña; nadie trata de arreglar a nadie.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 193,
+							Line: 229,
 							Col:  10,
 						},
 					},
@@ -553,7 +681,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se puede escuchar sin hablar.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 194,
+							Line: 230,
 							Col:  10,
 						},
 					},
@@ -563,14 +691,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se entregan antes de la primera sesión o en ella.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 195,
+							Line: 231,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 177,
+					Line: 213,
 					Col:  5,
 				},
 			},
@@ -595,13 +723,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 208,
+							Line: 244,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 208,
+						Line: 244,
 						Col:  12,
 					},
 				},
@@ -612,7 +740,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Tiene formación para sostener a alguien en crisis durante la sesión.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 210,
+							Line: 246,
 							Col:  10,
 						},
 					},
@@ -621,7 +749,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después hace seguimiento a solas con la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 211,
+							Line: 247,
 							Col:  10,
 						},
 					},
@@ -631,14 +759,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sabe cuándo y cómo referir a alguien, y a quién.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 212,
+							Line: 248,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 196,
+					Line: 232,
 					Col:  5,
 				},
 			},
@@ -662,7 +790,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 225,
+						Line: 261,
 						Col:  12,
 					},
 				},
@@ -673,7 +801,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Publicadas donde alguien nuevo las lee antes de escribir.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 227,
+							Line: 267,
 							Col:  10,
 						},
 					},
@@ -683,7 +811,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Moderadores que atienden las denuncias y quitan lo que rompe las reglas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 228,
+							Line: 268,
 							Col:  10,
 						},
 					},
@@ -692,7 +820,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una regla que prohíbe vender medicina o aconsejar dosis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 229,
+							Line: 269,
 							Col:  10,
 						},
 					},
@@ -702,14 +830,18 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Como el 988 en EE. UU., puestos donde todos los ven.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 230,
+							Line: 270,
 							Col:  10,
 						},
 					},
 				},
+				Settles: []string{
+					"written-rules",
+					"active-moderation",
+				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 213,
+					Line: 249,
 					Col:  5,
 				},
 			},
@@ -733,19 +865,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 244,
+							Line: 284,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 244,
+						Line: 284,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 233,
+					Line: 273,
 					Col:  5,
 				},
 			},
@@ -768,13 +900,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 256,
+						Line: 296,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 245,
+					Line: 285,
 					Col:  5,
 				},
 			},
@@ -799,7 +931,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 270,
+								Line: 310,
 								Col:  12,
 							},
 						},
@@ -810,20 +942,20 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 271,
+								Line: 311,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 269,
+						Line: 309,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 257,
+					Line: 297,
 					Col:  5,
 				},
 			},
@@ -847,13 +979,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 284,
+						Line: 324,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 273,
+					Line: 313,
 					Col:  5,
 				},
 			},
@@ -877,19 +1009,154 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 296,
+							Line: 336,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 296,
+						Line: 336,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 285,
+					Line: 325,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:             "joining",
+				Section:        "safety",
+				Kind:           checklist.Kind("choice"),
+				Label:          "Cómo se entra",
+				Prompt:         "¿Cómo entra alguien al grupo?",
+				Say:            "¿Cualquiera puede llegar sin más, o hay que presentar una solicitud y ser aceptado? ¿En qué se fijan?",
+				Ask:            "facilitator",
+				ListenGood:     "Una solicitud o una conversación que revisa si el grupo le conviene a la persona, por su salud y su situación actual.",
+				ListenWorrying: "Cualquiera llega y entra; o lo único que se revisa es si alguien se siente espiritualmente preparado.",
+				Why:            "La forma de entrar muestra si alguien revisa a quién entra; revisar la preparación espiritual no es revisar la seguridad.",
+				Source:         "KAP integration circles (facilitated, structured)",
+				When: &checklist.Condition{
+					Not: &checklist.Condition{
+						Question: "circle-format",
+						Is: []string{
+							"online-peer",
+						},
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 350,
+							Col:  18,
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/questions.yaml",
+						Line: 350,
+						Col:  12,
+					},
+				},
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "drop-in",
+						Label: "Cualquiera puede llegar sin más",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 352,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "application",
+						Label: "Se presenta una solicitud, hay entrevista y se acepta a la persona",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 353,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "readiness",
+						Label: "Solo se revisa la \"preparación espiritual\"",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 354,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 337,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:      "norms",
+				Section: "safety",
+				Kind:    checklist.Kind("multi"),
+				Label:   "Normas del grupo",
+				Prompt:  "¿Cuáles de estas normas tiene el grupo? Marque cada una.",
+				Say:     "¿Tienen normas sobre cómo se da retroalimentación, sobre venir sobrio/a a las sesiones y sobre vender o pedir sustancias?",
+				Ask:     "facilitator",
+				Why:     "Estas normas hacen que el grupo sea un lugar para ser escuchado y no aconsejado, con la cabeza despejada y sin comercio de sustancias.",
+				Source:  "Red flags worth taking seriously",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "feedback-not-advice",
+						Label: "Se comenta lo que uno escuchó, nunca lo que el otro debería hacer",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 367,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "sobriety",
+						Label: "Se llega sobrio/a a las sesiones",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 368,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "no-selling",
+						Label: "No se venden ni se piden sustancias",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 369,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 355,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:                "dual-role",
+				Section:           "safety",
+				Kind:              checklist.Kind("tristate"),
+				Label:             "Quien facilita es también su profesional clínico",
+				Prompt:            "¿Quien facilita es también su propio terapeuta o quien le receta?",
+				Say:               "¿Cómo separa su papel en el grupo de su papel como mi terapeuta o quien me receta?",
+				PromptCoordinator: "¿Quien facilita es también el terapeuta de la persona o quien le receta?",
+				Ask:               "facilitator",
+				ListenGood:        "Lo ha pensado: lo que se dice en el grupo no entra en sus consultas a menos que usted lo lleve, y puede dejar una cosa sin perder la otra.",
+				ListenWorrying:    "No ve nada que responder.",
+				Why:               "Tener dos papeles con la misma persona puede confundir qué es confidencial y hacer difícil dejar el grupo; no está mal en sí, pero necesita un plan.",
+				Source:            "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				Optional:          true,
+				Detail:            true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 370,
 					Col:  5,
 				},
 			},
@@ -916,7 +1183,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 316,
+									Line: 403,
 									Col:  14,
 								},
 							},
@@ -927,26 +1194,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 317,
+									Line: 404,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 315,
+							Line: 402,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 314,
+						Line: 401,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 299,
+					Line: 386,
 					Col:  5,
 				},
 			},
@@ -965,7 +1232,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 318,
+					Line: 405,
 					Col:  5,
 				},
 			},
@@ -984,7 +1251,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 330,
+					Line: 417,
 					Col:  5,
 				},
 			},
@@ -1003,7 +1270,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 342,
+					Line: 429,
 					Col:  5,
 				},
 			},
@@ -1028,19 +1295,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 366,
+							Line: 453,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 366,
+						Line: 453,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 354,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -1059,7 +1326,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 367,
+					Line: 454,
 					Col:  5,
 				},
 			},
@@ -1086,7 +1353,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 394,
+									Line: 481,
 									Col:  14,
 								},
 							},
@@ -1097,26 +1364,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 395,
+									Line: 482,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 393,
+							Line: 480,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 392,
+						Line: 479,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 379,
+					Line: 466,
 					Col:  5,
 				},
 			},
@@ -1135,7 +1402,28 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 396,
+					Line: 483,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:             "rf-discourages-care",
+				Section:        "red-flags",
+				Kind:           checklist.Kind("tristate"),
+				RedFlag:        true,
+				Label:          "Desalienta la atención fuera del grupo",
+				Prompt:         "¿Quien facilita desalienta la terapia o hablar de medicamentos fuera del grupo, o pide que no se le cuente a quien receta lo que uno toma?",
+				Say:            "¿Cómo encaja el grupo con los terapeutas y médicos que recetan a cada participante?",
+				Ask:            "facilitator",
+				ListenGood:     "Lo fomenta: el grupo acompaña su propia atención, y quien le receta debe saber todo lo que usted toma.",
+				ListenWorrying: "\"Aquí ya no va a necesitar terapia\", o \"su médico no tiene por qué saberlo\".",
+				Why:            "Un grupo se suma a la atención individual y nunca la sustituye; ocultarle cosas a quien receta es un riesgo para la seguridad.",
+				Source:         "Overview",
+				Optional:       true,
+				Detail:         true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 495,
 					Col:  5,
 				},
 			},
@@ -1157,7 +1445,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 410,
+					Line: 513,
 					Col:  5,
 				},
 			},
@@ -1179,7 +1467,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Empieza recordando los acuerdos del grupo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 437,
+							Line: 540,
 							Col:  10,
 						},
 					},
@@ -1188,7 +1476,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Reparte bien el tiempo: nadie acapara",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 438,
+							Line: 541,
 							Col:  10,
 						},
 					},
@@ -1197,7 +1485,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Invita sin presionar (\"puede compartir, o no\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 439,
+							Line: 542,
 							Col:  10,
 						},
 					},
@@ -1206,7 +1494,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nombra lo que está pasando en la sala cuando eso ayuda",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 440,
+							Line: 543,
 							Col:  10,
 						},
 					},
@@ -1215,14 +1503,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Termina a la hora",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 441,
+							Line: 544,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 425,
+					Line: 528,
 					Col:  5,
 				},
 			},
@@ -1244,7 +1532,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se salta los acuerdos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 454,
+							Line: 557,
 							Col:  10,
 						},
 					},
@@ -1253,7 +1541,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que los miembros se den consejos entre sí",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 455,
+							Line: 558,
 							Col:  10,
 						},
 					},
@@ -1262,7 +1550,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Deja que una sola persona acapare el tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 456,
+							Line: 559,
 							Col:  10,
 						},
 					},
@@ -1271,7 +1559,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Presiona a quien no quiere hablar para que comparta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 457,
+							Line: 560,
 							Col:  10,
 						},
 					},
@@ -1280,14 +1568,23 @@ func builtinPackES() *checklist.Pack {
 						Label: "Casi siempre se pasa de la hora de terminar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 458,
+							Line: 561,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "discourages-care",
+						Label: "Aleja a la gente de su propia terapia o de quien le receta",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 562,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 442,
+					Line: 545,
 					Col:  5,
 				},
 			},
@@ -1309,7 +1606,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después de las sesiones casi siempre me siento peor",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 471,
+							Line: 575,
 							Col:  10,
 						},
 					},
@@ -1318,7 +1615,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Quien facilita me presiona o me obliga a hacer cosas, o no respeta los límites",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 472,
+							Line: 576,
 							Col:  10,
 						},
 					},
@@ -1327,7 +1624,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo se ha ido a dar consejos en vez de escuchar y acompañar",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 473,
+							Line: 577,
 							Col:  10,
 						},
 					},
@@ -1336,7 +1633,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me doy cuenta de que actúo para los demás en vez de hablar con sinceridad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 474,
+							Line: 578,
 							Col:  10,
 						},
 					},
@@ -1345,14 +1642,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "El grupo anima a correr riesgos con sustancias o con conductas que no son seguras",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 475,
+							Line: 579,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 459,
+					Line: 563,
 					Col:  5,
 				},
 			},
@@ -1374,7 +1671,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me siento cómodo/a compartiendo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 490,
+							Line: 594,
 							Col:  10,
 						},
 					},
@@ -1383,7 +1680,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Primero querría escuchar un tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 491,
+							Line: 595,
 							Col:  10,
 						},
 					},
@@ -1392,14 +1689,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Compartir en grupo me parece horrible",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 492,
+							Line: 596,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 478,
+					Line: 582,
 					Col:  5,
 				},
 			},
@@ -1421,7 +1718,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me atrae",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 505,
+							Line: 609,
 							Col:  10,
 						},
 					},
@@ -1430,7 +1727,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me da igual",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 506,
+							Line: 610,
 							Col:  10,
 						},
 					},
@@ -1439,14 +1736,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me haría sentir incómodo/a",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 507,
+							Line: 611,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 493,
+					Line: 597,
 					Col:  5,
 				},
 			},
@@ -1468,7 +1765,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un terapeuta o profesional clínico, además de mis propias prácticas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 520,
+							Line: 624,
 							Col:  10,
 						},
 					},
@@ -1477,7 +1774,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Mis propias prácticas constantes (escribir un diario, meditar, etc.)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 521,
+							Line: 625,
 							Col:  10,
 						},
 					},
@@ -1486,14 +1783,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Todavía nada constante",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 522,
+							Line: 626,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 508,
+					Line: 612,
 					Col:  5,
 				},
 			},
@@ -1515,7 +1812,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 523,
+					Line: 627,
 					Col:  5,
 				},
 			},
@@ -1537,7 +1834,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nada; tiene que ser gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 550,
+							Line: 654,
 							Col:  10,
 						},
 					},
@@ -1546,7 +1843,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Hasta unos $30 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 551,
+							Line: 655,
 							Col:  10,
 						},
 					},
@@ -1555,7 +1852,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Entre $30 y $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 552,
+							Line: 656,
 							Col:  10,
 						},
 					},
@@ -1564,7 +1861,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Más de $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 553,
+							Line: 657,
 							Col:  10,
 						},
 					},
@@ -1573,14 +1870,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo suficiente para un retiro ($1,500 o más)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 554,
+							Line: 658,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 538,
+					Line: 642,
 					Col:  5,
 				},
 			},
@@ -1602,7 +1899,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Puedo llegar a un círculo en persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 567,
+							Line: 671,
 							Col:  10,
 						},
 					},
@@ -1611,7 +1908,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tiene que ser en línea",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 568,
+							Line: 672,
 							Col:  10,
 						},
 					},
@@ -1620,14 +1917,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera de los dos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 569,
+							Line: 673,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 555,
+					Line: 659,
 					Col:  5,
 				},
 			},
@@ -1649,7 +1946,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Apoyo con estructura además de mi propia práctica",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 582,
+							Line: 686,
 							Col:  10,
 						},
 					},
@@ -1658,7 +1955,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un marco ceremonial o contemplativo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 583,
+							Line: 687,
 							Col:  10,
 						},
 					},
@@ -1667,7 +1964,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Preguntas prácticas y recursos entre sesiones",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 584,
+							Line: 688,
 							Col:  10,
 						},
 					},
@@ -1676,7 +1973,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Sentirme menos solo/a con lo que viví",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 585,
+							Line: 689,
 							Col:  10,
 						},
 					},
@@ -1685,7 +1982,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Trabajar más a fondo lo que me resultó difícil",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 586,
+							Line: 690,
 							Col:  10,
 						},
 					},
@@ -1694,14 +1991,63 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un empujón intensivo en un momento clave",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 587,
+							Line: 691,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 570,
+					Line: 674,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:                "speaks-language",
+				Section:           "fit",
+				Kind:              checklist.Kind("choice"),
+				Label:             "Idioma",
+				Prompt:            "¿Qué tan bien habla usted el idioma en que se reúne el círculo?",
+				Say:               "¿Podría contar algo difícil en el idioma en que se reúne este círculo?",
+				PromptCoordinator: "¿Qué tan bien habla la persona el idioma en que se reúne el círculo?",
+				SayCoordinator:    "¿Podría contar algo difícil en el idioma en que se reúne este círculo?",
+				Ask:               "self",
+				Why:               "Para contar experiencias difíciles y escuchar las de otros hace falta más que defenderse en un idioma.",
+				Source:            "vetcircle safety addition (not from the guide)",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "fluent",
+						Label: "Con fluidez, o es mi lengua materna",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 706,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "some",
+						Label: "Lo bastante para seguir casi todo",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 707,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "little",
+						Label: "Poco o nada",
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 708,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/es/questions.yaml",
+					Line: 692,
 					Col:  5,
 				},
 			},
@@ -1718,9 +2064,10 @@ func builtinPackES() *checklist.Pack {
 				Why:               "Un círculo de pares no es atención para crisis. Si está pasando por una angustia fuerte ahora, busque primero ayuda para crisis.",
 				Source:            "vetcircle safety addition (not from the guide)",
 				Optional:          true,
+				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 588,
+					Line: 709,
 					Col:  5,
 				},
 			},
@@ -1815,39 +2162,28 @@ func builtinPackES() *checklist.Pack {
 										Col:  15,
 									},
 								},
-								&checklist.Condition{
-									All: []*checklist.Condition{
-										&checklist.Condition{
-											Question: "peer-safeguards",
-											Answered: ptr(false),
-											Pos: checklist.Pos{
-												File: "rules/es/rules.yaml",
-												Line: 20,
-												Col:  22,
-											},
-										},
-										&checklist.Condition{
-											Question: "circle-format",
-											Is: []string{
-												"online-peer",
-											},
-											Pos: checklist.Pos{
-												File: "rules/es/rules.yaml",
-												Line: 20,
-												Col:  68,
-											},
-										},
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/rules.yaml",
-										Line: 20,
-										Col:  15,
-									},
-								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
 								Line: 16,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "circle-format",
+								Is: []string{
+									"online-peer",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 20,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 20,
 								Col:  11,
 							},
 						},
@@ -1942,6 +2278,17 @@ func builtinPackES() *checklist.Pack {
 											Col:  18,
 										},
 									},
+									&checklist.Condition{
+										Question: "rf-discourages-care",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 31,
+											Col:  18,
+										},
+									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
@@ -1973,6 +2320,179 @@ func builtinPackES() *checklist.Pack {
 				},
 			},
 			&checklist.Rule{
+				ID:       "PEER-UNANSWERED",
+				Title:    "Todavía no se conocen las protecciones del propio grupo",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 43,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "peer-safeguards",
+								Lacks: []string{
+									"written-rules",
+									"active-moderation",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 44,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 44,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								All: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "peer-safeguards",
+										Includes: []string{
+											"written-rules",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 47,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "peer-safeguards",
+										Includes: []string{
+											"active-moderation",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 48,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 46,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 45,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Any: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "rf-vendor-dosing",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 51,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-pressure-disclose",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 52,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-charismatic-leader",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 53,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-romantic-sexual",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 54,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-outcome-promises",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 55,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-discourages-care",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 56,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 50,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 49,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 42,
+						Col:  7,
+					},
+				},
+				Message:  "Un grupo informal se juzga por lo que pone en marcha, y todavía no se sabe si tiene reglas escritas y alguien que modere; por eso la respuesta solo puede ser \"incompleto\".",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("incomplete"),
+				Headline: "todavía no se sabe si el grupo tiene reglas y moderación",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 35,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
 				ID:       "TRAIN-NAMED",
 				Title:    "Nombra un programa de formación concreto",
 				Severity: checklist.Severity("strength"),
@@ -1984,7 +2504,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 39,
+						Line: 65,
 						Col:  12,
 					},
 				},
@@ -1992,7 +2512,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 35,
+					Line: 61,
 					Col:  5,
 				},
 			},
@@ -2008,7 +2528,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 48,
+						Line: 74,
 						Col:  12,
 					},
 				},
@@ -2020,7 +2540,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita no pudo nombrar un programa de formación",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 42,
+					Line: 68,
 					Col:  5,
 				},
 			},
@@ -2036,7 +2556,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 60,
+						Line: 86,
 						Col:  12,
 					},
 				},
@@ -2047,7 +2567,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita no tiene formación formal (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 53,
+					Line: 79,
 					Col:  5,
 				},
 			},
@@ -2063,7 +2583,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 70,
+						Line: 96,
 						Col:  12,
 					},
 				},
@@ -2074,7 +2594,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita no quiere mostrar sus credenciales (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 63,
+					Line: 89,
 					Col:  5,
 				},
 			},
@@ -2091,7 +2611,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 79,
+								Line: 105,
 								Col:  12,
 							},
 						},
@@ -2102,14 +2622,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 80,
+								Line: 106,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 78,
+						Line: 104,
 						Col:  7,
 					},
 				},
@@ -2117,7 +2637,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 73,
+					Line: 99,
 					Col:  5,
 				},
 			},
@@ -2135,7 +2655,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 91,
+								Line: 117,
 								Col:  12,
 							},
 						},
@@ -2147,20 +2667,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 92,
+									Line: 118,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 92,
+								Line: 118,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 90,
+						Line: 116,
 						Col:  7,
 					},
 				},
@@ -2170,7 +2690,165 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie sostiene un grupo que necesita a alguien con formación para facilitar",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 83,
+					Line: 109,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-TRADITION-CEREMONY",
+				Title:    "Se formó dentro de una tradición ceremonial",
+				Severity: checklist.Severity("strength"),
+				Points:   8,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "training",
+							Is: []string{
+								"tradition",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 127,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"ceremony",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 128,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 126,
+						Col:  7,
+					},
+				},
+				Message: "Formarse dentro de una tradición ceremonial es lo que tienen muchas personas que guían ceremonias, y va con este tipo de círculo; aun así, la calidad varía y la tradición por sí sola dice poco sobre cómo acompañar una crisis, así que vaya a una o dos sesiones antes.",
+				Source:  "Ceremony-style integration (with caveats)",
+				Ask:     "¿Cuánto tiempo se formó en la tradición, con quién, y qué aprendió sobre qué hacer si alguien entra en crisis?",
+				About:   "training",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 121,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-TRADITION-NOT-PROGRAM",
+				Title:    "Una tradición, no un programa de integración",
+				Severity: checklist.Severity("minor"),
+				Points:   -8,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "training",
+							Is: []string{
+								"tradition",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 141,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "circle-format",
+								Is: []string{
+									"ceremony",
+									"online-peer",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 142,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 142,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 140,
+						Col:  7,
+					},
+				},
+				Message:  "Formarse dentro de una tradición ceremonial no es el programa de integración con nombre que piden un círculo con facilitador/a o un retiro.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "Además de la tradición en la que se formó, ¿ha terminado alguna formación en integración o en KAP con nombre?",
+				About:    "training",
+				Headline: "la formación de quien facilita es una tradición, no un programa de integración",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 133,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-CLINICIAN-ONLY",
+				Title:    "Con licencia, pero sin formación en psicodélicos",
+				Severity: checklist.Severity("minor"),
+				Points:   -5,
+				When: checklist.Condition{
+					Question: "training",
+					Is: []string{
+						"clinician-only",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 153,
+						Col:  12,
+					},
+				},
+				Message:  "Una licencia clínica es formación verdadera para acompañar el malestar, pero no para el trabajo de integración: la buena respuesta nombra un programa específico en psicodélicos.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "¿Se ha formado específicamente en integración con psicodélicos o ketamina? ¿Dónde?",
+				About:    "training",
+				Headline: "quien facilita tiene licencia clínica pero no nombra formación en psicodélicos ni en integración",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 147,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-COACH-TITLE",
+				Title:    "Un título sin programa detrás",
+				Severity: checklist.Severity("minor"),
+				Points:   -8,
+				When: checklist.Condition{
+					Question: "training",
+					Is: []string{
+						"coach-title",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 164,
+						Col:  12,
+					},
+				},
+				Message:  "\"Coach\" e \"integrador/a\" son títulos que cualquiera puede usar; sin un programa con nombre detrás, no dicen nada de la formación.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "¿Qué programa lo formó como coach o integrador/a, y cuándo?",
+				About:    "training",
+				Headline: "quien facilita se presenta como coach o integrador/a pero no nombra ninguna formación",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 158,
 					Col:  5,
 				},
 			},
@@ -2186,7 +2864,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 101,
+						Line: 175,
 						Col:  12,
 					},
 				},
@@ -2194,7 +2872,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 97,
+					Line: 171,
 					Col:  5,
 				},
 			},
@@ -2210,7 +2888,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 109,
+						Line: 183,
 						Col:  12,
 					},
 				},
@@ -2219,7 +2897,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay acuerdo de confidencialidad",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 104,
+					Line: 178,
 					Col:  5,
 				},
 			},
@@ -2235,7 +2913,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 116,
+						Line: 190,
 						Col:  12,
 					},
 				},
@@ -2243,7 +2921,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 112,
+					Line: 186,
 					Col:  5,
 				},
 			},
@@ -2259,7 +2937,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 124,
+						Line: 198,
 						Col:  12,
 					},
 				},
@@ -2268,7 +2946,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nada impide que se den consejos",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 119,
+					Line: 193,
 					Col:  5,
 				},
 			},
@@ -2284,7 +2962,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 131,
+						Line: 205,
 						Col:  12,
 					},
 				},
@@ -2292,7 +2970,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 127,
+					Line: 201,
 					Col:  5,
 				},
 			},
@@ -2308,7 +2986,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 139,
+						Line: 213,
 						Col:  12,
 					},
 				},
@@ -2317,7 +2995,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nada protege el derecho a no compartir",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 134,
+					Line: 208,
 					Col:  5,
 				},
 			},
@@ -2333,7 +3011,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 146,
+						Line: 220,
 						Col:  12,
 					},
 				},
@@ -2341,7 +3019,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 142,
+					Line: 216,
 					Col:  5,
 				},
 			},
@@ -2357,18 +3035,19 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 154,
+						Line: 229,
 						Col:  12,
 					},
 				},
-				Message:  "Los acuerdos que solo se dicen de palabra se olvidan o se tuercen con facilidad; busque que estén por escrito.",
+				Message:  "Los acuerdos que solo se dicen de palabra se olvidan o se tuercen con facilidad; que estén por escrito es una de las cosas que hay que buscar en un círculo con facilitador/a.",
 				Source:   "KAP integration circles (facilitated, structured)",
+				Cap:      checklist.Verdict("caution"),
 				Ask:      "¿Me podría mandar por escrito los acuerdos del grupo antes de que me una?",
 				About:    "agreements",
 				Headline: "los acuerdos no están por escrito",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 149,
+					Line: 223,
 					Col:  5,
 				},
 			},
@@ -2384,7 +3063,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 167,
+								Line: 242,
 								Col:  12,
 							},
 						},
@@ -2399,20 +3078,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 168,
+									Line: 243,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 168,
+								Line: 243,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 166,
+						Line: 241,
 						Col:  7,
 					},
 				},
@@ -2422,7 +3101,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo no tiene ningún acuerdo",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 159,
+					Line: 234,
 					Col:  5,
 				},
 			},
@@ -2438,7 +3117,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 177,
+						Line: 252,
 						Col:  12,
 					},
 				},
@@ -2446,7 +3125,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 173,
+					Line: 248,
 					Col:  5,
 				},
 			},
@@ -2464,7 +3143,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 187,
+								Line: 262,
 								Col:  12,
 							},
 						},
@@ -2476,20 +3155,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 188,
+									Line: 263,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 188,
+								Line: 263,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 186,
+						Line: 261,
 						Col:  7,
 					},
 				},
@@ -2498,7 +3177,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie está preparado para sostener la angustia en la sala",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 180,
+					Line: 255,
 					Col:  5,
 				},
 			},
@@ -2514,7 +3193,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 195,
+						Line: 270,
 						Col:  12,
 					},
 				},
@@ -2522,7 +3201,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 191,
+					Line: 266,
 					Col:  5,
 				},
 			},
@@ -2540,7 +3219,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 205,
+								Line: 280,
 								Col:  12,
 							},
 						},
@@ -2552,20 +3231,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 206,
+									Line: 281,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 206,
+								Line: 281,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 204,
+						Line: 279,
 						Col:  7,
 					},
 				},
@@ -2574,7 +3253,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie da seguimiento después de una sesión difícil",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 198,
+					Line: 273,
 					Col:  5,
 				},
 			},
@@ -2590,7 +3269,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 213,
+						Line: 288,
 						Col:  12,
 					},
 				},
@@ -2598,7 +3277,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 209,
+					Line: 284,
 					Col:  5,
 				},
 			},
@@ -2614,7 +3293,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 222,
+						Line: 297,
 						Col:  12,
 					},
 				},
@@ -2626,7 +3305,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay forma de llegar a atención clínica en una crisis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 216,
+					Line: 291,
 					Col:  5,
 				},
 			},
@@ -2642,7 +3321,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 235,
+								Line: 310,
 								Col:  12,
 							},
 						},
@@ -2656,20 +3335,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 236,
+									Line: 311,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 236,
+								Line: 311,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 234,
+						Line: 309,
 						Col:  7,
 					},
 				},
@@ -2679,7 +3358,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay ningún plan por si alguien la pasa mal",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 227,
+					Line: 302,
 					Col:  5,
 				},
 			},
@@ -2695,7 +3374,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 245,
+						Line: 320,
 						Col:  12,
 					},
 				},
@@ -2703,7 +3382,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 241,
+					Line: 316,
 					Col:  5,
 				},
 			},
@@ -2721,7 +3400,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 255,
+								Line: 330,
 								Col:  12,
 							},
 						},
@@ -2734,29 +3413,30 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 256,
+									Line: 331,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 256,
+								Line: 331,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 254,
+						Line: 329,
 						Col:  7,
 					},
 				},
-				Message:  "Cualquiera puede entrar sin una conversación previa, así que el grupo quizás no les convenga a todos los que están en él.",
+				Message:  "Cualquiera puede entrar sin una conversación previa, así que el grupo quizás no les convenga a todos los que están en él; la entrevista previa es una de las cosas que hay que buscar.",
 				Source:   "KAP integration circles (facilitated, structured)",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "no se entrevista a nadie antes de que entre",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 248,
+					Line: 323,
 					Col:  5,
 				},
 			},
@@ -2774,7 +3454,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 267,
+								Line: 343,
 								Col:  12,
 							},
 						},
@@ -2785,14 +3465,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 268,
+								Line: 344,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 266,
+						Line: 342,
 						Col:  7,
 					},
 				},
@@ -2802,7 +3482,126 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no hace entrevista previa a quienes entran",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 259,
+					Line: 335,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "RETREAT-LOOK-FORS-UNKNOWN",
+				Title:    "No se conoce el equipo, la entrevista previa o el respaldo médico del retiro",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"retreat",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 355,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "facilitator-team",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 357,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "screening",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 358,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "medical-backup",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 359,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 356,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Any: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "facilitator-team",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 362,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "screening",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 363,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "medical-backup",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/rules.yaml",
+											Line: 364,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/rules.yaml",
+									Line: 361,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 360,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 354,
+						Col:  7,
+					},
+				},
+				Message:  "Un retiro se evalúa por su equipo: varias personas con formación para facilitar, una entrevista a quienes van y respaldo médico. Mientras no se sepan las tres cosas, el veredicto no puede pasar de \"incompleto\".",
+				Source:   "KAP integration retreats (intensive format)",
+				Cap:      checklist.Verdict("incomplete"),
+				Headline: "todavía no se sabe todo sobre el equipo, la entrevista previa y el respaldo médico del retiro",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 347,
 					Col:  5,
 				},
 			},
@@ -2818,7 +3617,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 275,
+						Line: 371,
 						Col:  12,
 					},
 				},
@@ -2826,7 +3625,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 271,
+					Line: 367,
 					Col:  5,
 				},
 			},
@@ -2842,7 +3641,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 284,
+						Line: 380,
 						Col:  12,
 					},
 				},
@@ -2852,7 +3651,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no tiene un equipo de facilitadores con formación",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 278,
+					Line: 374,
 					Col:  5,
 				},
 			},
@@ -2868,7 +3667,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 291,
+						Line: 387,
 						Col:  12,
 					},
 				},
@@ -2876,7 +3675,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 287,
+					Line: 383,
 					Col:  5,
 				},
 			},
@@ -2892,7 +3691,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 300,
+						Line: 396,
 						Col:  12,
 					},
 				},
@@ -2902,7 +3701,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no tiene respaldo médico",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 294,
+					Line: 390,
 					Col:  5,
 				},
 			},
@@ -2918,7 +3717,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 312,
+						Line: 408,
 						Col:  12,
 					},
 				},
@@ -2929,7 +3728,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo promueve a vendedores de medicina o da consejos sobre dosis (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 305,
+					Line: 401,
 					Col:  5,
 				},
 			},
@@ -2945,7 +3744,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 322,
+						Line: 418,
 						Col:  12,
 					},
 				},
@@ -2956,7 +3755,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se mezclan el romance o el sexo con el papel de quien facilita (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 315,
+					Line: 411,
 					Col:  5,
 				},
 			},
@@ -2972,7 +3771,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 332,
+						Line: 428,
 						Col:  12,
 					},
 				},
@@ -2983,7 +3782,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se presiona a la gente para que cuente más de lo que quiere (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 325,
+					Line: 421,
 					Col:  5,
 				},
 			},
@@ -2999,7 +3798,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 342,
+						Line: 438,
 						Col:  12,
 					},
 				},
@@ -3010,7 +3809,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita es el centro del grupo y nadie lo cuestiona (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 335,
+					Line: 431,
 					Col:  5,
 				},
 			},
@@ -3026,7 +3825,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 352,
+						Line: 448,
 						Col:  12,
 					},
 				},
@@ -3037,7 +3836,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay consentimiento informado (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 345,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -3053,7 +3852,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 362,
+						Line: 458,
 						Col:  12,
 					},
 				},
@@ -3064,7 +3863,34 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo promete resultados concretos (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 355,
+					Line: 451,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "RF-DISCOURAGES-CARE",
+				Title:    "Desalienta la atención fuera del grupo",
+				Severity: checklist.Severity("major"),
+				Points:   -25,
+				When: checklist.Condition{
+					Question: "rf-discourages-care",
+					Is: []string{
+						"yes",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 468,
+						Col:  12,
+					},
+				},
+				Message:  "Un círculo debe acompañar la atención individual, nunca reemplazarla; quien desalienta la terapia, o hablar con quien receta, o pide ocultar lo que uno toma, pone en riesgo la seguridad de los participantes.",
+				Source:   "Overview",
+				RedFlag:  "rf-discourages-care",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "quien facilita aleja a los participantes de su propia terapia o de quien les receta (una señal de alerta)",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 461,
 					Col:  5,
 				},
 			},
@@ -3082,7 +3908,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 374,
+								Line: 480,
 								Col:  12,
 							},
 						},
@@ -3093,7 +3919,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 375,
+								Line: 481,
 								Col:  12,
 							},
 						},
@@ -3104,7 +3930,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 376,
+								Line: 482,
 								Col:  12,
 							},
 						},
@@ -3115,7 +3941,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 377,
+								Line: 483,
 								Col:  12,
 							},
 						},
@@ -3126,7 +3952,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 378,
+								Line: 484,
 								Col:  12,
 							},
 						},
@@ -3137,7 +3963,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 379,
+								Line: 485,
 								Col:  12,
 							},
 						},
@@ -3148,7 +3974,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 380,
+								Line: 486,
 								Col:  12,
 							},
 						},
@@ -3159,14 +3985,25 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 381,
+								Line: 487,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "rf-discourages-care",
+							Is: []string{
+								"yes",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 488,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 372,
+						Line: 478,
 						Col:  7,
 					},
 				},
@@ -3176,7 +4013,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "hay más de una señal de alerta confirmada",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 365,
+					Line: 471,
 					Col:  5,
 				},
 			},
@@ -3193,7 +4030,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 499,
 										Col:  18,
 									},
 								},
@@ -3205,13 +4042,13 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 392,
+											Line: 499,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 499,
 										Col:  63,
 									},
 								},
@@ -3223,20 +4060,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 392,
+											Line: 499,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 499,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 392,
+								Line: 499,
 								Col:  11,
 							},
 						},
@@ -3245,7 +4082,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 393,
+								Line: 500,
 								Col:  12,
 							},
 						},
@@ -3254,7 +4091,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 394,
+								Line: 501,
 								Col:  12,
 							},
 						},
@@ -3263,7 +4100,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 395,
+								Line: 502,
 								Col:  12,
 							},
 						},
@@ -3274,7 +4111,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 396,
+										Line: 503,
 										Col:  18,
 									},
 								},
@@ -3286,20 +4123,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 396,
+											Line: 503,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 396,
+										Line: 503,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 396,
+								Line: 503,
 								Col:  11,
 							},
 						},
@@ -3308,7 +4145,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 397,
+								Line: 504,
 								Col:  12,
 							},
 						},
@@ -3319,7 +4156,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  18,
 									},
 								},
@@ -3331,13 +4168,13 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 398,
+											Line: 505,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  71,
 									},
 								},
@@ -3349,20 +4186,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 398,
+											Line: 505,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 398,
+								Line: 505,
 								Col:  11,
 							},
 						},
@@ -3371,14 +4208,14 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 399,
+								Line: 506,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 391,
+						Line: 498,
 						Col:  7,
 					},
 				},
@@ -3388,7 +4225,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "todavía hay señales de alerta sin descartar",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 384,
+					Line: 491,
 					Col:  5,
 				},
 			},
@@ -3408,7 +4245,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 515,
 										Col:  18,
 									},
 								},
@@ -3419,7 +4256,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 515,
 										Col:  56,
 									},
 								},
@@ -3430,14 +4267,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 515,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 408,
+								Line: 515,
 								Col:  11,
 							},
 						},
@@ -3448,7 +4285,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 409,
+								Line: 516,
 								Col:  12,
 							},
 						},
@@ -3459,7 +4296,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 410,
+								Line: 517,
 								Col:  12,
 							},
 						},
@@ -3470,7 +4307,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 411,
+								Line: 518,
 								Col:  12,
 							},
 						},
@@ -3483,7 +4320,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 412,
+										Line: 519,
 										Col:  18,
 									},
 								},
@@ -3494,14 +4331,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 412,
+										Line: 519,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 412,
+								Line: 519,
 								Col:  11,
 							},
 						},
@@ -3512,7 +4349,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 413,
+								Line: 520,
 								Col:  12,
 							},
 						},
@@ -3525,7 +4362,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  18,
 									},
 								},
@@ -3536,7 +4373,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  64,
 									},
 								},
@@ -3547,14 +4384,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 414,
+								Line: 521,
 								Col:  11,
 							},
 						},
@@ -3565,14 +4402,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 415,
+								Line: 522,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 407,
+						Line: 514,
 						Col:  7,
 					},
 				},
@@ -3580,7 +4417,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 402,
+					Line: 509,
 					Col:  5,
 				},
 			},
@@ -3596,7 +4433,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 424,
+						Line: 531,
 						Col:  12,
 					},
 				},
@@ -3604,7 +4441,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 420,
+					Line: 527,
 					Col:  5,
 				},
 			},
@@ -3620,7 +4457,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 431,
+						Line: 538,
 						Col:  12,
 					},
 				},
@@ -3628,7 +4465,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 427,
+					Line: 534,
 					Col:  5,
 				},
 			},
@@ -3644,7 +4481,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 438,
+						Line: 545,
 						Col:  12,
 					},
 				},
@@ -3652,7 +4489,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 434,
+					Line: 541,
 					Col:  5,
 				},
 			},
@@ -3668,7 +4505,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 445,
+						Line: 552,
 						Col:  12,
 					},
 				},
@@ -3676,7 +4513,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 441,
+					Line: 548,
 					Col:  5,
 				},
 			},
@@ -3692,17 +4529,86 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 454,
+						Line: 561,
 						Col:  12,
 					},
 				},
-				Message:  "Sin facilitador/a y sin moderadores, nada frena la tendencia a los consejos, las comparaciones y a contar cada vez más.",
+				Message:  "Sin nadie que guíe el grupo y sin moderadores, nada frena la tendencia a los consejos, las comparaciones y a contar cada vez más.",
 				Source:   "Online peer support groups",
 				Cap:      checklist.Verdict("caution"),
 				Headline: "nadie modera el grupo",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 448,
+					Line: 555,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "PEER-NO-WRITTEN-RULES",
+				Title:    "Sin reglas escritas",
+				Severity: checklist.Severity("minor"),
+				Points:   -5,
+				When: checklist.Condition{
+					Question: "peer-safeguards",
+					Lacks: []string{
+						"written-rules",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 570,
+						Col:  12,
+					},
+				},
+				Message:  "En un grupo que nadie guía, las reglas escritas son lo que alguien nuevo puede revisar antes de publicar; este grupo no tiene ninguna.",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "el grupo no tiene reglas escritas",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 564,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "PEER-SAFEGUARDS-UNSURE",
+				Title:    "No se conocen algunas protecciones del grupo",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 581,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "peer-safeguards",
+							Answered: ptr(false),
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 582,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 580,
+						Col:  7,
+					},
+				},
+				Message:  "Todavía no se sabe algo de lo que el grupo pone en marcha (que prohíba vender o aconsejar dosis, que tenga a la vista las líneas de crisis); lea sus reglas y mensajes fijados antes de considerarlo prometedor.",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "todavía no se conocen algunas protecciones del grupo",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 573,
 					Col:  5,
 				},
 			},
@@ -3718,7 +4624,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 462,
+						Line: 590,
 						Col:  12,
 					},
 				},
@@ -3727,7 +4633,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "las reglas no prohíben vender ni dar consejos sobre dosis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 457,
+					Line: 585,
 					Col:  5,
 				},
 			},
@@ -3743,7 +4649,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 473,
+								Line: 601,
 								Col:  12,
 							},
 						},
@@ -3758,20 +4664,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 474,
+									Line: 602,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 474,
+								Line: 602,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 472,
+						Line: 600,
 						Col:  7,
 					},
 				},
@@ -3781,7 +4687,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo no tiene reglas, ni moderación, ni recursos de crisis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 465,
+					Line: 593,
 					Col:  5,
 				},
 			},
@@ -3797,7 +4703,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 487,
+								Line: 615,
 								Col:  12,
 							},
 						},
@@ -3809,20 +4715,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 488,
+									Line: 616,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 488,
+								Line: 616,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 486,
+						Line: 614,
 						Col:  7,
 					},
 				},
@@ -3832,7 +4738,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo tiene más de 12 personas",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 479,
+					Line: 607,
 					Col:  5,
 				},
 			},
@@ -3847,7 +4753,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 497,
+								Line: 625,
 								Col:  12,
 							},
 						},
@@ -3858,14 +4764,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 498,
+								Line: 626,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 496,
+						Line: 624,
 						Col:  7,
 					},
 				},
@@ -3873,7 +4779,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 491,
+					Line: 619,
 					Col:  5,
 				},
 			},
@@ -3888,7 +4794,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 505,
+						Line: 633,
 						Col:  12,
 					},
 				},
@@ -3896,7 +4802,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 501,
+					Line: 629,
 					Col:  5,
 				},
 			},
@@ -3913,13 +4819,13 @@ func builtinPackES() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 514,
+									Line: 642,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 514,
+								Line: 642,
 								Col:  11,
 							},
 						},
@@ -3929,13 +4835,13 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 515,
+									Line: 643,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 515,
+								Line: 643,
 								Col:  11,
 							},
 						},
@@ -3944,14 +4850,14 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 516,
+								Line: 644,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 513,
+						Line: 641,
 						Col:  7,
 					},
 				},
@@ -3959,7 +4865,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 508,
+					Line: 636,
 					Col:  5,
 				},
 			},
@@ -3975,7 +4881,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 526,
+								Line: 654,
 								Col:  12,
 							},
 						},
@@ -3987,20 +4893,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 527,
+									Line: 655,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 527,
+								Line: 655,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 525,
+						Line: 653,
 						Col:  7,
 					},
 				},
@@ -4009,7 +4915,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "las sesiones duran demasiado",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 519,
+					Line: 647,
 					Col:  5,
 				},
 			},
@@ -4024,7 +4930,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 536,
+								Line: 664,
 								Col:  12,
 							},
 						},
@@ -4036,14 +4942,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 537,
+								Line: 665,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 535,
+						Line: 663,
 						Col:  7,
 					},
 				},
@@ -4053,7 +4959,7 @@ func builtinPackES() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 530,
+					Line: 658,
 					Col:  5,
 				},
 			},
@@ -4068,7 +4974,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 548,
+								Line: 676,
 								Col:  12,
 							},
 						},
@@ -4079,14 +4985,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 549,
+								Line: 677,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 547,
+						Line: 675,
 						Col:  7,
 					},
 				},
@@ -4094,7 +5000,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 542,
+					Line: 670,
 					Col:  5,
 				},
 			},
@@ -4109,7 +5015,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 558,
+						Line: 686,
 						Col:  12,
 					},
 				},
@@ -4117,7 +5023,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 554,
+					Line: 682,
 					Col:  5,
 				},
 			},
@@ -4132,7 +5038,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 565,
+						Line: 693,
 						Col:  12,
 					},
 				},
@@ -4140,7 +5046,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 561,
+					Line: 689,
 					Col:  5,
 				},
 			},
@@ -4155,7 +5061,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 572,
+						Line: 700,
 						Col:  12,
 					},
 				},
@@ -4163,7 +5069,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 568,
+					Line: 696,
 					Col:  5,
 				},
 			},
@@ -4181,7 +5087,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 583,
+								Line: 711,
 								Col:  12,
 							},
 						},
@@ -4192,7 +5098,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 584,
+								Line: 712,
 								Col:  12,
 							},
 						},
@@ -4204,20 +5110,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 585,
+									Line: 713,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 585,
+								Line: 713,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 582,
+						Line: 710,
 						Col:  7,
 					},
 				},
@@ -4227,7 +5133,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se toma medicina sin respaldo médico",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 575,
+					Line: 703,
 					Col:  5,
 				},
 			},
@@ -4243,7 +5149,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 593,
+						Line: 722,
 						Col:  12,
 					},
 				},
@@ -4252,9 +5158,10 @@ func builtinPackES() *checklist.Pack {
 				Ask:      "¿Cómo mantienen el grupo separado de los tratamientos y las ventas de la empresa?",
 				About:    "seller-run",
 				Headline: "lo dirige la empresa que receta o vende la medicina",
+				Named:    true,
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 588,
+					Line: 716,
 					Col:  5,
 				},
 			},
@@ -4269,7 +5176,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 605,
+						Line: 734,
 						Col:  12,
 					},
 				},
@@ -4278,7 +5185,7 @@ func builtinPackES() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 600,
+					Line: 729,
 					Col:  5,
 				},
 			},
@@ -4299,7 +5206,7 @@ func builtinPackES() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 615,
+						Line: 744,
 						Col:  7,
 					},
 				},
@@ -4307,7 +5214,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 610,
+					Line: 739,
 					Col:  5,
 				},
 			},
@@ -4328,7 +5235,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 627,
+								Line: 756,
 								Col:  12,
 							},
 						},
@@ -4344,29 +5251,30 @@ func builtinPackES() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 628,
+									Line: 757,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 628,
+								Line: 757,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 626,
+						Line: 755,
 						Col:  7,
 					},
 				},
-				Message:  "En las sesiones se ha visto una de las costumbres de quien facilita con poca destreza.",
+				Message:  "En las sesiones se ha visto una de las costumbres de quien facilita con poca destreza; lo que se ve en el grupo pesa más que lo que se dijo antes de entrar.",
 				Source:   "What good facilitation looks like",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "se vio una costumbre de quien facilita con poca destreza",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 620,
+					Line: 749,
 					Col:  5,
 				},
 			},
@@ -4386,7 +5294,7 @@ func builtinPackES() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 638,
+						Line: 768,
 						Col:  7,
 					},
 				},
@@ -4396,7 +5304,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "en las sesiones se vieron varias costumbres de quien facilita con poca destreza",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 631,
+					Line: 761,
 					Col:  5,
 				},
 			},
@@ -4412,7 +5320,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 649,
+						Line: 779,
 						Col:  12,
 					},
 				},
@@ -4422,7 +5330,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita obliga a la gente o no respeta los límites",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 643,
+					Line: 773,
 					Col:  5,
 				},
 			},
@@ -4438,7 +5346,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 658,
+						Line: 788,
 						Col:  12,
 					},
 				},
@@ -4448,7 +5356,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo anima a correr riesgos peligrosos con sustancias o conductas",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 652,
+					Line: 782,
 					Col:  5,
 				},
 			},
@@ -4464,16 +5372,379 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 666,
+						Line: 797,
 						Col:  12,
 					},
 				},
 				Message:  "El grupo da consejos en vez de escuchar y acompañar, señal de que la facilitación ya no lo sostiene.",
 				Source:   "When to leave a circle",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "el grupo se ha ido a dar consejos",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 661,
+					Line: 791,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-ADVICE-AGAINST-SAID",
+				Title:    "Se ven consejos, aunque se describió un acuerdo de no aconsejar",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"no-advice",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 809,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "leave-signs",
+									Includes: []string{
+										"advice-drift",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 811,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "facilitation-poor",
+									Includes: []string{
+										"allows-advice",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 812,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 810,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 808,
+						Col:  7,
+					},
+				},
+				Message:     "Antes de entrar se dijo que el grupo no permite dar consejos; en las sesiones, los participantes se aconsejan entre sí. Lo que se ve en el grupo pesa más que lo prometido por teléfono.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "en el grupo se dan consejos aunque se prometió un acuerdo de no aconsejar",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 800,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-PRESSURE-AGAINST-SAID",
+				Title:    "Se ve presión, aunque se describió un acuerdo de no presionar",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"no-pressure",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 824,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "facilitation-poor",
+							Includes: []string{
+								"pushes-sharing",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 825,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 823,
+						Col:  7,
+					},
+				},
+				Message:     "Antes de entrar se dijo que se podía escuchar sin hablar; en las sesiones se presiona a quien no quiere compartir. Lo que se ve pesa más que lo prometido.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "se presiona a la gente para que hable aunque se prometió no presionar",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 815,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-SKIPPED-AGAINST-SAID",
+				Title:    "Acuerdos descritos pero omitidos",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"confidentiality",
+								"no-advice",
+								"no-pressure",
+								"written",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 837,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "facilitation-poor",
+							Includes: []string{
+								"skips-agreements",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 838,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 836,
+						Col:  7,
+					},
+				},
+				Message:     "Antes de entrar se describieron acuerdos de grupo, pero las sesiones empiezan sin ellos. Lo que se ve pesa más que lo prometido.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "en las sesiones se omiten los acuerdos descritos antes de entrar",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 828,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-COERCION-AGAINST-SAID",
+				Title:    "Se ve coerción, aunque no se esperaba",
+				Severity: checklist.Severity("critical"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "leave-signs",
+							Includes: []string{
+								"coercive",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 850,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "agreements",
+									Includes: []string{
+										"no-pressure",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 852,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "rf-charismatic-leader",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 853,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "rf-pressure-disclose",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/rules.yaml",
+										Line: 854,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/rules.yaml",
+								Line: 851,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 849,
+						Col:  7,
+					},
+				},
+				Message:     "Antes de entrar, el círculo se describió libre de presión y sin un líder incuestionable; en las sesiones, quien facilita obliga a la gente o no respeta los límites. Lo que se ve pesa más que lo que se dijo.",
+				Source:      "When to leave a circle",
+				Cap:         checklist.Verdict("avoid"),
+				Headline:    "se ve que quien facilita obliga a la gente aunque el círculo se describió libre de presión",
+				Contradicts: "rf-charismatic-leader",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 841,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "JOIN-DROP-IN",
+				Title:    "Cualquiera puede llegar sin más",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"drop-in",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 863,
+						Col:  12,
+					},
+				},
+				Message: "Cualquiera puede llegar y entrar, así que nadie pasa por una entrevista antes; eso cuenta como que no hay entrevista previa.",
+				Source:  "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 859,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "JOIN-READINESS-ONLY",
+				Title:    "Revisar la preparación espiritual no es revisar la seguridad",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"readiness",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 870,
+						Col:  12,
+					},
+				},
+				Message: "Preguntar si alguien se siente espiritualmente preparado no es revisar su seguridad: no mira su salud, sus medicamentos ni qué tan estable está ahora.",
+				Source:  "KAP integration circles (facilitated, structured)",
+				Ask:     "Además de la preparación, ¿revisan la salud, los medicamentos y el apoyo de cada persona antes de que entre?",
+				About:   "joining",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 866,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "NORM-SOBRIETY",
+				Title:    "Se llega sobrio/a a las sesiones",
+				Severity: checklist.Severity("strength"),
+				Points:   2,
+				When: checklist.Condition{
+					Question: "norms",
+					Includes: []string{
+						"sobriety",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 879,
+						Col:  12,
+					},
+				},
+				Message: "Los participantes llegan sobrios a las sesiones, lo que aleja del grupo los riesgos con sustancias que son señal de que hay que irse.",
+				Source:  "When to leave a circle",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 875,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "NORM-NO-SELLING",
+				Title:    "No se venden ni se piden sustancias",
+				Severity: checklist.Severity("strength"),
+				Points:   2,
+				When: checklist.Condition{
+					Question: "norms",
+					Includes: []string{
+						"no-selling",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 886,
+						Col:  12,
+					},
+				},
+				Message: "El grupo no permite vender ni pedir sustancias, lo que mantiene fuera la señal de alerta sobre vendedores.",
+				Source:  "Red flags worth taking seriously",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 882,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "DUAL-ROLE",
+				Title:    "Quien facilita es también su profesional clínico",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "dual-role",
+					Is: []string{
+						"yes",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/rules.yaml",
+						Line: 893,
+						Col:  12,
+					},
+				},
+				Message: "Quien facilita es también su propio terapeuta o quien le receta. No es una señal de alerta, pero las dos relaciones tienen que mantenerse separadas: qué queda solo en sus consultas, y si podría dejar el grupo sin perder a su profesional clínico.",
+				Source:  "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				Ask:     "¿Cómo separa su papel en el grupo de su papel como mi terapeuta o quien me receta, y podría dejar una cosa sin la otra?",
+				About:   "dual-role",
+				Pos: checklist.Pos{
+					File: "rules/es/rules.yaml",
+					Line: 889,
 					Col:  5,
 				},
 			},
@@ -4490,6 +5761,12 @@ func builtinPackES() *checklist.Pack {
 				Cautions:  "Revise las credenciales de quien facilita, que los acuerdos estén por escrito, que haya una entrevista antes de entrar y un límite de 12 personas.",
 				Source:    "KAP integration circles (facilitated, structured)",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"training",
+					"agreements",
+					"screening",
+					"participants",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-KAP-STRUCTURE",
@@ -4500,7 +5777,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 19,
+								Line: 20,
 								Col:  16,
 							},
 						},
@@ -4510,7 +5787,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 18,
+							Line: 19,
 							Col:  9,
 						},
 					},
@@ -4524,7 +5801,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 25,
+								Line: 26,
 								Col:  16,
 							},
 						},
@@ -4534,7 +5811,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Overview",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 24,
+							Line: 25,
 							Col:  9,
 						},
 					},
@@ -4547,7 +5824,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 31,
+								Line: 32,
 								Col:  16,
 							},
 						},
@@ -4557,7 +5834,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "I don't want to share my deepest experiences with strangers.",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 30,
+							Line: 31,
 							Col:  9,
 						},
 					},
@@ -4570,7 +5847,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 37,
+								Line: 38,
 								Col:  16,
 							},
 						},
@@ -4580,7 +5857,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Overview",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 36,
+							Line: 37,
 							Col:  9,
 						},
 					},
@@ -4593,7 +5870,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 43,
+								Line: 44,
 								Col:  16,
 							},
 						},
@@ -4603,31 +5880,96 @@ func builtinPackES() *checklist.Pack {
 						Source:            "I'm introverted. Group work sounds awful.",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 42,
+							Line: 43,
 							Col:  9,
 						},
 					},
 					&checklist.FitRule{
 						ID: "FIT-KAP-BUDGET",
 						When: checklist.Condition{
-							Question: "budget",
-							Is: []string{
-								"free",
-								"low",
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "budget",
+									Is: []string{
+										"free",
+										"low",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/formats.yaml",
+										Line: 53,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 54,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"kap-circle",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/formats.yaml",
+													Line: 54,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 54,
+												Col:  61,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/formats.yaml",
+										Line: 54,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									Not: &checklist.Condition{
+										Question: "pricing",
+										Is: []string{
+											"donation",
+											"sliding-scale",
+											"free",
+										},
+										Pos: checklist.Pos{
+											File: "rules/es/formats.yaml",
+											Line: 55,
+											Col:  21,
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/formats.yaml",
+										Line: 55,
+										Col:  15,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 49,
-								Col:  16,
+								Line: 52,
+								Col:  11,
 							},
 						},
-						Fit:               checklist.Fit("not-now"),
-						Reason:            "Las sesiones suelen costar entre $30 y $80, más de lo que usted dijo que puede gastar, y el seguro médico rara vez las paga.",
-						ReasonCoordinator: "Las sesiones suelen costar entre $30 y $80, más de lo que la persona puede gastar, y el seguro médico rara vez las paga.",
+						Fit:               checklist.Fit("possible"),
+						Reason:            "Las sesiones suelen costar entre $30 y $80, más de lo que usted dijo que puede gastar, y el seguro médico rara vez las paga; pregunte el precio y si hay tarifa escalonada.",
+						ReasonCoordinator: "Las sesiones suelen costar entre $30 y $80, más de lo que la persona puede gastar, y el seguro médico rara vez las paga; pregunte el precio y si hay tarifa escalonada.",
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 48,
+							Line: 50,
 							Col:  9,
 						},
 					},
@@ -4640,7 +5982,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 55,
+								Line: 61,
 								Col:  16,
 							},
 						},
@@ -4650,7 +5992,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 54,
+							Line: 60,
 							Col:  9,
 						},
 					},
@@ -4672,6 +6014,11 @@ func builtinPackES() *checklist.Pack {
 				Cautions:  "La calidad cambia muchísimo: algunos se sostienen con destreza y otros toman prácticas de medicina sagrada sin profundidad. Evalúelo con cuidado.",
 				Source:    "Ceremony-style integration (with caveats)",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"training",
+					"screening",
+					"medicine-sessions",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-CEREMONY-DRAWN",
@@ -4684,7 +6031,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
-										Line: 75,
+										Line: 82,
 										Col:  16,
 									},
 								},
@@ -4695,14 +6042,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
-										Line: 76,
+										Line: 83,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 74,
+								Line: 81,
 								Col:  11,
 							},
 						},
@@ -4712,7 +6059,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 72,
+							Line: 79,
 							Col:  9,
 						},
 					},
@@ -4725,7 +6072,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 82,
+								Line: 89,
 								Col:  16,
 							},
 						},
@@ -4735,7 +6082,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 81,
+							Line: 88,
 							Col:  9,
 						},
 					},
@@ -4748,7 +6095,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 88,
+								Line: 95,
 								Col:  16,
 							},
 						},
@@ -4758,7 +6105,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 87,
+							Line: 94,
 							Col:  9,
 						},
 					},
@@ -4771,7 +6118,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 94,
+								Line: 101,
 								Col:  16,
 							},
 						},
@@ -4781,14 +6128,14 @@ func builtinPackES() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 93,
+							Line: 100,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/formats.yaml",
-					Line: 61,
+					Line: 67,
 					Col:  5,
 				},
 			},
@@ -4803,6 +6150,9 @@ func builtinPackES() *checklist.Pack {
 				Cautions:  "Como nadie facilita, la conversación puede irse a los consejos, las comparaciones y a contar cada vez más. Lea un tiempo antes de publicar.",
 				Source:    "Online peer support groups",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"peer-safeguards",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-ONLINE-GOALS",
@@ -4814,7 +6164,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 112,
+								Line: 120,
 								Col:  16,
 							},
 						},
@@ -4824,7 +6174,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 111,
+							Line: 119,
 							Col:  9,
 						},
 					},
@@ -4837,7 +6187,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 118,
+								Line: 126,
 								Col:  16,
 							},
 						},
@@ -4847,7 +6197,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "I'm introverted. Group work sounds awful.",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 117,
+							Line: 125,
 							Col:  9,
 						},
 					},
@@ -4860,7 +6210,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 124,
+								Line: 132,
 								Col:  16,
 							},
 						},
@@ -4870,7 +6220,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "I can't find a circle near me.",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 123,
+							Line: 131,
 							Col:  9,
 						},
 					},
@@ -4884,7 +6234,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 130,
+								Line: 138,
 								Col:  16,
 							},
 						},
@@ -4893,7 +6243,7 @@ func builtinPackES() *checklist.Pack {
 						Source: "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 129,
+							Line: 137,
 							Col:  9,
 						},
 					},
@@ -4906,7 +6256,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 135,
+								Line: 143,
 								Col:  16,
 							},
 						},
@@ -4915,7 +6265,7 @@ func builtinPackES() *checklist.Pack {
 						Source: "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 134,
+							Line: 142,
 							Col:  9,
 						},
 					},
@@ -4928,7 +6278,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 140,
+								Line: 148,
 								Col:  16,
 							},
 						},
@@ -4938,14 +6288,14 @@ func builtinPackES() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 139,
+							Line: 147,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/formats.yaml",
-					Line: 100,
+					Line: 107,
 					Col:  5,
 				},
 			},
@@ -4960,6 +6310,11 @@ func builtinPackES() *checklist.Pack {
 				Cautions:  "Puede desestabilizar a quien no tiene un apoyo fuerte. Evalúe al equipo con cuidado: que haya varias personas con formación para facilitar, una entrevista previa clara y respaldo médico.",
 				Source:    "KAP integration retreats (intensive format)",
 				Base:      checklist.Fit("not-now"),
+				LookFor: []string{
+					"facilitator-team",
+					"screening",
+					"medical-backup",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-RETREAT-READY",
@@ -4971,13 +6326,13 @@ func builtinPackES() *checklist.Pack {
 										Below:    ptr(float64(6)),
 										Pos: checklist.Pos{
 											File: "rules/es/formats.yaml",
-											Line: 160,
+											Line: 169,
 											Col:  21,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
-										Line: 160,
+										Line: 169,
 										Col:  15,
 									},
 								},
@@ -4986,7 +6341,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(true),
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
-										Line: 161,
+										Line: 170,
 										Col:  16,
 									},
 								},
@@ -4998,14 +6353,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/formats.yaml",
-										Line: 162,
+										Line: 171,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 159,
+								Line: 168,
 								Col:  11,
 							},
 						},
@@ -5015,7 +6370,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 157,
+							Line: 166,
 							Col:  9,
 						},
 					},
@@ -5026,7 +6381,7 @@ func builtinPackES() *checklist.Pack {
 							Below:    ptr(float64(6)),
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 168,
+								Line: 177,
 								Col:  16,
 							},
 						},
@@ -5035,7 +6390,7 @@ func builtinPackES() *checklist.Pack {
 						Source: "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 167,
+							Line: 176,
 							Col:  9,
 						},
 					},
@@ -5048,7 +6403,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 173,
+								Line: 182,
 								Col:  16,
 							},
 						},
@@ -5057,23 +6412,68 @@ func builtinPackES() *checklist.Pack {
 						Source: "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 172,
+							Line: 181,
 							Col:  9,
 						},
 					},
 					&checklist.FitRule{
 						ID: "FIT-RETREAT-BUDGET",
 						When: checklist.Condition{
-							Question: "budget",
-							Is: []string{
-								"free",
-								"low",
-								"standard",
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "budget",
+									Is: []string{
+										"free",
+										"low",
+										"standard",
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/formats.yaml",
+										Line: 189,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 190,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/formats.yaml",
+													Line: 190,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/formats.yaml",
+												Line: 190,
+												Col:  61,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/formats.yaml",
+										Line: 190,
+										Col:  15,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 178,
-								Col:  16,
+								Line: 188,
+								Col:  11,
 							},
 						},
 						Fit:               checklist.Fit("poor"),
@@ -5082,7 +6482,7 @@ func builtinPackES() *checklist.Pack {
 						Source:            "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 177,
+							Line: 186,
 							Col:  9,
 						},
 					},
@@ -5095,7 +6495,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/formats.yaml",
-								Line: 184,
+								Line: 196,
 								Col:  16,
 							},
 						},
@@ -5105,14 +6505,14 @@ func builtinPackES() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
-							Line: 183,
+							Line: 195,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/formats.yaml",
-					Line: 146,
+					Line: 154,
 					Col:  5,
 				},
 			},
@@ -5249,6 +6649,30 @@ func builtinPackES() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-DISCOURAGES-CARE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"discourages-care",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 48,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "Se vio a quien facilita alejando a la gente de su propia terapia o de quien le receta.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 44,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -5259,7 +6683,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 47,
+						Line: 54,
 						Col:  12,
 					},
 				},
@@ -5267,7 +6691,209 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 44,
+					Line: 51,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-NO-FACILITATOR",
+				Question: "training",
+				Value:    "no-facilitator",
+				When: checklist.Condition{
+					Question: "circle-format",
+					Is: []string{
+						"online-peer",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 60,
+						Col:  12,
+					},
+				},
+				From:   "Un grupo informal de pares no tiene facilitador/a a quien preguntarle por su formación.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 57,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-WRITTEN",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 70,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"written",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 70,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 70,
+						Col:  7,
+					},
+				},
+				Item:   "written-rules",
+				From:   "Se dijo que los acuerdos del grupo están por escrito.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 65,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-NO-SELLING",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 78,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "norms",
+							Includes: []string{
+								"no-selling",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 78,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 78,
+						Col:  7,
+					},
+				},
+				Item:   "no-selling-rule",
+				From:   "Las normas del grupo no permiten vender ni pedir sustancias.",
+				Source: "Red flags worth taking seriously",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 73,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-CRISIS",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 86,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "difficult-experience",
+							Includes: []string{
+								"escalation-path",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 86,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 86,
+						Col:  7,
+					},
+				},
+				Item:   "crisis-resources",
+				From:   "Se dijo que el grupo orienta hacia atención clínica a quien está en crisis.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 81,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-DROP-IN",
+				Question: "screening",
+				Value:    "no",
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"drop-in",
+						"readiness",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 92,
+						Col:  12,
+					},
+				},
+				From:   "Cualquiera puede llegar sin más, o solo se revisa la preparación espiritual: nadie revisa la seguridad de quien entra.",
+				Source: "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 89,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-APPLICATION",
+				Question: "screening",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"application",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 98,
+						Col:  12,
+					},
+				},
+				From:   "Las personas presentan una solicitud y pasan por una entrevista antes de que se les acepte.",
+				Source: "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -5284,7 +6910,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 57,
+								Line: 108,
 								Col:  12,
 							},
 						},
@@ -5295,14 +6921,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 58,
+								Line: 109,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 56,
+						Line: 107,
 						Col:  7,
 					},
 				},
@@ -5312,170 +6938,428 @@ func builtinPackES() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 54,
+					Line: 105,
 					Col:  5,
 				},
 			},
 			&checklist.FitRule{
 				ID: "FIT-OVER-BUDGET",
 				When: checklist.Condition{
-					Any: []*checklist.Condition{
+					All: []*checklist.Condition{
 						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"free",
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 66,
-										Col:  18,
-									},
+							Not: &checklist.Condition{
+								Question: "pricing",
+								Is: []string{
+									"donation",
+									"sliding-scale",
+									"free",
 								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(0)),
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 66,
-										Col:  48,
-									},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 121,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 66,
+								Line: 121,
 								Col:  11,
 							},
 						},
 						&checklist.Condition{
-							All: []*checklist.Condition{
+							Any: []*checklist.Condition{
 								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"low",
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 67,
-										Col:  18,
-									},
-								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(30)),
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 67,
-										Col:  47,
-									},
-								},
-							},
-							Pos: checklist.Pos{
-								File: "rules/es/judgement.yaml",
-								Line: 67,
-								Col:  11,
-							},
-						},
-						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"standard",
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 69,
-										Col:  16,
-									},
-								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(80)),
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 70,
-										Col:  16,
-									},
-								},
-								&checklist.Condition{
-									Not: &checklist.Condition{
-										Question: "circle-format",
-										Is: []string{
-											"retreat",
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"free",
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 123,
+												Col:  22,
+											},
 										},
-										Pos: checklist.Pos{
-											File: "rules/es/judgement.yaml",
-											Line: 71,
-											Col:  21,
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(0)),
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 123,
+												Col:  52,
+											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 71,
+										Line: 123,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"low",
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 125,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(30)),
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 126,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/judgement.yaml",
+													Line: 127,
+													Col:  25,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 127,
+												Col:  19,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/judgement.yaml",
+										Line: 124,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"standard",
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 129,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(80)),
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 130,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/es/judgement.yaml",
+													Line: 131,
+													Col:  25,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 131,
+												Col:  19,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/judgement.yaml",
+										Line: 128,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"low",
+												"standard",
+												"high",
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 133,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(1000)),
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 134,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "circle-format",
+											Is: []string{
+												"retreat",
+											},
+											Pos: checklist.Pos{
+												File: "rules/es/judgement.yaml",
+												Line: 135,
+												Col:  20,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/es/judgement.yaml",
+										Line: 132,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 68,
-								Col:  11,
-							},
-						},
-						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"free",
-										"low",
-										"standard",
-										"high",
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 72,
-										Col:  18,
-									},
-								},
-								&checklist.Condition{
-									Question: "circle-format",
-									Is: []string{
-										"retreat",
-									},
-									Pos: checklist.Pos{
-										File: "rules/es/judgement.yaml",
-										Line: 72,
-										Col:  71,
-									},
-								},
-							},
-							Pos: checklist.Pos{
-								File: "rules/es/judgement.yaml",
-								Line: 72,
+								Line: 122,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 65,
+						Line: 120,
 						Col:  7,
 					},
 				},
-				Fit:               checklist.Fit("not-now"),
+				Fit:               checklist.Fit("poor"),
 				Reason:            "Cuesta más de lo que usted dijo que puede gastar, y el seguro médico casi nunca cubre los círculos.",
 				ReasonCoordinator: "Cuesta más de lo que la persona puede gastar, y el seguro médico casi nunca cubre los círculos.",
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 63,
+					Line: 118,
 					Col:  5,
 				},
 			},
+			&checklist.FitRule{
+				ID: "FIT-PAY-WHAT-YOU-CAN",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "pricing",
+							Is: []string{
+								"donation",
+								"sliding-scale",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 143,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "budget",
+							Is: []string{
+								"free",
+								"low",
+							},
+							Pos: checklist.Pos{
+								File: "rules/es/judgement.yaml",
+								Line: 144,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 142,
+						Col:  7,
+					},
+				},
+				Fit:               checklist.Fit("good"),
+				Reason:            "Se paga por donativo o con tarifa escalonada, así que lo que usted puede gastar no tiene por qué dejarlo fuera; pregunte qué se espera.",
+				ReasonCoordinator: "Se paga por donativo o con tarifa escalonada, así que lo que la persona puede gastar no tiene por qué dejarla fuera; pregunte qué se espera.",
+				Source:            "Overview",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 140,
+					Col:  5,
+				},
+			},
+			&checklist.FitRule{
+				ID: "FIT-LANGUAGE",
+				When: checklist.Condition{
+					Question: "speaks-language",
+					Is: []string{
+						"little",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 151,
+						Col:  12,
+					},
+				},
+				Fit:               checklist.Fit("poor"),
+				Reason:            "El círculo se reúne en un idioma que usted habla poco; para contar experiencias difíciles, y seguir las de otros, hace falta más.",
+				ReasonCoordinator: "El círculo se reúne en un idioma que la persona habla poco; para contar experiencias difíciles, y seguir las de otros, hace falta más.",
+				Source:            "vetcircle safety addition (not from the guide)",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 150,
+					Col:  5,
+				},
+			},
+		},
+		FitUnknown: &checklist.FitRule{
+			ID: "FIT-NOT-KNOWN",
+			When: checklist.Condition{
+				All: []*checklist.Condition{
+					&checklist.Condition{
+						Question: "comfort-sharing",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 163,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "ceremonial",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 164,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "individual-support",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 165,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "integration-months",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 166,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "budget",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 167,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "access",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 168,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "goals",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 169,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "distress",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 170,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "speaks-language",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 171,
+							Col:  10,
+						},
+					},
+				},
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 162,
+					Col:  5,
+				},
+			},
+			Reason:            "Todavía no se sabe nada de usted: su apoyo, qué tan cómodo/a se siente al compartir, qué busca y cuánto puede gastar. Conteste abajo las preguntas para usted.",
+			ReasonCoordinator: "Todavía no se sabe nada de la persona: su apoyo, qué tan cómoda se siente al compartir, qué busca y cuánto puede gastar. Hágale las preguntas de abajo.",
+			Source:            "Overview",
+			Pos: checklist.Pos{
+				File: "rules/es/judgement.yaml",
+				Line: 160,
+				Col:  3,
+			},
+		},
+		CrisisWords: []string{
+			"suicid*",
+			"kill myself",
+			"killing myself",
+			"end my life",
+			"ending my life",
+			"take my own life",
+			"taking my own life",
+			"want to die",
+			"wanting to die",
+			"don't want to live",
+			"dont want to live",
+			"do not want to live",
+			"no reason to live",
+			"better off dead",
+			"hurt myself",
+			"hurting myself",
+			"harm myself",
+			"harming myself",
+			"self harm",
+			"matarme",
+			"quitarme la vida",
+			"quiero morir*",
+			"ganas de morir*",
+			"no quiero vivir",
+			"no quiero seguir viviendo",
+			"acabar con mi vida",
+			"terminar con mi vida",
+			"hacerme daño",
+			"hacerme dano",
+			"lastimarme",
+			"sin ganas de vivir",
+			"mejor muert*",
 		},
 		Stay: &checklist.StayBlock{
 			When: checklist.Condition{
@@ -5485,23 +7369,130 @@ func builtinPackES() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 82,
+					Line: 218,
 					Col:  10,
 				},
 			},
 			Base: checklist.StayValue("stay"),
 			Rules: []*checklist.StayRule{
 				&checklist.StayRule{
-					ID: "LEAVE-FEEL-WORSE",
+					ID: "EARLY-FEEL-WORSE",
 					When: checklist.Condition{
-						Question: "leave-signs",
-						Includes: []string{
-							"feel-worse",
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"feel-worse",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 261,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Question: "sessions-attended",
+								Below:    ptr(float64(3)),
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 262,
+									Col:  14,
+								},
+							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 120,
-							Col:  14,
+							Line: 260,
+							Col:  9,
+						},
+					},
+					Stay:              checklist.StayValue("watch"),
+					Reason:            "Usted se ha sentido peor después de una sesión, pero una o dos sesiones son muy pocas para hablar de un patrón: rara vez son típicas. Esté atento/a, y hable con su profesional clínico si sigue pasando.",
+					ReasonCoordinator: "La persona se ha sentido peor después de una sesión, pero una o dos sesiones son muy pocas para hablar de un patrón: rara vez son típicas. Conviene estar atentos, y debería hablar con su profesional clínico si sigue pasando.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 258,
+						Col:  7,
+					},
+				},
+				&checklist.StayRule{
+					ID: "EARLY-PERFORMING",
+					When: checklist.Condition{
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"performing",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 270,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Question: "sessions-attended",
+								Below:    ptr(float64(3)),
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 271,
+									Col:  14,
+								},
+							},
+						},
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 269,
+							Col:  9,
+						},
+					},
+					Stay:              checklist.StayValue("watch"),
+					Reason:            "Sentir que uno actúa en la primera o segunda sesión es común mientras el grupo es nuevo; vea si se le pasa antes de decidir.",
+					ReasonCoordinator: "Sentir que actúa en la primera o segunda sesión es común mientras el grupo es nuevo; vea si se le pasa antes de decidir.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 267,
+						Col:  7,
+					},
+				},
+				&checklist.StayRule{
+					ID: "LEAVE-FEEL-WORSE",
+					When: checklist.Condition{
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"feel-worse",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 279,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Not: &checklist.Condition{
+									Question: "sessions-attended",
+									Below:    ptr(float64(3)),
+									Pos: checklist.Pos{
+										File: "rules/es/judgement.yaml",
+										Line: 280,
+										Col:  19,
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 280,
+									Col:  13,
+								},
+							},
+						},
+						Pos: checklist.Pos{
+							File: "rules/es/judgement.yaml",
+							Line: 278,
+							Col:  9,
 						},
 					},
 					Stay:              checklist.StayValue("leave"),
@@ -5511,7 +7502,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 119,
+						Line: 276,
 						Col:  7,
 					},
 				},
@@ -5524,7 +7515,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 127,
+							Line: 287,
 							Col:  14,
 						},
 					},
@@ -5533,7 +7524,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 126,
+						Line: 286,
 						Col:  7,
 					},
 				},
@@ -5546,7 +7537,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 132,
+							Line: 292,
 							Col:  14,
 						},
 					},
@@ -5555,7 +7546,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 131,
+						Line: 291,
 						Col:  7,
 					},
 				},
@@ -5568,7 +7559,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 137,
+							Line: 297,
 							Col:  14,
 						},
 					},
@@ -5577,21 +7568,46 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 136,
+						Line: 296,
 						Col:  7,
 					},
 				},
 				&checklist.StayRule{
 					ID: "LEAVE-PERFORMING",
 					When: checklist.Condition{
-						Question: "leave-signs",
-						Includes: []string{
-							"performing",
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"performing",
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 304,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Not: &checklist.Condition{
+									Question: "sessions-attended",
+									Below:    ptr(float64(3)),
+									Pos: checklist.Pos{
+										File: "rules/es/judgement.yaml",
+										Line: 305,
+										Col:  19,
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/es/judgement.yaml",
+									Line: 305,
+									Col:  13,
+								},
+							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 142,
-							Col:  14,
+							Line: 303,
+							Col:  9,
 						},
 					},
 					Stay:              checklist.StayValue("leave"),
@@ -5600,7 +7616,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 141,
+						Line: 301,
 						Col:  7,
 					},
 				},
@@ -5611,7 +7627,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 148,
+							Line: 311,
 							Col:  14,
 						},
 					},
@@ -5620,7 +7636,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 147,
+						Line: 310,
 						Col:  7,
 					},
 				},
@@ -5638,7 +7654,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 154,
+							Line: 317,
 							Col:  9,
 						},
 					},
@@ -5647,7 +7663,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 152,
+						Line: 315,
 						Col:  7,
 					},
 				},
@@ -5658,7 +7674,7 @@ func builtinPackES() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 161,
+							Line: 324,
 							Col:  14,
 						},
 					},
@@ -5667,7 +7683,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 160,
+						Line: 323,
 						Col:  7,
 					},
 				},
@@ -5678,7 +7694,7 @@ func builtinPackES() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 166,
+							Line: 329,
 							Col:  14,
 						},
 					},
@@ -5688,7 +7704,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 165,
+						Line: 328,
 						Col:  7,
 					},
 				},
@@ -5701,7 +7717,7 @@ func builtinPackES() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 174,
+									Line: 337,
 									Col:  14,
 								},
 							},
@@ -5717,20 +7733,20 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 176,
+										Line: 339,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 175,
+									Line: 338,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 173,
+							Line: 336,
 							Col:  9,
 						},
 					},
@@ -5739,7 +7755,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 171,
+						Line: 334,
 						Col:  7,
 					},
 				},
@@ -5757,7 +7773,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 183,
+							Line: 346,
 							Col:  9,
 						},
 					},
@@ -5766,7 +7782,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 181,
+						Line: 344,
 						Col:  7,
 					},
 				},
@@ -5780,7 +7796,7 @@ func builtinPackES() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 107,
+						Line: 243,
 						Col:  7,
 					},
 				},
@@ -5793,7 +7809,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 112,
+						Line: 248,
 						Col:  7,
 					},
 				},
@@ -5808,7 +7824,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 90,
+						Line: 226,
 						Col:  7,
 					},
 				},
@@ -5819,7 +7835,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 95,
+						Line: 231,
 						Col:  7,
 					},
 				},
@@ -5831,19 +7847,19 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 102,
+						Line: 238,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 87,
+					Line: 223,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/es/judgement.yaml",
-				Line: 82,
+				Line: 218,
 				Col:  3,
 			},
 		},
@@ -5852,7 +7868,7 @@ func builtinPackES() *checklist.Pack {
 				Verdict: checklist.Verdict("avoid"),
 				Pos: checklist.Pos{
 					File: "rules/es/pack.yaml",
-					Line: 42,
+					Line: 46,
 					Col:  8,
 				},
 			},
@@ -5861,7 +7877,7 @@ func builtinPackES() *checklist.Pack {
 				Min:     30,
 				Pos: checklist.Pos{
 					File: "rules/es/pack.yaml",
-					Line: 43,
+					Line: 47,
 					Col:  8,
 				},
 			},
@@ -5870,7 +7886,7 @@ func builtinPackES() *checklist.Pack {
 				Min:     70,
 				Pos: checklist.Pos{
 					File: "rules/es/pack.yaml",
-					Line: 44,
+					Line: 48,
 					Col:  8,
 				},
 			},
@@ -6038,17 +8054,26 @@ func builtinPackES() *checklist.Pack {
 			"fit.not-now":                                                  "ahora no",
 			"fit.poor":                                                     "no le conviene",
 			"fit.possible":                                                 "podría convenir",
+			"fit.unknown":                                                  "todavía no se sabe",
+			"headline.fit-format.good":                                     "Este tipo de círculo podría convenirle, pero este no es seguro. {reason}",
+			"headline.fit-format.not-now":                                  "Ahora no, y de todos modos este no es seguro. {reason}",
+			"headline.fit-format.poor":                                     "Este tipo de círculo no le conviene mucho, y este no es seguro. {reason}",
+			"headline.fit-format.possible":                                 "Este tipo de círculo quizás le convenga, pero este no es seguro. {reason}",
+			"headline.fit-format.unknown":                                  "Todavía no se sabe si este tipo de círculo le conviene, y este no es seguro. {reason}",
 			"headline.fit.good":                                            "Le conviene: {reason}",
 			"headline.fit.not-now":                                         "Ahora no: {reason}",
 			"headline.fit.poor":                                            "No le conviene: {reason}",
 			"headline.fit.possible":                                        "Podría convenir: {reason}",
+			"headline.fit.unknown":                                         "Todavía no se sabe: {reason}",
 			"headline.join":                                                "; ",
 			"headline.more":                                                "y {n} más",
 			"headline.reasons.avoid":                                       "lo que se encontró es tan serio que conviene buscar otro círculo",
 			"headline.reasons.caution":                                     "hay dudas que aclarar",
 			"headline.reasons.fit":                                         "nada de lo dicho hasta ahora confirma ni descarta este tipo de círculo.",
 			"headline.reasons.incomplete":                                  "todavía no están contestadas todas las preguntas para quien facilita",
+			"headline.reasons.incomplete.online-peer":                      "todavía no se sabe si el grupo tiene reglas y moderación",
 			"headline.reasons.promising":                                   "las tres preguntas tuvieron buenas respuestas y no se encontró ninguna señal de alerta",
+			"headline.reasons.promising.online-peer":                       "sus reglas, su moderación y sus recursos de crisis están en marcha, y no se encontró ninguna señal de alerta",
 			"headline.reasons.stay":                                        "nada de lo visto hasta ahora indica que sea hora de irse.",
 			"headline.stay.leave":                                          "Pensar en irse: {reason}",
 			"headline.stay.stay":                                           "Quedarse: {reason}",
@@ -6090,255 +8115,258 @@ func builtinPackES() *checklist.Pack {
 			"hint:write the date of the call or visit as YYYY-MM-DD":                 "escriba la fecha de la llamada o la visita como AAAA-MM-DD",
 			"hint:write version: 1":                                                  "escriba version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "escriba vetted: {on: 2026-11-30, by: ..., source: call}",
-			"history.seen":                   "visto",
-			"history.signs":                  "señales para irse",
-			"history.trend":                  "Tendencia:",
-			"note.limits":                    "Ayuda para decidir, no un consejo médico; los círculos de pares no son atención cubierta por HIPAA. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
-			"note.rules":                     "Reglas: {id} {version}.",
-			"note.unknown":                   "Falta averiguar: {items}",
-			"number.about":                   "unos, unas, alrededor de, aproximadamente, aprox., aprox, más o menos, mas o menos, cerca de, casi, como, ~",
-			"number.and":                     "y, de",
-			"number.approx":                  "aprox. {n}",
-			"number.dollars":                 "$, usd, dólar, dólares, dolar, dolares",
-			"number.each":                    "por sesión, por sesion, cada sesión, cada sesion, la sesión, la sesion, por persona, cada uno, cada una, por reunión, por reunion, cada vez",
-			"number.free":                    "gratis, gratuito, nada, sin costo, cero",
-			"number.half":                    "media, medio",
-			"number.hours":                   "h, hr, hora, horas",
-			"number.minutes":                 "m, min, minuto, minutos",
-			"number.months":                  "mes, meses",
-			"number.scales":                  "mil=1000, docena=12, docenas=12, par=2",
-			"number.to":                      "-, –, —, a, hasta",
-			"number.words":                   "cero=0, un=1, uno=1, una=1, dos=2, tres=3, cuatro=4, cinco=5, seis=6, siete=7, ocho=8, nueve=9, diez=10, once=11, doce=12, trece=13, catorce=14, quince=15, dieciséis=16, dieciseis=16, diecisiete=17, dieciocho=18, diecinueve=19, veinte=20, veintiún=21, veintiuno=21, veintiuna=21, veintidós=22, veintidos=22, veintitrés=23, veintitres=23, veinticuatro=24, veinticinco=25, veintiséis=26, veintiseis=26, veintisiete=27, veintiocho=28, veintinueve=29, treinta=30, cuarenta=40, cincuenta=50, sesenta=60, setenta=70, ochenta=80, noventa=90, cien=100, ciento=100, doscientos=200, trescientos=300, cuatrocientos=400, quinientos=500",
-			"number.years":                   "año, años, ano, anos",
-			"script.ask-self":                "Pregúntese",
-			"script.best":                    "la respuesta que da quien facilita con cuidado",
-			"script.circle-key":              "clave del bloque circle",
-			"script.circle-keys":             "Claves del bloque circle",
-			"script.circle-keys-intro":       "Estas respuestas van bajo `circle:` en un archivo de respuestas, con estas claves.",
-			"script.core":                    "Pregunta clave",
-			"script.fits":                    "Conveniencia",
-			"script.formats":                 "Tipos de círculo",
-			"script.intro":                   "Todas las preguntas que hace vetcircle, en orden, con las palabras para decir y a qué prestar atención. Los IDs en código son los que usa un archivo de respuestas; deje fuera lo que no preguntó.",
-			"script.kind.choice":             "Una opción",
-			"script.kind.multi":              "Una lista de opciones; [] quiere decir ninguna",
-			"script.kind.number":             "Un número",
-			"script.kind.text":               "Texto libre",
-			"script.kind.tristate":           "`yes` (sí), `no` o `unknown` (no se sabe)",
-			"script.listen-good":             "Cómo suena una buena respuesta",
-			"script.listen-worrying":         "Cómo suena una respuesta preocupante",
-			"script.only-when":               "Se pregunta solo cuando",
-			"script.optional":                "opcional",
-			"script.options":                 "Opciones",
-			"script.red-flag":                "Señal de alerta",
-			"script.reference":               "Referencia",
-			"script.say":                     "Diga",
-			"script.say-coordinator":         "Coordinador/a, pregúntele",
-			"script.title":                   "Guion para llamadas",
-			"script.verdicts":                "Veredictos",
-			"severity.critical":              "grave",
-			"severity.info":                  "nota",
-			"severity.major":                 "inquietud importante",
-			"severity.minor":                 "inquietud menor",
-			"severity.strength":              "fortaleza",
-			"stay.leave":                     "pensar en irse",
-			"stay.stay":                      "quedarse",
-			"stay.watch":                     "seguir observando",
-			"summary.answers":                "La respuesta corta",
-			"summary.ask-next":               "Qué preguntar ahora",
-			"summary.ask-person":             "Preguntas para la persona a quien usted ayuda",
-			"summary.ask-self":               "Preguntas para hacerse usted",
-			"summary.cap":                    "veredicto máximo: {verdict}",
-			"summary.circle":                 "un círculo sin nombre",
-			"summary.completeness":           "{completeness}% contestado",
-			"summary.crisis":                 "Usted mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
-			"summary.crisis-worse":           "Sentirse peor después de las sesiones, una y otra vez, importa. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
-			"summary.crisis.coordinator":     "La persona mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, debería llamar o enviar un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo (para español, que marque 2, o que envíe AYUDA por mensaje de texto al 988). También puede llamar al número de emergencias de su zona, y su profesional clínico debería saberlo.",
-			"summary.date":                   "Revisado el {date}",
-			"summary.derived":                "Respuestas que se deducen de otras",
-			"summary.derived-item":           "{label} cuenta como {value}: {from}",
-			"summary.derived-kept":           "La respuesta que se dio fue {given}, que no coincide; se dejó tal cual, así que verifique cuál es la correcta.",
-			"summary.derived-replaced":       "La respuesta que se dio fue {given}, que no coincide; la respuesta de arriba es la que cuenta hasta que se aclare cuál es la correcta.",
-			"summary.format-cautions":        "Precauciones: {cautions}",
-			"summary.format-cost":            "Costo: {cost}",
-			"summary.format-frequency":       "Frecuencia: {frequency}",
-			"summary.format-size":            "Tamaño: {size}",
-			"summary.formats":                "Qué tipo de círculo le conviene",
-			"summary.ignored":                "Respuestas que no se tomaron en cuenta",
-			"summary.ignored-item":           "Se contestó {label} ({id}), pero esa pregunta solo se hace cuando {when}, así que no se tomó en cuenta.",
-			"summary.leave":                  "Cuándo irse",
-			"summary.leave-body":             "Puede ser hora de irse, o al menos de hablarlo con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita le hace sentir obligado/a o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincero/a, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: le dice algo sobre si ese grupo es para usted. Si un grupo no le da buena espina, confíe en lo que siente.",
-			"summary.leave-body.coordinator": "Puede ser hora de que la persona se vaya, o al menos de que lo hable con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita la hace sentir obligada o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincera, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: dice algo sobre si ese grupo es para ella. Si un grupo no le da buena espina, lo que siente merece confianza.",
-			"summary.limits":                 "Límites de este resumen",
-			"summary.limits-body":            "Esto es una ayuda para decidir, no un consejo médico, y no certifica a ningún círculo ni a ninguna persona que facilite. Solo toma en cuenta lo que se contestó aquí.\nLos círculos de pares son apoyo entre pares, no atención médica: la mayoría no está protegida por HIPAA (la ley de privacidad de la salud de EE. UU.). Lo que un grupo promete mantener en privado es un compromiso entre sus miembros, no algo que la ley haga cumplir; comparta solo lo que no le molestaría que se repitiera. El trabajo clínico confidencial corresponde a un profesional que sí esté cubierto por HIPAA.\nSi está en crisis o pensando en hacerse daño, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis, EE. UU.); para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona.",
-			"summary.money":                  "${amount}",
-			"summary.no-format":              "Todavía no se sabe: indique qué tipo de círculo es para ver si le conviene.",
-			"summary.no-format.coordinator":  "Todavía no se sabe: indique qué tipo de círculo es para ver si le conviene a la persona.",
-			"summary.no-more-questions":      "Lo que ya se encontró basta para decidir: no hace falta preguntarle nada más a esta persona que facilita.",
-			"summary.none":                   "Ninguna.",
-			"summary.not-asked":              "todavía no se ha preguntado",
-			"summary.notes":                  "Notas",
-			"summary.pack":                   "Reglas: {name}, versión {version}, revisadas el {reviewed}. Basadas en \"{guide}\" (guía en inglés, revisada el {guide_reviewed}).",
-			"summary.points":                 "puntos",
-			"summary.q-fit":                  "¿Le conviene a usted ahora?",
-			"summary.q-fit.coordinator":      "¿Le conviene ahora a la persona a quien usted ayuda?",
-			"summary.q-stay":                 "¿Debería quedarse?",
-			"summary.q-stay.coordinator":     "¿Debería quedarse la persona?",
-			"summary.q-verdict":              "¿El círculo es seguro y está bien llevado?",
-			"summary.red-flags":              "Señales de alerta confirmadas",
-			"summary.score":                  "Puntaje {score}/100 · {completeness}% de las preguntas contestadas",
-			"summary.score-differs":          "Solo por el puntaje, el resultado sería {band}; el veredicto es {verdict} por las reglas nombradas arriba, que pesan más que los puntos.",
-			"summary.score-waits":            "El puntaje no decide nada hasta que se contesten las preguntas para quien facilita; mientras tanto, solo cuentan las señales de alerta y las demás reglas decisivas.",
-			"summary.scoring":                "Cómo se calculó",
-			"summary.source":                 "Fuente",
-			"summary.strengths":              "Fortalezas",
-			"summary.tally":                  "Cómo se suma el puntaje: empieza en {base}, fortalezas {plus}, inquietudes {minus}, total {total}, ajustado entre 0 y 100: {score}.",
-			"summary.title":                  "Revisión del círculo: {circle}",
-			"summary.try-first":              "Antes de comprometerse, vaya a una o dos sesiones: enseguida se nota cómo se lleva un grupo, y la diferencia entre alguien que facilita con destreza y alguien que no es enorme.",
-			"summary.unsure":                 "Todavía no se sabe: {items}",
-			"summary.verdict":                "Veredicto",
-			"summary.why":                    "Por qué",
-			"summary.why-ask":                "Por qué importa",
-			"summary.your-format":            "Sobre este tipo de círculo",
-			"ui.app":                         "vetcircle",
-			"ui.ask":                         "Pregúntele:",
-			"ui.checkin.felt":                "Cómo se sintió",
-			"ui.checkin.felt-needed":         "Hace falta decir cómo se sintió después de la sesión: elija 1, 2 o 3 arriba.",
-			"ui.checkin.note":                "Nota",
-			"ui.checkin.title":               "Registro de sesión · {circle}",
-			"ui.cut":                         "Es todo lo que cabe en este campo: el texto después de {n} caracteres no se guardó.",
-			"ui.derived":                     "Ya lo contesta otra respuesta: {from}",
-			"ui.derived-given":               "(Aquí también se contestó {given}; cuenta la respuesta de arriba, así que verifique cuál es la correcta.)",
-			"ui.draft.failed":                "No se pudo guardar el borrador {path}: {reason}. Sus respuestas siguen aquí; continúe y guárdelas al final.",
-			"ui.draft.not-removed":           "Se guardó, pero no se pudo borrar el borrador {path}: {reason}.",
-			"ui.draft.removed":               "El borrador ya no hacía falta y se borró.",
-			"ui.editing.short":               "✎ editando",
-			"ui.key.answer":                  "responder",
-			"ui.key.back":                    "atrás",
-			"ui.key.bottom":                  "al final",
-			"ui.key.cancel":                  "cancelar",
-			"ui.key.change-continue":         "cambiar / seguir",
-			"ui.key.choose":                  "elegir",
-			"ui.key.continue":                "continuar",
-			"ui.key.copy":                    "copiar",
-			"ui.key.copy-note":               "copiar nota",
-			"ui.key.done":                    "listo",
-			"ui.key.down":                    "bajar",
-			"ui.key.keep-it":                 "conservarlo",
-			"ui.key.more":                    "más",
-			"ui.key.move":                    "mover",
-			"ui.key.new-check":               "revisión nueva",
-			"ui.key.new-line":                "nueva línea",
-			"ui.key.next":                    "siguiente",
-			"ui.key.next-field":              "campo siguiente",
-			"ui.key.no":                      "no",
-			"ui.key.no-thanks":               "no, gracias",
-			"ui.key.none":                    "ninguna",
-			"ui.key.not-asked-yet":           "sin preguntar",
-			"ui.key.not-known-yet":           "no se sabe aún",
-			"ui.key.note":                    "nota",
-			"ui.key.page-down":               "página abajo",
-			"ui.key.page-up":                 "página arriba",
-			"ui.key.pick":                    "escoger",
-			"ui.key.previous":                "anterior",
-			"ui.key.previous-field":          "campo anterior",
-			"ui.key.quit":                    "salir",
-			"ui.key.replace":                 "reemplazar",
-			"ui.key.review":                  "revisión",
-			"ui.key.save":                    "guardar",
-			"ui.key.save-the-answers":        "guardar las respuestas",
-			"ui.key.scroll":                  "desplazar",
-			"ui.key.scroll-down":             "bajar",
-			"ui.key.scroll-up":               "subir",
-			"ui.key.stay":                    "quedarse",
-			"ui.key.tick":                    "marcar",
-			"ui.key.top":                     "al inicio",
-			"ui.key.unknown":                 "no se sabe",
-			"ui.key.up":                      "arriba",
-			"ui.key.what-to-save":            "qué guardar",
-			"ui.key.yes":                     "sí",
-			"ui.key.yes-letter":              "s",
-			"ui.key.yes-seen-it":             "sí, lo vi",
-			"ui.listen-for":                  "Preste atención a:",
-			"ui.listen-good":                 "Una buena respuesta:",
-			"ui.listen-worrying":             "Preocupante:",
-			"ui.more-above":                  "↑ {n} más",
-			"ui.more-below":                  "↓ {n} más",
-			"ui.none-option":                 "Ninguna de estas",
-			"ui.notes.label":                 "Nota:",
-			"ui.notes.placeholder":           "Escriba lo que le dijeron. Se guarda mientras escribe; esc cuando termine.",
-			"ui.notes.title":                 "Nota sobre {question}",
-			"ui.notice.body":                 "Este borrador se hizo con otras reglas. Estas respuestas se conservan en el archivo y se vuelven a escribir cada vez que guarda, pero aquí no cuentan:",
-			"ui.notice.more":                 "…y {n} más.",
-			"ui.notice.title":                "Respuestas que estas reglas no reconocen",
-			"ui.number-invalid":              "Escriba un número, como {example}, o déjelo en blanco.",
-			"ui.number-range":                "Escriba un número del {min} al {max}, o déjelo en blanco.",
-			"ui.panel.answered":              "{completeness}% contestado",
-			"ui.panel.ask":                   "Falta preguntar: {n}",
-			"ui.panel.flags":                 "Señales de alerta: {n}",
-			"ui.panel.no-flags":              "Señales de alerta: ninguna confirmada",
-			"ui.panel.score":                 "Puntaje {score}/100",
-			"ui.panel.sections":              "Secciones",
-			"ui.panel.title":                 "Revisión en vivo",
-			"ui.picker.intro":                "Continúe una donde quedó, con todas sus respuestas y notas, o empiece una revisión nueva.",
-			"ui.picker.new":                  "Empezar una revisión nueva",
-			"ui.picker.row":                  "{name} · {pct}% contestado · guardado {when}",
-			"ui.picker.title":                "Revisiones sin terminar",
-			"ui.quit.body":                   "Respuestas dadas hasta ahora: {n}. No están guardadas en ningún lado, y si sale, se pierden.",
-			"ui.quit.body-draft":             "Respuestas dadas hasta ahora: {n}. Se conservan en el borrador {path}: vetcircle resume lo continúa.",
-			"ui.quit.title":                  "¿Salir de vetcircle?",
-			"ui.review.answered":             "{n} de {m} conocidas ({pct}% completo)",
-			"ui.review.continue":             "Seguir al resumen",
-			"ui.review.intro":                "Vaya a cualquier respuesta y presione enter para cambiarla.",
-			"ui.review.title":                "Revise sus respuestas",
-			"ui.save.done.answers":           "Se guardaron las respuestas en {path}. Solo usted puede leerlas (modo 0600).",
-			"ui.save.done.json":              "Se guardó el puntaje en {path}. Solo usted puede leerlo (modo 0600).",
-			"ui.save.done.keep":              "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600).",
-			"ui.save.done.note":              "Se guardó la nota en {path}. Solo usted puede leerla (modo 0600).",
-			"ui.save.done.summary":           "Se guardó el resumen en {path}. Solo usted puede leerlo (modo 0600).",
-			"ui.save.empty":                  "Escriba un nombre de archivo.",
-			"ui.save.exists":                 "{path} ya existe. ¿Reemplazarlo?",
-			"ui.save.failed":                 "No se pudo guardar {path}: {reason}.",
-			"ui.save.keep-where":             "Se guarda en un archivo nuevo propio en {dir}; enter lo guarda.",
-			"ui.save.kept":                   "Sus respuestas se conservan: corrija el nombre o la carpeta e intente de nuevo, o presione esc.",
-			"ui.save.kind-help.answers":      "Las respuestas mismas: vetcircle score y compare las leen, y vetcircle resume continúa a partir de ellas.",
-			"ui.save.kind-help.json":         "El puntaje tal como lo escribe vetcircle score --format json, para otras herramientas.",
-			"ui.save.kind-help.keep":         "Guarda estas respuestas en su registro de círculos revisados, con el nombre del círculo: vetcircle circles los muestra y vetcircle revet vuelve a revisar el círculo más adelante.",
-			"ui.save.kind-help.note":         "Texto simple para un expediente clínico: las tres respuestas, las señales de alerta y lo que falta saber, en 40 líneas como máximo.",
-			"ui.save.kind-help.summary":      "El resumen para leer, imprimir o compartir: veredicto, razones y qué preguntar ahora.",
-			"ui.save.kind.answers":           "Respuestas (.yaml)",
-			"ui.save.kind.json":              "Puntaje (.json)",
-			"ui.save.kind.keep":              "Guardar en mis círculos",
-			"ui.save.kind.note":              "Nota para el expediente (.txt)",
-			"ui.save.kind.summary":           "Resumen (.md)",
-			"ui.save.label":                  "Nombre del archivo (en {dir}):",
-			"ui.save.offer.body":             "El resumen quedó guardado. ¿Guardar también las respuestas, como {name}? vetcircle score y compare las leen, y vetcircle resume puede continuar a partir de ellas.",
-			"ui.save.offer.title":            "¿Guardar también las respuestas?",
-			"ui.save.saving":                 "Guardando…",
-			"ui.save.title":                  "Guardar",
-			"ui.say":                         "Diga:",
-			"ui.step":                        "paso {n} de {m}",
-			"ui.summary.copied":              "Se envió el resumen a la terminal para copiarlo (OSC 52). Si al pegar no aparece nada, la terminal no lo permitió: presione s para guardarlo en un archivo, que siempre funciona.",
-			"ui.summary.copied-note":         "Se envió la nota para el expediente (texto simple, sin markdown) a la terminal para copiarla (OSC 52). Si al pegar no aparece nada, la terminal no lo permitió: presione s y elija la nota para guardarla en un archivo.",
-			"ui.summary.copied-note-tmux":    "Se envió la nota para el expediente para copiarla a través de tmux, que solo la pasa con set-clipboard activado (tmux set -s set-clipboard on). Presione s y elija la nota para guardarla en un archivo.",
-			"ui.summary.copied-tmux":         "Se envió el resumen para copiarlo a través de tmux, que solo lo pasa con set-clipboard activado (tmux set -s set-clipboard on). Presione s para guardarlo en un archivo, que siempre funciona.",
-			"ui.summary.rendering":           "Preparando el resumen…",
-			"ui.summary.step":                "Resumen",
-			"ui.tiny":                        "Agrande la ventana para continuar.",
-			"ui.welcome.body":                "vetcircle le guía por las tres preguntas que conviene hacerle a quien facilita, la lista de señales de alerta y lo que le conviene a usted; luego califica las respuestas y escribe un resumen que puede guardar.\nDeje pasar lo que todavía no sepa: queda como \"todavía no se ha preguntado\" y aparece en lo que falta preguntar. Funciona sin internet y no envía nada a ningún lado.",
-			"ui.welcome.disclaimer":          "Ayuda para decidir, no un consejo médico. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
-			"ui.welcome.drafts":              "Las respuestas se guardan mientras avanza, en un borrador privado en {dir} (--no-draft lo desactiva).",
-			"ui.welcome.language":            "Idioma: español · in English: vetcircle --lang en",
-			"ui.welcome.no-drafts":           "Los borradores están desactivados (--no-draft): no se guarda nada en el disco hasta que guarde al final, y si sale, pierde sus respuestas.",
-			"ui.welcome.title":               "¿Este círculo es seguro, y le conviene a usted?",
-			"ui.why":                         "Por qué importa:",
-			"verdict-word.avoid":             "EVITAR",
-			"verdict-word.caution":           "PRECAUCIÓN",
-			"verdict-word.incomplete":        "INCOMPLETO",
-			"verdict-word.promising":         "PROMETEDOR",
-			"verdict.avoid":                  "Evitar: lo que encontró es tan serio que conviene buscar otro círculo.",
-			"verdict.caution":                "Precaución: hay motivos de preocupación que resolver antes de comprometerse.",
-			"verdict.incomplete":             "Incompleto: todavía faltan respuestas a preguntas clave.",
-			"verdict.promising":              "Prometedor: las respuestas hasta ahora describen un círculo bien llevado.",
+			"history.seen":                     "visto",
+			"history.signs":                    "señales para irse",
+			"history.trend":                    "Tendencia:",
+			"note.limits":                      "Ayuda para decidir, no un consejo médico; los círculos de pares no son atención cubierta por HIPAA. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
+			"note.rules":                       "Reglas: {id} {version}.",
+			"note.unknown":                     "Falta averiguar: {items}",
+			"number.about":                     "unos, unas, alrededor de, aproximadamente, aprox., aprox, más o menos, mas o menos, cerca de, casi, como, ~",
+			"number.and":                       "y, de",
+			"number.approx":                    "aprox. {n}",
+			"number.dollars":                   "$, usd, dólar, dólares, dolar, dolares",
+			"number.each":                      "por sesión, por sesion, cada sesión, cada sesion, la sesión, la sesion, por persona, cada uno, cada una, por reunión, por reunion, cada vez",
+			"number.free":                      "gratis, gratuito, nada, sin costo, cero",
+			"number.half":                      "media, medio",
+			"number.hours":                     "h, hr, hora, horas",
+			"number.minutes":                   "m, min, minuto, minutos",
+			"number.months":                    "mes, meses",
+			"number.scales":                    "mil=1000, docena=12, docenas=12, par=2",
+			"number.to":                        "-, –, —, a, hasta",
+			"number.words":                     "cero=0, un=1, uno=1, una=1, dos=2, tres=3, cuatro=4, cinco=5, seis=6, siete=7, ocho=8, nueve=9, diez=10, once=11, doce=12, trece=13, catorce=14, quince=15, dieciséis=16, dieciseis=16, diecisiete=17, dieciocho=18, diecinueve=19, veinte=20, veintiún=21, veintiuno=21, veintiuna=21, veintidós=22, veintidos=22, veintitrés=23, veintitres=23, veinticuatro=24, veinticinco=25, veintiséis=26, veintiseis=26, veintisiete=27, veintiocho=28, veintinueve=29, treinta=30, cuarenta=40, cincuenta=50, sesenta=60, setenta=70, ochenta=80, noventa=90, cien=100, ciento=100, doscientos=200, trescientos=300, cuatrocientos=400, quinientos=500",
+			"number.years":                     "año, años, ano, anos",
+			"script.ask-self":                  "Pregúntese",
+			"script.best":                      "la respuesta que da quien facilita con cuidado",
+			"script.circle-key":                "clave del bloque circle",
+			"script.circle-keys":               "Claves del bloque circle",
+			"script.circle-keys-intro":         "Estas respuestas van bajo `circle:` en un archivo de respuestas, con estas claves.",
+			"script.core":                      "Pregunta clave",
+			"script.fits":                      "Conveniencia",
+			"script.formats":                   "Tipos de círculo",
+			"script.intro":                     "Todas las preguntas que hace vetcircle, en orden, con las palabras para decir y a qué prestar atención. Los IDs en código son los que usa un archivo de respuestas; deje fuera lo que no preguntó.",
+			"script.kind.choice":               "Una opción",
+			"script.kind.multi":                "Una lista de opciones; [] quiere decir ninguna",
+			"script.kind.number":               "Un número",
+			"script.kind.text":                 "Texto libre",
+			"script.kind.tristate":             "`yes` (sí), `no` o `unknown` (no se sabe)",
+			"script.listen-good":               "Cómo suena una buena respuesta",
+			"script.listen-worrying":           "Cómo suena una respuesta preocupante",
+			"script.only-when":                 "Se pregunta solo cuando",
+			"script.optional":                  "opcional",
+			"script.options":                   "Opciones",
+			"script.red-flag":                  "Señal de alerta",
+			"script.reference":                 "Referencia",
+			"script.say":                       "Diga",
+			"script.say-coordinator":           "Coordinador/a, pregúntele",
+			"script.title":                     "Guion para llamadas",
+			"script.verdicts":                  "Veredictos",
+			"severity.critical":                "grave",
+			"severity.info":                    "nota",
+			"severity.major":                   "inquietud importante",
+			"severity.minor":                   "inquietud menor",
+			"severity.strength":                "fortaleza",
+			"stay.leave":                       "pensar en irse",
+			"stay.stay":                        "quedarse",
+			"stay.watch":                       "seguir observando",
+			"summary.answers":                  "La respuesta corta",
+			"summary.ask-next":                 "Qué preguntar ahora",
+			"summary.ask-person":               "Preguntas para la persona a quien usted ayuda",
+			"summary.ask-self":                 "Preguntas para hacerse usted",
+			"summary.cap":                      "veredicto máximo: {verdict}",
+			"summary.circle":                   "un círculo sin nombre",
+			"summary.completeness":             "{completeness}% contestado",
+			"summary.crisis":                   "Usted mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
+			"summary.crisis-quote":             "Escrito: «{quote}»",
+			"summary.crisis-words":             "Lo que usted escribió habla de una crisis. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
+			"summary.crisis-words.coordinator": "Lo que se escribió habla de una crisis. Un círculo de pares no es atención para crisis: si la persona está en crisis, debería llamar o enviar un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo (para español, que marque 2, o que envíe AYUDA por mensaje de texto al 988). También puede llamar al número de emergencias de su zona, y su profesional clínico debería saberlo.",
+			"summary.crisis-worse":             "Sentirse peor después de las sesiones, una y otra vez, importa. Un círculo de pares no es atención para crisis: si está en crisis, llame o envíe un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo; para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona. Y avísele a su profesional clínico.",
+			"summary.crisis.coordinator":       "La persona mencionó angustia. Un círculo de pares no es atención para crisis: si está en crisis, debería llamar o enviar un mensaje de texto al **988** (Línea de Prevención del Suicidio y Crisis, EE. UU.) ahora mismo (para español, que marque 2, o que envíe AYUDA por mensaje de texto al 988). También puede llamar al número de emergencias de su zona, y su profesional clínico debería saberlo.",
+			"summary.date":                     "Revisado el {date}",
+			"summary.derived":                  "Respuestas que se deducen de otras",
+			"summary.derived-item":             "{label} cuenta como {value}: {from}",
+			"summary.derived-kept":             "La respuesta que se dio fue {given}, que no coincide; se dejó tal cual, así que verifique cuál es la correcta.",
+			"summary.derived-replaced":         "La respuesta que se dio fue {given}, que no coincide; la respuesta de arriba es la que cuenta hasta que se aclare cuál es la correcta.",
+			"summary.format-cautions":          "Precauciones: {cautions}",
+			"summary.format-cost":              "Costo: {cost}",
+			"summary.format-frequency":         "Frecuencia: {frequency}",
+			"summary.format-size":              "Tamaño: {size}",
+			"summary.formats":                  "Qué tipo de círculo le conviene",
+			"summary.ignored":                  "Respuestas que no se tomaron en cuenta",
+			"summary.ignored-item":             "Se contestó {label} ({id}), pero esa pregunta solo se hace cuando {when}, así que no se tomó en cuenta.",
+			"summary.leave":                    "Cuándo irse",
+			"summary.leave-body":               "Puede ser hora de irse, o al menos de hablarlo con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita le hace sentir obligado/a o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincero/a, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: le dice algo sobre si ese grupo es para usted. Si un grupo no le da buena espina, confíe en lo que siente.",
+			"summary.leave-body.coordinator":   "Puede ser hora de que la persona se vaya, o al menos de que lo hable con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita la hace sentir obligada o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincera, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: dice algo sobre si ese grupo es para ella. Si un grupo no le da buena espina, lo que siente merece confianza.",
+			"summary.limits":                   "Límites de este resumen",
+			"summary.limits-body":              "Esto es una ayuda para decidir, no un consejo médico, y no certifica a ningún círculo ni a ninguna persona que facilite. Solo toma en cuenta lo que se contestó aquí.\nLos círculos de pares son apoyo entre pares, no atención médica: la mayoría no está protegida por HIPAA (la ley de privacidad de la salud de EE. UU.). Lo que un grupo promete mantener en privado es un compromiso entre sus miembros, no algo que la ley haga cumplir; comparta solo lo que no le molestaría que se repitiera. El trabajo clínico confidencial corresponde a un profesional que sí esté cubierto por HIPAA.\nSi está en crisis o pensando en hacerse daño, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis, EE. UU.); para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona.",
+			"summary.money":                    "${amount}",
+			"summary.no-format":                "Todavía no se sabe: indique qué tipo de círculo es para ver si le conviene.",
+			"summary.no-format.coordinator":    "Todavía no se sabe: indique qué tipo de círculo es para ver si le conviene a la persona.",
+			"summary.no-more-questions":        "Lo que ya se encontró basta para decidir: no hace falta preguntarle nada más a esta persona que facilita.",
+			"summary.none":                     "Ninguna.",
+			"summary.not-asked":                "todavía no se ha preguntado",
+			"summary.notes":                    "Notas",
+			"summary.pack":                     "Reglas: {name}, versión {version}, revisadas el {reviewed}. Basadas en \"{guide}\" (guía en inglés, revisada el {guide_reviewed}).",
+			"summary.points":                   "puntos",
+			"summary.q-fit":                    "¿Le conviene a usted ahora?",
+			"summary.q-fit.coordinator":        "¿Le conviene ahora a la persona a quien usted ayuda?",
+			"summary.q-stay":                   "¿Debería quedarse?",
+			"summary.q-stay.coordinator":       "¿Debería quedarse la persona?",
+			"summary.q-verdict":                "¿El círculo es seguro y está bien llevado?",
+			"summary.red-flags":                "Señales de alerta confirmadas",
+			"summary.score":                    "Puntaje {score}/100 · {completeness}% de las preguntas contestadas",
+			"summary.score-differs":            "Solo por el puntaje, el resultado sería {band}; el veredicto es {verdict} por las reglas nombradas arriba, que pesan más que los puntos.",
+			"summary.score-waits":              "El puntaje no decide nada hasta que se contesten las preguntas para quien facilita; mientras tanto, solo cuentan las señales de alerta y las demás reglas decisivas.",
+			"summary.scoring":                  "Cómo se calculó",
+			"summary.source":                   "Fuente",
+			"summary.strengths":                "Fortalezas",
+			"summary.tally":                    "Cómo se suma el puntaje: empieza en {base}, fortalezas {plus}, inquietudes {minus}, total {total}, ajustado entre 0 y 100: {score}.",
+			"summary.title":                    "Revisión del círculo: {circle}",
+			"summary.try-first":                "Antes de comprometerse, vaya a una o dos sesiones: enseguida se nota cómo se lleva un grupo, y la diferencia entre alguien que facilita con destreza y alguien que no es enorme.",
+			"summary.unsure":                   "Todavía no se sabe: {items}",
+			"summary.verdict":                  "Veredicto",
+			"summary.why":                      "Por qué",
+			"summary.why-ask":                  "Por qué importa",
+			"summary.your-format":              "Sobre este tipo de círculo",
+			"ui.app":                           "vetcircle",
+			"ui.ask":                           "Pregúntele:",
+			"ui.checkin.felt":                  "Cómo se sintió",
+			"ui.checkin.felt-needed":           "Hace falta decir cómo se sintió después de la sesión: elija 1, 2 o 3 arriba.",
+			"ui.checkin.note":                  "Nota",
+			"ui.checkin.title":                 "Registro de sesión · {circle}",
+			"ui.cut":                           "Es todo lo que cabe en este campo: el texto después de {n} caracteres no se guardó.",
+			"ui.derived":                       "Ya lo contesta otra respuesta: {from}",
+			"ui.derived-given":                 "(Aquí también se contestó {given}; cuenta la respuesta de arriba, así que verifique cuál es la correcta.)",
+			"ui.draft.failed":                  "No se pudo guardar el borrador {path}: {reason}. Sus respuestas siguen aquí; continúe y guárdelas al final.",
+			"ui.draft.not-removed":             "Se guardó, pero no se pudo borrar el borrador {path}: {reason}.",
+			"ui.draft.removed":                 "El borrador ya no hacía falta y se borró.",
+			"ui.editing.short":                 "✎ editando",
+			"ui.key.answer":                    "responder",
+			"ui.key.back":                      "atrás",
+			"ui.key.bottom":                    "al final",
+			"ui.key.cancel":                    "cancelar",
+			"ui.key.change-continue":           "cambiar / seguir",
+			"ui.key.choose":                    "elegir",
+			"ui.key.continue":                  "continuar",
+			"ui.key.copy":                      "copiar",
+			"ui.key.copy-note":                 "copiar nota",
+			"ui.key.done":                      "listo",
+			"ui.key.down":                      "bajar",
+			"ui.key.keep-it":                   "conservarlo",
+			"ui.key.more":                      "más",
+			"ui.key.move":                      "mover",
+			"ui.key.new-check":                 "revisión nueva",
+			"ui.key.new-line":                  "nueva línea",
+			"ui.key.next":                      "siguiente",
+			"ui.key.next-field":                "campo siguiente",
+			"ui.key.no":                        "no",
+			"ui.key.no-thanks":                 "no, gracias",
+			"ui.key.none":                      "ninguna",
+			"ui.key.not-asked-yet":             "sin preguntar",
+			"ui.key.not-known-yet":             "no se sabe aún",
+			"ui.key.note":                      "nota",
+			"ui.key.page-down":                 "página abajo",
+			"ui.key.page-up":                   "página arriba",
+			"ui.key.pick":                      "escoger",
+			"ui.key.previous":                  "anterior",
+			"ui.key.previous-field":            "campo anterior",
+			"ui.key.quit":                      "salir",
+			"ui.key.replace":                   "reemplazar",
+			"ui.key.review":                    "revisión",
+			"ui.key.save":                      "guardar",
+			"ui.key.save-the-answers":          "guardar las respuestas",
+			"ui.key.scroll":                    "desplazar",
+			"ui.key.scroll-down":               "bajar",
+			"ui.key.scroll-up":                 "subir",
+			"ui.key.stay":                      "quedarse",
+			"ui.key.tick":                      "marcar",
+			"ui.key.top":                       "al inicio",
+			"ui.key.unknown":                   "no se sabe",
+			"ui.key.up":                        "arriba",
+			"ui.key.what-to-save":              "qué guardar",
+			"ui.key.yes":                       "sí",
+			"ui.key.yes-letter":                "s",
+			"ui.key.yes-seen-it":               "sí, lo vi",
+			"ui.listen-for":                    "Preste atención a:",
+			"ui.listen-good":                   "Una buena respuesta:",
+			"ui.listen-worrying":               "Preocupante:",
+			"ui.more-above":                    "↑ {n} más",
+			"ui.more-below":                    "↓ {n} más",
+			"ui.none-option":                   "Ninguna de estas",
+			"ui.notes.label":                   "Nota:",
+			"ui.notes.placeholder":             "Escriba lo que le dijeron. Se guarda mientras escribe; esc cuando termine.",
+			"ui.notes.title":                   "Nota sobre {question}",
+			"ui.notice.body":                   "Este borrador se hizo con otras reglas. Estas respuestas se conservan en el archivo y se vuelven a escribir cada vez que guarda, pero aquí no cuentan:",
+			"ui.notice.more":                   "…y {n} más.",
+			"ui.notice.title":                  "Respuestas que estas reglas no reconocen",
+			"ui.number-invalid":                "Escriba un número, como {example}, o déjelo en blanco.",
+			"ui.number-range":                  "Escriba un número del {min} al {max}, o déjelo en blanco.",
+			"ui.panel.answered":                "{completeness}% contestado",
+			"ui.panel.ask":                     "Falta preguntar: {n}",
+			"ui.panel.flags":                   "Señales de alerta: {n}",
+			"ui.panel.no-flags":                "Señales de alerta: ninguna confirmada",
+			"ui.panel.score":                   "Puntaje {score}/100",
+			"ui.panel.sections":                "Secciones",
+			"ui.panel.title":                   "Revisión en vivo",
+			"ui.picker.intro":                  "Continúe una donde quedó, con todas sus respuestas y notas, o empiece una revisión nueva.",
+			"ui.picker.new":                    "Empezar una revisión nueva",
+			"ui.picker.row":                    "{name} · {pct}% contestado · guardado {when}",
+			"ui.picker.title":                  "Revisiones sin terminar",
+			"ui.quit.body":                     "Respuestas dadas hasta ahora: {n}. No están guardadas en ningún lado, y si sale, se pierden.",
+			"ui.quit.body-draft":               "Respuestas dadas hasta ahora: {n}. Se conservan en el borrador {path}: vetcircle resume lo continúa.",
+			"ui.quit.title":                    "¿Salir de vetcircle?",
+			"ui.review.answered":               "{n} de {m} conocidas ({pct}% completo)",
+			"ui.review.continue":               "Seguir al resumen",
+			"ui.review.intro":                  "Vaya a cualquier respuesta y presione enter para cambiarla.",
+			"ui.review.title":                  "Revise sus respuestas",
+			"ui.save.done.answers":             "Se guardaron las respuestas en {path}. Solo usted puede leerlas (modo 0600).",
+			"ui.save.done.json":                "Se guardó el puntaje en {path}. Solo usted puede leerlo (modo 0600).",
+			"ui.save.done.keep":                "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600).",
+			"ui.save.done.note":                "Se guardó la nota en {path}. Solo usted puede leerla (modo 0600).",
+			"ui.save.done.summary":             "Se guardó el resumen en {path}. Solo usted puede leerlo (modo 0600).",
+			"ui.save.empty":                    "Escriba un nombre de archivo.",
+			"ui.save.exists":                   "{path} ya existe. ¿Reemplazarlo?",
+			"ui.save.failed":                   "No se pudo guardar {path}: {reason}.",
+			"ui.save.keep-where":               "Se guarda en un archivo nuevo propio en {dir}; enter lo guarda.",
+			"ui.save.kept":                     "Sus respuestas se conservan: corrija el nombre o la carpeta e intente de nuevo, o presione esc.",
+			"ui.save.kind-help.answers":        "Las respuestas mismas: vetcircle score y compare las leen, y vetcircle resume continúa a partir de ellas.",
+			"ui.save.kind-help.json":           "El puntaje tal como lo escribe vetcircle score --format json, para otras herramientas.",
+			"ui.save.kind-help.keep":           "Guarda estas respuestas en su registro de círculos revisados, con el nombre del círculo: vetcircle circles los muestra y vetcircle revet vuelve a revisar el círculo más adelante.",
+			"ui.save.kind-help.note":           "Texto simple para un expediente clínico: las tres respuestas, las señales de alerta y lo que falta saber, en 40 líneas como máximo.",
+			"ui.save.kind-help.summary":        "El resumen para leer, imprimir o compartir: veredicto, razones y qué preguntar ahora.",
+			"ui.save.kind.answers":             "Respuestas (.yaml)",
+			"ui.save.kind.json":                "Puntaje (.json)",
+			"ui.save.kind.keep":                "Guardar en mis círculos",
+			"ui.save.kind.note":                "Nota para el expediente (.txt)",
+			"ui.save.kind.summary":             "Resumen (.md)",
+			"ui.save.label":                    "Nombre del archivo (en {dir}):",
+			"ui.save.offer.body":               "El resumen quedó guardado. ¿Guardar también las respuestas, como {name}? vetcircle score y compare las leen, y vetcircle resume puede continuar a partir de ellas.",
+			"ui.save.offer.title":              "¿Guardar también las respuestas?",
+			"ui.save.saving":                   "Guardando…",
+			"ui.save.title":                    "Guardar",
+			"ui.say":                           "Diga:",
+			"ui.step":                          "paso {n} de {m}",
+			"ui.summary.copied":                "Se envió el resumen a la terminal para copiarlo (OSC 52). Si al pegar no aparece nada, la terminal no lo permitió: presione s para guardarlo en un archivo, que siempre funciona.",
+			"ui.summary.copied-note":           "Se envió la nota para el expediente (texto simple, sin markdown) a la terminal para copiarla (OSC 52). Si al pegar no aparece nada, la terminal no lo permitió: presione s y elija la nota para guardarla en un archivo.",
+			"ui.summary.copied-note-tmux":      "Se envió la nota para el expediente para copiarla a través de tmux, que solo la pasa con set-clipboard activado (tmux set -s set-clipboard on). Presione s y elija la nota para guardarla en un archivo.",
+			"ui.summary.copied-tmux":           "Se envió el resumen para copiarlo a través de tmux, que solo lo pasa con set-clipboard activado (tmux set -s set-clipboard on). Presione s para guardarlo en un archivo, que siempre funciona.",
+			"ui.summary.rendering":             "Preparando el resumen…",
+			"ui.summary.step":                  "Resumen",
+			"ui.tiny":                          "Agrande la ventana para continuar.",
+			"ui.welcome.body":                  "vetcircle le guía por las tres preguntas que conviene hacerle a quien facilita, la lista de señales de alerta y lo que le conviene a usted; luego califica las respuestas y escribe un resumen que puede guardar.\nDeje pasar lo que todavía no sepa: queda como \"todavía no se ha preguntado\" y aparece en lo que falta preguntar. Funciona sin internet y no envía nada a ningún lado.",
+			"ui.welcome.disclaimer":            "Ayuda para decidir, no un consejo médico. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
+			"ui.welcome.drafts":                "Las respuestas se guardan mientras avanza, en un borrador privado en {dir} (--no-draft lo desactiva).",
+			"ui.welcome.language":              "Idioma: español · in English: vetcircle --lang en",
+			"ui.welcome.no-drafts":             "Los borradores están desactivados (--no-draft): no se guarda nada en el disco hasta que guarde al final, y si sale, pierde sus respuestas.",
+			"ui.welcome.title":                 "¿Este círculo es seguro, y le conviene a usted?",
+			"ui.why":                           "Por qué importa:",
+			"verdict-word.avoid":               "EVITAR",
+			"verdict-word.caution":             "PRECAUCIÓN",
+			"verdict-word.incomplete":          "INCOMPLETO",
+			"verdict-word.promising":           "PROMETEDOR",
+			"verdict.avoid":                    "Evitar: lo que encontró es tan serio que conviene buscar otro círculo.",
+			"verdict.caution":                  "Precaución: hay motivos de preocupación que resolver antes de comprometerse.",
+			"verdict.incomplete":               "Incompleto: todavía faltan respuestas a preguntas clave.",
+			"verdict.promising":                "Prometedor: las respuestas hasta ahora describen un círculo bien llevado.",
 		},
 	}
 }

@@ -10,7 +10,7 @@ func builtinPack() *checklist.Pack {
 		Meta: checklist.Meta{
 			ID:           "vetcircle-en",
 			Name:         "Peer integration circle vetting (English)",
-			Version:      "2.0.0",
+			Version:      "2.1.0",
 			LastReviewed: "2026-12-01",
 			Language:     "en",
 			Guide: checklist.Guide{
@@ -38,6 +38,9 @@ func builtinPack() *checklist.Pack {
 					"Are circles HIPAA-compliant?",
 				},
 				Addition: "vetcircle safety addition (not from the guide)",
+				Sources: []string{
+					"Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/pack.yaml",
@@ -429,6 +432,101 @@ func builtinPack() *checklist.Pack {
 				},
 			},
 			&checklist.Question{
+				ID:      "pricing",
+				Section: "basics",
+				Kind:    checklist.Kind("choice"),
+				Label:   "How it is paid for",
+				Prompt:  "How is it paid for?",
+				Say:     "Is there a set fee, or is it by donation, a sliding scale or a membership?",
+				Ask:     "facilitator",
+				Why:     "Many circles ask for a donation or a sliding-scale fee, so the listed price is not always what you would pay.",
+				Source:  "Overview",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "fixed",
+						Label: "A set fee",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 168,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "donation",
+						Label: "By donation (pay what you wish)",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 169,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "sliding-scale",
+						Label: "A sliding scale",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 170,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "membership",
+						Label: "A membership or subscription",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 171,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "free",
+						Label: "Free",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 172,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 156,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:       "cost-currency",
+				Section:  "basics",
+				Kind:     checklist.Kind("text"),
+				Label:    "Price as listed",
+				Prompt:   "If the price is in another currency, what does the page say (for example 600 MXN)?",
+				Source:   "Overview",
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 173,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:       "meeting-language",
+				Section:  "basics",
+				Kind:     checklist.Kind("text"),
+				Label:    "Language it meets in",
+				Prompt:   "Which language does the circle meet in?",
+				Source:   "vetcircle safety addition (not from the guide)",
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 181,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
 				ID:             "training",
 				Section:        "three-questions",
 				Kind:           checklist.Kind("choice"),
@@ -448,7 +546,7 @@ func builtinPack() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 171,
+							Line: 204,
 							Col:  10,
 						},
 					},
@@ -457,7 +555,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Vague or general (\"trained in several approaches\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 172,
+							Line: 205,
 							Col:  10,
 						},
 					},
@@ -466,7 +564,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Says personal experience is enough",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 173,
+							Line: 206,
 							Col:  10,
 						},
 					},
@@ -475,7 +573,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Would not say",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 174,
+							Line: 207,
 							Col:  10,
 						},
 					},
@@ -484,14 +582,44 @@ func builtinPack() *checklist.Pack {
 						Label: "There is no facilitator (an informal peer group)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 175,
+							Line: 208,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "tradition",
+						Label: "Trained in a ceremonial tradition or lineage",
+						Help:  "Years of apprenticeship in a ceremonial or religious tradition: neither a named integration program nor \"my own experience\".",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 209,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "clinician-only",
+						Label: "Licensed clinician, no psychedelic training",
+						Help:  "A therapist, counsellor or doctor whose licence is real but who names no psychedelic-specific training.",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 210,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "coach-title",
+						Label: "A coach or \"integrator\" title, no program",
+						Help:  "A title anyone may use; ask where they trained.",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 211,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 158,
+					Line: 191,
 					Col:  5,
 				},
 			},
@@ -516,13 +644,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 189,
+							Line: 225,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 189,
+						Line: 225,
 						Col:  12,
 					},
 				},
@@ -533,7 +661,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "What is said in the group stays there.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 191,
+							Line: 227,
 							Col:  10,
 						},
 					},
@@ -543,7 +671,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "People witness; they do not fix each other.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 192,
+							Line: 228,
 							Col:  10,
 						},
 					},
@@ -553,7 +681,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Listening without speaking is welcome.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 193,
+							Line: 229,
 							Col:  10,
 						},
 					},
@@ -563,14 +691,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Given to members before or at the first session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 194,
+							Line: 230,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 176,
+					Line: 212,
 					Col:  5,
 				},
 			},
@@ -595,13 +723,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 207,
+							Line: 243,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 207,
+						Line: 243,
 						Col:  12,
 					},
 				},
@@ -612,7 +740,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained in containing distress during the session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 209,
+							Line: 245,
 							Col:  10,
 						},
 					},
@@ -621,7 +749,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Follows up individually afterwards",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 210,
+							Line: 246,
 							Col:  10,
 						},
 					},
@@ -631,14 +759,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Knows when and how to refer, and to whom.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 211,
+							Line: 247,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 195,
+					Line: 231,
 					Col:  5,
 				},
 			},
@@ -662,7 +790,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 224,
+						Line: 260,
 						Col:  12,
 					},
 				},
@@ -673,7 +801,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Posted where a newcomer reads them before posting.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 226,
+							Line: 266,
 							Col:  10,
 						},
 					},
@@ -683,7 +811,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Moderators who answer reports and remove posts that break the rules.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 227,
+							Line: 267,
 							Col:  10,
 						},
 					},
@@ -692,7 +820,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A rule against selling medicine or giving dosing advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 228,
+							Line: 268,
 							Col:  10,
 						},
 					},
@@ -702,14 +830,18 @@ func builtinPack() *checklist.Pack {
 						Help:  "Such as 988 in the US, kept where everyone can see them.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 229,
+							Line: 269,
 							Col:  10,
 						},
 					},
 				},
+				Settles: []string{
+					"written-rules",
+					"active-moderation",
+				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 212,
+					Line: 248,
 					Col:  5,
 				},
 			},
@@ -733,19 +865,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 243,
+							Line: 283,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 243,
+						Line: 283,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 232,
+					Line: 272,
 					Col:  5,
 				},
 			},
@@ -768,13 +900,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 255,
+						Line: 295,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 244,
+					Line: 284,
 					Col:  5,
 				},
 			},
@@ -799,7 +931,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 269,
+								Line: 309,
 								Col:  12,
 							},
 						},
@@ -810,20 +942,20 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 270,
+								Line: 310,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 268,
+						Line: 308,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 256,
+					Line: 296,
 					Col:  5,
 				},
 			},
@@ -847,13 +979,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 283,
+						Line: 323,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 272,
+					Line: 312,
 					Col:  5,
 				},
 			},
@@ -877,19 +1009,154 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 295,
+							Line: 335,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 295,
+						Line: 335,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 284,
+					Line: 324,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:             "joining",
+				Section:        "safety",
+				Kind:           checklist.Kind("choice"),
+				Label:          "How people join",
+				Prompt:         "How does someone join?",
+				Say:            "Can anyone drop in, or do people apply and get accepted first? What do you look at?",
+				Ask:            "facilitator",
+				ListenGood:     "An application or a conversation that checks whether the group suits the person's health and situation now.",
+				ListenWorrying: "Anyone walks in; or the only check is whether someone feels spiritually ready.",
+				Why:            "How people join tells you whether anyone is screened; a check of spiritual readiness is not a check of safety.",
+				Source:         "KAP integration circles (facilitated, structured)",
+				When: &checklist.Condition{
+					Not: &checklist.Condition{
+						Question: "circle-format",
+						Is: []string{
+							"online-peer",
+						},
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 349,
+							Col:  18,
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/questions.yaml",
+						Line: 349,
+						Col:  12,
+					},
+				},
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "drop-in",
+						Label: "Anyone can drop in",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 351,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "application",
+						Label: "People apply, are screened and accepted",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 352,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "readiness",
+						Label: "A \"spiritual readiness\" check only",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 353,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 336,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:      "norms",
+				Section: "safety",
+				Kind:    checklist.Kind("multi"),
+				Label:   "Group norms",
+				Prompt:  "Which of these norms does the group state? Tick each one.",
+				Say:     "Are there norms about feedback, about being sober at sessions, and about selling or asking for substances?",
+				Ask:     "facilitator",
+				Why:     "These norms keep a group a place to be heard rather than advised, clear-headed, and free of trade in substances.",
+				Source:  "Red flags worth taking seriously",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "feedback-not-advice",
+						Label: "Feedback speaks of what you heard, never what someone should do",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 366,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "sobriety",
+						Label: "Come to sessions sober",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 367,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "no-selling",
+						Label: "No selling, or asking for, substances",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 368,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 354,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:                "dual-role",
+				Section:           "safety",
+				Kind:              checklist.Kind("tristate"),
+				Label:             "Facilitator is also your clinician",
+				Prompt:            "Is the facilitator also your own therapist or prescriber?",
+				Say:               "How do you keep your role in the group apart from your role as my therapist or prescriber?",
+				PromptCoordinator: "Is the facilitator also the person's own therapist or prescriber?",
+				Ask:               "facilitator",
+				ListenGood:        "They have thought about it: what is said in the group stays out of your sessions unless you bring it, and you can leave either without losing the other.",
+				ListenWorrying:    "They see no question to answer.",
+				Why:               "Two roles with the same person can blur what is confidential and make it hard to leave the group; it is not wrong in itself, but it needs a plan.",
+				Source:            "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				Optional:          true,
+				Detail:            true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 369,
 					Col:  5,
 				},
 			},
@@ -916,7 +1183,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 315,
+									Line: 402,
 									Col:  14,
 								},
 							},
@@ -927,26 +1194,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 316,
+									Line: 403,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 314,
+							Line: 401,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 313,
+						Line: 400,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 298,
+					Line: 385,
 					Col:  5,
 				},
 			},
@@ -965,7 +1232,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 317,
+					Line: 404,
 					Col:  5,
 				},
 			},
@@ -984,7 +1251,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 329,
+					Line: 416,
 					Col:  5,
 				},
 			},
@@ -1003,7 +1270,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 341,
+					Line: 428,
 					Col:  5,
 				},
 			},
@@ -1028,19 +1295,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 365,
+							Line: 452,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 365,
+						Line: 452,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 353,
+					Line: 440,
 					Col:  5,
 				},
 			},
@@ -1059,7 +1326,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 366,
+					Line: 453,
 					Col:  5,
 				},
 			},
@@ -1086,7 +1353,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 393,
+									Line: 480,
 									Col:  14,
 								},
 							},
@@ -1097,26 +1364,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 394,
+									Line: 481,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 392,
+							Line: 479,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 391,
+						Line: 478,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 378,
+					Line: 465,
 					Col:  5,
 				},
 			},
@@ -1135,7 +1402,28 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 395,
+					Line: 482,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:             "rf-discourages-care",
+				Section:        "red-flags",
+				Kind:           checklist.Kind("tristate"),
+				RedFlag:        true,
+				Label:          "Discourages outside care",
+				Prompt:         "Does the facilitator discourage therapy or medication talk outside the group, or tell members to keep their use from their prescriber?",
+				Say:            "How does the group fit with members' own therapists and prescribers?",
+				Ask:            "facilitator",
+				ListenGood:     "They encourage it: the group sits beside your own care, and your prescriber should know everything you take.",
+				ListenWorrying: "\"You won't need therapy once you're here\", or \"your doctor doesn't need to know\".",
+				Why:            "A group adds to individual care and never stands in for it; keeping things from a prescriber is a safety risk.",
+				Source:         "Overview",
+				Optional:       true,
+				Detail:         true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 494,
 					Col:  5,
 				},
 			},
@@ -1157,7 +1445,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 409,
+					Line: 512,
 					Col:  5,
 				},
 			},
@@ -1179,7 +1467,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Opens with the group agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 436,
+							Line: 539,
 							Col:  10,
 						},
 					},
@@ -1188,7 +1476,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Holds time fairly: no one dominates",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 437,
+							Line: 540,
 							Col:  10,
 						},
 					},
@@ -1197,7 +1485,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Invites without pressing (\"share, or not\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 438,
+							Line: 541,
 							Col:  10,
 						},
 					},
@@ -1206,7 +1494,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Names what is happening in the room when it helps",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 439,
+							Line: 542,
 							Col:  10,
 						},
 					},
@@ -1215,14 +1503,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Ends on time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 440,
+							Line: 543,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 424,
+					Line: 527,
 					Col:  5,
 				},
 			},
@@ -1244,7 +1532,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Skips the agreements",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 453,
+							Line: 556,
 							Col:  10,
 						},
 					},
@@ -1253,7 +1541,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets members give each other advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 454,
+							Line: 557,
 							Col:  10,
 						},
 					},
@@ -1262,7 +1550,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Lets one person monopolize the time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 455,
+							Line: 558,
 							Col:  10,
 						},
 					},
@@ -1271,7 +1559,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Pushes reluctant people to share",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 456,
+							Line: 559,
 							Col:  10,
 						},
 					},
@@ -1280,14 +1568,23 @@ func builtinPack() *checklist.Pack {
 						Label: "Regularly runs past the end time",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 457,
+							Line: 560,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "discourages-care",
+						Label: "Steers people away from their own therapy or prescriber",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 561,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 441,
+					Line: 544,
 					Col:  5,
 				},
 			},
@@ -1309,7 +1606,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I consistently feel worse after sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 470,
+							Line: 574,
 							Col:  10,
 						},
 					},
@@ -1318,7 +1615,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The facilitator feels coercive or crosses boundaries",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 471,
+							Line: 575,
 							Col:  10,
 						},
 					},
@@ -1327,7 +1624,7 @@ func builtinPack() *checklist.Pack {
 						Label: "The group has drifted into advice-giving instead of witnessing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 472,
+							Line: 576,
 							Col:  10,
 						},
 					},
@@ -1336,7 +1633,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I find myself performing rather than being honest",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 473,
+							Line: 577,
 							Col:  10,
 						},
 					},
@@ -1345,14 +1642,14 @@ func builtinPack() *checklist.Pack {
 						Label: "The group encourages risky use of substances or risky behaviour",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 474,
+							Line: 578,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 458,
+					Line: 562,
 					Col:  5,
 				},
 			},
@@ -1374,7 +1671,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Comfortable sharing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 489,
+							Line: 593,
 							Col:  10,
 						},
 					},
@@ -1383,7 +1680,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'd want to listen for a while first",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 490,
+							Line: 594,
 							Col:  10,
 						},
 					},
@@ -1392,14 +1689,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Group sharing sounds awful to me",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 491,
+							Line: 595,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 477,
+					Line: 581,
 					Col:  5,
 				},
 			},
@@ -1421,7 +1718,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm drawn to it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 504,
+							Line: 608,
 							Col:  10,
 						},
 					},
@@ -1430,7 +1727,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I don't mind either way",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 505,
+							Line: 609,
 							Col:  10,
 						},
 					},
@@ -1439,14 +1736,14 @@ func builtinPack() *checklist.Pack {
 						Label: "It would make me uncomfortable",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 506,
+							Line: 610,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 492,
+					Line: 596,
 					Col:  5,
 				},
 			},
@@ -1468,7 +1765,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A therapist or clinician, plus my own practices",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 519,
+							Line: 623,
 							Col:  10,
 						},
 					},
@@ -1477,7 +1774,7 @@ func builtinPack() *checklist.Pack {
 						Label: "My own regular practices (journaling, meditation and so on)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 520,
+							Line: 624,
 							Col:  10,
 						},
 					},
@@ -1486,14 +1783,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing regular yet",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 521,
+							Line: 625,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 507,
+					Line: 611,
 					Col:  5,
 				},
 			},
@@ -1515,7 +1812,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 522,
+					Line: 626,
 					Col:  5,
 				},
 			},
@@ -1537,7 +1834,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing; it needs to be free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 549,
+							Line: 653,
 							Col:  10,
 						},
 					},
@@ -1546,7 +1843,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Up to about $30 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 550,
+							Line: 654,
 							Col:  10,
 						},
 					},
@@ -1555,7 +1852,7 @@ func builtinPack() *checklist.Pack {
 						Label: "About $30-80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 551,
+							Line: 655,
 							Col:  10,
 						},
 					},
@@ -1564,7 +1861,7 @@ func builtinPack() *checklist.Pack {
 						Label: "More than $80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 552,
+							Line: 656,
 							Col:  10,
 						},
 					},
@@ -1573,14 +1870,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Enough for a retreat ($1,500 or more)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 553,
+							Line: 657,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 537,
+					Line: 641,
 					Col:  5,
 				},
 			},
@@ -1602,7 +1899,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I can get to an in-person circle",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 566,
+							Line: 670,
 							Col:  10,
 						},
 					},
@@ -1611,7 +1908,7 @@ func builtinPack() *checklist.Pack {
 						Label: "It needs to be online",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 567,
+							Line: 671,
 							Col:  10,
 						},
 					},
@@ -1620,14 +1917,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Either works",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 568,
+							Line: 672,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 554,
+					Line: 658,
 					Col:  5,
 				},
 			},
@@ -1649,7 +1946,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Structured support alongside my own practice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 581,
+							Line: 685,
 							Col:  10,
 						},
 					},
@@ -1658,7 +1955,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A ceremonial or contemplative frame",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 582,
+							Line: 686,
 							Col:  10,
 						},
 					},
@@ -1667,7 +1964,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Practical questions and resources between sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 583,
+							Line: 687,
 							Col:  10,
 						},
 					},
@@ -1676,7 +1973,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feeling less alone with my experience",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 584,
+							Line: 688,
 							Col:  10,
 						},
 					},
@@ -1685,7 +1982,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Deeper processing of difficult material",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 585,
+							Line: 689,
 							Col:  10,
 						},
 					},
@@ -1694,14 +1991,63 @@ func builtinPack() *checklist.Pack {
 						Label: "An intensive push during a critical period",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 586,
+							Line: 690,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 569,
+					Line: 673,
+					Col:  5,
+				},
+			},
+			&checklist.Question{
+				ID:                "speaks-language",
+				Section:           "fit",
+				Kind:              checklist.Kind("choice"),
+				Label:             "Language",
+				Prompt:            "How well do you speak the language the circle meets in?",
+				Say:               "Could I share something hard in the language this circle meets in?",
+				PromptCoordinator: "How well does the person speak the language the circle meets in?",
+				SayCoordinator:    "Could you share something hard in the language this circle meets in?",
+				Ask:               "self",
+				Why:               "Sharing and listening to hard experiences takes more than getting by in a language.",
+				Source:            "vetcircle safety addition (not from the guide)",
+				Options: []*checklist.Option{
+					&checklist.Option{
+						ID:    "fluent",
+						Label: "Fluently, or it is my first language",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 705,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "some",
+						Label: "Well enough to follow most of it",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 706,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:    "little",
+						Label: "Little or not at all",
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 707,
+							Col:  10,
+						},
+					},
+				},
+				Optional: true,
+				Detail:   true,
+				Pos: checklist.Pos{
+					File: "rules/questions.yaml",
+					Line: 691,
 					Col:  5,
 				},
 			},
@@ -1718,9 +2064,10 @@ func builtinPack() *checklist.Pack {
 				Why:               "A peer circle is not crisis care. If you are in distress now, reach crisis support first.",
 				Source:            "vetcircle safety addition (not from the guide)",
 				Optional:          true,
+				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 587,
+					Line: 708,
 					Col:  5,
 				},
 			},
@@ -1815,39 +2162,28 @@ func builtinPack() *checklist.Pack {
 										Col:  15,
 									},
 								},
-								&checklist.Condition{
-									All: []*checklist.Condition{
-										&checklist.Condition{
-											Question: "peer-safeguards",
-											Answered: ptr(false),
-											Pos: checklist.Pos{
-												File: "rules/rules.yaml",
-												Line: 26,
-												Col:  22,
-											},
-										},
-										&checklist.Condition{
-											Question: "circle-format",
-											Is: []string{
-												"online-peer",
-											},
-											Pos: checklist.Pos{
-												File: "rules/rules.yaml",
-												Line: 26,
-												Col:  68,
-											},
-										},
-									},
-									Pos: checklist.Pos{
-										File: "rules/rules.yaml",
-										Line: 26,
-										Col:  15,
-									},
-								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
 								Line: 22,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "circle-format",
+								Is: []string{
+									"online-peer",
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 26,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 26,
 								Col:  11,
 							},
 						},
@@ -1942,6 +2278,17 @@ func builtinPack() *checklist.Pack {
 											Col:  18,
 										},
 									},
+									&checklist.Condition{
+										Question: "rf-discourages-care",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 37,
+											Col:  18,
+										},
+									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
@@ -1973,6 +2320,179 @@ func builtinPack() *checklist.Pack {
 				},
 			},
 			&checklist.Rule{
+				ID:       "PEER-UNANSWERED",
+				Title:    "The group's own safeguards are not known yet",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 49,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "peer-safeguards",
+								Lacks: []string{
+									"written-rules",
+									"active-moderation",
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 50,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 50,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								All: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "peer-safeguards",
+										Includes: []string{
+											"written-rules",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 53,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "peer-safeguards",
+										Includes: []string{
+											"active-moderation",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 54,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 52,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 51,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Any: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "rf-vendor-dosing",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 57,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-pressure-disclose",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 58,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-charismatic-leader",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 59,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-romantic-sexual",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 60,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-outcome-promises",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 61,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "rf-discourages-care",
+										Is: []string{
+											"yes",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 62,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 56,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 55,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 48,
+						Col:  7,
+					},
+				},
+				Message:  "An informal group is judged by what it puts in place, and whether it has written rules and someone moderating is not known yet, so the answer can only be \"incomplete\".",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("incomplete"),
+				Headline: "the group's own rules and moderation are not known yet",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 41,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
 				ID:       "TRAIN-NAMED",
 				Title:    "Names a specific training program",
 				Severity: checklist.Severity("strength"),
@@ -1984,7 +2504,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 45,
+						Line: 71,
 						Col:  12,
 					},
 				},
@@ -1992,7 +2512,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 41,
+					Line: 67,
 					Col:  5,
 				},
 			},
@@ -2008,7 +2528,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 54,
+						Line: 80,
 						Col:  12,
 					},
 				},
@@ -2020,7 +2540,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator could not name a training program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 48,
+					Line: 74,
 					Col:  5,
 				},
 			},
@@ -2036,7 +2556,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 66,
+						Line: 92,
 						Col:  12,
 					},
 				},
@@ -2047,7 +2567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has no formal training (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 59,
+					Line: 85,
 					Col:  5,
 				},
 			},
@@ -2063,7 +2583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 76,
+						Line: 102,
 						Col:  12,
 					},
 				},
@@ -2074,7 +2594,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator will not share credentials (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 69,
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -2091,7 +2611,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 85,
+								Line: 111,
 								Col:  12,
 							},
 						},
@@ -2102,14 +2622,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 86,
+								Line: 112,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 84,
+						Line: 110,
 						Col:  7,
 					},
 				},
@@ -2117,7 +2637,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 79,
+					Line: 105,
 					Col:  5,
 				},
 			},
@@ -2135,7 +2655,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 97,
+								Line: 123,
 								Col:  12,
 							},
 						},
@@ -2147,20 +2667,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 98,
+									Line: 124,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 98,
+								Line: 124,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 96,
+						Line: 122,
 						Col:  7,
 					},
 				},
@@ -2170,7 +2690,165 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody holds a group that needs a trained facilitator",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 89,
+					Line: 115,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-TRADITION-CEREMONY",
+				Title:    "Trained within a ceremonial tradition",
+				Severity: checklist.Severity("strength"),
+				Points:   8,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "training",
+							Is: []string{
+								"tradition",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 133,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"ceremony",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 134,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 132,
+						Col:  7,
+					},
+				},
+				Message: "Training within a ceremonial tradition is what many ceremony-style leaders have, and it suits this format; still, quality varies, and tradition alone says little about holding distress, so attend a session or two first.",
+				Source:  "Ceremony-style integration (with caveats)",
+				Ask:     "How long did you train in the tradition, with whom, and what did it teach you about someone who becomes distressed?",
+				About:   "training",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 127,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-TRADITION-NOT-PROGRAM",
+				Title:    "A tradition, not an integration program",
+				Severity: checklist.Severity("minor"),
+				Points:   -8,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "training",
+							Is: []string{
+								"tradition",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 147,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Question: "circle-format",
+								Is: []string{
+									"ceremony",
+									"online-peer",
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 148,
+									Col:  17,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 148,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 146,
+						Col:  7,
+					},
+				},
+				Message:  "Training within a ceremonial tradition is not the named integration program a facilitated circle or a retreat calls for.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "Beyond the tradition you trained in, have you completed a named integration or KAP training?",
+				About:    "training",
+				Headline: "the facilitator's training is a tradition, not an integration program",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 139,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-CLINICIAN-ONLY",
+				Title:    "Licensed, but no psychedelic training",
+				Severity: checklist.Severity("minor"),
+				Points:   -5,
+				When: checklist.Condition{
+					Question: "training",
+					Is: []string{
+						"clinician-only",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 159,
+						Col:  12,
+					},
+				},
+				Message:  "A clinical licence is real training for holding distress, but not for integration work: the good answer names a psychedelic-specific program.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "Have you trained in psychedelic or ketamine integration specifically, and where?",
+				About:    "training",
+				Headline: "the facilitator is licensed but names no psychedelic or integration training",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 153,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "TRAIN-COACH-TITLE",
+				Title:    "A title with no program behind it",
+				Severity: checklist.Severity("minor"),
+				Points:   -8,
+				When: checklist.Condition{
+					Question: "training",
+					Is: []string{
+						"coach-title",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 170,
+						Col:  12,
+					},
+				},
+				Message:  "\"Coach\" and \"integrator\" are titles anyone may use; without a named program behind them they say nothing about training.",
+				Source:   "How to vet a peer circle",
+				Cap:      checklist.Verdict("caution"),
+				Ask:      "Which program trained you as a coach or integrator, and when?",
+				About:    "training",
+				Headline: "the facilitator has a coach or integrator title but names no training",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 164,
 					Col:  5,
 				},
 			},
@@ -2186,7 +2864,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 107,
+						Line: 181,
 						Col:  12,
 					},
 				},
@@ -2194,7 +2872,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 103,
+					Line: 177,
 					Col:  5,
 				},
 			},
@@ -2210,7 +2888,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 115,
+						Line: 189,
 						Col:  12,
 					},
 				},
@@ -2219,7 +2897,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no confidentiality agreement",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 110,
+					Line: 184,
 					Col:  5,
 				},
 			},
@@ -2235,7 +2913,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 122,
+						Line: 196,
 						Col:  12,
 					},
 				},
@@ -2243,7 +2921,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 118,
+					Line: 192,
 					Col:  5,
 				},
 			},
@@ -2259,7 +2937,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 130,
+						Line: 204,
 						Col:  12,
 					},
 				},
@@ -2268,7 +2946,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing rules out advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 125,
+					Line: 199,
 					Col:  5,
 				},
 			},
@@ -2284,7 +2962,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 137,
+						Line: 211,
 						Col:  12,
 					},
 				},
@@ -2292,7 +2970,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 133,
+					Line: 207,
 					Col:  5,
 				},
 			},
@@ -2308,7 +2986,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 145,
+						Line: 219,
 						Col:  12,
 					},
 				},
@@ -2317,7 +2995,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing protects the choice not to share",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 140,
+					Line: 214,
 					Col:  5,
 				},
 			},
@@ -2333,7 +3011,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 152,
+						Line: 226,
 						Col:  12,
 					},
 				},
@@ -2341,7 +3019,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 148,
+					Line: 222,
 					Col:  5,
 				},
 			},
@@ -2357,18 +3035,19 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 160,
+						Line: 234,
 						Col:  12,
 					},
 				},
-				Message:  "Agreements that exist only in conversation are easy to forget or bend; look for written ones.",
+				Message:  "Agreements that exist only in conversation are easy to forget or bend; written ones are one of the things to look for in a facilitated circle.",
 				Source:   "KAP integration circles (facilitated, structured)",
+				Cap:      checklist.Verdict("caution"),
 				Ask:      "Could you send me the group agreements in writing before I join?",
 				About:    "agreements",
 				Headline: "the agreements are not written down",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 155,
+					Line: 229,
 					Col:  5,
 				},
 			},
@@ -2384,7 +3063,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 173,
+								Line: 248,
 								Col:  12,
 							},
 						},
@@ -2399,20 +3078,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 174,
+									Line: 249,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 174,
+								Line: 249,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 172,
+						Line: 247,
 						Col:  7,
 					},
 				},
@@ -2422,7 +3101,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no agreements at all",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 165,
+					Line: 240,
 					Col:  5,
 				},
 			},
@@ -2438,7 +3117,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 183,
+						Line: 258,
 						Col:  12,
 					},
 				},
@@ -2446,7 +3125,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 179,
+					Line: 254,
 					Col:  5,
 				},
 			},
@@ -2464,7 +3143,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 193,
+								Line: 268,
 								Col:  12,
 							},
 						},
@@ -2476,20 +3155,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 194,
+									Line: 269,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 194,
+								Line: 269,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 192,
+						Line: 267,
 						Col:  7,
 					},
 				},
@@ -2498,7 +3177,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is ready to hold distress in the room",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 186,
+					Line: 261,
 					Col:  5,
 				},
 			},
@@ -2514,7 +3193,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 201,
+						Line: 276,
 						Col:  12,
 					},
 				},
@@ -2522,7 +3201,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 197,
+					Line: 272,
 					Col:  5,
 				},
 			},
@@ -2540,7 +3219,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 211,
+								Line: 286,
 								Col:  12,
 							},
 						},
@@ -2552,20 +3231,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 212,
+									Line: 287,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 212,
+								Line: 287,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 210,
+						Line: 285,
 						Col:  7,
 					},
 				},
@@ -2574,7 +3253,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody follows up after a hard session",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 204,
+					Line: 279,
 					Col:  5,
 				},
 			},
@@ -2590,7 +3269,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 219,
+						Line: 294,
 						Col:  12,
 					},
 				},
@@ -2598,7 +3277,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 215,
+					Line: 290,
 					Col:  5,
 				},
 			},
@@ -2614,7 +3293,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 228,
+						Line: 303,
 						Col:  12,
 					},
 				},
@@ -2626,7 +3305,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no route to clinical care in a crisis",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 222,
+					Line: 297,
 					Col:  5,
 				},
 			},
@@ -2642,7 +3321,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 241,
+								Line: 316,
 								Col:  12,
 							},
 						},
@@ -2656,20 +3335,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 242,
+									Line: 317,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 242,
+								Line: 317,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 240,
+						Line: 315,
 						Col:  7,
 					},
 				},
@@ -2679,7 +3358,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no plan for someone having a hard time",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 233,
+					Line: 308,
 					Col:  5,
 				},
 			},
@@ -2695,7 +3374,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 251,
+						Line: 326,
 						Col:  12,
 					},
 				},
@@ -2703,7 +3382,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 247,
+					Line: 322,
 					Col:  5,
 				},
 			},
@@ -2721,7 +3400,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 261,
+								Line: 336,
 								Col:  12,
 							},
 						},
@@ -2734,29 +3413,30 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 262,
+									Line: 337,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 262,
+								Line: 337,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 260,
+						Line: 335,
 						Col:  7,
 					},
 				},
-				Message:  "Anyone can join without a conversation first, so the group may not suit everyone in it.",
+				Message:  "Anyone can join without a conversation first, so the group may not suit everyone in it; screening is one of the things to look for.",
 				Source:   "KAP integration circles (facilitated, structured)",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "nobody is screened before joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 254,
+					Line: 329,
 					Col:  5,
 				},
 			},
@@ -2774,7 +3454,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 273,
+								Line: 349,
 								Col:  12,
 							},
 						},
@@ -2785,14 +3465,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 274,
+								Line: 350,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 272,
+						Line: 348,
 						Col:  7,
 					},
 				},
@@ -2802,7 +3482,126 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat does not screen who joins",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 265,
+					Line: 341,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "RETREAT-LOOK-FORS-UNKNOWN",
+				Title:    "The retreat's team, screening or medical backup is not known",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"retreat",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 361,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "facilitator-team",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 363,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "screening",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 364,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "medical-backup",
+									Answered: ptr(false),
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 365,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 362,
+								Col:  11,
+							},
+						},
+						&checklist.Condition{
+							Not: &checklist.Condition{
+								Any: []*checklist.Condition{
+									&checklist.Condition{
+										Question: "facilitator-team",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 368,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "screening",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 369,
+											Col:  18,
+										},
+									},
+									&checklist.Condition{
+										Question: "medical-backup",
+										Is: []string{
+											"no",
+										},
+										Pos: checklist.Pos{
+											File: "rules/rules.yaml",
+											Line: 370,
+											Col:  18,
+										},
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/rules.yaml",
+									Line: 367,
+									Col:  13,
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 366,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 360,
+						Col:  7,
+					},
+				},
+				Message:  "A retreat is vetted on its team: several trained facilitators, screening of who comes, and medical backup. Until all three are known, no verdict beyond \"incomplete\" is possible.",
+				Source:   "KAP integration retreats (intensive format)",
+				Cap:      checklist.Verdict("incomplete"),
+				Headline: "the retreat's team, screening and medical backup are not all known yet",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 353,
 					Col:  5,
 				},
 			},
@@ -2818,7 +3617,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 281,
+						Line: 377,
 						Col:  12,
 					},
 				},
@@ -2826,7 +3625,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 277,
+					Line: 373,
 					Col:  5,
 				},
 			},
@@ -2842,7 +3641,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 290,
+						Line: 386,
 						Col:  12,
 					},
 				},
@@ -2852,7 +3651,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no team of trained facilitators",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 284,
+					Line: 380,
 					Col:  5,
 				},
 			},
@@ -2868,7 +3667,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 297,
+						Line: 393,
 						Col:  12,
 					},
 				},
@@ -2876,7 +3675,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 293,
+					Line: 389,
 					Col:  5,
 				},
 			},
@@ -2892,7 +3691,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 306,
+						Line: 402,
 						Col:  12,
 					},
 				},
@@ -2902,7 +3701,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 300,
+					Line: 396,
 					Col:  5,
 				},
 			},
@@ -2918,7 +3717,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 318,
+						Line: 414,
 						Col:  12,
 					},
 				},
@@ -2929,7 +3728,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promotes medicine sellers or gives dosing advice (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 311,
+					Line: 407,
 					Col:  5,
 				},
 			},
@@ -2945,7 +3744,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 328,
+						Line: 424,
 						Col:  12,
 					},
 				},
@@ -2956,7 +3755,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "romance or sex is mixed with the facilitator's role (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 321,
+					Line: 417,
 					Col:  5,
 				},
 			},
@@ -2972,7 +3771,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 338,
+						Line: 434,
 						Col:  12,
 					},
 				},
@@ -2983,7 +3782,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "people are pushed to share more than they want to (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 331,
+					Line: 427,
 					Col:  5,
 				},
 			},
@@ -2999,7 +3798,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 348,
+						Line: 444,
 						Col:  12,
 					},
 				},
@@ -3010,7 +3809,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is the unchallenged centre of the group (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 341,
+					Line: 437,
 					Col:  5,
 				},
 			},
@@ -3026,7 +3825,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 358,
+						Line: 454,
 						Col:  12,
 					},
 				},
@@ -3037,7 +3836,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no informed consent (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 351,
+					Line: 447,
 					Col:  5,
 				},
 			},
@@ -3053,7 +3852,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 368,
+						Line: 464,
 						Col:  12,
 					},
 				},
@@ -3064,7 +3863,34 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promises specific outcomes (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 361,
+					Line: 457,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "RF-DISCOURAGES-CARE",
+				Title:    "Discourages outside care",
+				Severity: checklist.Severity("major"),
+				Points:   -25,
+				When: checklist.Condition{
+					Question: "rf-discourages-care",
+					Is: []string{
+						"yes",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 474,
+						Col:  12,
+					},
+				},
+				Message:  "A circle is meant to sit beside individual care, never to replace it; a facilitator who discourages therapy, or talk with the prescriber, or asks members to hide what they take, puts their safety at risk.",
+				Source:   "Overview",
+				RedFlag:  "rf-discourages-care",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "the facilitator steers members away from their own therapy or prescriber (a red flag)",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 467,
 					Col:  5,
 				},
 			},
@@ -3082,7 +3908,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 380,
+								Line: 486,
 								Col:  12,
 							},
 						},
@@ -3093,7 +3919,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 381,
+								Line: 487,
 								Col:  12,
 							},
 						},
@@ -3104,7 +3930,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 382,
+								Line: 488,
 								Col:  12,
 							},
 						},
@@ -3115,7 +3941,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 383,
+								Line: 489,
 								Col:  12,
 							},
 						},
@@ -3126,7 +3952,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 384,
+								Line: 490,
 								Col:  12,
 							},
 						},
@@ -3137,7 +3963,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 385,
+								Line: 491,
 								Col:  12,
 							},
 						},
@@ -3148,7 +3974,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 386,
+								Line: 492,
 								Col:  12,
 							},
 						},
@@ -3159,14 +3985,25 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 387,
+								Line: 493,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "rf-discourages-care",
+							Is: []string{
+								"yes",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 494,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 378,
+						Line: 484,
 						Col:  7,
 					},
 				},
@@ -3176,7 +4013,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "more than one red flag is confirmed",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 371,
+					Line: 477,
 					Col:  5,
 				},
 			},
@@ -3193,7 +4030,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  18,
 									},
 								},
@@ -3205,13 +4042,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 398,
+											Line: 505,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  63,
 									},
 								},
@@ -3223,20 +4060,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 398,
+											Line: 505,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 505,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 398,
+								Line: 505,
 								Col:  11,
 							},
 						},
@@ -3245,7 +4082,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 399,
+								Line: 506,
 								Col:  12,
 							},
 						},
@@ -3254,7 +4091,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 400,
+								Line: 507,
 								Col:  12,
 							},
 						},
@@ -3263,7 +4100,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 401,
+								Line: 508,
 								Col:  12,
 							},
 						},
@@ -3274,7 +4111,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 402,
+										Line: 509,
 										Col:  18,
 									},
 								},
@@ -3286,20 +4123,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 402,
+											Line: 509,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 402,
+										Line: 509,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 402,
+								Line: 509,
 								Col:  11,
 							},
 						},
@@ -3308,7 +4145,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 403,
+								Line: 510,
 								Col:  12,
 							},
 						},
@@ -3319,7 +4156,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 511,
 										Col:  18,
 									},
 								},
@@ -3331,13 +4168,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 404,
+											Line: 511,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 511,
 										Col:  71,
 									},
 								},
@@ -3349,20 +4186,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 404,
+											Line: 511,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 511,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 404,
+								Line: 511,
 								Col:  11,
 							},
 						},
@@ -3371,14 +4208,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 405,
+								Line: 512,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 397,
+						Line: 504,
 						Col:  7,
 					},
 				},
@@ -3388,7 +4225,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some red flags have not been ruled out yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 390,
+					Line: 497,
 					Col:  5,
 				},
 			},
@@ -3408,7 +4245,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  18,
 									},
 								},
@@ -3419,7 +4256,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  56,
 									},
 								},
@@ -3430,14 +4267,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 521,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 414,
+								Line: 521,
 								Col:  11,
 							},
 						},
@@ -3448,7 +4285,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 415,
+								Line: 522,
 								Col:  12,
 							},
 						},
@@ -3459,7 +4296,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 416,
+								Line: 523,
 								Col:  12,
 							},
 						},
@@ -3470,7 +4307,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 417,
+								Line: 524,
 								Col:  12,
 							},
 						},
@@ -3483,7 +4320,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 418,
+										Line: 525,
 										Col:  18,
 									},
 								},
@@ -3494,14 +4331,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 418,
+										Line: 525,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 418,
+								Line: 525,
 								Col:  11,
 							},
 						},
@@ -3512,7 +4349,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 419,
+								Line: 526,
 								Col:  12,
 							},
 						},
@@ -3525,7 +4362,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 527,
 										Col:  18,
 									},
 								},
@@ -3536,7 +4373,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 527,
 										Col:  64,
 									},
 								},
@@ -3547,14 +4384,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 527,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 420,
+								Line: 527,
 								Col:  11,
 							},
 						},
@@ -3565,14 +4402,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 421,
+								Line: 528,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 413,
+						Line: 520,
 						Col:  7,
 					},
 				},
@@ -3580,7 +4417,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 408,
+					Line: 515,
 					Col:  5,
 				},
 			},
@@ -3596,7 +4433,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 430,
+						Line: 537,
 						Col:  12,
 					},
 				},
@@ -3604,7 +4441,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 426,
+					Line: 533,
 					Col:  5,
 				},
 			},
@@ -3620,7 +4457,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 437,
+						Line: 544,
 						Col:  12,
 					},
 				},
@@ -3628,7 +4465,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 433,
+					Line: 540,
 					Col:  5,
 				},
 			},
@@ -3644,7 +4481,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 444,
+						Line: 551,
 						Col:  12,
 					},
 				},
@@ -3652,7 +4489,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 440,
+					Line: 547,
 					Col:  5,
 				},
 			},
@@ -3668,7 +4505,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 451,
+						Line: 558,
 						Col:  12,
 					},
 				},
@@ -3676,7 +4513,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 447,
+					Line: 554,
 					Col:  5,
 				},
 			},
@@ -3692,17 +4529,86 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 460,
+						Line: 567,
 						Col:  12,
 					},
 				},
-				Message:  "With no facilitator and no moderators, nothing stops the drift into advice, comparison and escalating disclosure.",
+				Message:  "With nobody leading the group and no moderators, nothing stops the drift into advice, comparison and escalating disclosure.",
 				Source:   "Online peer support groups",
 				Cap:      checklist.Verdict("caution"),
 				Headline: "nobody moderates the group",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 454,
+					Line: 561,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "PEER-NO-WRITTEN-RULES",
+				Title:    "No written rules",
+				Severity: checklist.Severity("minor"),
+				Points:   -5,
+				When: checklist.Condition{
+					Question: "peer-safeguards",
+					Lacks: []string{
+						"written-rules",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 576,
+						Col:  12,
+					},
+				},
+				Message:  "In a group nobody leads, written rules are what a newcomer can check before posting; this group has none.",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "the group has no written rules",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 570,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "PEER-SAFEGUARDS-UNSURE",
+				Title:    "Some of the group's safeguards are not known",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 587,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "peer-safeguards",
+							Answered: ptr(false),
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 588,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 586,
+						Col:  7,
+					},
+				},
+				Message:  "Some of what the group puts in place (a ban on selling and dosing tips, crisis lines in view) is not known yet; read its rules and pinned posts before calling it promising.",
+				Source:   "Online peer support groups",
+				Cap:      checklist.Verdict("caution"),
+				Headline: "some of the group's safeguards are not known yet",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 579,
 					Col:  5,
 				},
 			},
@@ -3718,7 +4624,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 468,
+						Line: 596,
 						Col:  12,
 					},
 				},
@@ -3727,7 +4633,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing in the rules bars selling or dosing tips",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 463,
+					Line: 591,
 					Col:  5,
 				},
 			},
@@ -3743,7 +4649,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 479,
+								Line: 607,
 								Col:  12,
 							},
 						},
@@ -3758,20 +4664,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 480,
+									Line: 608,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 480,
+								Line: 608,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 478,
+						Line: 606,
 						Col:  7,
 					},
 				},
@@ -3781,7 +4687,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no rules, moderation or crisis resources",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 471,
+					Line: 599,
 					Col:  5,
 				},
 			},
@@ -3797,7 +4703,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 493,
+								Line: 621,
 								Col:  12,
 							},
 						},
@@ -3809,20 +4715,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 494,
+									Line: 622,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 494,
+								Line: 622,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 492,
+						Line: 620,
 						Col:  7,
 					},
 				},
@@ -3832,7 +4738,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group is larger than 12",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 485,
+					Line: 613,
 					Col:  5,
 				},
 			},
@@ -3847,7 +4753,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 503,
+								Line: 631,
 								Col:  12,
 							},
 						},
@@ -3858,14 +4764,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 504,
+								Line: 632,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 502,
+						Line: 630,
 						Col:  7,
 					},
 				},
@@ -3873,7 +4779,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 497,
+					Line: 625,
 					Col:  5,
 				},
 			},
@@ -3888,7 +4794,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 511,
+						Line: 639,
 						Col:  12,
 					},
 				},
@@ -3896,7 +4802,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 507,
+					Line: 635,
 					Col:  5,
 				},
 			},
@@ -3913,13 +4819,13 @@ func builtinPack() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 520,
+									Line: 648,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 520,
+								Line: 648,
 								Col:  11,
 							},
 						},
@@ -3929,13 +4835,13 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 521,
+									Line: 649,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 521,
+								Line: 649,
 								Col:  11,
 							},
 						},
@@ -3944,14 +4850,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 522,
+								Line: 650,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 519,
+						Line: 647,
 						Col:  7,
 					},
 				},
@@ -3959,7 +4865,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 514,
+					Line: 642,
 					Col:  5,
 				},
 			},
@@ -3975,7 +4881,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 532,
+								Line: 660,
 								Col:  12,
 							},
 						},
@@ -3987,20 +4893,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 533,
+									Line: 661,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 533,
+								Line: 661,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 531,
+						Line: 659,
 						Col:  7,
 					},
 				},
@@ -4009,7 +4915,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "sessions run long",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 525,
+					Line: 653,
 					Col:  5,
 				},
 			},
@@ -4024,7 +4930,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 542,
+								Line: 670,
 								Col:  12,
 							},
 						},
@@ -4036,14 +4942,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 543,
+								Line: 671,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 541,
+						Line: 669,
 						Col:  7,
 					},
 				},
@@ -4053,7 +4959,7 @@ func builtinPack() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 536,
+					Line: 664,
 					Col:  5,
 				},
 			},
@@ -4068,7 +4974,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 554,
+								Line: 682,
 								Col:  12,
 							},
 						},
@@ -4079,14 +4985,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 555,
+								Line: 683,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 553,
+						Line: 681,
 						Col:  7,
 					},
 				},
@@ -4094,7 +5000,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 548,
+					Line: 676,
 					Col:  5,
 				},
 			},
@@ -4109,7 +5015,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 564,
+						Line: 692,
 						Col:  12,
 					},
 				},
@@ -4117,7 +5023,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 560,
+					Line: 688,
 					Col:  5,
 				},
 			},
@@ -4132,7 +5038,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 571,
+						Line: 699,
 						Col:  12,
 					},
 				},
@@ -4140,7 +5046,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 567,
+					Line: 695,
 					Col:  5,
 				},
 			},
@@ -4155,7 +5061,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 578,
+						Line: 706,
 						Col:  12,
 					},
 				},
@@ -4163,7 +5069,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 574,
+					Line: 702,
 					Col:  5,
 				},
 			},
@@ -4181,7 +5087,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 589,
+								Line: 717,
 								Col:  12,
 							},
 						},
@@ -4192,7 +5098,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 590,
+								Line: 718,
 								Col:  12,
 							},
 						},
@@ -4204,20 +5110,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 591,
+									Line: 719,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 591,
+								Line: 719,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 588,
+						Line: 716,
 						Col:  7,
 					},
 				},
@@ -4227,7 +5133,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "medicine is taken with no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 581,
+					Line: 709,
 					Col:  5,
 				},
 			},
@@ -4243,7 +5149,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 599,
+						Line: 728,
 						Col:  12,
 					},
 				},
@@ -4252,9 +5158,10 @@ func builtinPack() *checklist.Pack {
 				Ask:      "How do you keep the group separate from the company's treatments and sales?",
 				About:    "seller-run",
 				Headline: "it is run by the company that prescribes or sells the medicine",
+				Named:    true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 594,
+					Line: 722,
 					Col:  5,
 				},
 			},
@@ -4269,7 +5176,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 611,
+						Line: 740,
 						Col:  12,
 					},
 				},
@@ -4278,7 +5185,7 @@ func builtinPack() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 606,
+					Line: 735,
 					Col:  5,
 				},
 			},
@@ -4299,7 +5206,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 621,
+						Line: 750,
 						Col:  7,
 					},
 				},
@@ -4307,7 +5214,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 616,
+					Line: 745,
 					Col:  5,
 				},
 			},
@@ -4328,7 +5235,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 633,
+								Line: 762,
 								Col:  12,
 							},
 						},
@@ -4344,29 +5251,30 @@ func builtinPack() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 634,
+									Line: 763,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 634,
+								Line: 763,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 632,
+						Line: 761,
 						Col:  7,
 					},
 				},
-				Message:  "One habit of a less-skilled facilitator has been seen in sessions.",
+				Message:  "One habit of a less-skilled facilitator has been seen in sessions; what is seen in the room counts for more than what was described before joining.",
 				Source:   "What good facilitation looks like",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "a habit of less-skilled facilitation was seen",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 626,
+					Line: 755,
 					Col:  5,
 				},
 			},
@@ -4386,7 +5294,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 644,
+						Line: 774,
 						Col:  7,
 					},
 				},
@@ -4396,7 +5304,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "several habits of a less-skilled facilitator were seen in sessions",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 637,
+					Line: 767,
 					Col:  5,
 				},
 			},
@@ -4412,7 +5320,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 655,
+						Line: 785,
 						Col:  12,
 					},
 				},
@@ -4422,7 +5330,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is coercive or crosses boundaries",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 649,
+					Line: 779,
 					Col:  5,
 				},
 			},
@@ -4438,7 +5346,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 664,
+						Line: 794,
 						Col:  12,
 					},
 				},
@@ -4448,7 +5356,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group encourages unsafe risks with substances or behaviour",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 658,
+					Line: 788,
 					Col:  5,
 				},
 			},
@@ -4464,16 +5372,379 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 672,
+						Line: 803,
 						Col:  12,
 					},
 				},
 				Message:  "The group gives advice instead of witnessing, a sign that the facilitation no longer holds it.",
 				Source:   "When to leave a circle",
+				Cap:      checklist.Verdict("caution"),
 				Headline: "the group has drifted into advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 667,
+					Line: 797,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-ADVICE-AGAINST-SAID",
+				Title:    "Advice seen, though a no-advice agreement was described",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"no-advice",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 815,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "leave-signs",
+									Includes: []string{
+										"advice-drift",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 817,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "facilitation-poor",
+									Includes: []string{
+										"allows-advice",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 818,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 816,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 814,
+						Col:  7,
+					},
+				},
+				Message:     "Before joining, the circle was said to rule out advice-giving; in the room, members advise each other. What is seen in sessions outranks what was promised on the phone.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "advice-giving is seen in the room though a no-advice agreement was promised",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 806,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-PRESSURE-AGAINST-SAID",
+				Title:    "Pressure seen, though a no-pressure agreement was described",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"no-pressure",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 830,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "facilitation-poor",
+							Includes: []string{
+								"pushes-sharing",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 831,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 829,
+						Col:  7,
+					},
+				},
+				Message:     "Before joining, listening without sharing was said to be welcome; in the room, reluctant people are pushed to share. What is seen outranks what was promised.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "people are pushed to share though a no-pressure agreement was promised",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 821,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-SKIPPED-AGAINST-SAID",
+				Title:    "Agreements described but skipped",
+				Severity: checklist.Severity("major"),
+				Points:   -5,
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"confidentiality",
+								"no-advice",
+								"no-pressure",
+								"written",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 843,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "facilitation-poor",
+							Includes: []string{
+								"skips-agreements",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 844,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 842,
+						Col:  7,
+					},
+				},
+				Message:     "Group agreements were described before joining, yet sessions start without them. What is seen outranks what was promised.",
+				Source:      "What good facilitation looks like",
+				Cap:         checklist.Verdict("caution"),
+				Headline:    "the agreements described before joining are skipped in sessions",
+				Contradicts: "agreements",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 834,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "SEEN-COERCION-AGAINST-SAID",
+				Title:    "Coercion seen, though none was expected",
+				Severity: checklist.Severity("critical"),
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "leave-signs",
+							Includes: []string{
+								"coercive",
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 856,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Any: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "agreements",
+									Includes: []string{
+										"no-pressure",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 858,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "rf-charismatic-leader",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 859,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Question: "rf-pressure-disclose",
+									Is: []string{
+										"no",
+									},
+									Pos: checklist.Pos{
+										File: "rules/rules.yaml",
+										Line: 860,
+										Col:  16,
+									},
+								},
+							},
+							Pos: checklist.Pos{
+								File: "rules/rules.yaml",
+								Line: 857,
+								Col:  11,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 855,
+						Col:  7,
+					},
+				},
+				Message:     "Before joining, the circle was described as free of pressure and of a leader beyond challenge; in the room, the facilitator is coercive or crosses boundaries. What is seen outranks what was said.",
+				Source:      "When to leave a circle",
+				Cap:         checklist.Verdict("avoid"),
+				Headline:    "the facilitator is seen to be coercive though the circle was described as free of pressure",
+				Contradicts: "rf-charismatic-leader",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 847,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "JOIN-DROP-IN",
+				Title:    "Anyone can drop in",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"drop-in",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 869,
+						Col:  12,
+					},
+				},
+				Message: "Anyone can walk in, so nobody is screened before joining; that counts as no screening.",
+				Source:  "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 865,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "JOIN-READINESS-ONLY",
+				Title:    "A spiritual-readiness check is not a safety screen",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"readiness",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 876,
+						Col:  12,
+					},
+				},
+				Message: "Asking whether someone feels spiritually ready is not screening for safety: it does not look at health, medication or how steady the person is now.",
+				Source:  "KAP integration circles (facilitated, structured)",
+				Ask:     "Beyond readiness, do you check each person's health, medication and support before they join?",
+				About:   "joining",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 872,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "NORM-SOBRIETY",
+				Title:    "Sessions are sober",
+				Severity: checklist.Severity("strength"),
+				Points:   2,
+				When: checklist.Condition{
+					Question: "norms",
+					Includes: []string{
+						"sobriety",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 885,
+						Col:  12,
+					},
+				},
+				Message: "Members come to sessions sober, which keeps the group clear of the risk-taking with substances that is a sign to leave.",
+				Source:  "When to leave a circle",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 881,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "NORM-NO-SELLING",
+				Title:    "No selling or asking for substances",
+				Severity: checklist.Severity("strength"),
+				Points:   2,
+				When: checklist.Condition{
+					Question: "norms",
+					Includes: []string{
+						"no-selling",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 892,
+						Col:  12,
+					},
+				},
+				Message: "The group rules out selling and asking for substances, which keeps out the vendor red flag.",
+				Source:  "Red flags worth taking seriously",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 888,
+					Col:  5,
+				},
+			},
+			&checklist.Rule{
+				ID:       "DUAL-ROLE",
+				Title:    "The facilitator is also your clinician",
+				Severity: checklist.Severity("info"),
+				When: checklist.Condition{
+					Question: "dual-role",
+					Is: []string{
+						"yes",
+					},
+					Pos: checklist.Pos{
+						File: "rules/rules.yaml",
+						Line: 899,
+						Col:  12,
+					},
+				},
+				Message: "The facilitator is also your own therapist or prescriber. That is not a red flag, but the two relationships need keeping apart: what is private to your sessions, and whether you could leave the group without losing your clinician.",
+				Source:  "Pilecki, Luoma, Bathje et al. 2021, Harm Reduction Journal (PMID 33827588)",
+				Ask:     "How do you keep your role in the group apart from your role as my therapist or prescriber, and could I leave one without the other?",
+				About:   "dual-role",
+				Pos: checklist.Pos{
+					File: "rules/rules.yaml",
+					Line: 895,
 					Col:  5,
 				},
 			},
@@ -4490,6 +5761,12 @@ func builtinPack() *checklist.Pack {
 				Cautions:  "Check the facilitator's credentials, written agreements, screening before joining, and a size cap of 12.",
 				Source:    "KAP integration circles (facilitated, structured)",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"training",
+					"agreements",
+					"screening",
+					"participants",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-KAP-STRUCTURE",
@@ -4500,7 +5777,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 21,
+								Line: 22,
 								Col:  16,
 							},
 						},
@@ -4510,7 +5787,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 20,
+							Line: 21,
 							Col:  9,
 						},
 					},
@@ -4524,7 +5801,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 27,
+								Line: 28,
 								Col:  16,
 							},
 						},
@@ -4534,7 +5811,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Overview",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 26,
+							Line: 27,
 							Col:  9,
 						},
 					},
@@ -4547,7 +5824,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 33,
+								Line: 34,
 								Col:  16,
 							},
 						},
@@ -4557,7 +5834,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "I don't want to share my deepest experiences with strangers.",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 32,
+							Line: 33,
 							Col:  9,
 						},
 					},
@@ -4570,7 +5847,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 39,
+								Line: 40,
 								Col:  16,
 							},
 						},
@@ -4580,7 +5857,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Overview",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 38,
+							Line: 39,
 							Col:  9,
 						},
 					},
@@ -4593,7 +5870,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 45,
+								Line: 46,
 								Col:  16,
 							},
 						},
@@ -4603,31 +5880,96 @@ func builtinPack() *checklist.Pack {
 						Source:            "I'm introverted. Group work sounds awful.",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 44,
+							Line: 45,
 							Col:  9,
 						},
 					},
 					&checklist.FitRule{
 						ID: "FIT-KAP-BUDGET",
 						When: checklist.Condition{
-							Question: "budget",
-							Is: []string{
-								"free",
-								"low",
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "budget",
+									Is: []string{
+										"free",
+										"low",
+									},
+									Pos: checklist.Pos{
+										File: "rules/formats.yaml",
+										Line: 55,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 56,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"kap-circle",
+												},
+												Pos: checklist.Pos{
+													File: "rules/formats.yaml",
+													Line: 56,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 56,
+												Col:  61,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/formats.yaml",
+										Line: 56,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									Not: &checklist.Condition{
+										Question: "pricing",
+										Is: []string{
+											"donation",
+											"sliding-scale",
+											"free",
+										},
+										Pos: checklist.Pos{
+											File: "rules/formats.yaml",
+											Line: 57,
+											Col:  21,
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/formats.yaml",
+										Line: 57,
+										Col:  15,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 51,
-								Col:  16,
+								Line: 54,
+								Col:  11,
 							},
 						},
-						Fit:               checklist.Fit("not-now"),
-						Reason:            "Sessions usually cost $30-80, more than you said you can spend, and insurance rarely pays.",
-						ReasonCoordinator: "Sessions usually cost $30-80, more than they can spend, and insurance rarely pays.",
+						Fit:               checklist.Fit("possible"),
+						Reason:            "Sessions usually cost $30-80, more than you said you can spend, and insurance rarely pays; ask about the price and whether there is a sliding scale.",
+						ReasonCoordinator: "Sessions usually cost $30-80, more than they can spend, and insurance rarely pays; ask about the price and whether there is a sliding scale.",
 						Source:            "KAP integration circles (facilitated, structured)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 50,
+							Line: 52,
 							Col:  9,
 						},
 					},
@@ -4640,7 +5982,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 57,
+								Line: 63,
 								Col:  16,
 							},
 						},
@@ -4650,7 +5992,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 56,
+							Line: 62,
 							Col:  9,
 						},
 					},
@@ -4672,6 +6014,11 @@ func builtinPack() *checklist.Pack {
 				Cautions:  "Quality varies widely; some are skilfully held and some borrow sacred-medicine practice without depth. Vet carefully.",
 				Source:    "Ceremony-style integration (with caveats)",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"training",
+					"screening",
+					"medicine-sessions",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-CEREMONY-DRAWN",
@@ -4684,7 +6031,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
-										Line: 77,
+										Line: 84,
 										Col:  16,
 									},
 								},
@@ -4695,14 +6042,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
-										Line: 78,
+										Line: 85,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 76,
+								Line: 83,
 								Col:  11,
 							},
 						},
@@ -4712,7 +6059,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 74,
+							Line: 81,
 							Col:  9,
 						},
 					},
@@ -4725,7 +6072,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 84,
+								Line: 91,
 								Col:  16,
 							},
 						},
@@ -4735,7 +6082,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 83,
+							Line: 90,
 							Col:  9,
 						},
 					},
@@ -4748,7 +6095,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 90,
+								Line: 97,
 								Col:  16,
 							},
 						},
@@ -4758,7 +6105,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 89,
+							Line: 96,
 							Col:  9,
 						},
 					},
@@ -4771,7 +6118,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 96,
+								Line: 103,
 								Col:  16,
 							},
 						},
@@ -4781,14 +6128,14 @@ func builtinPack() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 95,
+							Line: 102,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
-					Line: 63,
+					Line: 69,
 					Col:  5,
 				},
 			},
@@ -4803,6 +6150,9 @@ func builtinPack() *checklist.Pack {
 				Cautions:  "With nobody facilitating, talk can slide into advice, comparison and ever deeper disclosure. Read for a while before posting.",
 				Source:    "Online peer support groups",
 				Base:      checklist.Fit("possible"),
+				LookFor: []string{
+					"peer-safeguards",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-ONLINE-GOALS",
@@ -4814,7 +6164,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 114,
+								Line: 122,
 								Col:  16,
 							},
 						},
@@ -4824,7 +6174,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 113,
+							Line: 121,
 							Col:  9,
 						},
 					},
@@ -4837,7 +6187,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 120,
+								Line: 128,
 								Col:  16,
 							},
 						},
@@ -4847,7 +6197,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "I'm introverted. Group work sounds awful.",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 119,
+							Line: 127,
 							Col:  9,
 						},
 					},
@@ -4860,7 +6210,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 126,
+								Line: 134,
 								Col:  16,
 							},
 						},
@@ -4870,7 +6220,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "I can't find a circle near me.",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 125,
+							Line: 133,
 							Col:  9,
 						},
 					},
@@ -4884,7 +6234,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 132,
+								Line: 140,
 								Col:  16,
 							},
 						},
@@ -4893,7 +6243,7 @@ func builtinPack() *checklist.Pack {
 						Source: "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 131,
+							Line: 139,
 							Col:  9,
 						},
 					},
@@ -4906,7 +6256,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 137,
+								Line: 145,
 								Col:  16,
 							},
 						},
@@ -4915,7 +6265,7 @@ func builtinPack() *checklist.Pack {
 						Source: "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 136,
+							Line: 144,
 							Col:  9,
 						},
 					},
@@ -4928,7 +6278,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 142,
+								Line: 150,
 								Col:  16,
 							},
 						},
@@ -4938,14 +6288,14 @@ func builtinPack() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 141,
+							Line: 149,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
-					Line: 102,
+					Line: 109,
 					Col:  5,
 				},
 			},
@@ -4960,6 +6310,11 @@ func builtinPack() *checklist.Pack {
 				Cautions:  "Can destabilize people without strong support. Vet the team carefully, looking for several trained facilitators, clear screening and medical backup.",
 				Source:    "KAP integration retreats (intensive format)",
 				Base:      checklist.Fit("not-now"),
+				LookFor: []string{
+					"facilitator-team",
+					"screening",
+					"medical-backup",
+				},
 				Rules: []*checklist.FitRule{
 					&checklist.FitRule{
 						ID: "FIT-RETREAT-READY",
@@ -4971,13 +6326,13 @@ func builtinPack() *checklist.Pack {
 										Below:    ptr(float64(6)),
 										Pos: checklist.Pos{
 											File: "rules/formats.yaml",
-											Line: 162,
+											Line: 171,
 											Col:  21,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
-										Line: 162,
+										Line: 171,
 										Col:  15,
 									},
 								},
@@ -4986,7 +6341,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(true),
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
-										Line: 163,
+										Line: 172,
 										Col:  16,
 									},
 								},
@@ -4998,14 +6353,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/formats.yaml",
-										Line: 164,
+										Line: 173,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 161,
+								Line: 170,
 								Col:  11,
 							},
 						},
@@ -5015,7 +6370,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 159,
+							Line: 168,
 							Col:  9,
 						},
 					},
@@ -5026,7 +6381,7 @@ func builtinPack() *checklist.Pack {
 							Below:    ptr(float64(6)),
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 170,
+								Line: 179,
 								Col:  16,
 							},
 						},
@@ -5035,7 +6390,7 @@ func builtinPack() *checklist.Pack {
 						Source: "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 169,
+							Line: 178,
 							Col:  9,
 						},
 					},
@@ -5048,7 +6403,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 175,
+								Line: 184,
 								Col:  16,
 							},
 						},
@@ -5057,23 +6412,68 @@ func builtinPack() *checklist.Pack {
 						Source: "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 174,
+							Line: 183,
 							Col:  9,
 						},
 					},
 					&checklist.FitRule{
 						ID: "FIT-RETREAT-BUDGET",
 						When: checklist.Condition{
-							Question: "budget",
-							Is: []string{
-								"free",
-								"low",
-								"standard",
+							All: []*checklist.Condition{
+								&checklist.Condition{
+									Question: "budget",
+									Is: []string{
+										"free",
+										"low",
+										"standard",
+									},
+									Pos: checklist.Pos{
+										File: "rules/formats.yaml",
+										Line: 191,
+										Col:  16,
+									},
+								},
+								&checklist.Condition{
+									Any: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "cost-usd",
+											Answered: ptr(false),
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 192,
+												Col:  22,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/formats.yaml",
+													Line: 192,
+													Col:  67,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/formats.yaml",
+												Line: 192,
+												Col:  61,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/formats.yaml",
+										Line: 192,
+										Col:  15,
+									},
+								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 180,
-								Col:  16,
+								Line: 190,
+								Col:  11,
 							},
 						},
 						Fit:               checklist.Fit("poor"),
@@ -5082,7 +6482,7 @@ func builtinPack() *checklist.Pack {
 						Source:            "KAP integration retreats (intensive format)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 179,
+							Line: 188,
 							Col:  9,
 						},
 					},
@@ -5095,7 +6495,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/formats.yaml",
-								Line: 186,
+								Line: 198,
 								Col:  16,
 							},
 						},
@@ -5105,14 +6505,14 @@ func builtinPack() *checklist.Pack {
 						Source:            "vetcircle safety addition (not from the guide)",
 						Pos: checklist.Pos{
 							File: "rules/formats.yaml",
-							Line: 185,
+							Line: 197,
 							Col:  9,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/formats.yaml",
-					Line: 148,
+					Line: 156,
 					Col:  5,
 				},
 			},
@@ -5249,6 +6649,30 @@ func builtinPack() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-DISCOURAGES-CARE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"discourages-care",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 48,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "The facilitator was seen steering people away from their own therapy or prescriber.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 44,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -5259,7 +6683,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 47,
+						Line: 54,
 						Col:  12,
 					},
 				},
@@ -5267,7 +6691,209 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 44,
+					Line: 51,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-NO-FACILITATOR",
+				Question: "training",
+				Value:    "no-facilitator",
+				When: checklist.Condition{
+					Question: "circle-format",
+					Is: []string{
+						"online-peer",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 60,
+						Col:  12,
+					},
+				},
+				From:   "An informal peer group has no facilitator whose training could be asked about.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 57,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-WRITTEN",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 70,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "agreements",
+							Includes: []string{
+								"written",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 70,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 70,
+						Col:  7,
+					},
+				},
+				Item:   "written-rules",
+				From:   "The group's agreements were said to be written down.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 65,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-NO-SELLING",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 78,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "norms",
+							Includes: []string{
+								"no-selling",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 78,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 78,
+						Col:  7,
+					},
+				},
+				Item:   "no-selling-rule",
+				From:   "The group's norms rule out selling or asking for substances.",
+				Source: "Red flags worth taking seriously",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 73,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-PEER-CRISIS",
+				Question: "peer-safeguards",
+				Value:    "yes",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "circle-format",
+							Is: []string{
+								"online-peer",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 86,
+								Col:  14,
+							},
+						},
+						&checklist.Condition{
+							Question: "difficult-experience",
+							Includes: []string{
+								"escalation-path",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 86,
+								Col:  58,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 86,
+						Col:  7,
+					},
+				},
+				Item:   "crisis-resources",
+				From:   "The group was said to point people in a crisis to clinical care.",
+				Source: "Online peer support groups",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 81,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-DROP-IN",
+				Question: "screening",
+				Value:    "no",
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"drop-in",
+						"readiness",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 92,
+						Col:  12,
+					},
+				},
+				From:   "Anyone can drop in, or the only check is spiritual readiness: nobody is screened for safety.",
+				Source: "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 89,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
+				ID:       "DERIVE-APPLICATION",
+				Question: "screening",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "joining",
+					Is: []string{
+						"application",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 98,
+						Col:  12,
+					},
+				},
+				From:   "People apply and are screened before they are accepted.",
+				Source: "KAP integration circles (facilitated, structured)",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -5284,7 +6910,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 57,
+								Line: 108,
 								Col:  12,
 							},
 						},
@@ -5295,14 +6921,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 58,
+								Line: 109,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 56,
+						Line: 107,
 						Col:  7,
 					},
 				},
@@ -5312,170 +6938,428 @@ func builtinPack() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 54,
+					Line: 105,
 					Col:  5,
 				},
 			},
 			&checklist.FitRule{
 				ID: "FIT-OVER-BUDGET",
 				When: checklist.Condition{
-					Any: []*checklist.Condition{
+					All: []*checklist.Condition{
 						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"free",
-									},
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 66,
-										Col:  18,
-									},
+							Not: &checklist.Condition{
+								Question: "pricing",
+								Is: []string{
+									"donation",
+									"sliding-scale",
+									"free",
 								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(0)),
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 66,
-										Col:  48,
-									},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 120,
+									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 66,
+								Line: 120,
 								Col:  11,
 							},
 						},
 						&checklist.Condition{
-							All: []*checklist.Condition{
+							Any: []*checklist.Condition{
 								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"low",
-									},
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 67,
-										Col:  18,
-									},
-								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(30)),
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 67,
-										Col:  47,
-									},
-								},
-							},
-							Pos: checklist.Pos{
-								File: "rules/judgement.yaml",
-								Line: 67,
-								Col:  11,
-							},
-						},
-						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"standard",
-									},
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 69,
-										Col:  16,
-									},
-								},
-								&checklist.Condition{
-									Question: "cost-usd",
-									Above:    ptr(float64(80)),
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 70,
-										Col:  16,
-									},
-								},
-								&checklist.Condition{
-									Not: &checklist.Condition{
-										Question: "circle-format",
-										Is: []string{
-											"retreat",
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"free",
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 122,
+												Col:  22,
+											},
 										},
-										Pos: checklist.Pos{
-											File: "rules/judgement.yaml",
-											Line: 71,
-											Col:  21,
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(0)),
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 122,
+												Col:  52,
+											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 71,
+										Line: 122,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"low",
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 124,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(30)),
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 125,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/judgement.yaml",
+													Line: 126,
+													Col:  25,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 126,
+												Col:  19,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/judgement.yaml",
+										Line: 123,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"standard",
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 128,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(80)),
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 129,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Not: &checklist.Condition{
+												Question: "circle-format",
+												Is: []string{
+													"retreat",
+												},
+												Pos: checklist.Pos{
+													File: "rules/judgement.yaml",
+													Line: 130,
+													Col:  25,
+												},
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 130,
+												Col:  19,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/judgement.yaml",
+										Line: 127,
+										Col:  15,
+									},
+								},
+								&checklist.Condition{
+									All: []*checklist.Condition{
+										&checklist.Condition{
+											Question: "budget",
+											Is: []string{
+												"low",
+												"standard",
+												"high",
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 132,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "cost-usd",
+											Above:    ptr(float64(1000)),
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 133,
+												Col:  20,
+											},
+										},
+										&checklist.Condition{
+											Question: "circle-format",
+											Is: []string{
+												"retreat",
+											},
+											Pos: checklist.Pos{
+												File: "rules/judgement.yaml",
+												Line: 134,
+												Col:  20,
+											},
+										},
+									},
+									Pos: checklist.Pos{
+										File: "rules/judgement.yaml",
+										Line: 131,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 68,
-								Col:  11,
-							},
-						},
-						&checklist.Condition{
-							All: []*checklist.Condition{
-								&checklist.Condition{
-									Question: "budget",
-									Is: []string{
-										"free",
-										"low",
-										"standard",
-										"high",
-									},
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 72,
-										Col:  18,
-									},
-								},
-								&checklist.Condition{
-									Question: "circle-format",
-									Is: []string{
-										"retreat",
-									},
-									Pos: checklist.Pos{
-										File: "rules/judgement.yaml",
-										Line: 72,
-										Col:  71,
-									},
-								},
-							},
-							Pos: checklist.Pos{
-								File: "rules/judgement.yaml",
-								Line: 72,
+								Line: 121,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 65,
+						Line: 119,
 						Col:  7,
 					},
 				},
-				Fit:               checklist.Fit("not-now"),
+				Fit:               checklist.Fit("poor"),
 				Reason:            "It costs more than you said you can spend, and insurance almost never covers circles.",
 				ReasonCoordinator: "It costs more than they can spend, and insurance almost never covers circles.",
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 63,
+					Line: 117,
 					Col:  5,
 				},
 			},
+			&checklist.FitRule{
+				ID: "FIT-PAY-WHAT-YOU-CAN",
+				When: checklist.Condition{
+					All: []*checklist.Condition{
+						&checklist.Condition{
+							Question: "pricing",
+							Is: []string{
+								"donation",
+								"sliding-scale",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 142,
+								Col:  12,
+							},
+						},
+						&checklist.Condition{
+							Question: "budget",
+							Is: []string{
+								"free",
+								"low",
+							},
+							Pos: checklist.Pos{
+								File: "rules/judgement.yaml",
+								Line: 143,
+								Col:  12,
+							},
+						},
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 141,
+						Col:  7,
+					},
+				},
+				Fit:               checklist.Fit("good"),
+				Reason:            "It is paid by donation or on a sliding scale, so what you can spend need not keep you out; ask what is expected.",
+				ReasonCoordinator: "It is paid by donation or on a sliding scale, so what they can spend need not keep them out; ask what is expected.",
+				Source:            "Overview",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 139,
+					Col:  5,
+				},
+			},
+			&checklist.FitRule{
+				ID: "FIT-LANGUAGE",
+				When: checklist.Condition{
+					Question: "speaks-language",
+					Is: []string{
+						"little",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 150,
+						Col:  12,
+					},
+				},
+				Fit:               checklist.Fit("poor"),
+				Reason:            "The circle meets in a language you speak little of; sharing hard experiences, and following others', needs more than that.",
+				ReasonCoordinator: "The circle meets in a language they speak little of; sharing hard experiences, and following others', needs more than that.",
+				Source:            "vetcircle safety addition (not from the guide)",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 149,
+					Col:  5,
+				},
+			},
+		},
+		FitUnknown: &checklist.FitRule{
+			ID: "FIT-NOT-KNOWN",
+			When: checklist.Condition{
+				All: []*checklist.Condition{
+					&checklist.Condition{
+						Question: "comfort-sharing",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 162,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "ceremonial",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 163,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "individual-support",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 164,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "integration-months",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 165,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "budget",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 166,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "access",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 167,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "goals",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 168,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "distress",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 169,
+							Col:  10,
+						},
+					},
+					&checklist.Condition{
+						Question: "speaks-language",
+						Answered: ptr(false),
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 170,
+							Col:  10,
+						},
+					},
+				},
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 161,
+					Col:  5,
+				},
+			},
+			Reason:            "Nothing is known yet about you: your support, your comfort with sharing, what you want and can spend. Answer the questions for yourself below.",
+			ReasonCoordinator: "Nothing is known yet about the person: their support, their comfort with sharing, what they want and can spend. Ask them the questions below.",
+			Source:            "Overview",
+			Pos: checklist.Pos{
+				File: "rules/judgement.yaml",
+				Line: 159,
+				Col:  3,
+			},
+		},
+		CrisisWords: []string{
+			"suicid*",
+			"kill myself",
+			"killing myself",
+			"end my life",
+			"ending my life",
+			"take my own life",
+			"taking my own life",
+			"want to die",
+			"wanting to die",
+			"don't want to live",
+			"dont want to live",
+			"do not want to live",
+			"no reason to live",
+			"better off dead",
+			"hurt myself",
+			"hurting myself",
+			"harm myself",
+			"harming myself",
+			"self harm",
+			"matarme",
+			"quitarme la vida",
+			"quiero morir*",
+			"ganas de morir*",
+			"no quiero vivir",
+			"no quiero seguir viviendo",
+			"acabar con mi vida",
+			"terminar con mi vida",
+			"hacerme daño",
+			"hacerme dano",
+			"lastimarme",
+			"sin ganas de vivir",
+			"mejor muert*",
 		},
 		Stay: &checklist.StayBlock{
 			When: checklist.Condition{
@@ -5485,23 +7369,130 @@ func builtinPack() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 82,
+					Line: 218,
 					Col:  10,
 				},
 			},
 			Base: checklist.StayValue("stay"),
 			Rules: []*checklist.StayRule{
 				&checklist.StayRule{
-					ID: "LEAVE-FEEL-WORSE",
+					ID: "EARLY-FEEL-WORSE",
 					When: checklist.Condition{
-						Question: "leave-signs",
-						Includes: []string{
-							"feel-worse",
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"feel-worse",
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 262,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Question: "sessions-attended",
+								Below:    ptr(float64(3)),
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 263,
+									Col:  14,
+								},
+							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 121,
-							Col:  14,
+							Line: 261,
+							Col:  9,
+						},
+					},
+					Stay:              checklist.StayValue("watch"),
+					Reason:            "You have felt worse after a session, but one or two sessions are too few to call it a pattern: they are rarely typical. Keep an eye on it, and talk to your clinician if it continues.",
+					ReasonCoordinator: "They have felt worse after a session, but one or two sessions are too few to call it a pattern: they are rarely typical. Keep an eye on it, and they should talk to their clinician if it continues.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 259,
+						Col:  7,
+					},
+				},
+				&checklist.StayRule{
+					ID: "EARLY-PERFORMING",
+					When: checklist.Condition{
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"performing",
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 271,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Question: "sessions-attended",
+								Below:    ptr(float64(3)),
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 272,
+									Col:  14,
+								},
+							},
+						},
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 270,
+							Col:  9,
+						},
+					},
+					Stay:              checklist.StayValue("watch"),
+					Reason:            "Feeling you are performing in the first session or two is common while a group is new; see whether it eases before deciding.",
+					ReasonCoordinator: "Feeling they are performing in the first session or two is common while a group is new; see whether it eases before deciding.",
+					Source:            "How often should I attend?",
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 268,
+						Col:  7,
+					},
+				},
+				&checklist.StayRule{
+					ID: "LEAVE-FEEL-WORSE",
+					When: checklist.Condition{
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"feel-worse",
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 280,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Not: &checklist.Condition{
+									Question: "sessions-attended",
+									Below:    ptr(float64(3)),
+									Pos: checklist.Pos{
+										File: "rules/judgement.yaml",
+										Line: 281,
+										Col:  19,
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 281,
+									Col:  13,
+								},
+							},
+						},
+						Pos: checklist.Pos{
+							File: "rules/judgement.yaml",
+							Line: 279,
+							Col:  9,
 						},
 					},
 					Stay:              checklist.StayValue("leave"),
@@ -5511,7 +7502,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 120,
+						Line: 277,
 						Col:  7,
 					},
 				},
@@ -5524,7 +7515,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 128,
+							Line: 288,
 							Col:  14,
 						},
 					},
@@ -5533,7 +7524,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 127,
+						Line: 287,
 						Col:  7,
 					},
 				},
@@ -5546,7 +7537,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 133,
+							Line: 293,
 							Col:  14,
 						},
 					},
@@ -5555,7 +7546,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 132,
+						Line: 292,
 						Col:  7,
 					},
 				},
@@ -5568,7 +7559,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 138,
+							Line: 298,
 							Col:  14,
 						},
 					},
@@ -5577,21 +7568,46 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 137,
+						Line: 297,
 						Col:  7,
 					},
 				},
 				&checklist.StayRule{
 					ID: "LEAVE-PERFORMING",
 					When: checklist.Condition{
-						Question: "leave-signs",
-						Includes: []string{
-							"performing",
+						All: []*checklist.Condition{
+							&checklist.Condition{
+								Question: "leave-signs",
+								Includes: []string{
+									"performing",
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 305,
+									Col:  14,
+								},
+							},
+							&checklist.Condition{
+								Not: &checklist.Condition{
+									Question: "sessions-attended",
+									Below:    ptr(float64(3)),
+									Pos: checklist.Pos{
+										File: "rules/judgement.yaml",
+										Line: 306,
+										Col:  19,
+									},
+								},
+								Pos: checklist.Pos{
+									File: "rules/judgement.yaml",
+									Line: 306,
+									Col:  13,
+								},
+							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 143,
-							Col:  14,
+							Line: 304,
+							Col:  9,
 						},
 					},
 					Stay:              checklist.StayValue("leave"),
@@ -5600,7 +7616,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 142,
+						Line: 302,
 						Col:  7,
 					},
 				},
@@ -5611,7 +7627,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 149,
+							Line: 312,
 							Col:  14,
 						},
 					},
@@ -5620,7 +7636,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 148,
+						Line: 311,
 						Col:  7,
 					},
 				},
@@ -5638,7 +7654,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 155,
+							Line: 318,
 							Col:  9,
 						},
 					},
@@ -5647,7 +7663,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 153,
+						Line: 316,
 						Col:  7,
 					},
 				},
@@ -5658,7 +7674,7 @@ func builtinPack() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 162,
+							Line: 325,
 							Col:  14,
 						},
 					},
@@ -5667,7 +7683,7 @@ func builtinPack() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 161,
+						Line: 324,
 						Col:  7,
 					},
 				},
@@ -5678,7 +7694,7 @@ func builtinPack() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 167,
+							Line: 330,
 							Col:  14,
 						},
 					},
@@ -5688,7 +7704,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 166,
+						Line: 329,
 						Col:  7,
 					},
 				},
@@ -5701,7 +7717,7 @@ func builtinPack() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 175,
+									Line: 338,
 									Col:  14,
 								},
 							},
@@ -5717,20 +7733,20 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 177,
+										Line: 340,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 176,
+									Line: 339,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 174,
+							Line: 337,
 							Col:  9,
 						},
 					},
@@ -5739,7 +7755,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 172,
+						Line: 335,
 						Col:  7,
 					},
 				},
@@ -5757,7 +7773,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 184,
+							Line: 347,
 							Col:  9,
 						},
 					},
@@ -5766,7 +7782,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 182,
+						Line: 345,
 						Col:  7,
 					},
 				},
@@ -5780,7 +7796,7 @@ func builtinPack() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 108,
+						Line: 244,
 						Col:  7,
 					},
 				},
@@ -5793,7 +7809,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 113,
+						Line: 249,
 						Col:  7,
 					},
 				},
@@ -5808,7 +7824,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 91,
+						Line: 227,
 						Col:  7,
 					},
 				},
@@ -5819,7 +7835,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 96,
+						Line: 232,
 						Col:  7,
 					},
 				},
@@ -5831,19 +7847,19 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 103,
+						Line: 239,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 88,
+					Line: 224,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/judgement.yaml",
-				Line: 82,
+				Line: 218,
 				Col:  3,
 			},
 		},
@@ -5852,7 +7868,7 @@ func builtinPack() *checklist.Pack {
 				Verdict: checklist.Verdict("avoid"),
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
-					Line: 46,
+					Line: 50,
 					Col:  8,
 				},
 			},
@@ -5861,7 +7877,7 @@ func builtinPack() *checklist.Pack {
 				Min:     30,
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
-					Line: 47,
+					Line: 51,
 					Col:  8,
 				},
 			},
@@ -5870,7 +7886,7 @@ func builtinPack() *checklist.Pack {
 				Min:     70,
 				Pos: checklist.Pos{
 					File: "rules/pack.yaml",
-					Line: 48,
+					Line: 52,
 					Col:  8,
 				},
 			},
@@ -6036,17 +8052,26 @@ func builtinPack() *checklist.Pack {
 			"fit.not-now":                                                  "not now",
 			"fit.poor":                                                     "poor fit",
 			"fit.possible":                                                 "possible fit",
+			"fit.unknown":                                                  "not known yet",
+			"headline.fit-format.good":                                     "This kind of circle could suit you, but this one is not safe. {reason}",
+			"headline.fit-format.not-now":                                  "Not now, and this one is not safe in any case. {reason}",
+			"headline.fit-format.poor":                                     "This kind of circle suits you poorly, and this one is not safe. {reason}",
+			"headline.fit-format.possible":                                 "This kind of circle might suit you, but this one is not safe. {reason}",
+			"headline.fit-format.unknown":                                  "Not known yet for this kind of circle, and this one is not safe. {reason}",
 			"headline.fit.good":                                            "Good fit: {reason}",
 			"headline.fit.not-now":                                         "Not now: {reason}",
 			"headline.fit.poor":                                            "Poor fit: {reason}",
 			"headline.fit.possible":                                        "Possible fit: {reason}",
+			"headline.fit.unknown":                                         "Not known yet: {reason}",
 			"headline.join":                                                "; ",
 			"headline.more":                                                "and {n} more",
 			"headline.reasons.avoid":                                       "what was found is serious enough to look elsewhere",
 			"headline.reasons.caution":                                     "there are concerns to resolve",
 			"headline.reasons.fit":                                         "nothing said so far rules this kind of circle in or out.",
 			"headline.reasons.incomplete":                                  "the questions to the facilitator are not all answered yet",
+			"headline.reasons.incomplete.online-peer":                      "the group's own rules and moderation are not known yet",
 			"headline.reasons.promising":                                   "the three questions were answered well and no red flag was found",
+			"headline.reasons.promising.online-peer":                       "its rules, moderation and crisis resources are in place, and no red flag was found",
 			"headline.reasons.stay":                                        "nothing seen so far says it is time to leave.",
 			"headline.stay.leave":                                          "Consider leaving: {reason}",
 			"headline.stay.stay":                                           "Stay: {reason}",
@@ -6088,255 +8113,258 @@ func builtinPack() *checklist.Pack {
 			"hint:write the date of the call or visit as YYYY-MM-DD":                 "write the date of the call or visit as YYYY-MM-DD",
 			"hint:write version: 1":                                                  "write version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "write vetted: {on: 2026-11-30, by: ..., source: call}",
-			"history.seen":                   "seen",
-			"history.signs":                  "signs to leave",
-			"history.trend":                  "Trend:",
-			"note.limits":                    "Decision support, not medical advice; peer circles are not HIPAA-covered care. In a crisis in the US, call or text 988.",
-			"note.rules":                     "Rules: {id} {version}.",
-			"note.unknown":                   "Still to find out: {items}",
-			"number.about":                   "about, around, roughly, approximately, approx., approx, nearly, almost, maybe, some, ~, or so, ish, -ish",
-			"number.and":                     "and, of",
-			"number.approx":                  "about {n}",
-			"number.dollars":                 "$, usd, dollar, dollars, bucks",
-			"number.each":                    "a session, per session, each session, each, per person, a person, a head, per head, a meeting, per meeting, a time",
-			"number.free":                    "free, nothing, none, no charge, zero",
-			"number.half":                    "half",
-			"number.hours":                   "h, hr, hrs, hour, hours",
-			"number.minutes":                 "m, min, mins, minute, minutes",
-			"number.months":                  "month, months, mo, mos",
-			"number.scales":                  "hundred=100, thousand=1000, dozen=12, dozens=12, couple=2",
-			"number.to":                      "-, –, —, to",
-			"number.words":                   "zero=0, a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90",
-			"number.years":                   "year, years, yr, yrs",
-			"script.ask-self":                "Ask yourself",
-			"script.best":                    "the answer a careful facilitator gives",
-			"script.circle-key":              "circle block key",
-			"script.circle-keys":             "Circle block keys",
-			"script.circle-keys-intro":       "These answers go under `circle:` in an answers file, by these keys.",
-			"script.core":                    "Core question",
-			"script.fits":                    "Fits",
-			"script.formats":                 "Formats",
-			"script.intro":                   "Every question vetcircle asks, in order, with the words to say and what to listen for. The IDs in code are what an answers file uses; leave out what you did not ask.",
-			"script.kind.choice":             "One option",
-			"script.kind.multi":              "A list of options; [] means none of them",
-			"script.kind.number":             "A number",
-			"script.kind.text":               "Free text",
-			"script.kind.tristate":           "`yes`, `no` or `unknown`",
-			"script.listen-good":             "Listen for, a good answer",
-			"script.listen-worrying":         "Listen for, a worrying answer",
-			"script.only-when":               "Asked only when",
-			"script.optional":                "optional",
-			"script.options":                 "Options",
-			"script.red-flag":                "Red flag",
-			"script.reference":               "Reference",
-			"script.say":                     "Say",
-			"script.say-coordinator":         "Coordinator, ask them",
-			"script.title":                   "Phone script",
-			"script.verdicts":                "Verdicts",
-			"severity.critical":              "critical",
-			"severity.info":                  "note",
-			"severity.major":                 "major concern",
-			"severity.minor":                 "minor concern",
-			"severity.strength":              "strength",
-			"stay.leave":                     "consider leaving",
-			"stay.stay":                      "stay",
-			"stay.watch":                     "keep watching",
-			"summary.answers":                "The short answer",
-			"summary.ask-next":               "What to ask next",
-			"summary.ask-person":             "Questions for the person you are helping",
-			"summary.ask-self":               "Questions for yourself",
-			"summary.cap":                    "verdict at best {verdict}",
-			"summary.circle":                 "an unnamed circle",
-			"summary.completeness":           "{completeness}% answered",
-			"summary.crisis":                 "You mentioned distress. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
-			"summary.crisis-worse":           "Feeling worse after sessions, again and again, matters. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
-			"summary.crisis.coordinator":     "The person mentioned distress. A peer circle is not crisis care: if they are in crisis, they should call or text **988** (Suicide & Crisis Lifeline, US) now, or the local emergency number, and their clinician should know.",
-			"summary.date":                   "Checked on {date}",
-			"summary.derived":                "Answers taken from other answers",
-			"summary.derived-item":           "{label} counts as {value}: {from}",
-			"summary.derived-kept":           "The answer given was {given}, which disagrees; it was kept, so check which is right.",
-			"summary.derived-replaced":       "The answer given was {given}, which disagrees; the answer above counts until the two are reconciled.",
-			"summary.format-cautions":        "Cautions: {cautions}",
-			"summary.format-cost":            "Cost: {cost}",
-			"summary.format-frequency":       "How often: {frequency}",
-			"summary.format-size":            "Size: {size}",
-			"summary.formats":                "Which format fits you",
-			"summary.ignored":                "Answers not counted",
-			"summary.ignored-item":           "{label} ({id}) was answered, but it is asked only when {when}, so it was not counted.",
-			"summary.leave":                  "When to leave",
-			"summary.leave-body":             "It may be time to go, or at least to talk it through with your clinician, when sessions keep leaving you worse off, when the facilitator feels coercive or ignores boundaries, when members hand out advice instead of listening, when you catch yourself putting on a show rather than being honest, or when the group nudges people towards unsafe risks with substances or behaviour. Walking away is not a failure: it tells you something about how that group fits you. If a group feels wrong, trust that feeling.",
-			"summary.leave-body.coordinator": "It may be time for them to go, or at least to talk it through with their clinician, when sessions keep leaving them worse off, when the facilitator feels coercive or ignores boundaries, when members hand out advice instead of listening, when they catch themselves putting on a show rather than being honest, or when the group nudges people towards unsafe risks with substances or behaviour. Walking away is not a failure: it says something about how that group fits them. If a group feels wrong to them, that feeling deserves trust.",
-			"summary.limits":                 "Limits of this summary",
-			"summary.limits-body":            "This is decision support, not medical advice, and not a certification of any circle or facilitator. It weighs only what was answered here.\nPeer circles are peer support, not healthcare: most are not covered by HIPAA. What a group promises to keep private is a promise between members, not something the law enforces, so share only what you would be comfortable having repeated. Confidential clinical work belongs with a HIPAA-covered provider.\nIf you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline, US), or call your local emergency number.",
-			"summary.money":                  "${amount}",
-			"summary.no-format":              "Not known yet: say which kind of circle it is to see whether it suits you.",
-			"summary.no-format.coordinator":  "Not known yet: say which kind of circle it is to see whether it suits them.",
-			"summary.no-more-questions":      "What was found already decides this: there is no need to ask this facilitator anything more.",
-			"summary.none":                   "None.",
-			"summary.not-asked":              "not asked yet",
-			"summary.notes":                  "Notes",
-			"summary.pack":                   "Rules: {name}, version {version}, last reviewed {reviewed}. Based on \"{guide}\" (last reviewed {guide_reviewed}).",
-			"summary.points":                 "points",
-			"summary.q-fit":                  "Is it right for you now?",
-			"summary.q-fit.coordinator":      "Is it right for the person you are helping, now?",
-			"summary.q-stay":                 "Should you stay?",
-			"summary.q-stay.coordinator":     "Should they stay?",
-			"summary.q-verdict":              "Is the circle safe and well run?",
-			"summary.red-flags":              "Red flags confirmed",
-			"summary.score":                  "Score {score}/100 · {completeness}% of questions answered",
-			"summary.score-differs":          "The score alone would say {band}; the verdict is {verdict} because of the rules named above, which outweigh points.",
-			"summary.score-waits":            "The score decides nothing until the questions to the facilitator are answered; until then only red flags and other deciding rules speak.",
-			"summary.scoring":                "How this was scored",
-			"summary.source":                 "Source",
-			"summary.strengths":              "Strengths",
-			"summary.tally":                  "How the score adds up: starts at {base}, strengths {plus}, concerns {minus}, total {total}, kept within 0-100: {score}.",
-			"summary.title":                  "Circle check: {circle}",
-			"summary.try-first":              "Before committing, go to one or two sessions: how a group is held shows quickly, and the difference between a skilled and an unskilled facilitator is large.",
-			"summary.unsure":                 "Still unknown: {items}",
-			"summary.verdict":                "Verdict",
-			"summary.why":                    "Why",
-			"summary.why-ask":                "Why it matters",
-			"summary.your-format":            "About this kind of circle",
-			"ui.app":                         "vetcircle",
-			"ui.ask":                         "Ask them:",
-			"ui.checkin.felt":                "How you felt after",
-			"ui.checkin.felt-needed":         "How you felt after the session is needed: choose 1, 2 or 3 at the top.",
-			"ui.checkin.note":                "Note",
-			"ui.checkin.title":               "Check-in · {circle}",
-			"ui.cut":                         "That is as much as this field holds: text past {n} characters was not kept.",
-			"ui.derived":                     "Already answered by another answer: {from}",
-			"ui.derived-given":               "(It was also answered {given} here; the answer above counts, so check which is right.)",
-			"ui.draft.failed":                "Could not save the draft {path}: {reason}. Your answers are still here; keep going and save them at the end.",
-			"ui.draft.not-removed":           "Saved, but the draft {path} could not be removed: {reason}.",
-			"ui.draft.removed":               "The draft is no longer needed and was removed.",
-			"ui.editing.short":               "✎ editing",
-			"ui.key.answer":                  "answer",
-			"ui.key.back":                    "back",
-			"ui.key.bottom":                  "bottom",
-			"ui.key.cancel":                  "cancel",
-			"ui.key.change-continue":         "change / continue",
-			"ui.key.choose":                  "choose",
-			"ui.key.continue":                "continue",
-			"ui.key.copy":                    "copy",
-			"ui.key.copy-note":               "copy note",
-			"ui.key.done":                    "done",
-			"ui.key.down":                    "down",
-			"ui.key.keep-it":                 "keep it",
-			"ui.key.more":                    "more",
-			"ui.key.move":                    "move",
-			"ui.key.new-check":               "new check",
-			"ui.key.new-line":                "new line",
-			"ui.key.next":                    "next",
-			"ui.key.next-field":              "next field",
-			"ui.key.no":                      "no",
-			"ui.key.no-thanks":               "no thanks",
-			"ui.key.none":                    "none",
-			"ui.key.not-asked-yet":           "not asked yet",
-			"ui.key.not-known-yet":           "not known yet",
-			"ui.key.note":                    "note",
-			"ui.key.page-down":               "page down",
-			"ui.key.page-up":                 "page up",
-			"ui.key.pick":                    "pick",
-			"ui.key.previous":                "previous",
-			"ui.key.previous-field":          "previous field",
-			"ui.key.quit":                    "quit",
-			"ui.key.replace":                 "replace",
-			"ui.key.review":                  "review",
-			"ui.key.save":                    "save",
-			"ui.key.save-the-answers":        "save the answers",
-			"ui.key.scroll":                  "scroll",
-			"ui.key.scroll-down":             "scroll down",
-			"ui.key.scroll-up":               "scroll up",
-			"ui.key.stay":                    "stay",
-			"ui.key.tick":                    "tick",
-			"ui.key.top":                     "top",
-			"ui.key.unknown":                 "unknown",
-			"ui.key.up":                      "up",
-			"ui.key.what-to-save":            "what to save",
-			"ui.key.yes":                     "yes",
-			"ui.key.yes-letter":              "y",
-			"ui.key.yes-seen-it":             "yes, seen it",
-			"ui.listen-for":                  "Listen for:",
-			"ui.listen-good":                 "A good answer:",
-			"ui.listen-worrying":             "Worrying:",
-			"ui.more-above":                  "↑ {n} more",
-			"ui.more-below":                  "↓ {n} more",
-			"ui.none-option":                 "None of these",
-			"ui.notes.label":                 "Note:",
-			"ui.notes.placeholder":           "Type what was said. Saved as you type; esc when done.",
-			"ui.notes.title":                 "Note on {question}",
-			"ui.notice.body":                 "This draft was made under other rules. These answers are kept in the file and written back on every save, but they do not count here:",
-			"ui.notice.more":                 "…and {n} more.",
-			"ui.notice.title":                "Answers these rules do not know",
-			"ui.number-invalid":              "Type a number, like {example}, or leave it empty.",
-			"ui.number-range":                "Type a number from {min} to {max}, or leave it empty.",
-			"ui.panel.answered":              "{completeness}% answered",
-			"ui.panel.ask":                   "Still to ask: {n}",
-			"ui.panel.flags":                 "Red flags: {n}",
-			"ui.panel.no-flags":              "Red flags: none confirmed",
-			"ui.panel.score":                 "Score {score}/100",
-			"ui.panel.sections":              "Sections",
-			"ui.panel.title":                 "Live check",
-			"ui.picker.intro":                "Continue one where it stopped, with every answer and note, or start a new check.",
-			"ui.picker.new":                  "Start a new check",
-			"ui.picker.row":                  "{name} · {pct}% answered · saved {when}",
-			"ui.picker.title":                "Unfinished checks",
-			"ui.quit.body":                   "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
-			"ui.quit.body-draft":             "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
-			"ui.quit.title":                  "Quit vetcircle?",
-			"ui.review.answered":             "{n} of {m} known ({pct}% complete)",
-			"ui.review.continue":             "Continue to the summary",
-			"ui.review.intro":                "Move to any answer and press enter to change it.",
-			"ui.review.title":                "Review your answers",
-			"ui.save.done.answers":           "Saved the answers to {path}. Only you can read it (mode 0600).",
-			"ui.save.done.json":              "Saved the score to {path}. Only you can read it (mode 0600).",
-			"ui.save.done.keep":              "Kept in your circles as {path}. Only you can read it (mode 0600).",
-			"ui.save.done.note":              "Saved the note to {path}. Only you can read it (mode 0600).",
-			"ui.save.done.summary":           "Saved the summary to {path}. Only you can read it (mode 0600).",
-			"ui.save.empty":                  "Type a file name.",
-			"ui.save.exists":                 "{path} already exists. Replace it?",
-			"ui.save.failed":                 "Could not save {path}: {reason}.",
-			"ui.save.keep-where":             "Kept in a new file of its own in {dir}; enter keeps it.",
-			"ui.save.kept":                   "Your answers are kept: fix the name or the folder and try again, or press esc.",
-			"ui.save.kind-help.answers":      "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",
-			"ui.save.kind-help.json":         "The score as vetcircle score --format json writes it, for other tools.",
-			"ui.save.kind-help.keep":         "Keeps these answers in your register of vetted circles, under the circle's name: vetcircle circles lists them, and vetcircle revet checks the circle again later.",
-			"ui.save.kind-help.note":         "Plain text for a health record: the three answers, red flags and what is unknown, in 40 lines at most.",
-			"ui.save.kind-help.summary":      "The summary to read, print or share: verdict, reasons and what to ask next.",
-			"ui.save.kind.answers":           "Answers (.yaml)",
-			"ui.save.kind.json":              "Score (.json)",
-			"ui.save.kind.keep":              "Keep in my circles",
-			"ui.save.kind.note":              "Note for a record (.txt)",
-			"ui.save.kind.summary":           "Summary (.md)",
-			"ui.save.label":                  "File name (in {dir}):",
-			"ui.save.offer.body":             "The summary is saved. Also save the answers, as {name}? vetcircle score and compare read them, and vetcircle resume can continue from them.",
-			"ui.save.offer.title":            "Save the answers too?",
-			"ui.save.saving":                 "Saving…",
-			"ui.save.title":                  "Save",
-			"ui.say":                         "Say:",
-			"ui.step":                        "step {n} of {m}",
-			"ui.summary.copied":              "Sent the summary to the terminal to copy (OSC 52). If pasting gives nothing, the terminal did not allow it: press s to save it to a file instead, which always works.",
-			"ui.summary.copied-note":         "Sent the note for a record (plain text, no markdown) to the terminal to copy (OSC 52). If pasting gives nothing, the terminal did not allow it: press s and choose the note to save it to a file instead.",
-			"ui.summary.copied-note-tmux":    "Sent the note for a record to copy through tmux, which passes it on only with set-clipboard on (tmux set -s set-clipboard on). Press s and choose the note to save it to a file instead.",
-			"ui.summary.copied-tmux":         "Sent the summary to copy through tmux, which passes it on only with set-clipboard on (tmux set -s set-clipboard on). Press s to save it to a file instead, which always works.",
-			"ui.summary.rendering":           "Preparing the summary…",
-			"ui.summary.step":                "Summary",
-			"ui.tiny":                        "Make the window larger to continue.",
-			"ui.welcome.body":                "vetcircle walks you through the three questions to ask a facilitator, the red-flag checklist and your own fit, then scores the answers and writes a summary you can keep.\nSkip anything you do not know yet: it stays \"not asked yet\" and shows up under what to ask next. It works offline and sends nothing anywhere.",
-			"ui.welcome.disclaimer":          "Decision support, not medical advice. In a crisis in the US, call or text 988.",
-			"ui.welcome.drafts":              "Answers are saved as you go to a private draft in {dir} (--no-draft turns this off).",
-			"ui.welcome.language":            "Language: English · en español: vetcircle --lang es",
-			"ui.welcome.no-drafts":           "Drafts are off (--no-draft): nothing is written to disk until you save at the end, and quitting loses your answers.",
-			"ui.welcome.title":               "Is this circle safe, and is it right for you?",
-			"ui.why":                         "Why it matters:",
-			"verdict-word.avoid":             "AVOID",
-			"verdict-word.caution":           "CAUTION",
-			"verdict-word.incomplete":        "INCOMPLETE",
-			"verdict-word.promising":         "PROMISING",
-			"verdict.avoid":                  "Avoid: what you found is serious enough to look elsewhere.",
-			"verdict.caution":                "Caution: there are concerns to resolve before you commit.",
-			"verdict.incomplete":             "Incomplete: key questions are still unanswered.",
-			"verdict.promising":              "Promising: the answers so far describe a well-run circle.",
+			"history.seen":                     "seen",
+			"history.signs":                    "signs to leave",
+			"history.trend":                    "Trend:",
+			"note.limits":                      "Decision support, not medical advice; peer circles are not HIPAA-covered care. In a crisis in the US, call or text 988.",
+			"note.rules":                       "Rules: {id} {version}.",
+			"note.unknown":                     "Still to find out: {items}",
+			"number.about":                     "about, around, roughly, approximately, approx., approx, nearly, almost, maybe, some, ~, or so, ish, -ish",
+			"number.and":                       "and, of",
+			"number.approx":                    "about {n}",
+			"number.dollars":                   "$, usd, dollar, dollars, bucks",
+			"number.each":                      "a session, per session, each session, each, per person, a person, a head, per head, a meeting, per meeting, a time",
+			"number.free":                      "free, nothing, none, no charge, zero",
+			"number.half":                      "half",
+			"number.hours":                     "h, hr, hrs, hour, hours",
+			"number.minutes":                   "m, min, mins, minute, minutes",
+			"number.months":                    "month, months, mo, mos",
+			"number.scales":                    "hundred=100, thousand=1000, dozen=12, dozens=12, couple=2",
+			"number.to":                        "-, –, —, to",
+			"number.words":                     "zero=0, a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90",
+			"number.years":                     "year, years, yr, yrs",
+			"script.ask-self":                  "Ask yourself",
+			"script.best":                      "the answer a careful facilitator gives",
+			"script.circle-key":                "circle block key",
+			"script.circle-keys":               "Circle block keys",
+			"script.circle-keys-intro":         "These answers go under `circle:` in an answers file, by these keys.",
+			"script.core":                      "Core question",
+			"script.fits":                      "Fits",
+			"script.formats":                   "Formats",
+			"script.intro":                     "Every question vetcircle asks, in order, with the words to say and what to listen for. The IDs in code are what an answers file uses; leave out what you did not ask.",
+			"script.kind.choice":               "One option",
+			"script.kind.multi":                "A list of options; [] means none of them",
+			"script.kind.number":               "A number",
+			"script.kind.text":                 "Free text",
+			"script.kind.tristate":             "`yes`, `no` or `unknown`",
+			"script.listen-good":               "Listen for, a good answer",
+			"script.listen-worrying":           "Listen for, a worrying answer",
+			"script.only-when":                 "Asked only when",
+			"script.optional":                  "optional",
+			"script.options":                   "Options",
+			"script.red-flag":                  "Red flag",
+			"script.reference":                 "Reference",
+			"script.say":                       "Say",
+			"script.say-coordinator":           "Coordinator, ask them",
+			"script.title":                     "Phone script",
+			"script.verdicts":                  "Verdicts",
+			"severity.critical":                "critical",
+			"severity.info":                    "note",
+			"severity.major":                   "major concern",
+			"severity.minor":                   "minor concern",
+			"severity.strength":                "strength",
+			"stay.leave":                       "consider leaving",
+			"stay.stay":                        "stay",
+			"stay.watch":                       "keep watching",
+			"summary.answers":                  "The short answer",
+			"summary.ask-next":                 "What to ask next",
+			"summary.ask-person":               "Questions for the person you are helping",
+			"summary.ask-self":                 "Questions for yourself",
+			"summary.cap":                      "verdict at best {verdict}",
+			"summary.circle":                   "an unnamed circle",
+			"summary.completeness":             "{completeness}% answered",
+			"summary.crisis":                   "You mentioned distress. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
+			"summary.crisis-quote":             "Written: “{quote}”",
+			"summary.crisis-words":             "What you wrote speaks of crisis. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
+			"summary.crisis-words.coordinator": "What was written speaks of crisis. A peer circle is not crisis care: if the person is in crisis, they should call or text **988** (Suicide & Crisis Lifeline, US) now, or the local emergency number, and their clinician should know.",
+			"summary.crisis-worse":             "Feeling worse after sessions, again and again, matters. A peer circle is not crisis care: if you are in crisis, call or text **988** (Suicide & Crisis Lifeline, US) now, or your local emergency number, and tell your clinician.",
+			"summary.crisis.coordinator":       "The person mentioned distress. A peer circle is not crisis care: if they are in crisis, they should call or text **988** (Suicide & Crisis Lifeline, US) now, or the local emergency number, and their clinician should know.",
+			"summary.date":                     "Checked on {date}",
+			"summary.derived":                  "Answers taken from other answers",
+			"summary.derived-item":             "{label} counts as {value}: {from}",
+			"summary.derived-kept":             "The answer given was {given}, which disagrees; it was kept, so check which is right.",
+			"summary.derived-replaced":         "The answer given was {given}, which disagrees; the answer above counts until the two are reconciled.",
+			"summary.format-cautions":          "Cautions: {cautions}",
+			"summary.format-cost":              "Cost: {cost}",
+			"summary.format-frequency":         "How often: {frequency}",
+			"summary.format-size":              "Size: {size}",
+			"summary.formats":                  "Which format fits you",
+			"summary.ignored":                  "Answers not counted",
+			"summary.ignored-item":             "{label} ({id}) was answered, but it is asked only when {when}, so it was not counted.",
+			"summary.leave":                    "When to leave",
+			"summary.leave-body":               "It may be time to go, or at least to talk it through with your clinician, when sessions keep leaving you worse off, when the facilitator feels coercive or ignores boundaries, when members hand out advice instead of listening, when you catch yourself putting on a show rather than being honest, or when the group nudges people towards unsafe risks with substances or behaviour. Walking away is not a failure: it tells you something about how that group fits you. If a group feels wrong, trust that feeling.",
+			"summary.leave-body.coordinator":   "It may be time for them to go, or at least to talk it through with their clinician, when sessions keep leaving them worse off, when the facilitator feels coercive or ignores boundaries, when members hand out advice instead of listening, when they catch themselves putting on a show rather than being honest, or when the group nudges people towards unsafe risks with substances or behaviour. Walking away is not a failure: it says something about how that group fits them. If a group feels wrong to them, that feeling deserves trust.",
+			"summary.limits":                   "Limits of this summary",
+			"summary.limits-body":              "This is decision support, not medical advice, and not a certification of any circle or facilitator. It weighs only what was answered here.\nPeer circles are peer support, not healthcare: most are not covered by HIPAA. What a group promises to keep private is a promise between members, not something the law enforces, so share only what you would be comfortable having repeated. Confidential clinical work belongs with a HIPAA-covered provider.\nIf you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline, US), or call your local emergency number.",
+			"summary.money":                    "${amount}",
+			"summary.no-format":                "Not known yet: say which kind of circle it is to see whether it suits you.",
+			"summary.no-format.coordinator":    "Not known yet: say which kind of circle it is to see whether it suits them.",
+			"summary.no-more-questions":        "What was found already decides this: there is no need to ask this facilitator anything more.",
+			"summary.none":                     "None.",
+			"summary.not-asked":                "not asked yet",
+			"summary.notes":                    "Notes",
+			"summary.pack":                     "Rules: {name}, version {version}, last reviewed {reviewed}. Based on \"{guide}\" (last reviewed {guide_reviewed}).",
+			"summary.points":                   "points",
+			"summary.q-fit":                    "Is it right for you now?",
+			"summary.q-fit.coordinator":        "Is it right for the person you are helping, now?",
+			"summary.q-stay":                   "Should you stay?",
+			"summary.q-stay.coordinator":       "Should they stay?",
+			"summary.q-verdict":                "Is the circle safe and well run?",
+			"summary.red-flags":                "Red flags confirmed",
+			"summary.score":                    "Score {score}/100 · {completeness}% of questions answered",
+			"summary.score-differs":            "The score alone would say {band}; the verdict is {verdict} because of the rules named above, which outweigh points.",
+			"summary.score-waits":              "The score decides nothing until the questions to the facilitator are answered; until then only red flags and other deciding rules speak.",
+			"summary.scoring":                  "How this was scored",
+			"summary.source":                   "Source",
+			"summary.strengths":                "Strengths",
+			"summary.tally":                    "How the score adds up: starts at {base}, strengths {plus}, concerns {minus}, total {total}, kept within 0-100: {score}.",
+			"summary.title":                    "Circle check: {circle}",
+			"summary.try-first":                "Before committing, go to one or two sessions: how a group is held shows quickly, and the difference between a skilled and an unskilled facilitator is large.",
+			"summary.unsure":                   "Still unknown: {items}",
+			"summary.verdict":                  "Verdict",
+			"summary.why":                      "Why",
+			"summary.why-ask":                  "Why it matters",
+			"summary.your-format":              "About this kind of circle",
+			"ui.app":                           "vetcircle",
+			"ui.ask":                           "Ask them:",
+			"ui.checkin.felt":                  "How you felt after",
+			"ui.checkin.felt-needed":           "How you felt after the session is needed: choose 1, 2 or 3 at the top.",
+			"ui.checkin.note":                  "Note",
+			"ui.checkin.title":                 "Check-in · {circle}",
+			"ui.cut":                           "That is as much as this field holds: text past {n} characters was not kept.",
+			"ui.derived":                       "Already answered by another answer: {from}",
+			"ui.derived-given":                 "(It was also answered {given} here; the answer above counts, so check which is right.)",
+			"ui.draft.failed":                  "Could not save the draft {path}: {reason}. Your answers are still here; keep going and save them at the end.",
+			"ui.draft.not-removed":             "Saved, but the draft {path} could not be removed: {reason}.",
+			"ui.draft.removed":                 "The draft is no longer needed and was removed.",
+			"ui.editing.short":                 "✎ editing",
+			"ui.key.answer":                    "answer",
+			"ui.key.back":                      "back",
+			"ui.key.bottom":                    "bottom",
+			"ui.key.cancel":                    "cancel",
+			"ui.key.change-continue":           "change / continue",
+			"ui.key.choose":                    "choose",
+			"ui.key.continue":                  "continue",
+			"ui.key.copy":                      "copy",
+			"ui.key.copy-note":                 "copy note",
+			"ui.key.done":                      "done",
+			"ui.key.down":                      "down",
+			"ui.key.keep-it":                   "keep it",
+			"ui.key.more":                      "more",
+			"ui.key.move":                      "move",
+			"ui.key.new-check":                 "new check",
+			"ui.key.new-line":                  "new line",
+			"ui.key.next":                      "next",
+			"ui.key.next-field":                "next field",
+			"ui.key.no":                        "no",
+			"ui.key.no-thanks":                 "no thanks",
+			"ui.key.none":                      "none",
+			"ui.key.not-asked-yet":             "not asked yet",
+			"ui.key.not-known-yet":             "not known yet",
+			"ui.key.note":                      "note",
+			"ui.key.page-down":                 "page down",
+			"ui.key.page-up":                   "page up",
+			"ui.key.pick":                      "pick",
+			"ui.key.previous":                  "previous",
+			"ui.key.previous-field":            "previous field",
+			"ui.key.quit":                      "quit",
+			"ui.key.replace":                   "replace",
+			"ui.key.review":                    "review",
+			"ui.key.save":                      "save",
+			"ui.key.save-the-answers":          "save the answers",
+			"ui.key.scroll":                    "scroll",
+			"ui.key.scroll-down":               "scroll down",
+			"ui.key.scroll-up":                 "scroll up",
+			"ui.key.stay":                      "stay",
+			"ui.key.tick":                      "tick",
+			"ui.key.top":                       "top",
+			"ui.key.unknown":                   "unknown",
+			"ui.key.up":                        "up",
+			"ui.key.what-to-save":              "what to save",
+			"ui.key.yes":                       "yes",
+			"ui.key.yes-letter":                "y",
+			"ui.key.yes-seen-it":               "yes, seen it",
+			"ui.listen-for":                    "Listen for:",
+			"ui.listen-good":                   "A good answer:",
+			"ui.listen-worrying":               "Worrying:",
+			"ui.more-above":                    "↑ {n} more",
+			"ui.more-below":                    "↓ {n} more",
+			"ui.none-option":                   "None of these",
+			"ui.notes.label":                   "Note:",
+			"ui.notes.placeholder":             "Type what was said. Saved as you type; esc when done.",
+			"ui.notes.title":                   "Note on {question}",
+			"ui.notice.body":                   "This draft was made under other rules. These answers are kept in the file and written back on every save, but they do not count here:",
+			"ui.notice.more":                   "…and {n} more.",
+			"ui.notice.title":                  "Answers these rules do not know",
+			"ui.number-invalid":                "Type a number, like {example}, or leave it empty.",
+			"ui.number-range":                  "Type a number from {min} to {max}, or leave it empty.",
+			"ui.panel.answered":                "{completeness}% answered",
+			"ui.panel.ask":                     "Still to ask: {n}",
+			"ui.panel.flags":                   "Red flags: {n}",
+			"ui.panel.no-flags":                "Red flags: none confirmed",
+			"ui.panel.score":                   "Score {score}/100",
+			"ui.panel.sections":                "Sections",
+			"ui.panel.title":                   "Live check",
+			"ui.picker.intro":                  "Continue one where it stopped, with every answer and note, or start a new check.",
+			"ui.picker.new":                    "Start a new check",
+			"ui.picker.row":                    "{name} · {pct}% answered · saved {when}",
+			"ui.picker.title":                  "Unfinished checks",
+			"ui.quit.body":                     "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
+			"ui.quit.body-draft":               "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
+			"ui.quit.title":                    "Quit vetcircle?",
+			"ui.review.answered":               "{n} of {m} known ({pct}% complete)",
+			"ui.review.continue":               "Continue to the summary",
+			"ui.review.intro":                  "Move to any answer and press enter to change it.",
+			"ui.review.title":                  "Review your answers",
+			"ui.save.done.answers":             "Saved the answers to {path}. Only you can read it (mode 0600).",
+			"ui.save.done.json":                "Saved the score to {path}. Only you can read it (mode 0600).",
+			"ui.save.done.keep":                "Kept in your circles as {path}. Only you can read it (mode 0600).",
+			"ui.save.done.note":                "Saved the note to {path}. Only you can read it (mode 0600).",
+			"ui.save.done.summary":             "Saved the summary to {path}. Only you can read it (mode 0600).",
+			"ui.save.empty":                    "Type a file name.",
+			"ui.save.exists":                   "{path} already exists. Replace it?",
+			"ui.save.failed":                   "Could not save {path}: {reason}.",
+			"ui.save.keep-where":               "Kept in a new file of its own in {dir}; enter keeps it.",
+			"ui.save.kept":                     "Your answers are kept: fix the name or the folder and try again, or press esc.",
+			"ui.save.kind-help.answers":        "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",
+			"ui.save.kind-help.json":           "The score as vetcircle score --format json writes it, for other tools.",
+			"ui.save.kind-help.keep":           "Keeps these answers in your register of vetted circles, under the circle's name: vetcircle circles lists them, and vetcircle revet checks the circle again later.",
+			"ui.save.kind-help.note":           "Plain text for a health record: the three answers, red flags and what is unknown, in 40 lines at most.",
+			"ui.save.kind-help.summary":        "The summary to read, print or share: verdict, reasons and what to ask next.",
+			"ui.save.kind.answers":             "Answers (.yaml)",
+			"ui.save.kind.json":                "Score (.json)",
+			"ui.save.kind.keep":                "Keep in my circles",
+			"ui.save.kind.note":                "Note for a record (.txt)",
+			"ui.save.kind.summary":             "Summary (.md)",
+			"ui.save.label":                    "File name (in {dir}):",
+			"ui.save.offer.body":               "The summary is saved. Also save the answers, as {name}? vetcircle score and compare read them, and vetcircle resume can continue from them.",
+			"ui.save.offer.title":              "Save the answers too?",
+			"ui.save.saving":                   "Saving…",
+			"ui.save.title":                    "Save",
+			"ui.say":                           "Say:",
+			"ui.step":                          "step {n} of {m}",
+			"ui.summary.copied":                "Sent the summary to the terminal to copy (OSC 52). If pasting gives nothing, the terminal did not allow it: press s to save it to a file instead, which always works.",
+			"ui.summary.copied-note":           "Sent the note for a record (plain text, no markdown) to the terminal to copy (OSC 52). If pasting gives nothing, the terminal did not allow it: press s and choose the note to save it to a file instead.",
+			"ui.summary.copied-note-tmux":      "Sent the note for a record to copy through tmux, which passes it on only with set-clipboard on (tmux set -s set-clipboard on). Press s and choose the note to save it to a file instead.",
+			"ui.summary.copied-tmux":           "Sent the summary to copy through tmux, which passes it on only with set-clipboard on (tmux set -s set-clipboard on). Press s to save it to a file instead, which always works.",
+			"ui.summary.rendering":             "Preparing the summary…",
+			"ui.summary.step":                  "Summary",
+			"ui.tiny":                          "Make the window larger to continue.",
+			"ui.welcome.body":                  "vetcircle walks you through the three questions to ask a facilitator, the red-flag checklist and your own fit, then scores the answers and writes a summary you can keep.\nSkip anything you do not know yet: it stays \"not asked yet\" and shows up under what to ask next. It works offline and sends nothing anywhere.",
+			"ui.welcome.disclaimer":            "Decision support, not medical advice. In a crisis in the US, call or text 988.",
+			"ui.welcome.drafts":                "Answers are saved as you go to a private draft in {dir} (--no-draft turns this off).",
+			"ui.welcome.language":              "Language: English · en español: vetcircle --lang es",
+			"ui.welcome.no-drafts":             "Drafts are off (--no-draft): nothing is written to disk until you save at the end, and quitting loses your answers.",
+			"ui.welcome.title":                 "Is this circle safe, and is it right for you?",
+			"ui.why":                           "Why it matters:",
+			"verdict-word.avoid":               "AVOID",
+			"verdict-word.caution":             "CAUTION",
+			"verdict-word.incomplete":          "INCOMPLETE",
+			"verdict-word.promising":           "PROMISING",
+			"verdict.avoid":                    "Avoid: what you found is serious enough to look elsewhere.",
+			"verdict.caution":                  "Caution: there are concerns to resolve before you commit.",
+			"verdict.incomplete":               "Incomplete: key questions are still unanswered.",
+			"verdict.promising":                "Promising: the answers so far describe a well-run circle.",
 		},
 	}
 }

@@ -17,6 +17,9 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
+// guideprint checks guide/ (the guide's headings and a fingerprint of its
+// wording) against the guide where it is present; see rules/guideprint.
+//go:generate go run ./guideprint -guide ../../shared/seed/000_2eb6a4d4bdfa3462.txt
 //go:generate go run ./gen . builtin_gen.go builtinPack
 //go:generate go run ./gen es builtin_es_gen.go builtinPackES
 

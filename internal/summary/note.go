@@ -46,7 +46,10 @@ func Note(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt Optio
 	add(true, "", p.Tf("summary.title", "circle", name))
 	add(true, "", strings.Join(facts(p, r, opt), " · "))
 	if r.Crisis {
-		add(true, "", t(CrisisKey(a)))
+		add(true, "", t(CrisisKeyFor(a, r)))
+		for _, q := range r.CrisisQuotes {
+			add(true, "  ", p.Tf("summary.crisis-quote", "quote", textclean.CleanLine(q.Quote)))
+		}
 	}
 	for _, q := range AnswerOrder(r) {
 		switch q {

@@ -65,3 +65,19 @@ func TestNoteFitsARecord(t *testing.T) {
 		})
 	}
 }
+
+// TestNoteQuotesCrisisWords: the note for a record carries the crisis line
+// and what was written, as the summary does.
+func TestNoteQuotesCrisisWords(t *testing.T) {
+	p := pack(t)
+	a, err := checklist.ParseAnswers(p, "a.yaml", []byte("version: 1\nanswers: {training: named-program}\nnotes:\n  training: \"Since my last session I keep having thoughts of ending my life.\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := summary.Note(p, a, checklist.Evaluate(p, a), summary.Options{Date: testDate})
+	for _, want := range []string{"What you wrote speaks of crisis", "988", "Written: “Since my last session I keep having thoughts of ending my life”"} {
+		if !strings.Contains(strings.Join(strings.Fields(note), " "), want) {
+			t.Errorf("note lacks %q:\n%s", want, note)
+		}
+	}
+}

@@ -43,7 +43,11 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 	w.blank()
 
 	if r.Crisis {
-		w.line("> " + w.t(CrisisKey(a)))
+		w.line("> " + w.t(CrisisKeyFor(a, r)))
+		for _, q := range r.CrisisQuotes {
+			w.line(">")
+			w.line("> " + p.Tf("summary.crisis-quote", "quote", textclean.EscapeMarkdown(textclean.CleanLine(q.Quote))))
+		}
 		w.blank()
 	}
 
@@ -230,6 +234,10 @@ func (w writer) scoring(r checklist.Result) {
 			if q := p.Question(d.Question); q != nil {
 				label = q.Label
 				value = OptionLabel(p, q, d.Value)
+				if d.Item != "" {
+					// One item of a list: "Written group rules: yes".
+					value = OptionLabel(p, q, d.Item) + ": " + p.T("answer."+d.Value)
+				}
 			}
 			line := "- " + p.Tf("summary.derived-item", "label", "**"+label+"**", "value", value, "from", d.From) + " (`" + d.Rule + "`)"
 			if d.Given != "" {
@@ -315,6 +323,7 @@ func StayBadge(v checklist.StayValue) string {
 func FitBadge(f checklist.Fit) string {
 	return map[checklist.Fit]string{
 		checklist.FitGood: "●", checklist.FitPossible: "◐", checklist.FitNotNow: "◌", checklist.FitPoor: "○",
+		checklist.FitUnknown: "?",
 	}[f]
 }
 
@@ -473,6 +482,16 @@ func (w writer) followUps(fs []checklist.FollowUp) {
 		}
 	}
 	w.blank()
+}
+
+// CrisisKeyFor is CrisisKey knowing the result: when the crisis line answers
+// words of crisis in what was written (and distress was not answered yes),
+// it says so rather than speak of feeling worse.
+func CrisisKeyFor(a *checklist.Answers, r checklist.Result) string {
+	if k := CrisisKey(a); k == "summary.crisis" || len(r.CrisisQuotes) == 0 {
+		return k
+	}
+	return "summary.crisis-words"
 }
 
 // CrisisKey is the text key of the crisis line that heads a summary: the
