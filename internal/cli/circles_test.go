@@ -51,7 +51,7 @@ func TestCirclesRegister(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Thursday") || strings.Contains(out, "online") {
 		t.Errorf("circles --verdict avoid (exit %d):\n%s", code, out)
 	}
-	if !strings.Contains(out, "\n    Red flags: rf-vendor-dosing") {
+	if !strings.Contains(out, "\n    Red flags: Medicine vendors or dosing advice") {
 		t.Errorf("the red flag is not under its circle:\n%s", out)
 	}
 	for _, lang := range []string{"en", "es"} {

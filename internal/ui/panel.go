@@ -57,7 +57,7 @@ func (m *Model) drawPanel(h int) []string {
 	} else {
 		lines = append(lines, t.text.Render(p.T("ui.panel.no-flags")))
 	}
-	lines = append(lines, t.faint.Render(p.Tf("ui.panel.ask", "n", strconv.Itoa(len(r.FollowUps)))))
+	lines = append(lines, t.faint.Render(p.Tf("ui.panel.ask", "n", strconv.Itoa(len(m.c.rep.FollowUps())))))
 
 	// The sections, with the one on screen marked.
 	cur := m.steps[m.cur]
