@@ -228,7 +228,12 @@ func (n *plainDoc) body(record bool) {
 	} else {
 		n.line("", p.T("note.red-flags"))
 		for _, f := range rep.RedFlags {
-			n.item(f.Label + ": " + f.Why)
+			if record {
+				// A chart names the flag; why it matters is in the summary.
+				n.item(f.Label)
+			} else {
+				n.item(f.Label + ": " + f.Why)
+			}
 		}
 	}
 	switch {

@@ -82,8 +82,7 @@ func (m *Model) copySummary(note bool) tea.Cmd {
 
 func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int, date time.Time) tea.Cmd {
 	return func() tea.Msg {
-		r := checklist.Evaluate(p, a)
-		return scoredMsg{rev: rev, result: r, rep: report.FromResult(p, a, r, report.Options{Date: date})}
+		return scoredMsg{rev: rev, rep: report.Build(p, a, report.Options{Date: date})}
 	}
 }
 

@@ -207,8 +207,7 @@ func (s *summaryScreen) banner(w int) []string {
 		badge = t.verdict(checklist.VerdictCaution).Render(rep.Fit.Symbol + " " + strings.ToUpper(rep.Fit.Words))
 	}
 	first := rep.Lead
-	r := rep.Trace
-	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(r.Completeness)))
+	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(rep.Trace.Completeness)))
 	out := []string{badge + "  " + done}
 	if ansi.StringWidth(out[0]) > w {
 		out = []string{badge, done}

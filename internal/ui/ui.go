@@ -88,8 +88,7 @@ type common struct {
 	pack    *checklist.Pack
 	answers *checklist.Answers
 	theme   *theme
-	result  checklist.Result
-	// rep is what every rendering of result shows, built from it once.
+	// rep is the live answers' report: every rendering shows it.
 	rep report.Report
 	// rev counts changes to the answers, so cached renderings know when
 	// they are stale.
@@ -185,9 +184,8 @@ type (
 // Messages from commands.
 type (
 	scoredMsg struct {
-		rev    int
-		result checklist.Result
-		rep    report.Report
+		rev int
+		rep report.Report
 	}
 	savedMsg struct {
 		kind saveKind
@@ -276,8 +274,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 	}
 	c := &common{keys: newKeyMap(p), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
 		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}}
-	c.result = checklist.Evaluate(p, a)
-	c.rep = report.FromResult(p, a, c.result, report.Options{Date: c.now()})
+	c.rep = report.Build(p, a, report.Options{Date: c.now()})
 	m := &Model{
 		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
 		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
@@ -306,7 +303,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 func (m *Model) Answers() *checklist.Answers { return m.c.answers }
 
 // Result returns the latest score of the answers.
-func (m *Model) Result() checklist.Result { return m.c.result }
+func (m *Model) Result() checklist.Result { return m.c.rep.Result }
 
 // Init asks the terminal for its background and opens the first screen.
 func (m *Model) Init() tea.Cmd {

@@ -40,7 +40,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.setTheme(msg.IsDark())
 	case scoredMsg:
 		if msg.rev == m.c.rev {
-			m.c.result, m.c.rep = msg.result, msg.rep
+			m.c.rep = msg.rep
 			m.scored++
 		}
 		return m, nil
