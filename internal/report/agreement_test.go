@@ -106,7 +106,7 @@ func genCheckins(p *checklist.Pack) *rapid.Generator[[]checklist.Checkin] {
 		out := make([]checklist.Checkin, n)
 		for i := range out {
 			out[i] = checklist.Checkin{Circle: "c", Date: day.AddDate(0, 0, 30*i).Format(time.DateOnly),
-				Felt: rapid.SampledFrom([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}).Draw(t, "felt"),
+				Felt:  rapid.SampledFrom([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}).Draw(t, "felt"),
 				Signs: []string{}, Seen: []string{}}
 			if rapid.IntRange(0, 3).Draw(t, "sign?") == 0 {
 				out[i].Signs = []string{rapid.SampledFrom(signs).Draw(t, "sign")}
