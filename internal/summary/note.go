@@ -57,8 +57,9 @@ func Note(p *checklist.Pack, rep *report.Report) string {
 	}
 	n.body(true)
 	n.blank()
-	n.line("", p.Tf("note.rules", "version", rep.Pack.Version, "id", rep.Pack.ID)+" "+p.T("note.endorsement"))
-	n.line("", p.T("note.limits"))
+	n.line("", p.Tf("note.rules", "version", rep.Pack.Version, "id", rep.Pack.ID))
+	n.line("", p.T("note.endorsement"))
+	n.line("", p.T("note.988"))
 	return n.String()
 }
 
