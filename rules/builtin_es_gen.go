@@ -6114,6 +6114,7 @@ func builtinPackES() *checklist.Pack {
 			"note.q-stay":                      "¿Debería quedarse?",
 			"note.q-stay.coordinator":          "¿Debería quedarse la persona?",
 			"note.q-verdict":                   "¿Es el círculo seguro y está bien llevado?",
+			"note.recommended":                 "Recomendado:",
 			"note.red-flags":                   "Señales de alerta confirmadas:",
 			"note.red-flags-none":              "Señales de alerta confirmadas: ninguna.",
 			"note.role-only":                   "Rellenado por: {role}",

@@ -6112,6 +6112,7 @@ func builtinPack() *checklist.Pack {
 			"note.q-stay":                      "Should you stay?",
 			"note.q-stay.coordinator":          "Should the person stay?",
 			"note.q-verdict":                   "Is the circle safe and well run?",
+			"note.recommended":                 "Recommended:",
 			"note.red-flags":                   "Red flags confirmed:",
 			"note.red-flags-none":              "Red flags confirmed: none.",
 			"note.role-only":                   "Filled in by: {role}",

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -122,6 +123,52 @@ func TestContradictionsFound(t *testing.T) {
 			}
 			if tc.check != nil {
 				tc.check(t, &rep)
+			}
+		})
+	}
+}
+
+// TestNoteForTheRecord: the note a coordinator pastes into a chart says
+// when the call was (not when it was printed), who wrote it and in what
+// role, where the information came from, what was done, and ends with the
+// rules, "decision support, not an endorsement" and 988.
+func TestNoteForTheRecord(t *testing.T) {
+	for lang, p := range packs(t) {
+		t.Run(lang, func(t *testing.T) {
+			a, err := checklist.ParseAnswers(p, "a.yaml", []byte(`version: 1
+vetted: {on: 2026-11-30, by: Dana Ruiz, source: call}
+circle: {name: Riverside Circle, format: kap-circle, participants: 6-10, cost_usd: 150}
+answers: {user-role: coordinator, distress: "yes", seller-run: "yes"}
+notes:
+  distress: "Warm handoff to 988 done on the call"
+  seller-run: "He offers dose tweaks in group"
+`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := report.Build(p, a, report.Options{Date: day})
+			note := summary.Note(p, &rep)
+			for _, want := range []string{
+				p.Tf("note.date", "date", report.Date(p, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))),
+				p.Tf("note.by-role", "by", "Dana Ruiz", "role", p.T("report.role.coordinator")),
+				p.Tf("note.source", "source", p.T("report.source.call")),
+				"6-10", p.T("note.actions"), "Warm handoff to 988 done on the call", "He offers dose tweaks in group",
+				p.T("note.notes.coordinator"), p.T("note.endorsement"), p.T("note.988"), rep.Pack.Version,
+			} {
+				if !strings.Contains(flat(note), flat(want)) {
+					t.Errorf("note lacks %q:\n%s", want, note)
+				}
+			}
+			if strings.Contains(note, report.Date(p, day)) {
+				t.Errorf("note gives the printing date, not the call's:\n%s", note)
+			}
+			for _, l := range strings.Split(note, "\n") {
+				if len([]rune(l)) > summary.NoteWidth {
+					t.Errorf("line over %d columns: %q", summary.NoteWidth, l)
+				}
+			}
+			if lang == "en" {
+				checkAgreement(t, p, &rep, renderAll(t, p, &rep))
 			}
 		})
 	}

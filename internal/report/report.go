@@ -72,9 +72,11 @@ type Report struct {
 	AskPerson []Ask `json:"ask_person"`
 	// Notes are the notes typed beside questions, in pack order.
 	Notes []Note `json:"notes"`
-	// Actions are the steps the summary asks the reader to take (the
-	// crisis line first).
-	Actions []string `json:"actions"`
+	// Actions are what the coordinator noted doing about a crisis (the
+	// note beside the distress question: "warm handoff to 988"), and
+	// Recommended the step the summary asks for when nothing is noted.
+	Actions     []string `json:"actions"`
+	Recommended []string `json:"recommended"`
 	// YourFormat is what the guide says of the circle's own format; nil
 	// when the format is not known.
 	YourFormat *FormatInfo `json:"your_format,omitempty"`
@@ -310,7 +312,6 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 
 	if r.Crisis {
 		rep.Crisis = &Crisis{Text: t(crisisKey(a))}
-		rep.Actions = append(rep.Actions, t("report.action-crisis"))
 	}
 	rep.Order = answerOrder(r)
 
@@ -375,10 +376,21 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 		}
 	}
 
+	rep.Recommended = []string{}
 	for _, q := range p.Questions {
-		if note, ok := a.Notes[q.ID]; ok && strings.TrimSpace(note) != "" {
-			rep.Notes = append(rep.Notes, Note{Question: q.ID, Label: q.Label, Text: textclean.Clean(note)})
+		note, ok := a.Notes[q.ID]
+		if !ok || strings.TrimSpace(note) == "" {
+			continue
 		}
+		if q.ID == crisisQuestion && r.Crisis {
+			// What was done about a crisis is an action, recorded as such.
+			rep.Actions = append(rep.Actions, textclean.Clean(note))
+			continue
+		}
+		rep.Notes = append(rep.Notes, Note{Question: q.ID, Label: q.Label, Text: textclean.Clean(note)})
+	}
+	if r.Crisis && len(rep.Actions) == 0 {
+		rep.Recommended = append(rep.Recommended, t("report.action-crisis"))
 	}
 
 	if f := p.Format(r.Circle.Format); f != nil {
@@ -620,6 +632,10 @@ func answerOrder(r checklist.Result) []string {
 	}
 	return order
 }
+
+// crisisQuestion is the question that asks about distress now; a note
+// beside it, in a crisis, says what was done.
+const crisisQuestion = "distress"
 
 // crisisKey is the text key of the crisis line: the one that says "you
 // mentioned distress" only when distress was answered yes; otherwise the

@@ -259,6 +259,12 @@ func (n *plainDoc) body(record bool) {
 	if len(rep.Actions) > 0 {
 		n.line("", p.T("note.actions"))
 		for _, a := range rep.Actions {
+			n.item(strings.Join(strings.Fields(a), " "))
+		}
+	}
+	if len(rep.Recommended) > 0 {
+		n.line("", p.T("note.recommended"))
+		for _, a := range rep.Recommended {
 			n.item(a)
 		}
 	}

@@ -136,6 +136,14 @@ func Markdown(p *checklist.Pack, rep *report.Report) string {
 		}
 		w.blank()
 	}
+	if len(rep.Actions) > 0 {
+		w.line("**" + p.T("note.actions") + "**")
+		w.blank()
+		for _, a := range rep.Actions {
+			w.line("- " + oneParagraph(a))
+		}
+		w.blank()
+	}
 
 	w.section("summary.leave")
 	w.line(rep.T(p, "summary.leave-body"))
