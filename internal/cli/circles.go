@@ -201,15 +201,24 @@ func runCircles(e env, o circlesOptions) error {
 			}
 			more = append(more, p.T("compare.red-flags")+": "+strings.Join(labels, "; "))
 		}
-		// A long name is cut so the table keeps to 80 columns; show and
-		// json give it whole.
-		name := ansi.Truncate(textclean.CleanLine(c.Name), 20, "…")
-		table = append(table, row{cells: []string{name, verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
+		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
 	}
 	widths := make([]int, len(table[0].cells))
 	for _, r := range table {
 		for i, cell := range r.cells {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	// A long name is cut so the table keeps to 80 columns; show and json
+	// give it whole.
+	rest := 0
+	for _, w := range widths[1:] {
+		rest += w + 2
+	}
+	if widths[0] > 80-rest-2 {
+		widths[0] = max(80-rest-2, 12)
+		for i := range table[1:] {
+			table[i+1].cells[0] = ansi.Truncate(table[i+1].cells[0], widths[0], "…")
 		}
 	}
 	for _, r := range table {
