@@ -246,6 +246,13 @@ func checkAgreement(t tb, p *checklist.Pack, rep *report.Report, r renderings) {
 		}
 	}
 
+	// Prose is read aloud: no markdown symbol in it, and none in the note.
+	for name, text := range map[string]string{"prose": r.prose, "note": r.note} {
+		if i := strings.IndexAny(text, "*`#_"); i >= 0 {
+			t.Errorf("%s holds a markdown symbol %q: %q", name, text[i], text[max(0, i-30):min(len(text), i+30)])
+		}
+	}
+
 	// Red flags: the same ones everywhere, and no other.
 	var ids []string
 	if list, ok := r.json["red_flags"].([]any); ok {
