@@ -182,6 +182,13 @@ func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checki
 	if err != nil {
 		return nil, nil, err
 	}
+	out, problems := readCheckins(p, files)
+	return out, problems, nil
+}
+
+// readCheckins reads check-in files, in date order, naming those that do
+// not read.
+func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Problem) {
 	var out []checklist.Checkin
 	var problems []Problem
 	for _, f := range files {
@@ -196,7 +203,7 @@ func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checki
 		problems = append(problems, Problem{File: f, Err: err})
 	}
 	slices.SortStableFunc(out, func(a, b checklist.Checkin) int { return strings.Compare(a.Date, b.Date) })
-	return out, problems, nil
+	return out, problems
 }
 
 // LatestVetting reads the newest answers file kept for the circle slug that
@@ -295,11 +302,11 @@ type Entry struct {
 
 // checkinsOnly is the stay answer of a circle with check-ins but no
 // vetting that reads: the check-ins alone decide it, as history says.
-func checkinsOnly(p *checklist.Pack, g Register, slug string, checkins []string, now time.Time) *Stay {
+func checkinsOnly(p *checklist.Pack, checkins []string, now time.Time) *Stay {
 	if len(checkins) == 0 {
 		return nil
 	}
-	hist, _, _ := g.Checkins(p, slug)
+	hist, _ := readCheckins(p, checkins)
 	if len(hist) == 0 {
 		return nil
 	}
@@ -384,13 +391,13 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	checkins, _ := g.files(slug, "checkins")
 	e.Vettings, e.Checkins = len(vettings), len(checkins)
 	if len(vettings) == 0 {
-		e.Stay = checkinsOnly(p, g, slug, checkins, now)
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, nil
 	}
 	a, path, bad := latestReadable(p, vettings)
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
-		e.Stay = checkinsOnly(p, g, slug, checkins, now)
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	e.File = path
@@ -401,10 +408,7 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	e.RevetDue = vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
 	// The line says what the check-ins decided, as history does: the
 	// report is built once, over the latest vetting and the check-ins.
-	var hist []checklist.Checkin
-	if len(checkins) > 0 {
-		hist, _, _ = g.Checkins(p, slug)
-	}
+	hist, _ := readCheckins(p, checkins)
 	rep := report.BuildHistory(p, a, hist, report.Options{Date: now, FileDate: vetted})
 	e.Report = &rep
 	e.Name = cmp.Or(rep.Name, e.Name)

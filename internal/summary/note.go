@@ -283,8 +283,15 @@ func (n *plainDoc) asks(asks []report.Ask) {
 // plainText drops the few markdown marks pack text may carry (bold around
 // 988) and control characters of user text.
 func plainText(s string) string {
-	return strings.NewReplacer("**", "", "`", "").Replace(textclean.CleanLine(s))
+	s = textclean.CleanLine(s)
+	if strings.ContainsAny(s, "*`") {
+		s = markMarks.Replace(s)
+	}
+	return s
 }
+
+// markMarks are the markdown marks pack text may hold, built once.
+var markMarks = strings.NewReplacer("**", "", "`", "")
 
 // wrapPlain wraps s to NoteWidth, the first line after prefix and the rest
 // aligned under it.
