@@ -2214,9 +2214,10 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message:  "Sin un acuerdo de confidencialidad, lo que usted cuente puede salir del grupo. Y aun con ese acuerdo, se trata de un compromiso entre personas, no de una protección legal.",
-				Source:   "How to vet a peer circle",
-				Headline: "no hay acuerdo de confidencialidad",
+				Message:            "Sin un acuerdo de confidencialidad, lo que usted cuente puede salir del grupo. Y aun con ese acuerdo, se trata de un compromiso entre personas, no de una protección legal.",
+				MessageCoordinator: "Sin un acuerdo de confidencialidad, lo que la persona cuente puede salir del grupo. Y aun con ese acuerdo, se trata de un compromiso entre personas, no de una protección legal.",
+				Source:             "How to vet a peer circle",
+				Headline:           "no hay acuerdo de confidencialidad",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
 					Line: 104,
@@ -2235,7 +2236,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 116,
+						Line: 117,
 						Col:  12,
 					},
 				},
@@ -2243,7 +2244,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 112,
+					Line: 113,
 					Col:  5,
 				},
 			},
@@ -2259,7 +2260,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 124,
+						Line: 125,
 						Col:  12,
 					},
 				},
@@ -2268,7 +2269,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nada impide que se den consejos",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 119,
+					Line: 120,
 					Col:  5,
 				},
 			},
@@ -2284,7 +2285,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 131,
+						Line: 132,
 						Col:  12,
 					},
 				},
@@ -2292,7 +2293,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 127,
+					Line: 128,
 					Col:  5,
 				},
 			},
@@ -2308,7 +2309,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 139,
+						Line: 140,
 						Col:  12,
 					},
 				},
@@ -2317,7 +2318,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nada protege el derecho a no compartir",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 134,
+					Line: 135,
 					Col:  5,
 				},
 			},
@@ -2333,7 +2334,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 146,
+						Line: 147,
 						Col:  12,
 					},
 				},
@@ -2341,7 +2342,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 142,
+					Line: 143,
 					Col:  5,
 				},
 			},
@@ -2357,7 +2358,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 154,
+						Line: 155,
 						Col:  12,
 					},
 				},
@@ -2368,7 +2369,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "los acuerdos no están por escrito",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 149,
+					Line: 150,
 					Col:  5,
 				},
 			},
@@ -2384,7 +2385,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 167,
+								Line: 168,
 								Col:  12,
 							},
 						},
@@ -2399,20 +2400,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 168,
+									Line: 169,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 168,
+								Line: 169,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 166,
+						Line: 167,
 						Col:  7,
 					},
 				},
@@ -2422,7 +2423,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo no tiene ningún acuerdo",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 159,
+					Line: 160,
 					Col:  5,
 				},
 			},
@@ -2438,7 +2439,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 177,
+						Line: 178,
 						Col:  12,
 					},
 				},
@@ -2446,7 +2447,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 173,
+					Line: 174,
 					Col:  5,
 				},
 			},
@@ -2464,7 +2465,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 187,
+								Line: 188,
 								Col:  12,
 							},
 						},
@@ -2476,20 +2477,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 188,
+									Line: 189,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 188,
+								Line: 189,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 186,
+						Line: 187,
 						Col:  7,
 					},
 				},
@@ -2498,7 +2499,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie está preparado para sostener la angustia en la sala",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 180,
+					Line: 181,
 					Col:  5,
 				},
 			},
@@ -2514,7 +2515,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 195,
+						Line: 196,
 						Col:  12,
 					},
 				},
@@ -2522,7 +2523,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 191,
+					Line: 192,
 					Col:  5,
 				},
 			},
@@ -2540,7 +2541,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 205,
+								Line: 206,
 								Col:  12,
 							},
 						},
@@ -2552,20 +2553,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 206,
+									Line: 207,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 206,
+								Line: 207,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 204,
+						Line: 205,
 						Col:  7,
 					},
 				},
@@ -2574,7 +2575,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie da seguimiento después de una sesión difícil",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 198,
+					Line: 199,
 					Col:  5,
 				},
 			},
@@ -2590,7 +2591,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 213,
+						Line: 214,
 						Col:  12,
 					},
 				},
@@ -2598,7 +2599,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 209,
+					Line: 210,
 					Col:  5,
 				},
 			},
@@ -2614,7 +2615,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 222,
+						Line: 223,
 						Col:  12,
 					},
 				},
@@ -2626,7 +2627,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay forma de llegar a atención clínica en una crisis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 216,
+					Line: 217,
 					Col:  5,
 				},
 			},
@@ -2642,7 +2643,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 235,
+								Line: 236,
 								Col:  12,
 							},
 						},
@@ -2656,20 +2657,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 236,
+									Line: 237,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 236,
+								Line: 237,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 234,
+						Line: 235,
 						Col:  7,
 					},
 				},
@@ -2679,7 +2680,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay ningún plan por si alguien la pasa mal",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 227,
+					Line: 228,
 					Col:  5,
 				},
 			},
@@ -2695,7 +2696,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 245,
+						Line: 246,
 						Col:  12,
 					},
 				},
@@ -2703,7 +2704,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 241,
+					Line: 242,
 					Col:  5,
 				},
 			},
@@ -2721,7 +2722,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 255,
+								Line: 256,
 								Col:  12,
 							},
 						},
@@ -2734,20 +2735,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 256,
+									Line: 257,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 256,
+								Line: 257,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 254,
+						Line: 255,
 						Col:  7,
 					},
 				},
@@ -2756,7 +2757,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no se entrevista a nadie antes de que entre",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 248,
+					Line: 249,
 					Col:  5,
 				},
 			},
@@ -2774,7 +2775,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 267,
+								Line: 268,
 								Col:  12,
 							},
 						},
@@ -2785,14 +2786,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 268,
+								Line: 269,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 266,
+						Line: 267,
 						Col:  7,
 					},
 				},
@@ -2802,7 +2803,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no hace entrevista previa a quienes entran",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 259,
+					Line: 260,
 					Col:  5,
 				},
 			},
@@ -2818,7 +2819,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 275,
+						Line: 276,
 						Col:  12,
 					},
 				},
@@ -2826,7 +2827,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 271,
+					Line: 272,
 					Col:  5,
 				},
 			},
@@ -2842,7 +2843,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 284,
+						Line: 285,
 						Col:  12,
 					},
 				},
@@ -2852,7 +2853,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no tiene un equipo de facilitadores con formación",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 278,
+					Line: 279,
 					Col:  5,
 				},
 			},
@@ -2868,7 +2869,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 291,
+						Line: 292,
 						Col:  12,
 					},
 				},
@@ -2876,7 +2877,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 287,
+					Line: 288,
 					Col:  5,
 				},
 			},
@@ -2892,7 +2893,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 300,
+						Line: 301,
 						Col:  12,
 					},
 				},
@@ -2902,7 +2903,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el retiro no tiene respaldo médico",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 294,
+					Line: 295,
 					Col:  5,
 				},
 			},
@@ -2918,7 +2919,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 312,
+						Line: 313,
 						Col:  12,
 					},
 				},
@@ -2929,7 +2930,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo promueve a vendedores de medicina o da consejos sobre dosis (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 305,
+					Line: 306,
 					Col:  5,
 				},
 			},
@@ -2945,7 +2946,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 322,
+						Line: 323,
 						Col:  12,
 					},
 				},
@@ -2956,7 +2957,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se mezclan el romance o el sexo con el papel de quien facilita (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 315,
+					Line: 316,
 					Col:  5,
 				},
 			},
@@ -2972,7 +2973,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 332,
+						Line: 333,
 						Col:  12,
 					},
 				},
@@ -2983,7 +2984,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se presiona a la gente para que cuente más de lo que quiere (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 325,
+					Line: 326,
 					Col:  5,
 				},
 			},
@@ -2999,7 +3000,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 342,
+						Line: 343,
 						Col:  12,
 					},
 				},
@@ -3010,7 +3011,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita es el centro del grupo y nadie lo cuestiona (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 335,
+					Line: 336,
 					Col:  5,
 				},
 			},
@@ -3026,7 +3027,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 352,
+						Line: 353,
 						Col:  12,
 					},
 				},
@@ -3037,7 +3038,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "no hay consentimiento informado (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 345,
+					Line: 346,
 					Col:  5,
 				},
 			},
@@ -3053,7 +3054,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 362,
+						Line: 363,
 						Col:  12,
 					},
 				},
@@ -3064,7 +3065,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo promete resultados concretos (una señal de alerta)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 355,
+					Line: 356,
 					Col:  5,
 				},
 			},
@@ -3082,7 +3083,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 374,
+								Line: 375,
 								Col:  12,
 							},
 						},
@@ -3093,7 +3094,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 375,
+								Line: 376,
 								Col:  12,
 							},
 						},
@@ -3104,7 +3105,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 376,
+								Line: 377,
 								Col:  12,
 							},
 						},
@@ -3115,7 +3116,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 377,
+								Line: 378,
 								Col:  12,
 							},
 						},
@@ -3126,7 +3127,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 378,
+								Line: 379,
 								Col:  12,
 							},
 						},
@@ -3137,7 +3138,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 379,
+								Line: 380,
 								Col:  12,
 							},
 						},
@@ -3148,7 +3149,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 380,
+								Line: 381,
 								Col:  12,
 							},
 						},
@@ -3159,14 +3160,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 381,
+								Line: 382,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 372,
+						Line: 373,
 						Col:  7,
 					},
 				},
@@ -3176,7 +3177,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "hay más de una señal de alerta confirmada",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 365,
+					Line: 366,
 					Col:  5,
 				},
 			},
@@ -3193,7 +3194,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 393,
 										Col:  18,
 									},
 								},
@@ -3205,13 +3206,13 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 392,
+											Line: 393,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 393,
 										Col:  63,
 									},
 								},
@@ -3223,20 +3224,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 392,
+											Line: 393,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 392,
+										Line: 393,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 392,
+								Line: 393,
 								Col:  11,
 							},
 						},
@@ -3245,7 +3246,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 393,
+								Line: 394,
 								Col:  12,
 							},
 						},
@@ -3254,7 +3255,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 394,
+								Line: 395,
 								Col:  12,
 							},
 						},
@@ -3263,7 +3264,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 395,
+								Line: 396,
 								Col:  12,
 							},
 						},
@@ -3274,7 +3275,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 396,
+										Line: 397,
 										Col:  18,
 									},
 								},
@@ -3286,20 +3287,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 396,
+											Line: 397,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 396,
+										Line: 397,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 396,
+								Line: 397,
 								Col:  11,
 							},
 						},
@@ -3308,7 +3309,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 397,
+								Line: 398,
 								Col:  12,
 							},
 						},
@@ -3319,7 +3320,7 @@ func builtinPackES() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  18,
 									},
 								},
@@ -3331,13 +3332,13 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 398,
+											Line: 399,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  71,
 									},
 								},
@@ -3349,20 +3350,20 @@ func builtinPackES() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/es/rules.yaml",
-											Line: 398,
+											Line: 399,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 398,
+								Line: 399,
 								Col:  11,
 							},
 						},
@@ -3371,14 +3372,14 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 399,
+								Line: 400,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 391,
+						Line: 392,
 						Col:  7,
 					},
 				},
@@ -3388,7 +3389,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "todavía hay señales de alerta sin descartar",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 384,
+					Line: 385,
 					Col:  5,
 				},
 			},
@@ -3408,7 +3409,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 409,
 										Col:  18,
 									},
 								},
@@ -3419,7 +3420,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 409,
 										Col:  56,
 									},
 								},
@@ -3430,14 +3431,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 408,
+										Line: 409,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 408,
+								Line: 409,
 								Col:  11,
 							},
 						},
@@ -3448,7 +3449,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 409,
+								Line: 410,
 								Col:  12,
 							},
 						},
@@ -3459,7 +3460,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 410,
+								Line: 411,
 								Col:  12,
 							},
 						},
@@ -3470,7 +3471,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 411,
+								Line: 412,
 								Col:  12,
 							},
 						},
@@ -3483,7 +3484,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 412,
+										Line: 413,
 										Col:  18,
 									},
 								},
@@ -3494,14 +3495,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 412,
+										Line: 413,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 412,
+								Line: 413,
 								Col:  11,
 							},
 						},
@@ -3512,7 +3513,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 413,
+								Line: 414,
 								Col:  12,
 							},
 						},
@@ -3525,7 +3526,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  18,
 									},
 								},
@@ -3536,7 +3537,7 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  64,
 									},
 								},
@@ -3547,14 +3548,14 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 414,
+								Line: 415,
 								Col:  11,
 							},
 						},
@@ -3565,14 +3566,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 415,
+								Line: 416,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 407,
+						Line: 408,
 						Col:  7,
 					},
 				},
@@ -3580,7 +3581,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 402,
+					Line: 403,
 					Col:  5,
 				},
 			},
@@ -3596,7 +3597,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 424,
+						Line: 425,
 						Col:  12,
 					},
 				},
@@ -3604,7 +3605,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 420,
+					Line: 421,
 					Col:  5,
 				},
 			},
@@ -3620,7 +3621,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 431,
+						Line: 432,
 						Col:  12,
 					},
 				},
@@ -3628,7 +3629,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 427,
+					Line: 428,
 					Col:  5,
 				},
 			},
@@ -3644,7 +3645,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 438,
+						Line: 439,
 						Col:  12,
 					},
 				},
@@ -3652,7 +3653,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 434,
+					Line: 435,
 					Col:  5,
 				},
 			},
@@ -3668,7 +3669,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 445,
+						Line: 446,
 						Col:  12,
 					},
 				},
@@ -3676,7 +3677,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 441,
+					Line: 442,
 					Col:  5,
 				},
 			},
@@ -3692,7 +3693,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 454,
+						Line: 455,
 						Col:  12,
 					},
 				},
@@ -3702,7 +3703,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "nadie modera el grupo",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 448,
+					Line: 449,
 					Col:  5,
 				},
 			},
@@ -3718,7 +3719,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 462,
+						Line: 463,
 						Col:  12,
 					},
 				},
@@ -3727,7 +3728,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "las reglas no prohíben vender ni dar consejos sobre dosis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 457,
+					Line: 458,
 					Col:  5,
 				},
 			},
@@ -3743,7 +3744,7 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 473,
+								Line: 474,
 								Col:  12,
 							},
 						},
@@ -3758,20 +3759,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 474,
+									Line: 475,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 474,
+								Line: 475,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 472,
+						Line: 473,
 						Col:  7,
 					},
 				},
@@ -3781,7 +3782,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo no tiene reglas, ni moderación, ni recursos de crisis",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 465,
+					Line: 466,
 					Col:  5,
 				},
 			},
@@ -3797,7 +3798,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 487,
+								Line: 488,
 								Col:  12,
 							},
 						},
@@ -3809,20 +3810,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 488,
+									Line: 489,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 488,
+								Line: 489,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 486,
+						Line: 487,
 						Col:  7,
 					},
 				},
@@ -3832,7 +3833,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo tiene más de 12 personas",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 479,
+					Line: 480,
 					Col:  5,
 				},
 			},
@@ -3847,7 +3848,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 497,
+								Line: 498,
 								Col:  12,
 							},
 						},
@@ -3858,22 +3859,23 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 498,
+								Line: 499,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 496,
+						Line: 497,
 						Col:  7,
 					},
 				},
-				Message: "Un grupo abierto es mucho más grande que un círculo, así que no puede ofrecer el mismo marco; lo que usted publique lo leen muchas personas que no conoce. Es una limitación para tener presente, no un motivo para alejarse.",
-				Source:  "Online peer support groups",
+				Message:            "Un grupo abierto es mucho más grande que un círculo, así que no puede ofrecer el mismo marco; lo que usted publique lo leen muchas personas que no conoce. Es una limitación para tener presente, no un motivo para alejarse.",
+				MessageCoordinator: "Un grupo abierto es mucho más grande que un círculo, así que no puede ofrecer el mismo marco; lo que la persona publique lo leen muchas personas desconocidas. Es una limitación para tener presente, no un motivo para alejarse.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 491,
+					Line: 492,
 					Col:  5,
 				},
 			},
@@ -3888,7 +3890,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 505,
+						Line: 507,
 						Col:  12,
 					},
 				},
@@ -3896,7 +3898,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 501,
+					Line: 503,
 					Col:  5,
 				},
 			},
@@ -3913,13 +3915,13 @@ func builtinPackES() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 514,
+									Line: 516,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 514,
+								Line: 516,
 								Col:  11,
 							},
 						},
@@ -3929,13 +3931,13 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 515,
+									Line: 517,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 515,
+								Line: 517,
 								Col:  11,
 							},
 						},
@@ -3944,14 +3946,14 @@ func builtinPackES() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 516,
+								Line: 518,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 513,
+						Line: 515,
 						Col:  7,
 					},
 				},
@@ -3959,7 +3961,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 508,
+					Line: 510,
 					Col:  5,
 				},
 			},
@@ -3975,7 +3977,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 526,
+								Line: 528,
 								Col:  12,
 							},
 						},
@@ -3987,20 +3989,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 527,
+									Line: 529,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 527,
+								Line: 529,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 525,
+						Line: 527,
 						Col:  7,
 					},
 				},
@@ -4009,7 +4011,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "las sesiones duran demasiado",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 519,
+					Line: 521,
 					Col:  5,
 				},
 			},
@@ -4024,7 +4026,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 536,
+								Line: 538,
 								Col:  12,
 							},
 						},
@@ -4036,14 +4038,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 537,
+								Line: 539,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 535,
+						Line: 537,
 						Col:  7,
 					},
 				},
@@ -4053,7 +4055,7 @@ func builtinPackES() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 530,
+					Line: 532,
 					Col:  5,
 				},
 			},
@@ -4068,7 +4070,7 @@ func builtinPackES() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 548,
+								Line: 550,
 								Col:  12,
 							},
 						},
@@ -4079,22 +4081,23 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 549,
+								Line: 551,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 547,
+						Line: 549,
 						Col:  7,
 					},
 				},
-				Message: "El apoyo informal entre pares suele ser gratis o barato; un precio alto pide mirar con más cuidado qué está pagando.",
-				Source:  "Online peer support groups",
+				Message:            "El apoyo informal entre pares suele ser gratis o barato; un precio alto pide mirar con más cuidado qué está pagando.",
+				MessageCoordinator: "El apoyo informal entre pares suele ser gratis o barato; un precio alto pide mirar con más cuidado qué estaría pagando la persona.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 542,
+					Line: 544,
 					Col:  5,
 				},
 			},
@@ -4109,7 +4112,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 558,
+						Line: 561,
 						Col:  12,
 					},
 				},
@@ -4117,7 +4120,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 554,
+					Line: 557,
 					Col:  5,
 				},
 			},
@@ -4132,15 +4135,16 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 565,
+						Line: 568,
 						Col:  12,
 					},
 				},
-				Message: "Lea el grupo un tiempo antes de publicar nada, para conocer su tono. Trate todo lo que publique como si fuera público.",
-				Source:  "Online peer support groups",
+				Message:            "Lea el grupo un tiempo antes de publicar nada, para conocer su tono. Trate todo lo que publique como si fuera público.",
+				MessageCoordinator: "La persona debería leer el grupo un tiempo antes de publicar nada, para conocer su tono, y tratar todo lo que publique como si fuera público.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 561,
+					Line: 564,
 					Col:  5,
 				},
 			},
@@ -4155,7 +4159,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 572,
+						Line: 576,
 						Col:  12,
 					},
 				},
@@ -4163,7 +4167,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 568,
+					Line: 572,
 					Col:  5,
 				},
 			},
@@ -4181,7 +4185,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 583,
+								Line: 587,
 								Col:  12,
 							},
 						},
@@ -4192,7 +4196,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 584,
+								Line: 588,
 								Col:  12,
 							},
 						},
@@ -4204,20 +4208,20 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 585,
+									Line: 589,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 585,
+								Line: 589,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 582,
+						Line: 586,
 						Col:  7,
 					},
 				},
@@ -4227,7 +4231,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se toma medicina sin respaldo médico",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 575,
+					Line: 579,
 					Col:  5,
 				},
 			},
@@ -4243,7 +4247,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 593,
+						Line: 597,
 						Col:  12,
 					},
 				},
@@ -4254,7 +4258,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "lo dirige la empresa que receta o vende la medicina",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 588,
+					Line: 592,
 					Col:  5,
 				},
 			},
@@ -4269,7 +4273,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 605,
+						Line: 609,
 						Col:  12,
 					},
 				},
@@ -4278,7 +4282,7 @@ func builtinPackES() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 600,
+					Line: 604,
 					Col:  5,
 				},
 			},
@@ -4299,7 +4303,7 @@ func builtinPackES() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 615,
+						Line: 619,
 						Col:  7,
 					},
 				},
@@ -4307,7 +4311,7 @@ func builtinPackES() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 610,
+					Line: 614,
 					Col:  5,
 				},
 			},
@@ -4328,7 +4332,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 627,
+								Line: 631,
 								Col:  12,
 							},
 						},
@@ -4344,20 +4348,20 @@ func builtinPackES() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/es/rules.yaml",
-									Line: 628,
+									Line: 632,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/rules.yaml",
-								Line: 628,
+								Line: 632,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 626,
+						Line: 630,
 						Col:  7,
 					},
 				},
@@ -4366,7 +4370,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "se vio una costumbre de quien facilita con poca destreza",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 620,
+					Line: 624,
 					Col:  5,
 				},
 			},
@@ -4386,17 +4390,18 @@ func builtinPackES() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 638,
+						Line: 642,
 						Col:  7,
 					},
 				},
-				Message:  "En las sesiones se han visto varias costumbres de quien facilita con poca destreza, y eso dice más del círculo que cualquier cosa que se haya dicho antes.",
-				Source:   "What good facilitation looks like",
-				Cap:      checklist.Verdict("caution"),
-				Headline: "en las sesiones se vieron varias costumbres de quien facilita con poca destreza",
+				Message:            "En las sesiones se han visto varias costumbres de quien facilita con poca destreza, y eso dice más del círculo que cualquier cosa que se haya dicho antes.",
+				MessageCoordinator: "En las sesiones se han visto varios hábitos de alguien que facilita con poca destreza, y eso dice más del círculo que cualquier cosa dicha antes.",
+				Source:             "What good facilitation looks like",
+				Cap:                checklist.Verdict("caution"),
+				Headline:           "en las sesiones se vieron varias costumbres de quien facilita con poca destreza",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 631,
+					Line: 635,
 					Col:  5,
 				},
 			},
@@ -4412,7 +4417,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 649,
+						Line: 654,
 						Col:  12,
 					},
 				},
@@ -4422,7 +4427,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "quien facilita obliga a la gente o no respeta los límites",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 643,
+					Line: 648,
 					Col:  5,
 				},
 			},
@@ -4438,7 +4443,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 658,
+						Line: 663,
 						Col:  12,
 					},
 				},
@@ -4448,7 +4453,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo anima a correr riesgos peligrosos con sustancias o conductas",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 652,
+					Line: 657,
 					Col:  5,
 				},
 			},
@@ -4464,7 +4469,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/rules.yaml",
-						Line: 666,
+						Line: 671,
 						Col:  12,
 					},
 				},
@@ -4473,7 +4478,7 @@ func builtinPackES() *checklist.Pack {
 				Headline: "el grupo se ha ido a dar consejos",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
-					Line: 661,
+					Line: 666,
 					Col:  5,
 				},
 			},

@@ -2214,9 +2214,10 @@ func builtinPack() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message:  "Without an agreement to keep things confidential, what you share may travel. Even with one, it is an agreement, not a legal protection.",
-				Source:   "How to vet a peer circle",
-				Headline: "there is no confidentiality agreement",
+				Message:            "Without an agreement to keep things confidential, what you share may travel. Even with one, it is an agreement, not a legal protection.",
+				MessageCoordinator: "Without an agreement to keep things confidential, what the person shares may travel. Even with one, it is an agreement, not a legal protection.",
+				Source:             "How to vet a peer circle",
+				Headline:           "there is no confidentiality agreement",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
 					Line: 110,
@@ -2235,7 +2236,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 122,
+						Line: 123,
 						Col:  12,
 					},
 				},
@@ -2243,7 +2244,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 118,
+					Line: 119,
 					Col:  5,
 				},
 			},
@@ -2259,7 +2260,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 130,
+						Line: 131,
 						Col:  12,
 					},
 				},
@@ -2268,7 +2269,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing rules out advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 125,
+					Line: 126,
 					Col:  5,
 				},
 			},
@@ -2284,7 +2285,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 137,
+						Line: 138,
 						Col:  12,
 					},
 				},
@@ -2292,7 +2293,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 133,
+					Line: 134,
 					Col:  5,
 				},
 			},
@@ -2308,7 +2309,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 145,
+						Line: 146,
 						Col:  12,
 					},
 				},
@@ -2317,7 +2318,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing protects the choice not to share",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 140,
+					Line: 141,
 					Col:  5,
 				},
 			},
@@ -2333,7 +2334,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 152,
+						Line: 153,
 						Col:  12,
 					},
 				},
@@ -2341,7 +2342,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 148,
+					Line: 149,
 					Col:  5,
 				},
 			},
@@ -2357,7 +2358,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 160,
+						Line: 161,
 						Col:  12,
 					},
 				},
@@ -2368,7 +2369,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the agreements are not written down",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 155,
+					Line: 156,
 					Col:  5,
 				},
 			},
@@ -2384,7 +2385,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 173,
+								Line: 174,
 								Col:  12,
 							},
 						},
@@ -2399,20 +2400,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 174,
+									Line: 175,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 174,
+								Line: 175,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 172,
+						Line: 173,
 						Col:  7,
 					},
 				},
@@ -2422,7 +2423,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no agreements at all",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 165,
+					Line: 166,
 					Col:  5,
 				},
 			},
@@ -2438,7 +2439,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 183,
+						Line: 184,
 						Col:  12,
 					},
 				},
@@ -2446,7 +2447,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 179,
+					Line: 180,
 					Col:  5,
 				},
 			},
@@ -2464,7 +2465,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 193,
+								Line: 194,
 								Col:  12,
 							},
 						},
@@ -2476,20 +2477,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 194,
+									Line: 195,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 194,
+								Line: 195,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 192,
+						Line: 193,
 						Col:  7,
 					},
 				},
@@ -2498,7 +2499,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is ready to hold distress in the room",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 186,
+					Line: 187,
 					Col:  5,
 				},
 			},
@@ -2514,7 +2515,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 201,
+						Line: 202,
 						Col:  12,
 					},
 				},
@@ -2522,7 +2523,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 197,
+					Line: 198,
 					Col:  5,
 				},
 			},
@@ -2540,7 +2541,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 211,
+								Line: 212,
 								Col:  12,
 							},
 						},
@@ -2552,20 +2553,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 212,
+									Line: 213,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 212,
+								Line: 213,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 210,
+						Line: 211,
 						Col:  7,
 					},
 				},
@@ -2574,7 +2575,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody follows up after a hard session",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 204,
+					Line: 205,
 					Col:  5,
 				},
 			},
@@ -2590,7 +2591,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 219,
+						Line: 220,
 						Col:  12,
 					},
 				},
@@ -2598,7 +2599,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 215,
+					Line: 216,
 					Col:  5,
 				},
 			},
@@ -2614,7 +2615,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 228,
+						Line: 229,
 						Col:  12,
 					},
 				},
@@ -2626,7 +2627,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no route to clinical care in a crisis",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 222,
+					Line: 223,
 					Col:  5,
 				},
 			},
@@ -2642,7 +2643,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 241,
+								Line: 242,
 								Col:  12,
 							},
 						},
@@ -2656,20 +2657,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 242,
+									Line: 243,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 242,
+								Line: 243,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 240,
+						Line: 241,
 						Col:  7,
 					},
 				},
@@ -2679,7 +2680,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no plan for someone having a hard time",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 233,
+					Line: 234,
 					Col:  5,
 				},
 			},
@@ -2695,7 +2696,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 251,
+						Line: 252,
 						Col:  12,
 					},
 				},
@@ -2703,7 +2704,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 247,
+					Line: 248,
 					Col:  5,
 				},
 			},
@@ -2721,7 +2722,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 261,
+								Line: 262,
 								Col:  12,
 							},
 						},
@@ -2734,20 +2735,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 262,
+									Line: 263,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 262,
+								Line: 263,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 260,
+						Line: 261,
 						Col:  7,
 					},
 				},
@@ -2756,7 +2757,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is screened before joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 254,
+					Line: 255,
 					Col:  5,
 				},
 			},
@@ -2774,7 +2775,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 273,
+								Line: 274,
 								Col:  12,
 							},
 						},
@@ -2785,14 +2786,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 274,
+								Line: 275,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 272,
+						Line: 273,
 						Col:  7,
 					},
 				},
@@ -2802,7 +2803,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat does not screen who joins",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 265,
+					Line: 266,
 					Col:  5,
 				},
 			},
@@ -2818,7 +2819,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 281,
+						Line: 282,
 						Col:  12,
 					},
 				},
@@ -2826,7 +2827,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 277,
+					Line: 278,
 					Col:  5,
 				},
 			},
@@ -2842,7 +2843,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 290,
+						Line: 291,
 						Col:  12,
 					},
 				},
@@ -2852,7 +2853,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no team of trained facilitators",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 284,
+					Line: 285,
 					Col:  5,
 				},
 			},
@@ -2868,7 +2869,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 297,
+						Line: 298,
 						Col:  12,
 					},
 				},
@@ -2876,7 +2877,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 293,
+					Line: 294,
 					Col:  5,
 				},
 			},
@@ -2892,7 +2893,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 306,
+						Line: 307,
 						Col:  12,
 					},
 				},
@@ -2902,7 +2903,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 300,
+					Line: 301,
 					Col:  5,
 				},
 			},
@@ -2918,7 +2919,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 318,
+						Line: 319,
 						Col:  12,
 					},
 				},
@@ -2929,7 +2930,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promotes medicine sellers or gives dosing advice (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 311,
+					Line: 312,
 					Col:  5,
 				},
 			},
@@ -2945,7 +2946,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 328,
+						Line: 329,
 						Col:  12,
 					},
 				},
@@ -2956,7 +2957,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "romance or sex is mixed with the facilitator's role (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 321,
+					Line: 322,
 					Col:  5,
 				},
 			},
@@ -2972,7 +2973,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 338,
+						Line: 339,
 						Col:  12,
 					},
 				},
@@ -2983,7 +2984,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "people are pushed to share more than they want to (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 331,
+					Line: 332,
 					Col:  5,
 				},
 			},
@@ -2999,7 +3000,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 348,
+						Line: 349,
 						Col:  12,
 					},
 				},
@@ -3010,7 +3011,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is the unchallenged centre of the group (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 341,
+					Line: 342,
 					Col:  5,
 				},
 			},
@@ -3026,7 +3027,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 358,
+						Line: 359,
 						Col:  12,
 					},
 				},
@@ -3037,7 +3038,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no informed consent (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 351,
+					Line: 352,
 					Col:  5,
 				},
 			},
@@ -3053,7 +3054,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 368,
+						Line: 369,
 						Col:  12,
 					},
 				},
@@ -3064,7 +3065,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promises specific outcomes (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 361,
+					Line: 362,
 					Col:  5,
 				},
 			},
@@ -3082,7 +3083,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 380,
+								Line: 381,
 								Col:  12,
 							},
 						},
@@ -3093,7 +3094,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 381,
+								Line: 382,
 								Col:  12,
 							},
 						},
@@ -3104,7 +3105,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 382,
+								Line: 383,
 								Col:  12,
 							},
 						},
@@ -3115,7 +3116,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 383,
+								Line: 384,
 								Col:  12,
 							},
 						},
@@ -3126,7 +3127,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 384,
+								Line: 385,
 								Col:  12,
 							},
 						},
@@ -3137,7 +3138,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 385,
+								Line: 386,
 								Col:  12,
 							},
 						},
@@ -3148,7 +3149,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 386,
+								Line: 387,
 								Col:  12,
 							},
 						},
@@ -3159,14 +3160,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 387,
+								Line: 388,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 378,
+						Line: 379,
 						Col:  7,
 					},
 				},
@@ -3176,7 +3177,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "more than one red flag is confirmed",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 371,
+					Line: 372,
 					Col:  5,
 				},
 			},
@@ -3193,7 +3194,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  18,
 									},
 								},
@@ -3205,13 +3206,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 398,
+											Line: 399,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  63,
 									},
 								},
@@ -3223,20 +3224,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 398,
+											Line: 399,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 398,
+										Line: 399,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 398,
+								Line: 399,
 								Col:  11,
 							},
 						},
@@ -3245,7 +3246,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 399,
+								Line: 400,
 								Col:  12,
 							},
 						},
@@ -3254,7 +3255,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 400,
+								Line: 401,
 								Col:  12,
 							},
 						},
@@ -3263,7 +3264,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 401,
+								Line: 402,
 								Col:  12,
 							},
 						},
@@ -3274,7 +3275,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 402,
+										Line: 403,
 										Col:  18,
 									},
 								},
@@ -3286,20 +3287,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 402,
+											Line: 403,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 402,
+										Line: 403,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 402,
+								Line: 403,
 								Col:  11,
 							},
 						},
@@ -3308,7 +3309,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 403,
+								Line: 404,
 								Col:  12,
 							},
 						},
@@ -3319,7 +3320,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 405,
 										Col:  18,
 									},
 								},
@@ -3331,13 +3332,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 404,
+											Line: 405,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 405,
 										Col:  71,
 									},
 								},
@@ -3349,20 +3350,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 404,
+											Line: 405,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 404,
+										Line: 405,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 404,
+								Line: 405,
 								Col:  11,
 							},
 						},
@@ -3371,14 +3372,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 405,
+								Line: 406,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 397,
+						Line: 398,
 						Col:  7,
 					},
 				},
@@ -3388,7 +3389,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some red flags have not been ruled out yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 390,
+					Line: 391,
 					Col:  5,
 				},
 			},
@@ -3408,7 +3409,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  18,
 									},
 								},
@@ -3419,7 +3420,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  56,
 									},
 								},
@@ -3430,14 +3431,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 414,
+										Line: 415,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 414,
+								Line: 415,
 								Col:  11,
 							},
 						},
@@ -3448,7 +3449,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 415,
+								Line: 416,
 								Col:  12,
 							},
 						},
@@ -3459,7 +3460,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 416,
+								Line: 417,
 								Col:  12,
 							},
 						},
@@ -3470,7 +3471,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 417,
+								Line: 418,
 								Col:  12,
 							},
 						},
@@ -3483,7 +3484,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 418,
+										Line: 419,
 										Col:  18,
 									},
 								},
@@ -3494,14 +3495,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 418,
+										Line: 419,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 418,
+								Line: 419,
 								Col:  11,
 							},
 						},
@@ -3512,7 +3513,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 419,
+								Line: 420,
 								Col:  12,
 							},
 						},
@@ -3525,7 +3526,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 421,
 										Col:  18,
 									},
 								},
@@ -3536,7 +3537,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 421,
 										Col:  64,
 									},
 								},
@@ -3547,14 +3548,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 420,
+										Line: 421,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 420,
+								Line: 421,
 								Col:  11,
 							},
 						},
@@ -3565,14 +3566,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 421,
+								Line: 422,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 413,
+						Line: 414,
 						Col:  7,
 					},
 				},
@@ -3580,7 +3581,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 408,
+					Line: 409,
 					Col:  5,
 				},
 			},
@@ -3596,7 +3597,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 430,
+						Line: 431,
 						Col:  12,
 					},
 				},
@@ -3604,7 +3605,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 426,
+					Line: 427,
 					Col:  5,
 				},
 			},
@@ -3620,7 +3621,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 437,
+						Line: 438,
 						Col:  12,
 					},
 				},
@@ -3628,7 +3629,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 433,
+					Line: 434,
 					Col:  5,
 				},
 			},
@@ -3644,7 +3645,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 444,
+						Line: 445,
 						Col:  12,
 					},
 				},
@@ -3652,7 +3653,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 440,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -3668,7 +3669,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 451,
+						Line: 452,
 						Col:  12,
 					},
 				},
@@ -3676,7 +3677,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 447,
+					Line: 448,
 					Col:  5,
 				},
 			},
@@ -3692,7 +3693,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 460,
+						Line: 461,
 						Col:  12,
 					},
 				},
@@ -3702,7 +3703,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody moderates the group",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 454,
+					Line: 455,
 					Col:  5,
 				},
 			},
@@ -3718,7 +3719,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 468,
+						Line: 469,
 						Col:  12,
 					},
 				},
@@ -3727,7 +3728,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing in the rules bars selling or dosing tips",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 463,
+					Line: 464,
 					Col:  5,
 				},
 			},
@@ -3743,7 +3744,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 479,
+								Line: 480,
 								Col:  12,
 							},
 						},
@@ -3758,20 +3759,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 480,
+									Line: 481,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 480,
+								Line: 481,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 478,
+						Line: 479,
 						Col:  7,
 					},
 				},
@@ -3781,7 +3782,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no rules, moderation or crisis resources",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 471,
+					Line: 472,
 					Col:  5,
 				},
 			},
@@ -3797,7 +3798,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 493,
+								Line: 494,
 								Col:  12,
 							},
 						},
@@ -3809,20 +3810,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 494,
+									Line: 495,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 494,
+								Line: 495,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 492,
+						Line: 493,
 						Col:  7,
 					},
 				},
@@ -3832,7 +3833,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group is larger than 12",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 485,
+					Line: 486,
 					Col:  5,
 				},
 			},
@@ -3847,7 +3848,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 503,
+								Line: 504,
 								Col:  12,
 							},
 						},
@@ -3858,22 +3859,23 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 504,
+								Line: 505,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 502,
+						Line: 503,
 						Col:  7,
 					},
 				},
-				Message: "An open group is far larger than a circle, so it cannot offer a circle's container; what you post is read by many people you do not know. That is a limitation to keep in mind, not a reason to stay away.",
-				Source:  "Online peer support groups",
+				Message:            "An open group is far larger than a circle, so it cannot offer a circle's container; what you post is read by many people you do not know. That is a limitation to keep in mind, not a reason to stay away.",
+				MessageCoordinator: "An open group is far larger than a circle, so it cannot offer a circle's container; what the person posts is read by many strangers. That is a limitation to keep in mind, not a reason to stay away.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 497,
+					Line: 498,
 					Col:  5,
 				},
 			},
@@ -3888,7 +3890,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 511,
+						Line: 513,
 						Col:  12,
 					},
 				},
@@ -3896,7 +3898,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 507,
+					Line: 509,
 					Col:  5,
 				},
 			},
@@ -3913,13 +3915,13 @@ func builtinPack() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 520,
+									Line: 522,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 520,
+								Line: 522,
 								Col:  11,
 							},
 						},
@@ -3929,13 +3931,13 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 521,
+									Line: 523,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 521,
+								Line: 523,
 								Col:  11,
 							},
 						},
@@ -3944,14 +3946,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 522,
+								Line: 524,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 519,
+						Line: 521,
 						Col:  7,
 					},
 				},
@@ -3959,7 +3961,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 514,
+					Line: 516,
 					Col:  5,
 				},
 			},
@@ -3975,7 +3977,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 532,
+								Line: 534,
 								Col:  12,
 							},
 						},
@@ -3987,20 +3989,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 533,
+									Line: 535,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 533,
+								Line: 535,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 531,
+						Line: 533,
 						Col:  7,
 					},
 				},
@@ -4009,7 +4011,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "sessions run long",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 525,
+					Line: 527,
 					Col:  5,
 				},
 			},
@@ -4024,7 +4026,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 542,
+								Line: 544,
 								Col:  12,
 							},
 						},
@@ -4036,14 +4038,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 543,
+								Line: 545,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 541,
+						Line: 543,
 						Col:  7,
 					},
 				},
@@ -4053,7 +4055,7 @@ func builtinPack() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 536,
+					Line: 538,
 					Col:  5,
 				},
 			},
@@ -4068,7 +4070,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 554,
+								Line: 556,
 								Col:  12,
 							},
 						},
@@ -4079,22 +4081,23 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 555,
+								Line: 557,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 553,
+						Line: 555,
 						Col:  7,
 					},
 				},
-				Message: "Informal peer support is usually free or cheap; a steep fee calls for a closer look at what you are paying for.",
-				Source:  "Online peer support groups",
+				Message:            "Informal peer support is usually free or cheap; a steep fee calls for a closer look at what you are paying for.",
+				MessageCoordinator: "Informal peer support is usually free or cheap; a steep fee calls for a closer look at what the person would be paying for.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 548,
+					Line: 550,
 					Col:  5,
 				},
 			},
@@ -4109,7 +4112,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 564,
+						Line: 567,
 						Col:  12,
 					},
 				},
@@ -4117,7 +4120,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 560,
+					Line: 563,
 					Col:  5,
 				},
 			},
@@ -4132,15 +4135,16 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 571,
+						Line: 574,
 						Col:  12,
 					},
 				},
-				Message: "Read the group for a while before you post anything, to get a feel for its tone. Treat anything you post as public.",
-				Source:  "Online peer support groups",
+				Message:            "Read the group for a while before you post anything, to get a feel for its tone. Treat anything you post as public.",
+				MessageCoordinator: "The person should read the group for a while before posting anything, to get a feel for its tone, and treat anything they post as public.",
+				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 567,
+					Line: 570,
 					Col:  5,
 				},
 			},
@@ -4155,7 +4159,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 578,
+						Line: 582,
 						Col:  12,
 					},
 				},
@@ -4163,7 +4167,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 574,
+					Line: 578,
 					Col:  5,
 				},
 			},
@@ -4181,7 +4185,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 589,
+								Line: 593,
 								Col:  12,
 							},
 						},
@@ -4192,7 +4196,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 590,
+								Line: 594,
 								Col:  12,
 							},
 						},
@@ -4204,20 +4208,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 591,
+									Line: 595,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 591,
+								Line: 595,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 588,
+						Line: 592,
 						Col:  7,
 					},
 				},
@@ -4227,7 +4231,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "medicine is taken with no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 581,
+					Line: 585,
 					Col:  5,
 				},
 			},
@@ -4243,7 +4247,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 599,
+						Line: 603,
 						Col:  12,
 					},
 				},
@@ -4254,7 +4258,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "it is run by the company that prescribes or sells the medicine",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 594,
+					Line: 598,
 					Col:  5,
 				},
 			},
@@ -4269,7 +4273,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 611,
+						Line: 615,
 						Col:  12,
 					},
 				},
@@ -4278,7 +4282,7 @@ func builtinPack() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 606,
+					Line: 610,
 					Col:  5,
 				},
 			},
@@ -4299,7 +4303,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 621,
+						Line: 625,
 						Col:  7,
 					},
 				},
@@ -4307,7 +4311,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 616,
+					Line: 620,
 					Col:  5,
 				},
 			},
@@ -4328,7 +4332,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 633,
+								Line: 637,
 								Col:  12,
 							},
 						},
@@ -4344,20 +4348,20 @@ func builtinPack() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 634,
+									Line: 638,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 634,
+								Line: 638,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 632,
+						Line: 636,
 						Col:  7,
 					},
 				},
@@ -4366,7 +4370,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "a habit of less-skilled facilitation was seen",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 626,
+					Line: 630,
 					Col:  5,
 				},
 			},
@@ -4386,17 +4390,18 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 644,
+						Line: 648,
 						Col:  7,
 					},
 				},
-				Message:  "Several habits of a less-skilled facilitator have been seen in sessions, which tells you more about the circle than anything said beforehand.",
-				Source:   "What good facilitation looks like",
-				Cap:      checklist.Verdict("caution"),
-				Headline: "several habits of a less-skilled facilitator were seen in sessions",
+				Message:            "Several habits of a less-skilled facilitator have been seen in sessions, which tells you more about the circle than anything said beforehand.",
+				MessageCoordinator: "Several habits of a less-skilled facilitator have been seen in sessions, which says more about the circle than anything said beforehand.",
+				Source:             "What good facilitation looks like",
+				Cap:                checklist.Verdict("caution"),
+				Headline:           "several habits of a less-skilled facilitator were seen in sessions",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 637,
+					Line: 641,
 					Col:  5,
 				},
 			},
@@ -4412,7 +4417,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 655,
+						Line: 660,
 						Col:  12,
 					},
 				},
@@ -4422,7 +4427,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is coercive or crosses boundaries",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 649,
+					Line: 654,
 					Col:  5,
 				},
 			},
@@ -4438,7 +4443,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 664,
+						Line: 669,
 						Col:  12,
 					},
 				},
@@ -4448,7 +4453,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group encourages unsafe risks with substances or behaviour",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 658,
+					Line: 663,
 					Col:  5,
 				},
 			},
@@ -4464,7 +4469,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 672,
+						Line: 677,
 						Col:  12,
 					},
 				},
@@ -4473,7 +4478,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has drifted into advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 667,
+					Line: 672,
 					Col:  5,
 				},
 			},

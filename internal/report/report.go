@@ -49,8 +49,9 @@ type Report struct {
 	// every sentence is then worded in the third person.
 	Coordinator bool   `json:"coordinator"`
 	Vetted      Vetted `json:"vetted"`
-	// Crisis, when set, is the crisis line that comes before anything else.
-	Crisis *Crisis `json:"crisis"`
+	// Crisis, when set, is the crisis line that comes before anything else
+	// (in JSON: crisis true or false, and crisis_text).
+	Crisis *Crisis `json:"-"`
 	// Order is the order to give the three answers in: a person attending
 	// who should leave hears that first; a person in crisis hears first
 	// that now is not the time for a group.
@@ -147,8 +148,10 @@ type Ask struct {
 	To string `json:"to"`
 	// Rule is set when a fired rule asked for this follow-up.
 	Rule string `json:"rule,omitempty"`
-	// Unsure lists a list question's items still unknown, as labels.
-	Unsure []string `json:"unsure,omitempty"`
+	// Unsure lists a list question's items still unknown, as labels;
+	// UnsureIDs as the pack's IDs (in JSON, where scripts read IDs).
+	Unsure    []string `json:"unsure_labels,omitempty"`
+	UnsureIDs []string `json:"unsure,omitempty"`
 }
 
 // Note is a note typed beside a question.
@@ -202,13 +205,17 @@ type FormatFit struct {
 type Derived struct {
 	Question string `json:"question"`
 	Label    string `json:"label"`
-	Value    string `json:"value"`
-	From     string `json:"from"`
-	Rule     string `json:"rule"`
-	// Given is the contradicting answer given, as a label; Kept says it
-	// was kept rather than replaced.
-	Given string `json:"given,omitempty"`
-	Kept  bool   `json:"kept,omitempty"`
+	// Value and Given are the pack's IDs (for JSON); ValueLabel and
+	// GivenLabel say them in the pack's words.
+	Value      string `json:"value"`
+	ValueLabel string `json:"value_label"`
+	From       string `json:"from"`
+	Rule       string `json:"rule"`
+	// Given is the contradicting answer given; Kept says it was kept
+	// rather than replaced.
+	Given      string `json:"given,omitempty"`
+	GivenLabel string `json:"given_label,omitempty"`
+	Kept       bool   `json:"kept,omitempty"`
 }
 
 // Ignored is an answer not counted, and why.
@@ -319,7 +326,16 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 	rep.Verdict = Answer{Key: KeyVerdict, Value: string(r.Verdict), Words: VerdictWord(p, r.Verdict),
 		Symbol: VerdictSymbol(r.Verdict), Question: t("summary.q-verdict"), Headline: r.Headline.Verdict}
 	for _, x := range r.VerdictReasons {
-		rep.Verdict.Reasons = append(rep.Verdict.Reasons, Reason{Rule: x.Rule, Text: x.Text, Source: x.Source, Supports: string(r.Verdict)})
+		text := x.Text
+		if coord {
+			// The rule's words for a coordinator, where it speaks to "you".
+			for _, rule := range p.Rules {
+				if rule.ID == x.Rule && rule.MessageCoordinator != "" {
+					text = rule.MessageCoordinator
+				}
+			}
+		}
+		rep.Verdict.Reasons = append(rep.Verdict.Reasons, Reason{Rule: x.Rule, Text: text, Source: x.Source, Supports: string(r.Verdict)})
 	}
 	rep.Verdict.Reasons = nonNil(rep.Verdict.Reasons)
 	rep.Verdict.Whole = wholeHeadline(p, r)
@@ -362,7 +378,7 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 	rep.NothingMoreToAsk = r.Verdict == checklist.VerdictAvoid
 	rep.AskFacilitator, rep.AskPerson = []Ask{}, []Ask{}
 	for _, f := range r.FollowUps {
-		ask := Ask{Question: f.Question, Label: f.Question, Ask: f.Ask, Why: f.Why, To: f.To, Rule: f.Rule}
+		ask := Ask{Question: f.Question, Label: f.Question, Ask: f.Ask, Why: f.Why, To: f.To, Rule: f.Rule, UnsureIDs: f.Unsure}
 		if q := p.Question(f.Question); q != nil {
 			ask.Label = q.Label
 			for _, id := range f.Unsure {
@@ -416,11 +432,11 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 	}
 
 	for _, d := range r.Derived {
-		x := Derived{Question: d.Question, Label: d.Question, Value: d.Value, From: d.From, Rule: d.Rule, Given: d.Given, Kept: d.Kept}
+		x := Derived{Question: d.Question, Label: d.Question, Value: d.Value, ValueLabel: d.Value, From: d.From, Rule: d.Rule, Given: d.Given, GivenLabel: d.Given, Kept: d.Kept}
 		if q := p.Question(d.Question); q != nil {
-			x.Label, x.Value = q.Label, OptionLabel(p, q, d.Value)
+			x.Label, x.ValueLabel = q.Label, OptionLabel(p, q, d.Value)
 			if d.Given != "" {
-				x.Given = OptionLabel(p, q, d.Given)
+				x.GivenLabel = OptionLabel(p, q, d.Given)
 			}
 		}
 		rep.Derived = append(rep.Derived, x)
@@ -477,7 +493,16 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		RedFlags       []string `json:"red_flags"`
 		RedFlagLabels  []Flag   `json:"red_flag_details"`
 		FollowUps      []Ask    `json:"follow_ups"`
-	}{plain(r), r.Verdict.Value, r.Verdict.Words, r.Verdict.Reasons, h, flags, r.RedFlags, r.FollowUps()})
+		Crisis         bool     `json:"crisis"`
+		CrisisText     string   `json:"crisis_text,omitempty"`
+	}{plain(r), r.Verdict.Value, r.Verdict.Words, r.Verdict.Reasons, h, flags, r.RedFlags, r.FollowUps(), r.Crisis != nil, crisisText(r.Crisis)})
+}
+
+func crisisText(c *Crisis) string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
 }
 
 // Answers returns the three answers in the order to give them.

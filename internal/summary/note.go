@@ -141,7 +141,7 @@ func (n *plainDoc) trace() {
 		n.line("  ", fmt.Sprintf("%s, %s (%s): %s %s: %s.", f.Title, f.Rule, grade, f.Message, p.T("summary.source"), f.Source))
 	}
 	for _, d := range rep.Derived {
-		n.line("  ", p.Tf("summary.derived-item", "label", d.Label, "value", d.Value, "from", d.From))
+		n.line("  ", p.Tf("summary.derived-item", "label", d.Label, "value", d.ValueLabel, "from", d.From))
 	}
 	for _, ig := range rep.Ignored {
 		n.line("  ", p.Tf("summary.ignored-item", "label", ig.Label, "id", ig.Question, "when", ig.When))

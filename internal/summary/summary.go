@@ -202,13 +202,13 @@ func (w writer) scoring() {
 	if len(rep.Derived) > 0 {
 		w.subsection("summary.derived")
 		for _, d := range rep.Derived {
-			line := "- " + p.Tf("summary.derived-item", "label", "**"+d.Label+"**", "value", d.Value, "from", d.From) + " (`" + d.Rule + "`)"
+			line := "- " + p.Tf("summary.derived-item", "label", "**"+d.Label+"**", "value", d.ValueLabel, "from", d.From) + " (`" + d.Rule + "`)"
 			if d.Given != "" {
 				key := "summary.derived-replaced"
 				if d.Kept {
 					key = "summary.derived-kept"
 				}
-				line += " " + p.Tf(key, "given", d.Given)
+				line += " " + p.Tf(key, "given", d.GivenLabel)
 			}
 			w.line(line)
 		}
