@@ -484,7 +484,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	for i, f := range r.RedFlags {
 		flags[i] = f.ID
 	}
-	return json.Marshal(struct {
+	own, err := json.Marshal(struct {
 		plain
 		Verdict        string   `json:"verdict"`
 		VerdictWords   string   `json:"verdict_words"`
@@ -496,6 +496,27 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Crisis         bool     `json:"crisis"`
 		CrisisText     string   `json:"crisis_text,omitempty"`
 	}{plain(r), r.Verdict.Value, r.Verdict.Words, r.Verdict.Reasons, h, flags, r.RedFlags, r.FollowUps(), r.Crisis != nil, crisisText(r.Crisis)})
+	if err != nil {
+		return nil, err
+	}
+	// Facts the judgement holds that the report does not say otherwise
+	// flow through as they are, so a new one reaches scripts without a
+	// change here; the report's own keys win.
+	raw, err := json.Marshal(r.Result)
+	if err != nil {
+		return nil, err
+	}
+	var merged, mine map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &merged); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(own, &mine); err != nil {
+		return nil, err
+	}
+	for k, v := range mine {
+		merged[k] = v
+	}
+	return json.Marshal(merged)
 }
 
 func crisisText(c *Crisis) string {
