@@ -227,12 +227,15 @@ type Ignored struct {
 
 // Trace is how the verdict was reached.
 type Trace struct {
-	Score        int                 `json:"score"`
-	Band         checklist.Verdict   `json:"band"`
-	BandWords    string              `json:"band_words"`
-	ScoreDecides bool                `json:"score_decides"`
-	Completeness int                 `json:"completeness"`
-	Findings     []checklist.Finding `json:"findings"`
+	Score        int               `json:"score"`
+	Band         checklist.Verdict `json:"band"`
+	BandWords    string            `json:"band_words"`
+	ScoreDecides bool              `json:"score_decides"`
+	Completeness int               `json:"completeness"`
+	// Known of Asked questions that count have a settled answer.
+	Known    int                 `json:"known"`
+	Asked    int                 `json:"asked"`
+	Findings []checklist.Finding `json:"findings"`
 	// Plus and Minus are the points the strengths and concerns added.
 	Base  int `json:"base"`
 	Plus  int `json:"plus"`
@@ -450,7 +453,7 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 	}
 
 	rep.Trace = Trace{Score: r.Score, Band: r.Band, BandWords: VerdictWord(p, r.Band), ScoreDecides: r.ScoreDecides,
-		Completeness: r.Completeness, Findings: r.Findings, Base: p.BaseScore}
+		Completeness: r.Completeness, Known: r.Known, Asked: r.Asked, Findings: r.Findings, Base: p.BaseScore}
 	for _, f := range r.Findings {
 		if f.Points > 0 {
 			rep.Trace.Plus += f.Points
