@@ -141,22 +141,6 @@ func (s *session) resultJSON(path string, r *report.Report) ([]byte, error) {
 	return append(b, '\n'), err
 }
 
-// unescape drops the backslashes that markdown escaping put before
-// punctuation in user text, so "R\&D" is read as "R&D".
-func unescape(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|<>&~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 // offerSave asks whether to save the summary, and where, until it is saved or
 // the user declines. A file is never replaced without a yes.
 func (s *session) offerSave(md, def string) (string, error) {

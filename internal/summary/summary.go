@@ -1,7 +1,10 @@
-// Package summary renders a scored circle as a markdown document: the verdict,
-// every point traced to its rule and the guide's section, what to ask next,
-// format fit, when to leave and the tool's limits. All prose comes from the
-// rule pack; user text is cleaned and markdown-escaped on the way in.
+// Package summary renders a vetting's report (internal/report) for people:
+// a markdown document (the verdict, every point traced to its rule and the
+// guide's section, what to ask next, format fit, when to leave and the
+// tool's limits), the plain-text note for a health record, and plain prose
+// for a screen reader. It formats only: every fact and decision is the
+// report's. All prose comes from the rule pack; user text is cleaned and
+// markdown-escaped on the way out.
 package summary
 
 import (
