@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -171,5 +172,34 @@ notes:
 				checkAgreement(t, p, &rep, renderAll(t, p, &rep))
 			}
 		})
+	}
+}
+
+// TestJSONCarriesEveryFactOfTheJudgement: every key of the judgement's
+// JSON is in the report's, so a fact the checklist adds reaches scripts.
+func TestJSONCarriesEveryFactOfTheJudgement(t *testing.T) {
+	p := packs(t)["en"]
+	data, err := os.ReadFile("../../examples/attending-should-leave.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parseFile(t, p, data)
+	rep := report.Build(p, a, report.Options{Date: day})
+	var judged, said map[string]json.RawMessage
+	raw, _ := json.Marshal(rep.Result)
+	out, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &judged); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &said); err != nil {
+		t.Fatalf("report JSON does not parse: %v\n%s", err, out)
+	}
+	for k := range judged {
+		if _, ok := said[k]; !ok {
+			t.Errorf("report JSON lacks the judgement's %q", k)
+		}
 	}
 }

@@ -13,10 +13,13 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -471,6 +474,36 @@ func FromResult(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt
 // order the summary asks them (the same list as ask_facilitator and
 // ask_person together). IDs stay in JSON; labels are beside them.
 func (r Report) MarshalJSON() ([]byte, error) {
+	own, err := r.ownJSON()
+	if err != nil {
+		return nil, err
+	}
+	// Facts the judgement holds that the report does not say otherwise
+	// flow through as they are, so a new one reaches scripts without a
+	// change here; the report's own keys win.
+	extra := resultOnly()
+	if len(extra) == 0 {
+		return own, nil
+	}
+	v := reflect.ValueOf(r.Result)
+	out := bytes.NewBuffer(own[:len(own)-1])
+	for _, f := range extra {
+		b, err := json.Marshal(v.Field(f.index).Interface())
+		if err != nil {
+			return nil, err
+		}
+		key, _ := json.Marshal(f.name)
+		out.WriteByte(',')
+		out.Write(key)
+		out.WriteByte(':')
+		out.Write(b)
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+// ownJSON is the report's own keys.
+func (r Report) ownJSON() ([]byte, error) {
 	type plain Report
 	h := struct {
 		Verdict string `json:"verdict"`
@@ -487,7 +520,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	for i, f := range r.RedFlags {
 		flags[i] = f.ID
 	}
-	own, err := json.Marshal(struct {
+	return json.Marshal(struct {
 		plain
 		Verdict        string   `json:"verdict"`
 		VerdictWords   string   `json:"verdict_words"`
@@ -499,28 +532,42 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Crisis         bool     `json:"crisis"`
 		CrisisText     string   `json:"crisis_text,omitempty"`
 	}{plain(r), r.Verdict.Value, r.Verdict.Words, r.Verdict.Reasons, h, flags, r.RedFlags, r.FollowUps(), r.Crisis != nil, crisisText(r.Crisis)})
-	if err != nil {
-		return nil, err
-	}
-	// Facts the judgement holds that the report does not say otherwise
-	// flow through as they are, so a new one reaches scripts without a
-	// change here; the report's own keys win.
-	raw, err := json.Marshal(r.Result)
-	if err != nil {
-		return nil, err
-	}
-	var merged, mine map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &merged); err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(own, &mine); err != nil {
-		return nil, err
-	}
-	for k, v := range mine {
-		merged[k] = v
-	}
-	return json.Marshal(merged)
 }
+
+type resultField struct {
+	index int
+	name  string
+}
+
+// resultOnly lists the judgement's JSON fields the report's JSON lacks,
+// found once by reflection (none today; a field the checklist adds later
+// appears here without a change).
+var resultOnly = sync.OnceValue(func() []resultField {
+	own, err := Report{Verdict: Answer{}}.ownJSON()
+	if err != nil {
+		return nil
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(own, &keys) != nil {
+		return nil
+	}
+	var out []resultField
+	t := reflect.TypeFor[checklist.Result]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" || f.Anonymous {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if _, ok := keys[name]; !ok {
+			out = append(out, resultField{i, name})
+		}
+	}
+	return out
+})
 
 func crisisText(c *Crisis) string {
 	if c == nil {
