@@ -591,7 +591,7 @@ func TestSaveSummary(t *testing.T) {
 	if err != nil {
 		t.Fatalf("summary not saved: %v\n%s", err, out)
 	}
-	want := summary.Markdown(p, got, checklist.Evaluate(p, got), summary.Options{Date: day})
+	want := summary.Markdown(p, summary.Build(p, got, summary.Options{Date: day}))
 	if string(data) != want {
 		t.Errorf("saved summary differs from summary.Markdown")
 	}

@@ -333,7 +333,10 @@ type Rule struct {
 	Points   int       `yaml:"points"`
 	When     Condition `yaml:"when"`
 	Message  string    `yaml:"message"`
-	Source   string    `yaml:"source"`
+	// MessageCoordinator is Message worded for a coordinator ("they"),
+	// where Message speaks to "you"; the report chooses between them.
+	MessageCoordinator string `yaml:"message_coordinator"`
+	Source             string `yaml:"source"`
 	// RedFlag names the red-flag question this rule confirms, if any.
 	RedFlag string `yaml:"red_flag"`
 	// Cap is the best verdict possible while this rule fires.

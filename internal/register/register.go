@@ -28,6 +28,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"golang.org/x/text/unicode/norm"
 )
@@ -181,6 +182,13 @@ func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checki
 	if err != nil {
 		return nil, nil, err
 	}
+	out, problems := readCheckins(p, files)
+	return out, problems, nil
+}
+
+// readCheckins reads check-in files, in date order, naming those that do
+// not read.
+func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Problem) {
 	var out []checklist.Checkin
 	var problems []Problem
 	for _, f := range files {
@@ -195,7 +203,7 @@ func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checki
 		problems = append(problems, Problem{File: f, Err: err})
 	}
 	slices.SortStableFunc(out, func(a, b checklist.Checkin) int { return strings.Compare(a.Date, b.Date) })
-	return out, problems, nil
+	return out, problems
 }
 
 // LatestVetting reads the newest answers file kept for the circle slug that
@@ -277,6 +285,12 @@ type Entry struct {
 	Fit      checklist.Fit     `json:"fit"`
 	Format   string            `json:"format"`
 	RedFlags []string          `json:"red_flags"`
+	// Stay is the stay answer the check-ins decide (with the latest
+	// vetting); nil (null) when the person does not attend.
+	Stay *Stay `json:"stay"`
+	// Report is the latest vetting's report, judged over the check-ins:
+	// what the register's line renders. Not part of the JSON.
+	Report *report.Report `json:"-"`
 	// Vettings and Checkins count the files kept.
 	Vettings int `json:"vettings"`
 	Checkins int `json:"checkins"`
@@ -284,6 +298,30 @@ type Entry struct {
 	// the rules' last review.
 	RevetDue bool   `json:"revet_due"`
 	File     string `json:"file"`
+}
+
+// checkinsOnly is the stay answer of a circle with check-ins but no
+// vetting that reads: the check-ins alone decide it, as history says.
+func checkinsOnly(p *checklist.Pack, checkins []string, now time.Time) *Stay {
+	if len(checkins) == 0 {
+		return nil
+	}
+	hist, _ := readCheckins(p, checkins)
+	if len(hist) == 0 {
+		return nil
+	}
+	rep := report.BuildHistory(p, nil, hist, report.Options{Date: now})
+	if rep.Stay == nil {
+		return nil
+	}
+	return &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
+}
+
+// Stay is a stay answer on the register's line: its value and words.
+type Stay struct {
+	Value    checklist.StayValue `json:"value"`
+	Words    string              `json:"words"`
+	Headline string              `json:"headline"`
 }
 
 // vettedAt reads the time a register file was kept from its name.
@@ -353,11 +391,13 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	checkins, _ := g.files(slug, "checkins")
 	e.Vettings, e.Checkins = len(vettings), len(checkins)
 	if len(vettings) == 0 {
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, nil
 	}
 	a, path, bad := latestReadable(p, vettings)
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	e.File = path
@@ -366,12 +406,21 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 		e.Vetted = &vetted
 	}
 	e.RevetDue = vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
-	r := checklist.Evaluate(p, a)
-	e.Name = cmp.Or(textclean.CleanLine(r.Circle.Name), e.Name)
-	e.Verdict, e.Format = r.Verdict, r.Circle.Format
-	e.RedFlags = append(e.RedFlags, r.RedFlags...)
-	if r.Fit != nil {
-		e.Fit = r.Fit.Value
+	// The line says what the check-ins decided, as history does: the
+	// report is built once, over the latest vetting and the check-ins.
+	hist, _ := readCheckins(p, checkins)
+	rep := report.BuildHistory(p, a, hist, report.Options{Date: now, FileDate: vetted})
+	e.Report = &rep
+	e.Name = cmp.Or(rep.Name, e.Name)
+	e.Verdict, e.Format = checklist.Verdict(rep.Verdict.Value), rep.Circle.Format
+	for _, f := range rep.RedFlags {
+		e.RedFlags = append(e.RedFlags, f.ID)
+	}
+	if rep.Fit != nil {
+		e.Fit = checklist.Fit(rep.Fit.Value)
+	}
+	if rep.Stay != nil {
+		e.Stay = &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
 	}
 	return e, bad
 }

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // Layout.
@@ -254,11 +254,11 @@ func (m *Model) liveStatus() []string {
 		return nil
 	}
 	t := m.c.theme
-	r := m.c.result
-	badge := summary.VerdictBadge(m.c.pack, r.Verdict)
-	sym, _, _ := strings.Cut(badge, " ")
-	v := t.verdict(r.Verdict)
-	n := len(r.RedFlags)
+	rep := &m.c.rep
+	badge := rep.Verdict.Symbol + " " + rep.Verdict.Words
+	sym := rep.Verdict.Symbol
+	v := t.verdict(checklist.Verdict(rep.Verdict.Value))
+	n := len(rep.RedFlags)
 	if n == 0 {
 		return []string{v.Render(badge), v.Render(sym)}
 	}
