@@ -217,8 +217,8 @@ wait_for "Save the answers too?"; keys n
 keys q
 wait_exit enter
 check_file "$tmp/work/incomplete.md" "**Is the circle safe and well run?** … INCOMPLETE" "## What to ask next" \
-	'1. **Facilitator training** (`training`)' '2. **Group agreements** (`agreements`)' \
-	'3. **Difficult-experience plan** (`difficult-experience`)'
+	'1. **Facilitator training**: ' '2. **Group agreements**: ' \
+	'3. **Difficult-experience plan**: '
 
 echo "== e2e: a critical red flag, and quitting asks first"
 start flag 80 24

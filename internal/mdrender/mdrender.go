@@ -82,13 +82,18 @@ type Renderer struct {
 // New builds a renderer; width below 20 is raised to 20 so words still fit.
 func New(width int, style string) (*Renderer, error) {
 	width = max(width, 20)
-	opt := glamour.WithStandardStyle(style)
+	var c ansi.StyleConfig
 	switch style {
 	case StyleNoColor:
-		opt = glamour.WithStyles(noColorStyle())
+		c = noColorStyle()
 	case StylePlain:
-		opt = glamour.WithStyles(plainStyle())
+		c = plainStyle()
+	case StyleLight:
+		c = styles.LightStyleConfig
+	default:
+		c = styles.DarkStyleConfig
 	}
+	opt := glamour.WithStyles(quoteBar(c, style == StylePlain))
 	tr, err := glamour.NewTermRenderer(opt, glamour.WithWordWrap(width))
 	if err != nil {
 		return nil, fmt.Errorf("markdown renderer: %w", err)
@@ -103,6 +108,21 @@ func (r *Renderer) Render(md string) (string, error) {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return out, nil
+}
+
+// quoteBar gives a block quote (the crisis line) a bar one column wide.
+// glamour counts its indent token as one column whatever its width, so
+// its "│ " made quoted lines one column too long, and the word that
+// landed exactly at the edge was wrapped again without its bar
+// (glamour#172). A thin bar ("▎", "|" in plain text) keeps the count
+// right and still leaves a gap before the text.
+func quoteBar(c ansi.StyleConfig, plain bool) ansi.StyleConfig {
+	bar := "▎"
+	if plain {
+		bar = "|"
+	}
+	c.BlockQuote.IndentToken = &bar
+	return c
 }
 
 // noColorStyle is the dark style with its colours removed (a copy: the
