@@ -504,7 +504,7 @@ WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday
 wait_exit keep
 WAIT="Sunday Integration Collecti" start circles 80 24 circles
 wait_for "AVOID"
-screen | grep -qF "rf-vendor-dosing" || { screen >&2; fail "circles does not show the red flag"; }
+screen | grep -qF "Medicine vendors or dosing advice" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles
 WAIT="Review your answers" start revet 80 24 revet sunday
 keys q
