@@ -17,6 +17,10 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
+// guideprint checks guide/ (the guide's headings and a fingerprint of its
+// wording) against the guide named by $VETCIRCLE_GUIDE, when it is set
+// (the guide is not part of the repository); see rules/guideprint.
+//go:generate go run ./guideprint
 //go:generate go run ./gen . builtin_gen.go builtinPack
 //go:generate go run ./gen es builtin_es_gen.go builtinPackES
 

@@ -56,7 +56,7 @@ var prose = map[string]bool{
 
 	"Option.Label": true, "Option.Help": true,
 
-	"Rule.Title": true, "Rule.Message": true, "Rule.Ask": true, "Rule.Headline": true,
+	"Rule.Title": true, "Rule.Message": true, "Rule.MessageCoordinator": true, "Rule.Ask": true, "Rule.Headline": true,
 
 	"Derivation.From": true,
 

@@ -217,8 +217,8 @@ wait_for "Save the answers too?"; keys n
 keys q
 wait_exit enter
 check_file "$tmp/work/incomplete.md" "**Is the circle safe and well run?** … INCOMPLETE" "## What to ask next" \
-	'1. **Facilitator training** (`training`)' '2. **Group agreements** (`agreements`)' \
-	'3. **Difficult-experience plan** (`difficult-experience`)'
+	'1. **Facilitator training**: ' '2. **Group agreements**: ' \
+	'3. **Difficult-experience plan**: '
 
 echo "== e2e: a critical red flag, and quitting asks first"
 start flag 80 24
@@ -504,7 +504,7 @@ WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday
 wait_exit keep
 WAIT="Sunday Integration Collecti" start circles 80 24 circles
 wait_for "AVOID"
-screen | grep -qF "rf-vendor-dosing" || { screen >&2; fail "circles does not show the red flag"; }
+screen | grep -qF "Medicine vendors or dosing advice" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles
 WAIT="Review your answers" start revet 80 24 revet sunday
 keys q

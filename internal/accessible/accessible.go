@@ -30,6 +30,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/report"
 )
 
 // MaxLine bounds one line of input, in bytes. A longer line (a stray paste)
@@ -83,7 +84,7 @@ type Options struct {
 	// ResultJSON encodes a score as `vetcircle score --format json` does,
 	// for saving the score beside the summary; nil uses the result's own
 	// JSON.
-	ResultJSON func(file string, r checklist.Result) ([]byte, error)
+	ResultJSON func(file string, rep *report.Report) ([]byte, error)
 
 	// Echo repeats each line read after its prompt. Set it when input is
 	// not a terminal (a pipe or a file), so the transcript shows what was

@@ -13,32 +13,35 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
 // finish scores the answers, prints the summary and offers to save it.
 func (s *session) finish() error {
-	r := checklist.Evaluate(s.p, s.a)
-	md := summary.Markdown(s.p, s.a, r, summary.Options{Date: s.opts.Date})
+	rep := summary.Build(s.p, s.a, summary.Options{Date: s.opts.Date})
+	md := summary.Markdown(s.p, rep)
 	s.w.line(s.t("a11y.summary"))
 	s.w.blank()
-	s.w.write(plain(s.p, md, r))
+	// Read aloud: the same report as prose, with no markdown symbol and no
+	// decorative glyph; the file saved keeps the standard markdown.
+	s.w.write(summary.Prose(s.p, rep))
 	s.w.blank()
 	s.w.line(s.t("a11y.summary-end"))
-	def := intake.FileName(r.Circle.Name, s.opts.Date, ".md")
+	def := intake.FileName(rep.Circle.Name, s.opts.Date, ".md")
 	saved, err := s.offerSave(md, def)
 	if err != nil || s.ended {
 		return err
 	}
-	if err := s.offerAnswers(r, saved, def); err != nil {
+	if err := s.offerAnswers(rep, saved, def); err != nil {
 		return err
 	}
-	return s.offerKeep(r)
+	return s.offerKeep(rep)
 }
 
 // offerKeep offers to keep the answers in the register of vetted circles,
 // where vetcircle circles lists them and revet checks the circle again.
-func (s *session) offerKeep(r checklist.Result) error {
+func (s *session) offerKeep(r *report.Report) error {
 	if s.opts.Keep == nil {
 		return nil
 	}
@@ -75,7 +78,7 @@ func (s *session) offerKeep(r checklist.Result) error {
 // the answers file, the score and the note for a record, each on a
 // numbered line saying what it is and where it goes; any of them, in one
 // answer ("1 3"). Nothing is replaced without a yes, as for the summary.
-func (s *session) offerAnswers(r checklist.Result, summaryPath, def string) error {
+func (s *session) offerAnswers(r *report.Report, summaryPath, def string) error {
 	base := strings.TrimSuffix(def, ".md")
 	folder := cmp.Or(s.opts.Dir, ".")
 	if summaryPath != "" {
@@ -140,65 +143,12 @@ func (s *session) offerAnswers(r checklist.Result, summaryPath, def string) erro
 }
 
 // resultJSON is the score as `vetcircle score --format json` writes it.
-func (s *session) resultJSON(path string, r checklist.Result) ([]byte, error) {
+func (s *session) resultJSON(path string, r *report.Report) ([]byte, error) {
 	if s.opts.ResultJSON != nil {
 		return s.opts.ResultJSON(path, r)
 	}
 	b, err := json.Marshal(r)
 	return append(b, '\n'), err
-}
-
-// plain turns the summary into prose a screen reader reads well: headings
-// as words on their own line, no markdown symbols (asterisks, backticks,
-// hashes, escaping backslashes), and no decorative glyphs before the words
-// they stand for ("heavy check mark", "circle with left half black"). The
-// file saved keeps the standard markdown summary.
-func plain(p *checklist.Pack, md string, r checklist.Result) string {
-	var pairs []string
-	for _, v := range checklist.Verdicts {
-		pairs = append(pairs, summary.VerdictBadge(p, v), summary.VerdictWord(p, v))
-	}
-	for _, f := range checklist.Fits {
-		pairs = append(pairs, summary.FitBadge(f)+" ", "")
-	}
-	for _, v := range checklist.StayValues {
-		pairs = append(pairs, summary.StayBadge(v)+" ", "")
-	}
-	pairs = append(pairs, "**", "", "`", "", "*(", "(", ")*", ")", "“", "\"", "”", "\"")
-	r1 := strings.NewReplacer(pairs...)
-	lines := strings.Split(md, "\n")
-	for i, l := range lines {
-		l = strings.TrimLeft(l, "#")
-		if l != lines[i] {
-			l = strings.TrimSpace(l)
-		}
-		l = strings.TrimPrefix(r1.Replace(l), "> ")
-		// Italics around a whole line (the pack line, a source).
-		if strings.HasPrefix(l, "_") && strings.HasSuffix(l, "_") && len(l) > 1 {
-			l = l[1 : len(l)-1]
-		}
-		if l == "---" {
-			l = ""
-		}
-		lines[i] = unescape(l)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// unescape drops the backslashes that markdown escaping put before
-// punctuation in user text, so "R\&D" is read as "R&D".
-func unescape(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|<>&~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // offerSave asks whether to save the summary, and where, until it is saved or

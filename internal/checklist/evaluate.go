@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/vetcircle/vetcircle/internal/wording"
 )
 
 // Result is the scored outcome for one circle. It answers the person's three
@@ -51,8 +54,16 @@ type Result struct {
 	// question does not apply to these answers (a leave sign without
 	// stage: attending, say). They are named, never dropped in silence.
 	Ignored []Ignored `json:"ignored"`
-	// Crisis is true when a fired rule mentions distress.
+	// Crisis is true when a fired rule mentions distress, or when what was
+	// written speaks of crisis (CrisisQuotes).
 	Crisis bool `json:"crisis"`
+	// CrisisQuotes quote what was written, in a note or free text, in words
+	// of crisis (the pack's crisis_words): the crisis line comes first, and
+	// it says what it answers to.
+	CrisisQuotes []CrisisQuote `json:"crisis_quotes,omitempty"`
+	// Contradictions are what was seen in the room against what was said
+	// before joining; each also decides the verdict (seen outranks said).
+	Contradictions []Contradiction `json:"contradictions,omitempty"`
 	// Pack identifies the rules that produced this result.
 	Pack PackRef `json:"pack"`
 }
@@ -61,6 +72,29 @@ type Result struct {
 type FitAnswer struct {
 	Value   Fit      `json:"value"`
 	Reasons []Reason `json:"reasons"`
+	// FormatOnly is true when the verdict is avoid: the fit then speaks of
+	// this kind of circle, since this circle itself is not safe.
+	FormatOnly bool `json:"format_only,omitempty"`
+}
+
+// CrisisQuote is words of crisis found in what was written.
+type CrisisQuote struct {
+	// Question is the question whose note or free-text answer held them.
+	Question string `json:"question"`
+	// Quote is the sentence that held them, as written (renderers clean it
+	// for their medium).
+	Quote string `json:"quote"`
+	// Phrase is the pack's crisis phrase that matched.
+	Phrase string `json:"phrase"`
+}
+
+// Contradiction is something seen in the room that contradicts what was
+// said before joining.
+type Contradiction struct {
+	Rule string `json:"rule"`
+	// Said is the question whose answer the seen evidence contradicts.
+	Said string `json:"said"`
+	Text string `json:"text"`
 }
 
 // StayAnswer is "should I stay?", with its reasons, the decisive ones first.
@@ -83,6 +117,9 @@ type Derived struct {
 	Value    string `json:"value"`
 	// From says where the answer came from, in the pack's words.
 	From string `json:"from"`
+	// Item is set when one item of a list question was derived; Value is
+	// then yes or no.
+	Item string `json:"item,omitempty"`
 	// Given is the contradicting answer that was given, if any; Kept says
 	// whether it was kept (the derivation only fills gaps) or replaced.
 	Given string `json:"given,omitempty"`
@@ -204,6 +241,9 @@ func Evaluate(p *Pack, a *Answers) Result {
 		if rule.Crisis {
 			r.Crisis = true
 		}
+		if rule.Contradicts != "" {
+			r.Contradictions = append(r.Contradictions, Contradiction{Rule: rule.ID, Said: rule.Contradicts, Text: rule.Message})
+		}
 		if rule.Ask != "" {
 			ruleAsks = append(ruleAsks, FollowUp{Question: rule.About, Ask: rule.Ask, Why: rule.Message, To: "facilitator", Rule: rule.ID})
 		}
@@ -236,10 +276,13 @@ func Evaluate(p *Pack, a *Answers) Result {
 		// called promising, whatever a (custom) pack's caps say.
 		r.Verdict = VerdictCaution
 	}
-	r.VerdictReasons = verdictReasons(r)
+	r.VerdictReasons = verdictReasons(p, r)
 	r.Completeness, r.Known, r.Asked, r.FollowUps = p.completeness(a, ruleAsks)
 	r.Formats = p.fitFormats(a, coord)
 	r.Fit = p.circleFit(a, r, coord)
+	if r.CrisisQuotes = p.crisisQuotes(a); len(r.CrisisQuotes) > 0 {
+		r.Crisis = true
+	}
 	r.Attending = p.Stay != nil && p.holds(&p.Stay.When, a)
 	if r.Attending {
 		r.Stay = p.stay(a, &r, coord)
@@ -271,6 +314,20 @@ func (p *Pack) derive(a *Answers) (*Answers, []Derived) {
 		if q == nil || !p.holds(&d.When, cur) {
 			continue
 		}
+		if d.Item != "" {
+			rec, nv, changed := deriveItem(q, d, cur)
+			if rec == nil {
+				continue
+			}
+			out = append(out, *rec)
+			if changed {
+				if e == nil {
+					e = a.shallowCopy()
+				}
+				e.Values[d.Question] = nv
+			}
+			continue
+		}
 		v, ok := cur.Get(d.Question)
 		rec := Derived{Question: d.Question, Value: d.Value, From: d.From, Rule: d.ID}
 		switch {
@@ -296,6 +353,45 @@ func (p *Pack) derive(a *Answers) (*Answers, []Derived) {
 	return e, out
 }
 
+// deriveItem derives one item of a list answer: nil when the item was
+// already answered the same way; otherwise what was derived, the new value
+// and whether it replaces the old one. An answer created from nothing
+// leaves every other item unknown, never "no".
+func deriveItem(q *Question, d *Derivation, a *Answers) (*Derived, Value, bool) {
+	v, ok := a.Get(d.Question)
+	want := d.Value == Yes
+	has := ok && slices.Contains(v.List, d.Item)
+	unsure := ok && slices.Contains(v.Unsure, d.Item)
+	rec := &Derived{Question: d.Question, Item: d.Item, Value: d.Value, From: d.From, Rule: d.ID}
+	if ok && !unsure {
+		if has == want {
+			return nil, v, false
+		}
+		rec.Given = No
+		if has {
+			rec.Given = Yes
+		}
+		if rec.Kept = !d.Wins; rec.Kept {
+			return rec, v, false
+		}
+	}
+	nv := Value{}
+	if ok {
+		nv.List = slices.DeleteFunc(slices.Clone(v.List), func(s string) bool { return s == d.Item })
+		nv.Unsure = slices.DeleteFunc(slices.Clone(v.Unsure), func(s string) bool { return s == d.Item })
+	} else {
+		for _, o := range q.Options {
+			if o.ID != d.Item {
+				nv.Unsure = append(nv.Unsure, o.ID)
+			}
+		}
+	}
+	if want {
+		nv.List = append(nv.List, d.Item)
+	}
+	return rec, nv, true
+}
+
 // shallowCopy copies the answer map so derived answers never change the
 // caller's answers; values themselves are never mutated in place.
 func (a *Answers) shallowCopy() *Answers {
@@ -314,17 +410,39 @@ func (p *Pack) coreOpen(a *Answers) bool {
 		if !q.Core || !p.Applicable(q, a) {
 			continue
 		}
-		if v, ok := a.Get(q.ID); !ok || !v.known(q) {
+		if v, ok := a.Get(q.ID); !ok || !settled(q, v) {
 			return true
 		}
 	}
 	return false
 }
 
+// settled reports whether a core answer is enough for the verdict: known,
+// or, for a list with Settles, each of those items known or one of them
+// known to be missing (a known gap already decides).
+func settled(q *Question, v Value) bool {
+	if v.known(q) {
+		return true
+	}
+	if q.Kind != KindMulti || len(q.Settles) == 0 {
+		return false
+	}
+	all := true
+	for _, id := range q.Settles {
+		switch {
+		case slices.Contains(v.Unsure, id):
+			all = false
+		case !slices.Contains(v.List, id):
+			return true
+		}
+	}
+	return all
+}
+
 // verdictReasons picks the findings that decide the verdict: every confirmed
 // red flag (never hidden), then the rules that cap the verdict where it is,
 // or, when the score alone decided, the heaviest concerns.
-func verdictReasons(r Result) []Reason {
+func verdictReasons(p *Pack, r Result) []Reason {
 	out := []Reason{}
 	add := func(f Finding) {
 		for _, x := range out {
@@ -334,29 +452,40 @@ func verdictReasons(r Result) []Reason {
 		}
 		out = append(out, Reason{Rule: f.Rule, Text: f.Message, Source: f.Source})
 	}
-	if r.Verdict == VerdictPromising {
-		return out
-	}
-	byWeight := slices.Clone(r.Findings)
-	slices.SortStableFunc(byWeight, func(x, y Finding) int {
-		if c := slices.Index(severities, x.Severity) - slices.Index(severities, y.Severity); c != 0 {
-			return c
-		}
-		return x.Points - y.Points
-	})
-	for _, f := range byWeight {
-		if f.RedFlag != "" {
-			add(f)
-		}
-	}
-	for _, f := range byWeight {
-		if f.Cap == r.Verdict {
-			add(f)
-		}
-	}
-	if len(out) == 0 {
+	if r.Verdict != VerdictPromising {
+		byWeight := slices.Clone(r.Findings)
+		slices.SortStableFunc(byWeight, func(x, y Finding) int {
+			if c := slices.Index(severities, x.Severity) - slices.Index(severities, y.Severity); c != 0 {
+				return c
+			}
+			return x.Points - y.Points
+		})
 		for _, f := range byWeight {
-			if f.Points < 0 {
+			if f.RedFlag != "" {
+				add(f)
+			}
+		}
+		for _, f := range byWeight {
+			if f.Cap == r.Verdict {
+				add(f)
+			}
+		}
+		if len(out) == 0 {
+			for _, f := range byWeight {
+				if f.Points < 0 {
+					add(f)
+				}
+			}
+		}
+	}
+	// Rules the pack always names (a seller-run group) come after the
+	// decisive ones, whatever the verdict.
+	for _, rule := range p.Rules {
+		if !rule.Named {
+			continue
+		}
+		for _, f := range r.Findings {
+			if f.Rule == rule.ID {
 				add(f)
 			}
 		}
@@ -419,18 +548,26 @@ func (p *Pack) Applicable(q *Question, a *Answers) bool {
 // completeness returns the share of applicable, counted questions with a
 // settled answer, and a follow-up for every one without.
 func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (pct, done, total int, _ []FollowUp) {
-	var core, flags, rest []FollowUp
+	var core, lookFor, flags, first, rest []FollowUp
+	var looks []string
+	if v, ok := a.Get("circle-format"); ok {
+		if f := p.Format(v.Choice); f != nil {
+			looks = f.LookFor
+		}
+	}
 	for _, q := range p.Questions {
-		if q.Optional || !p.Applicable(q, a) {
+		if !p.Applicable(q, a) || (q.Optional && !q.First) {
 			continue
 		}
-		total++
 		v, ok := a.Get(q.ID)
-		if ok && v.known(q) {
-			done++
-			continue
+		known := ok && v.known(q)
+		if !q.Optional {
+			total++
+			if known {
+				done++
+			}
 		}
-		if q.Say == "" {
+		if known || q.Say == "" {
 			continue
 		}
 		f := FollowUp{Question: q.ID, Ask: q.SayFor(a), Why: q.Why, To: q.Ask}
@@ -440,8 +577,12 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (pct, done, total i
 		switch {
 		case q.Core:
 			core = append(core, f)
-		case q.RedFlag:
+		case slices.Contains(looks, q.ID):
+			lookFor = append(lookFor, f)
+		case q.RedFlag && !q.Optional:
 			flags = append(flags, f)
+		case q.First:
+			first = append(first, f)
 		default:
 			rest = append(rest, f)
 		}
@@ -450,10 +591,14 @@ func (p *Pack) completeness(a *Answers, ruleAsks []FollowUp) (pct, done, total i
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	out := make([]FollowUp, 0, len(core)+len(flags)+len(rest)+len(ruleAsks))
+	// A question asked first (acute distress) leads the questions to the
+	// same person; the others keep pack order.
+	out := make([]FollowUp, 0, len(core)+len(lookFor)+len(flags)+len(first)+len(rest)+len(ruleAsks))
 	out = append(out, core...)
 	out = append(out, ruleAsks...)
+	out = append(out, lookFor...)
 	out = append(out, flags...)
+	out = append(out, first...)
 	out = append(out, rest...)
 	return pct, done, total, out
 }
@@ -508,6 +653,11 @@ func (p *Pack) circleFit(a *Answers, r Result, coord bool) *FitAnswer {
 	if i < 0 {
 		return nil
 	}
+	if u := p.FitUnknown; u != nil && p.holds(&u.When, a) {
+		// Nothing is known about the person: a format's base fit would be
+		// a guess, so say so, and let the questions for the person settle it.
+		return &FitAnswer{Value: FitUnknown, Reasons: []Reason{u.reason(coord)}, FormatOnly: r.Verdict == VerdictAvoid}
+	}
 	ff := r.Formats[i]
 	value := ff.Fit
 	type judged struct {
@@ -530,7 +680,7 @@ func (p *Pack) circleFit(a *Answers, r Result, coord bool) *FitAnswer {
 			value = fr.Fit
 		}
 	}
-	out := &FitAnswer{Value: value, Reasons: []Reason{}}
+	out := &FitAnswer{Value: value, Reasons: []Reason{}, FormatOnly: r.Verdict == VerdictAvoid}
 	for _, j := range all {
 		if j.fit == value {
 			out.Reasons = append(out.Reasons, j.reason)
@@ -603,8 +753,18 @@ func (p *Pack) headline(r Result) Headline {
 	if len(phrases) > maxHeadlineReasons {
 		phrases = append(phrases[:maxHeadlineReasons], p.Tf("headline.more", "n", strconv.Itoa(len(phrases)-maxHeadlineReasons)))
 	}
+	if r.Verdict == VerdictPromising {
+		// Reasons the pack always names do not explain a promising verdict.
+		phrases = nil
+	}
 	if len(phrases) == 0 {
-		phrases = []string{p.T("headline.reasons." + string(r.Verdict))}
+		key := "headline.reasons." + string(r.Verdict)
+		// A format may word the default reasons its own way (an informal
+		// group has no facilitator to have answered anything).
+		if _, ok := p.Text[key+"."+r.Circle.Format]; ok && r.Circle.Format != "" {
+			key += "." + r.Circle.Format
+		}
+		phrases = []string{p.T(key)}
 	}
 	h.Verdict = p.Tf("headline.verdict."+string(r.Verdict), "reasons", strings.Join(phrases, p.T("headline.join")))
 	if r.Fit != nil {
@@ -614,7 +774,12 @@ func (p *Pack) headline(r Result) Headline {
 		} else if f := p.Format(r.Circle.Format); f != nil && f.FitsWho != "" {
 			reason = f.FitsWho
 		}
-		h.Fit = p.Tf("headline.fit."+string(r.Fit.Value), "reason", reason)
+		key := "headline.fit." + string(r.Fit.Value)
+		if r.Fit.FormatOnly {
+			// This circle is not safe: the fit speaks of its kind only.
+			key = "headline.fit-format." + string(r.Fit.Value)
+		}
+		h.Fit = p.Tf(key, "reason", reason)
 	}
 	if r.Stay != nil {
 		reason := p.T("headline.reasons.stay")
@@ -624,6 +789,145 @@ func (p *Pack) headline(r Result) Headline {
 		h.Stay = p.Tf("headline.stay."+string(r.Stay.Value), "reason", reason)
 	}
 	return h
+}
+
+// crisisQuotes finds the pack's crisis phrases in what the person wrote:
+// notes and free-text answers that are not the circle's own facts, in pack
+// order, at most one quote per question.
+func (p *Pack) crisisQuotes(a *Answers) []CrisisQuote {
+	if len(p.crisisPhrases) == 0 {
+		return nil
+	}
+	var out []CrisisQuote
+	look := func(id, text string) {
+		if text == "" {
+			return
+		}
+		if phrase, quote := p.crisisIn(text); phrase != "" {
+			out = append(out, CrisisQuote{Question: id, Quote: quote, Phrase: phrase})
+		}
+	}
+	notes := len(a.Notes) > 0
+	for _, q := range p.Questions {
+		// A circle's own facts (its name: "Suicide Loss Survivors") are not
+		// the person's words; what the person writes is.
+		if q.Kind == KindText && q.CircleField == "" {
+			if v, ok := a.Values[q.ID]; ok {
+				look(q.ID, v.Text)
+			}
+		}
+		if notes {
+			look(q.ID, a.Notes[q.ID])
+		}
+	}
+	for _, x := range a.UnknownNotes {
+		look(x.ID, x.Raw)
+	}
+	return out
+}
+
+// maxQuote keeps a quoted sentence to what a crisis line can carry.
+const maxQuote = 200
+
+// crisisIn returns the first crisis phrase in text and the sentence that
+// holds it, or "" when there is none.
+func (p *Pack) crisisIn(text string) (phrase, quote string) {
+	// Each word is looked up once among the phrases' first words, so the
+	// cost grows with the text, not with the list.
+	for _, sentence := range splitSentences(text) {
+		w := strings.FieldsFunc(sentence, notWordRune)
+		for i, word := range w {
+			w[i] = foldWord(word)
+		}
+		for at, word := range w {
+			for _, i := range p.crisisStarts(word) {
+				if containsPhrase(w[at:], p.crisisPhrases[i]) {
+					quote = strings.TrimSpace(sentence)
+					if r := []rune(quote); len(r) > maxQuote {
+						quote = string(r[:maxQuote-1]) + "…"
+					}
+					return p.CrisisWords[i], quote
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// notWordRune splits words as wording.Words does.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '‘'
+}
+
+// foldWord is one word as wording.Words gives it: lower case, straight
+// apostrophes; it allocates only when the word changes.
+func foldWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.IndexByte(w, 0xE2) >= 0 { // ’ and ‘ both start with 0xE2
+		w = wording.Fold(w)
+	}
+	return w
+}
+
+// crisisStarts lists the crisis phrases that may start at word: those whose
+// first word it is, and those whose first word is a stem it begins with.
+func (p *Pack) crisisStarts(word string) []int {
+	idx := p.crisisFirst[word]
+	for _, i := range p.crisisStems {
+		if strings.HasPrefix(word, strings.TrimSuffix(p.crisisPhrases[i][0], "*")) {
+			idx = append(slices.Clip(idx), i)
+		}
+	}
+	return idx
+}
+
+// splitSentences cuts text at sentence ends and line breaks.
+func splitSentences(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return r == '.' || r == '!' || r == '?' || r == '\n' || r == ';'
+	})
+}
+
+// containsPhrase reports whether words begin with the phrase's words; a
+// phrase word ending in * matches any word it begins.
+func containsPhrase(words, phrase []string) bool {
+	if len(phrase) > len(words) {
+		return false
+	}
+	for j, pw := range phrase {
+		if stem, prefix := strings.CutSuffix(pw, "*"); prefix {
+			if !strings.HasPrefix(words[j], stem) {
+				return false
+			}
+		} else if words[j] != pw {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPhrases splits crisis phrases into words, keeping a trailing * on
+// the last word of a stem, and indexes them by first word (stems apart).
+func splitPhrases(phrases []string) (words [][]string, first map[string][]int, stems []int) {
+	words = make([][]string, len(phrases))
+	first = map[string][]int{}
+	for i, ph := range phrases {
+		stem := strings.HasSuffix(ph, "*")
+		w := wording.Words(strings.TrimSuffix(ph, "*"))
+		if len(w) == 0 {
+			continue
+		}
+		if stem {
+			w[len(w)-1] += "*"
+		}
+		words[i] = w
+		if strings.HasSuffix(w[0], "*") {
+			stems = append(stems, i)
+		} else {
+			first[w[0]] = append(first[w[0]], i)
+		}
+	}
+	return words, first, stems
 }
 
 // holds evaluates a condition against answers. Absent answers make every

@@ -287,7 +287,7 @@ func checkResult(t *testing.T, p *checklist.Pack, a *checklist.Answers) {
 	if !reflect.DeepEqual(r, checklist.Evaluate(p, a)) {
 		t.Errorf("Evaluate is not deterministic")
 	}
-	md := summary.Markdown(p, a, r, summary.Options{})
+	md := summary.Markdown(p, summary.Build(p, a, summary.Options{}))
 	if i := strings.IndexAny(md, "\x1b\r\a"); i >= 0 {
 		t.Errorf("summary holds a control character at %d: %q", i, md[max(0, i-20):min(len(md), i+20)])
 	}

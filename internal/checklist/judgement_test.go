@@ -154,8 +154,14 @@ func TestExamples(t *testing.T) {
 		// A well-run retreat is promising as a retreat; that it is too early
 		// for this person is the fit's answer, not the circle's.
 		"retreat-early-integration.yaml": checklist.VerdictPromising,
-		"attending-should-leave.yaml":    checklist.VerdictPromising,
-		"in-distress.yaml":               checklist.VerdictPromising,
+		// What was seen in the room (one poor habit) outranks what was said.
+		"attending-should-leave.yaml": checklist.VerdictCaution,
+		"in-distress.yaml":            checklist.VerdictPromising,
+		// Issue 18's examples.
+		"forum-known-rules.yaml":      checklist.VerdictPromising,
+		"attending-seeing-drift.yaml": checklist.VerdictCaution,
+		"retreat-unknown-team.yaml":   checklist.VerdictIncomplete,
+		"donation-circle.yaml":        checklist.VerdictPromising,
 	}
 	files, _ := filepath.Glob("../../examples/*.yaml")
 	if len(files) != len(want) {
@@ -196,6 +202,31 @@ func TestExamples(t *testing.T) {
 			case "in-distress.yaml":
 				if !r.Crisis || r.Fit == nil || r.Fit.Value != checklist.FitNotNow {
 					t.Errorf("crisis %v, fit %+v: want crisis first and not now", r.Crisis, r.Fit)
+				}
+			case "forum-known-rules.yaml":
+				text := r.Headline.Verdict
+				for _, x := range r.VerdictReasons {
+					text += x.Text
+				}
+				if strings.Contains(strings.ToLower(text), "facilitat") {
+					t.Errorf("an unfacilitated forum's verdict speaks of a facilitator: %q", text)
+				}
+			case "attending-seeing-drift.yaml":
+				if r.Stay == nil || r.Stay.Value != checklist.StayLeave || len(r.Contradictions) == 0 || r.Contradictions[0].Said != "agreements" {
+					t.Errorf("stay %+v, contradictions %+v: want leave, and the no-advice promise named as contradicted", r.Stay, r.Contradictions)
+				}
+			case "retreat-unknown-team.yaml":
+				var first []string
+				for _, f := range r.FollowUps[:3] {
+					first = append(first, f.Question)
+				}
+				slices.Sort(first)
+				if !slices.Equal(first, []string{"facilitator-team", "medical-backup", "screening"}) {
+					t.Errorf("first follow-ups %v, want the retreat's team, screening and medical backup", first)
+				}
+			case "donation-circle.yaml":
+				if r.Fit == nil || r.Fit.Value != checklist.FitGood || !slices.ContainsFunc(r.Fit.Reasons, func(x checklist.Reason) bool { return x.Rule == "FIT-PAY-WHAT-YOU-CAN" }) {
+					t.Errorf("fit %+v: want good, the donation named", r.Fit)
 				}
 			case "incomplete-intake.yaml":
 				if r.FollowUps[0].Question != "agreements" {
@@ -276,15 +307,15 @@ func TestJudgementV2(t *testing.T) {
 		body string
 		want want
 	}{
-		{"a strong circle, before joining", strongBody, want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
-		{"attending, consistently worse after sessions: leave", with("stage", "attending") + "\n  leave-signs: [feel-worse]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayLeave, true}},
-		{"attending, advice drift and performing: leave", with("stage", "attending") + "\n  leave-signs: [advice-drift, performing]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayLeave, false}},
-		{"attending, no sign to leave, some sessions in: stay", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 6", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayStay, false}},
-		{"attending, first session: watch", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 1", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayWatch, false}},
-		{"four poor habits seen: caution, not promising", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [skips-agreements, allows-advice, monopolized, runs-over]", want{checklist.VerdictCaution, checklist.FitPossible, checklist.StayWatch, false}},
-		{"one poor habit seen: still promising", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [runs-over]", want{checklist.VerdictPromising, checklist.FitPossible, checklist.StayStay, false}},
-		{"pushing people to share confirms the red flag", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [pushes-sharing]", want{checklist.VerdictCaution, checklist.FitPossible, checklist.StayWatch, false}},
-		{"a leave sign with stage left blank counts", without("stage") + "\n  leave-signs: [coercive]", want{checklist.VerdictAvoid, checklist.FitPossible, checklist.StayLeave, false}},
+		{"a strong circle, before joining", strongBody, want{checklist.VerdictPromising, checklist.FitUnknown, "", false}},
+		{"attending, consistently worse after sessions: leave", with("stage", "attending") + "\n  leave-signs: [feel-worse]", want{checklist.VerdictPromising, checklist.FitUnknown, checklist.StayLeave, true}},
+		{"attending, advice drift and performing: leave, and what is seen outranks what was said", with("stage", "attending") + "\n  leave-signs: [advice-drift, performing]", want{checklist.VerdictCaution, checklist.FitUnknown, checklist.StayLeave, false}},
+		{"attending, no sign to leave, some sessions in: stay", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 6", want{checklist.VerdictPromising, checklist.FitUnknown, checklist.StayStay, false}},
+		{"attending, first session: watch", with("stage", "attending") + "\n  leave-signs: []\n  sessions-attended: 1", want{checklist.VerdictPromising, checklist.FitUnknown, checklist.StayWatch, false}},
+		{"four poor habits seen: caution, not promising", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [skips-agreements, allows-advice, monopolized, runs-over]", want{checklist.VerdictCaution, checklist.FitUnknown, checklist.StayWatch, false}},
+		{"one poor habit seen: caution (seen outranks said), and watch", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [runs-over]", want{checklist.VerdictCaution, checklist.FitUnknown, checklist.StayWatch, false}},
+		{"pushing people to share confirms the red flag", with("stage", "attending") + "\n  leave-signs: []\n  facilitation-poor: [pushes-sharing]", want{checklist.VerdictCaution, checklist.FitUnknown, checklist.StayWatch, false}},
+		{"a leave sign with stage left blank counts", without("stage") + "\n  leave-signs: [coercive]", want{checklist.VerdictAvoid, checklist.FitUnknown, checklist.StayLeave, false}},
 		{"acute distress: not now, crisis first", strongBody + "  distress: yes", want{checklist.VerdictPromising, checklist.FitNotNow, "", true}},
 		{"no distress: no crisis", strongBody + "  distress: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
 		{"ceremony for someone uncomfortable with ritual: a fit problem, not a safety one", withCircle("kap-circle", "ceremony") + "  ceremonial: uncomfortable", want{checklist.VerdictPromising, checklist.FitPoor, "", false}},
@@ -292,17 +323,17 @@ func TestJudgementV2(t *testing.T) {
 		{"a retreat one month in with no support: not now", withCircle("kap-circle", "retreat") + "  facilitator-team: yes\n  medical-backup: yes\n  integration-months: 1\n  individual-support: none", want{checklist.VerdictPromising, checklist.FitNotNow, "", false}},
 		{"a retreat after a year with support: good", withCircle("kap-circle", "retreat") + "  facilitator-team: yes\n  medical-backup: yes\n  integration-months: 12\n  individual-support: therapist", want{checklist.VerdictPromising, checklist.FitGood, "", false}},
 		{"a structured circle for someone who wants one", strongBody + strongFit, want{checklist.VerdictPromising, checklist.FitGood, "", false}},
-		{"a well-kept informal online group: not avoid", "circle: {format: online-peer, participants: 3000, setting: online}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
-		{"an unmoderated informal group: caution, not avoid", "circle: {format: online-peer}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
-		{"an informal group meeting in person is judged the same way", "circle: {format: online-peer, setting: in-person}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitPossible, "", false}},
+		{"a well-kept informal online group: not avoid", "circle: {format: online-peer, participants: 3000, setting: online}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitUnknown, "", false}},
+		{"an unmoderated informal group: caution, not avoid", "circle: {format: online-peer}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictCaution, checklist.FitUnknown, "", false}},
+		{"an informal group meeting in person is judged the same way", "circle: {format: online-peer, setting: in-person}\nanswers:\n  training: no-facilitator\n  peer-safeguards: [written-rules, active-moderation, no-selling-rule, crisis-resources]\n  rf-vendor-dosing: no\n  rf-pressure-disclose: no\n  rf-charismatic-leader: no\n  rf-romantic-sexual: no\n  rf-outcome-promises: no", want{checklist.VerdictPromising, checklist.FitUnknown, "", false}},
 		{"a confirmed red flag with the three questions unasked: caution, never incomplete", "answers: {rf-pressure-disclose: yes}", want{checklist.VerdictCaution, "", "", false}},
 		{"no red flag and the three questions unasked: incomplete", "answers: {rf-pressure-disclose: no}", want{checklist.VerdictIncomplete, "", "", false}},
-		{"two red flags: avoid", strings.Replace(with("rf-pressure-disclose", "yes"), "rf-charismatic-leader: no", "rf-charismatic-leader: yes", 1), want{checklist.VerdictAvoid, checklist.FitPossible, "", false}},
-		{"one red flag: caution", with("rf-pressure-disclose", "yes"), want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
-		{"vendor and dosing alone: avoid", with("rf-vendor-dosing", "yes"), want{checklist.VerdictAvoid, checklist.FitPossible, "", false}},
-		{"attending an avoid circle: leave", with("rf-vendor-dosing", "yes") + "\n  stage: attending\n  leave-signs: []", want{checklist.VerdictAvoid, checklist.FitPossible, checklist.StayLeave, false}},
-		{"an unknown agreement item is a follow-up, not a penalty", strings.Replace(strongBody, "[confidentiality, no-advice, no-pressure, written]", "{confidentiality: yes, no-advice: yes, no-pressure: unknown, written: yes}", 1), want{checklist.VerdictIncomplete, checklist.FitPossible, "", false}},
-		{"medicine sessions with no medical backup: caution", withCircle("kap-circle", "ceremony") + "  medicine-sessions: yes\n  medical-backup: no", want{checklist.VerdictCaution, checklist.FitPossible, "", false}},
+		{"two red flags: avoid", strings.Replace(with("rf-pressure-disclose", "yes"), "rf-charismatic-leader: no", "rf-charismatic-leader: yes", 1), want{checklist.VerdictAvoid, checklist.FitUnknown, "", false}},
+		{"one red flag: caution", with("rf-pressure-disclose", "yes"), want{checklist.VerdictCaution, checklist.FitUnknown, "", false}},
+		{"vendor and dosing alone: avoid", with("rf-vendor-dosing", "yes"), want{checklist.VerdictAvoid, checklist.FitUnknown, "", false}},
+		{"attending an avoid circle: leave", with("rf-vendor-dosing", "yes") + "\n  stage: attending\n  leave-signs: []", want{checklist.VerdictAvoid, checklist.FitUnknown, checklist.StayLeave, false}},
+		{"an unknown agreement item is a follow-up, not a penalty", strings.Replace(strongBody, "[confidentiality, no-advice, no-pressure, written]", "{confidentiality: yes, no-advice: yes, no-pressure: unknown, written: yes}", 1), want{checklist.VerdictIncomplete, checklist.FitUnknown, "", false}},
+		{"medicine sessions with no medical backup: caution", withCircle("kap-circle", "ceremony") + "  medicine-sessions: yes\n  medical-backup: no", want{checklist.VerdictCaution, checklist.FitUnknown, "", false}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -96,6 +96,11 @@ const (
 // Fits lists every fit from worst to best.
 var Fits = []Fit{FitPoor, FitNotNow, FitPossible, FitGood}
 
+// FitUnknown is the answer to "is it right for this person now?" while
+// nothing about the person is known: not a judgement, so it has no rank
+// among Fits; the questions for the person say what would settle it.
+const FitUnknown Fit = "unknown"
+
 // Rank orders fits from worst (0) to best; -1 for an unknown fit.
 func (f Fit) Rank() int { return slices.Index(Fits, f) }
 
@@ -113,6 +118,15 @@ type Pack struct {
 	// CircleFit rules judge this circle's own circumstances (where it meets,
 	// what it costs) for this person, beside its format's fit rules.
 	CircleFit []*FitRule
+	// FitUnknown, when its condition holds (nothing known about the
+	// person), answers fit "not known yet" instead of guessing from a
+	// format's base fit.
+	FitUnknown *FitRule
+	// CrisisWords are phrases of crisis (in every language the pack
+	// expects people to write in); found in a note or free text, they bring
+	// the crisis line first, quoting what was written. A word ending in *
+	// matches any word it begins.
+	CrisisWords []string
 	// Stay decides, for someone already attending, whether to stay.
 	Stay      *StayBlock
 	Bands     []Band
@@ -122,6 +136,12 @@ type Pack struct {
 
 	byID      map[string]*Question
 	formatIdx map[string]*Format
+	// crisisPhrases is CrisisWords split into words, once, indexed by first
+	// word (crisisFirst) or, for a phrase that starts with a stem, listed in
+	// crisisStems.
+	crisisPhrases [][]string
+	crisisFirst   map[string][]int
+	crisisStems   []int
 	// lang is Meta.Language parsed once, for plurals and number formats.
 	lang language.Tag
 }
@@ -148,6 +168,10 @@ type Guide struct {
 	// (the distress question, crisis lines), so it is never passed off as
 	// the guide's own advice.
 	Addition string `yaml:"addition"`
+	// Sources are second sources, each named by authors, year and title,
+	// that a rule may cite where the guide is silent (a dual role, say), so
+	// what the guide does not say is never passed off as its advice.
+	Sources []string `yaml:"sources"`
 }
 
 // Section groups questions into one step of the walkthrough.
@@ -204,7 +228,20 @@ type Question struct {
 	Example string `yaml:"example"`
 	// Optional questions do not count toward completeness.
 	Optional bool `yaml:"optional"`
-	Pos      Pos  `yaml:"-"`
+	// Settles, for a multi core question, names the items that settle it
+	// for the verdict: once each is known, or one is known to be missing,
+	// the question no longer holds the verdict at incomplete, and items
+	// still unknown stay follow-ups. Empty: every item must be known.
+	Settles []string `yaml:"settles"`
+	// Detail marks a detail that real circles' pages state (how it is paid
+	// for, its norms, its language): optional, kept in answers files,
+	// scored and shown, but not asked in the step-by-step walkthrough,
+	// which keeps to what every vetting needs.
+	Detail bool `yaml:"detail"`
+	// First puts the question before every other one to the same person in
+	// the follow-ups, even when it is optional (acute distress).
+	First bool `yaml:"first"`
+	Pos   Pos  `yaml:"-"`
 }
 
 // Option is one allowed answer to a choice or multi question.
@@ -296,7 +333,10 @@ type Rule struct {
 	Points   int       `yaml:"points"`
 	When     Condition `yaml:"when"`
 	Message  string    `yaml:"message"`
-	Source   string    `yaml:"source"`
+	// MessageCoordinator is Message worded for a coordinator ("they"),
+	// where Message speaks to "you"; the report chooses between them.
+	MessageCoordinator string `yaml:"message_coordinator"`
+	Source             string `yaml:"source"`
 	// RedFlag names the red-flag question this rule confirms, if any.
 	RedFlag string `yaml:"red_flag"`
 	// Cap is the best verdict possible while this rule fires.
@@ -310,7 +350,13 @@ type Rule struct {
 	// Headline is the rule in a few plain words, for the verdict's headline
 	// when this rule decides it ("the group promotes medicine sellers").
 	Headline string `yaml:"headline"`
-	Pos      Pos    `yaml:"-"`
+	// Named puts the rule among the verdict's reasons whenever it fires,
+	// even when it does not decide the verdict (a seller-run group).
+	Named bool `yaml:"named"`
+	// Contradicts names the question whose answer, given before joining,
+	// what this rule saw in the room contradicts: seen outranks said.
+	Contradicts string `yaml:"contradicts"`
+	Pos         Pos    `yaml:"-"`
 }
 
 // Derivation is an answer implied by other answers: when its condition holds,
@@ -326,6 +372,9 @@ type Derivation struct {
 	// it the derivation only fills an answer that is missing or unknown. A
 	// contradiction is named in the summary either way.
 	Wins bool `yaml:"wins"`
+	// Item, for a multi question, is the one item derived: Value yes says it
+	// holds, no that it does not. The question's other items are untouched.
+	Item string `yaml:"item"`
 	// From says, in the user's words, where the answer came from.
 	From   string `yaml:"from"`
 	Source string `yaml:"source"`
@@ -419,18 +468,22 @@ type StayVerdict struct {
 
 // Format is one of the four kinds of circle, with the rules that rank it.
 type Format struct {
-	ID        string     `yaml:"id"`
-	Name      string     `yaml:"name"`
-	Summary   string     `yaml:"summary"`
-	Size      string     `yaml:"size"`
-	Cost      string     `yaml:"cost"`
-	Frequency string     `yaml:"frequency"`
-	FitsWho   string     `yaml:"fits"`
-	Cautions  string     `yaml:"cautions"`
-	Source    string     `yaml:"source"`
-	Base      Fit        `yaml:"base"`
-	Rules     []*FitRule `yaml:"rules"`
-	Pos       Pos        `yaml:"-"`
+	ID        string `yaml:"id"`
+	Name      string `yaml:"name"`
+	Summary   string `yaml:"summary"`
+	Size      string `yaml:"size"`
+	Cost      string `yaml:"cost"`
+	Frequency string `yaml:"frequency"`
+	FitsWho   string `yaml:"fits"`
+	Cautions  string `yaml:"cautions"`
+	Source    string `yaml:"source"`
+	Base      Fit    `yaml:"base"`
+	// LookFor lists the questions that hold what to look for in this
+	// format (a retreat's team, screening and medical backup); those still
+	// unanswered are asked right after the three questions.
+	LookFor []string   `yaml:"look_for"`
+	Rules   []*FitRule `yaml:"rules"`
+	Pos     Pos        `yaml:"-"`
 }
 
 // FitRule moves a format's fit for this person, with a reason.

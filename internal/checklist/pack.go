@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/wording"
 )
 
 // Limits on a rules folder, so a custom pack cannot make a load slow or large.
@@ -26,16 +27,18 @@ const (
 // packFile is the shape of one rules file. A pack may split its parts across
 // files freely; the loader merges them and checks the whole.
 type packFile struct {
-	Pack      *Meta             `yaml:"pack"`
-	Scoring   *scoring          `yaml:"scoring"`
-	Sections  []*Section        `yaml:"sections"`
-	Questions []*Question       `yaml:"questions"`
-	Rules     []*Rule           `yaml:"rules"`
-	Formats   []*Format         `yaml:"formats"`
-	Derive    []*Derivation     `yaml:"derive"`
-	CircleFit []*FitRule        `yaml:"circle_fit"`
-	Stay      *StayBlock        `yaml:"stay"`
-	Text      map[string]string `yaml:"text"`
+	Pack        *Meta             `yaml:"pack"`
+	Scoring     *scoring          `yaml:"scoring"`
+	Sections    []*Section        `yaml:"sections"`
+	Questions   []*Question       `yaml:"questions"`
+	Rules       []*Rule           `yaml:"rules"`
+	Formats     []*Format         `yaml:"formats"`
+	Derive      []*Derivation     `yaml:"derive"`
+	CircleFit   []*FitRule        `yaml:"circle_fit"`
+	FitUnknown  *FitRule          `yaml:"fit_unknown"`
+	CrisisWords []string          `yaml:"crisis_words"`
+	Stay        *StayBlock        `yaml:"stay"`
+	Text        map[string]string `yaml:"text"`
 }
 
 type scoring struct {
@@ -219,6 +222,14 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 		p.Formats = append(p.Formats, pf.Formats...)
 		p.Derived = append(p.Derived, pf.Derive...)
 		p.CircleFit = append(p.CircleFit, pf.CircleFit...)
+		p.CrisisWords = append(p.CrisisWords, pf.CrisisWords...)
+		if pf.FitUnknown != nil {
+			if p.FitUnknown != nil {
+				l.add(pf.FitUnknown.Pos, "keep one fit_unknown: block", "fit_unknown: given again (first at %s)", p.FitUnknown.Pos)
+			} else {
+				p.FitUnknown = pf.FitUnknown
+			}
+		}
 		if pf.Stay != nil {
 			if staySeen != nil {
 				l.add(pf.Stay.Pos, "keep one stay: block", "stay: given again (first at %s)", staySeen)
@@ -257,6 +268,7 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 		return nil, l.errs
 	}
 	p.lang = language.Make(p.Meta.Language)
+	p.crisisPhrases, p.crisisFirst, p.crisisStems = splitPhrases(p.CrisisWords)
 	return p, nil
 }
 
@@ -272,6 +284,7 @@ func (p *Pack) Index() *Pack {
 		p.formatIdx[f.ID] = f
 	}
 	p.lang = language.Make(p.Meta.Language)
+	p.crisisPhrases, p.crisisFirst, p.crisisStems = splitPhrases(p.CrisisWords)
 	return p
 }
 
@@ -427,6 +440,11 @@ func (v *validator) questions() {
 			}
 			fields[q.CircleField] = at
 		}
+		for _, id := range q.Settles {
+			if q.Kind != KindMulti || q.Option(id) == nil {
+				v.l.add(at, "list options of this multi question", "question %s: settles %q is not one of its options", q.ID, id)
+			}
+		}
 		if q.When != nil {
 			v.cond(q.When)
 		}
@@ -470,6 +488,9 @@ func (v *validator) rules() {
 				v.l.add(at, "name a question marked red_flag: true", "rule %s: red_flag %q is not a red-flag question", r.ID, r.RedFlag)
 			}
 		}
+		if r.Contradicts != "" && v.p.byID[r.Contradicts] == nil {
+			v.l.add(at, "name the question whose answer this rule contradicts", "rule %s: contradicts %q is not a question", r.ID, r.Contradicts)
+		}
 		if r.Ask != "" && v.p.byID[r.About] == nil {
 			v.l.add(at, "add about: with the question this follow-up belongs to", "rule %s asks a follow-up but about %q is not a question", r.ID, r.About)
 		}
@@ -497,6 +518,11 @@ func (v *validator) formats() {
 		if f.Base.Rank() < 0 {
 			v.l.add(at, "use good, possible, not-now or poor", "format %s: base fit %q is not valid", f.ID, f.Base)
 		}
+		for _, id := range f.LookFor {
+			if v.p.byID[id] == nil {
+				v.l.add(at, "name a question defined under questions:", "format %s: look_for %q is not a question", f.ID, id)
+			}
+		}
 		for _, r := range f.Rules {
 			v.fitRule(r, "fit rule")
 		}
@@ -517,6 +543,22 @@ func (v *validator) circleFit() {
 	for _, r := range v.p.CircleFit {
 		v.fitRule(r, "circle fit rule")
 	}
+	if r := v.p.FitUnknown; r != nil {
+		v.ruleID(r.Pos, r.ID)
+		v.need(r.Pos, "fit_unknown reason", r.Reason)
+		v.need(r.Pos, "fit_unknown source", r.Source)
+		if r.Fit != "" && r.Fit != FitUnknown {
+			v.l.add(r.Pos, "leave fit: out (it is always unknown)", "fit_unknown: fit %q is not valid", r.Fit)
+		}
+		v.condRoot(&r.When, r.Pos, "fit_unknown")
+		v.need(r.Pos, "text fit.unknown", v.p.Text["fit.unknown"])
+		v.need(r.Pos, "text headline.fit.unknown", v.p.Text["headline.fit.unknown"])
+	}
+	for _, w := range v.p.CrisisWords {
+		if len(wording.Words(strings.TrimSuffix(w, "*"))) == 0 {
+			v.l.add(v.p.Meta.Pos, "write each crisis phrase as words", "crisis_words: %q has no words", w)
+		}
+	}
 }
 
 // derivations checks that each derived answer names a question it can
@@ -532,6 +574,13 @@ func (v *validator) derivations() {
 		switch {
 		case q == nil:
 			v.l.add(at, "name a question defined under questions:", "derivation %s: unknown question %q", d.ID, d.Question)
+		case d.Item != "":
+			if q.Kind != KindMulti || q.Option(d.Item) == nil {
+				v.l.add(at, "item: names an option of a multi question", "derivation %s: question %s has no item %q", d.ID, q.ID, d.Item)
+			}
+			if d.Value != Yes && d.Value != No {
+				v.l.add(at, "an item is derived yes or no", "derivation %s: value %q", d.ID, d.Value)
+			}
 		case q.Kind != KindChoice && q.Kind != KindTristate:
 			v.l.add(at, "derive only choice or yes/no/unknown answers", "derivation %s: question %s is %s", d.ID, q.ID, q.Kind)
 		case !slices.Contains(q.OptionIDs(), d.Value):
@@ -609,10 +658,10 @@ func (v *validator) sources() {
 		return
 	}
 	check := func(at Pos, owner, src string) {
-		if src == "" || slices.Contains(g.Headings, src) || (g.Addition != "" && src == g.Addition) {
+		if src == "" || slices.Contains(g.Headings, src) || slices.Contains(g.Sources, src) || (g.Addition != "" && src == g.Addition) {
 			return
 		}
-		v.l.add(at, "cite one of guide.headings (or guide.addition for the pack's own additions)", "%s cites %q, which is not a heading of the guide", owner, src)
+		v.l.add(at, "cite one of guide.headings (or guide.sources for a named second source, or guide.addition for the pack's own additions)", "%s cites %q, which is not a heading of the guide nor a source the pack names", owner, src)
 	}
 	for _, s := range v.p.Sections {
 		check(s.Pos, "section "+s.ID, s.Source)

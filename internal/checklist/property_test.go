@@ -193,8 +193,8 @@ func TestPropertyDeterministic(t *testing.T) {
 		if string(j1) != string(j2) {
 			t.Fatalf("Evaluate gave different results for the same answers:\n%s\n%s", j1, j2)
 		}
-		m1 := summary.Markdown(p, a, r1, summary.Options{Date: date})
-		m2 := summary.Markdown(p, a.Clone(), r2, summary.Options{Date: date})
+		m1 := summary.Markdown(p, summary.Build(p, a, summary.Options{Date: date}))
+		m2 := summary.Markdown(p, summary.Build(p, a.Clone(), summary.Options{Date: date}))
 		if m1 != m2 {
 			t.Fatal("Markdown gave different bytes for the same answers")
 		}

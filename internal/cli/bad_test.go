@@ -221,7 +221,7 @@ func TestBadRulePacks(t *testing.T) {
 			}},
 		{name: "pack-version-escape", file: "pack.yaml", at: ":3:3:", hint: "write it on one line", reason: "pack version must be a single line",
 			setup: func(t *testing.T, dir string) {
-				replaceIn(t, filepath.Join(dir, "pack.yaml"), `version: "2.0.0"`, `version: "2.0\t0"`)
+				replaceIn(t, filepath.Join(dir, "pack.yaml"), `version: "2.1.0"`, `version: "2.1\t0"`)
 			}},
 		{name: "symlink-outside", file: "linked.yaml", hint: "copy the file into the folder instead", reason: "symbolic links are not followed",
 			setup: func(t *testing.T, dir string) {

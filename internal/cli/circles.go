@@ -17,6 +17,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -212,14 +213,20 @@ func runCircles(e env, o circlesOptions) error {
 		cells []string
 		more  string
 	}
-	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("circles.vetted"), p.T("circles.checkins")}}}
+	// Each line renders the register's report: verdict, fit, and the stay
+	// answer the check-ins decide, so "consider leaving" shows without
+	// opening history.
+	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("compare.stay"), p.T("circles.vetted")}}}
 	for _, c := range rows {
-		verdict, fit, vetted := "—", "—", "—"
+		verdict, fit, stay, vetted := "—", "—", "—", "—"
 		if c.Verdict != "" {
 			verdict = summary.VerdictWord(p, c.Verdict)
 		}
-		if c.Fit != "" {
-			fit = p.T("fit." + string(c.Fit))
+		if c.Report != nil && c.Report.Fit != nil {
+			fit = c.Report.Fit.Words
+		}
+		if c.Stay != nil {
+			stay = c.Stay.Words
 		}
 		if c.Vetted != nil {
 			// ISO dates in the table: the same width in every language,
@@ -235,23 +242,34 @@ func runCircles(e env, o circlesOptions) error {
 		if c.RevetDue {
 			more = append(more, p.T("circles.revet-due"))
 		}
-		if len(c.RedFlags) > 0 {
-			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlags, ", "))
+		if c.Checkins > 0 {
+			more = append(more, p.T("circles.checkins")+": "+strconv.Itoa(c.Checkins))
 		}
-		// A long name is cut in the middle so the table keeps to 80
-		// columns and two names that differ only at the end (…Tuesday
-		// Evenings, …Thursday Mornings) still differ; show and json give
-		// it whole.
-		name := textclean.CleanLine(c.Name)
-		if ansi.StringWidth(name) > 28 {
-			name = ansi.Truncate(name, 10, "") + "…" + ansi.TruncateLeft(name, ansi.StringWidth(name)-17, "")
+		if c.Report != nil && len(c.Report.RedFlags) > 0 {
+			labels := make([]string, len(c.Report.RedFlags))
+			for i, f := range c.Report.RedFlags {
+				labels[i] = f.Label
+			}
+			more = append(more, p.T("compare.red-flags")+": "+strings.Join(labels, "; "))
 		}
-		table = append(table, row{cells: []string{name, verdict, fit, vetted, strconv.Itoa(c.Checkins)}, more: strings.Join(more, " · ")})
+		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
 	}
 	widths := make([]int, len(table[0].cells))
 	for _, r := range table {
 		for i, cell := range r.cells {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	// A long name is cut so the table keeps to 80 columns; show and json
+	// give it whole.
+	rest := 0
+	for _, w := range widths[1:] {
+		rest += w + 2
+	}
+	if widths[0] > 80-rest-2 {
+		widths[0] = max(80-rest-2, 12)
+		for i := range table[1:] {
+			table[i+1].cells[0] = ansi.Truncate(table[i+1].cells[0], widths[0], "…")
 		}
 	}
 	for _, r := range table {
@@ -301,7 +319,7 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 			failed++
 			continue
 		}
-		name := checklist.Evaluate(p, a).Circle.Name
+		name := summary.Build(p, a, summary.Options{}).Circle.Name
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		}
@@ -423,7 +441,7 @@ func runCirclesShow(e env, name, format string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: time.Now()}))
+	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: time.Now()})))
 	return err
 }
 
@@ -457,15 +475,15 @@ func runCirclesDiff(e env, name string) error {
 	}
 	changed := false
 	out := bufio.NewWriter(e.stdout)
-	before, after := checklist.Evaluate(p, vs[0]), checklist.Evaluate(p, vs[1])
+	before, after := summary.Build(p, vs[0], summary.Options{}), summary.Build(p, vs[1], summary.Options{})
 	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
-	if before.Verdict != after.Verdict {
-		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), summary.VerdictWord(p, before.Verdict), summary.VerdictWord(p, after.Verdict))
+	if before.Verdict.Value != after.Verdict.Value {
+		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), before.Verdict.Words, after.Verdict.Words)
 		changed = true
 	}
-	for _, id := range after.RedFlags {
-		if !slices.Contains(before.RedFlags, id) {
-			fmt.Fprintf(out, "%s: %s\n", p.T("circles.new-red-flag"), p.Question(id).Label)
+	for _, f := range after.RedFlags {
+		if !slices.ContainsFunc(before.RedFlags, func(b report.Flag) bool { return b.ID == f.ID }) {
+			fmt.Fprintf(out, "%s: %s\n", p.T("circles.new-red-flag"), f.Label)
 			changed = true
 		}
 	}

@@ -51,7 +51,7 @@ func TestCirclesRegister(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Thursday") || strings.Contains(out, "online") {
 		t.Errorf("circles --verdict avoid (exit %d):\n%s", code, out)
 	}
-	if !strings.Contains(out, "\n    Red flags: rf-vendor-dosing") {
+	if !strings.Contains(out, "\n    Red flags: Medicine vendors or dosing advice") {
 		t.Errorf("the red flag is not under its circle:\n%s", out)
 	}
 	for _, lang := range []string{"en", "es"} {
@@ -137,5 +137,36 @@ func TestCheckinAsked(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "q\n", "checkin", "Thursday KAP Circle"); code != 2 || !strings.Contains(errs, "no check-in kept") {
 		t.Errorf("q at the first question: exit %d, %s", code, errs)
+	}
+}
+
+// TestCirclesShowsWhatTheCheckinsDecide: after three check-ins that felt
+// worse, history says consider leaving, and so do the register's line and
+// its JSON, so a coordinator scanning circles sees it without history.
+func TestCirclesShowsWhatTheCheckinsDecide(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	if code, out, errs := runCLI(t, "", "circles", "add", "../../examples/strong-kap-circle.yaml"); code != 0 {
+		t.Fatalf("circles add: exit %d: %s %s", code, out, errs)
+	}
+	for _, d := range []string{"2026-09-01", "2026-09-08", "2026-09-15"} {
+		if code, _, errs := runCLI(t, "", "checkin", "Thursday KAP Circle", "--felt", "worse", "--date", d); code != 0 {
+			t.Fatalf("checkin: exit %d: %s", code, errs)
+		}
+	}
+	_, hist, _ := runCLI(t, "", "history", "Thursday KAP Circle", "--format", "text")
+	_, table, _ := runCLI(t, "", "circles")
+	_, js, _ := runCLI(t, "", "circles", "--format", "json")
+	for name, out := range map[string]string{"history": hist, "circles": table} {
+		if !strings.Contains(strings.ToLower(out), "consider leaving") {
+			t.Errorf("%s does not say consider leaving:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(js, `"stay": {`) || !strings.Contains(js, `"value": "leave"`) || !strings.Contains(js, `"words": "consider leaving"`) {
+		t.Errorf("circles JSON lacks the stay answer:\n%s", js)
+	}
+	for l := range strings.Lines(table) {
+		if w := utf8.RuneCountInString(strings.TrimRight(l, "\n")); w > 80 {
+			t.Errorf("circles line of %d columns: %q", w, l)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/internal/ui"
@@ -238,13 +239,13 @@ facilitation you saw, a trend line, and whether to stay, with its reasons.`,
 // historyJSON is history --format json: stable keys, fields only ever added.
 type historyJSON struct {
 	// ID is the circle's ID in the register; Circle its name there.
-	ID       string                `json:"id"`
-	Circle   string                `json:"circle"`
-	Sessions []checklist.Checkin   `json:"sessions"`
-	Stay     *checklist.StayAnswer `json:"stay"`
-	Headline string                `json:"headline"`
-	Crisis   bool                  `json:"crisis"`
-	Problems []string              `json:"problems"`
+	ID       string              `json:"id"`
+	Circle   string              `json:"circle"`
+	Sessions []checklist.Checkin `json:"sessions"`
+	Stay     *report.Answer      `json:"stay"`
+	Headline string              `json:"headline"`
+	Crisis   bool                `json:"crisis"`
+	Problems []string            `json:"problems"`
 }
 
 func printHistory(e env, p *checklist.Pack, g register.Register, circle register.Circle, format string, brief bool) error {
@@ -263,10 +264,13 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle register
 		fmt.Fprintf(e.stderr, "vetcircle: the circle's latest vetting cannot be read, so only the check-ins count: %s\n", textclean.CleanLine(err.Error()))
 		a = nil
 	}
-	r := checklist.EvaluateHistory(p, a, hist)
+	rep := report.BuildHistory(p, a, hist, report.Options{Date: time.Now()})
 	out := bufio.NewWriter(e.stdout)
 	if format == "json" {
-		j := historyJSON{ID: circle.ID, Circle: circle.Name, Sessions: hist, Stay: r.Stay, Headline: r.Headline.Stay, Crisis: r.Crisis, Problems: []string{}}
+		j := historyJSON{ID: circle.ID, Circle: circle.Name, Sessions: hist, Stay: rep.Stay, Crisis: rep.Crisis != nil, Problems: []string{}}
+		if rep.Stay != nil {
+			j.Headline = rep.Stay.Headline
+		}
 		for _, pr := range problems {
 			j.Problems = append(j.Problems, pr.File)
 		}
@@ -298,12 +302,8 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle register
 			fmt.Fprintln(out, strings.TrimRight(l, " "))
 		}
 	}
-	if r.Crisis {
-		key := "summary.crisis-worse"
-		if hist[len(hist)-1].Distress == checklist.Yes {
-			key = "summary.crisis"
-		}
-		say(plainLine(p.T(key)), 0)
+	if rep.Crisis != nil {
+		say(plainLine(rep.Crisis.Text), 0)
 		fmt.Fprintln(out)
 	}
 	if !brief {
@@ -352,9 +352,11 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle register
 		}
 		fmt.Fprintln(out)
 	}
-	say(r.Headline.Stay, 0)
-	for _, reason := range r.Stay.Reasons[min(1, len(r.Stay.Reasons)):] {
-		say("- "+reason.Text, 2)
+	if rep.Stay != nil {
+		say(rep.Stay.Headline, 0)
+		for _, reason := range rep.Stay.Further {
+			say("- "+reason.Text, 2)
+		}
 	}
 	return out.Flush()
 }

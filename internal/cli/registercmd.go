@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
@@ -34,15 +33,10 @@ func addRegisterFlag(root *cobra.Command) {
 // openRegister is the register: --register, else VETCIRCLE_REGISTER, else
 // the user's data folder (tests point it elsewhere with XDG_DATA_HOME).
 func openRegister(e env) (register.Register, error) {
-	g, err := registerDir(e)
-	if err == nil && e.getenv != nil {
-		// This machine's listing cache, in the user's own cache folder;
-		// tests (no environment) list without one.
-		if base, cerr := os.UserCacheDir(); cerr == nil {
-			g.CacheDir = filepath.Join(base, "vetcircle")
-		}
-	}
-	return g, err
+	// The register's listing cache (register.Register.CacheDir) is not used
+	// here: since the circles table renders each circle's report, which the
+	// cache does not hold, a cached line would lose its red flags' labels.
+	return registerDir(e)
 }
 
 func registerDir(e env) (register.Register, error) {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
@@ -180,12 +181,12 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		return badInput(err)
 	}
 	printWarnings(e, warnings)
-	r := checklist.Evaluate(p, d.Answers)
-	name := textclean.CleanLine(r.Circle.Name)
+	r := report.Build(p, d.Answers, report.Options{})
+	name := r.Name
 	if name == "" {
 		name = p.T("summary.circle")
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", displayName(path), name, r.Completeness, when(d.Updated))
+	fmt.Fprintf(e.stdout, "%s: %s, %d%% answered, saved %s", displayName(path), name, r.Trace.Completeness, when(d.Updated))
 	if q := p.Question(d.Answers.ResumeAt); q != nil {
 		fmt.Fprintf(e.stdout, ", stopped at %s (%s)", textclean.CleanLine(q.Label), q.ID)
 	} else if d.Answers.ResumeAt == checklist.ResumeReview {

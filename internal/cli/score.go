@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -47,7 +48,7 @@ still scored; the exit code is then 2.`,
 			return runScore(e, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or text (a plain note for a health record: at most 40 lines of 80 columns)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or text (a plain note for a health record, 80 columns)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
 	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today)")
@@ -86,18 +87,18 @@ func runScore(e env, o scoreOptions, files []string) error {
 		if err != nil {
 			return scored{err: err}
 		}
-		r := checklist.Evaluate(p, a)
+		rep := summary.Build(p, a, summary.Options{Date: date})
 		var b bytes.Buffer
 		b.Grow(8 << 10)
 		switch o.format {
 		case "json":
-			if err := writeJSONLine(&b, name, r); err != nil {
+			if err := writeJSONLine(&b, name, rep); err != nil {
 				return scored{err: err}
 			}
 		case "text":
-			b.WriteString(summary.Note(p, a, r, summary.Options{Date: date}))
+			b.WriteString(summary.Note(p, rep))
 		default:
-			b.WriteString(summary.Markdown(p, a, r, summary.Options{Date: date}))
+			b.WriteString(summary.Markdown(p, rep))
 		}
 		return scored{out: b.Bytes()}
 	}, func(s scored) bool {
@@ -281,16 +282,12 @@ func loadAnswers(e env, p *checklist.Pack, name string) (*checklist.Answers, err
 	return a, nil
 }
 
-// jsonResult is the public JSON shape: the Result plus the file it came from.
-type jsonResult struct {
-	File string `json:"file"`
-	checklist.Result
-}
-
-func writeJSONLine(out io.Writer, name string, r checklist.Result) error {
+func writeJSONLine(out io.Writer, name string, rep *report.Report) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(jsonResult{File: displayName(name), Result: r}); err != nil {
+	r := *rep
+	r.File = displayName(name)
+	if err := enc.Encode(r); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil

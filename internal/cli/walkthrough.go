@@ -16,6 +16,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
@@ -208,7 +209,7 @@ func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, draf
 
 // resultJSON encodes a score exactly as `vetcircle score --format json`
 // does, so the walkthrough's JSON and the command line's never differ.
-func resultJSON(file string, r checklist.Result) ([]byte, error) {
+func resultJSON(file string, r *report.Report) ([]byte, error) {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
 	if err := writeJSONLine(w, file, r); err != nil {

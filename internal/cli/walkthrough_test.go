@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -87,7 +88,7 @@ func TestWalkthroughJSONIsScoreJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := resultJSON(file, checklist.Evaluate(p, a))
+	got, err := resultJSON(file, summary.Build(p, a, summary.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}

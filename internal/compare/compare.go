@@ -16,8 +16,8 @@ import (
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
-	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // Row is one circle's line in the comparison.
@@ -43,6 +43,12 @@ type Row struct {
 	Format       string
 	Participants *float64
 	CostUSD      *float64
+	// The high ends of numbers given as ranges ("6-10" people).
+	ParticipantsMax *float64
+	CostUSDMax      *float64
+	// Report is what the row renders: labels, words and ranges come from
+	// it, never from a judgement of the row's own.
+	Report *report.Report
 }
 
 // Answer is one core question's answer.
@@ -63,35 +69,45 @@ type Answer struct {
 	// facilitator questions of an informal group, say).
 	Applies bool
 	kind    checklist.Kind
+	q       *checklist.Question
 }
 
 // New scores one circle's answers and makes its row.
 func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
-	r := checklist.Evaluate(p, a)
+	rep := report.Build(p, a, report.Options{})
+	c := rep.Circle
 	row := Row{
-		File:         file,
-		Name:         textclean.CleanLine(r.Circle.Name),
-		Verdict:      r.Verdict,
-		Headline:     r.Headline,
-		Score:        r.Score,
-		Completeness: r.Completeness,
-		RedFlags:     slices.Clone(r.RedFlags),
-		Format:       r.Circle.Format,
-		Participants: r.Circle.Participants,
-		CostUSD:      r.Circle.CostUSD,
+		File:            file,
+		Name:            rep.Name,
+		Verdict:         checklist.Verdict(rep.Verdict.Value),
+		Headline:        checklist.Headline{Verdict: rep.Verdict.Headline},
+		Score:           rep.Trace.Score,
+		Completeness:    rep.Trace.Completeness,
+		RedFlags:        []string{},
+		Format:          c.Format,
+		Participants:    c.Participants,
+		ParticipantsMax: c.ParticipantsMax,
+		CostUSD:         c.CostUSD,
+		CostUSDMax:      c.CostUSDMax,
+		Report:          &rep,
 	}
-	if r.Fit != nil {
-		row.Fit = r.Fit.Value
+	for _, f := range rep.RedFlags {
+		row.RedFlags = append(row.RedFlags, f.ID)
 	}
-	if r.Stay != nil {
-		row.Stay = r.Stay.Value
+	if rep.Fit != nil {
+		row.Fit = checklist.Fit(rep.Fit.Value)
+		row.Headline.Fit = rep.Fit.Headline
+	}
+	if rep.Stay != nil {
+		row.Stay = checklist.StayValue(rep.Stay.Value)
+		row.Headline.Stay = rep.Stay.Headline
 	}
 	derived, _ := p.Derive(a)
 	for _, q := range p.Questions {
 		if !q.Core {
 			continue
 		}
-		ans := Answer{Question: q.ID, kind: q.Kind, Applies: p.Applicable(q, derived)}
+		ans := Answer{Question: q.ID, kind: q.Kind, Applies: p.Applicable(q, derived), q: q}
 		v, ok := a.Get(q.ID)
 		if ok {
 			ans.Asked = true
@@ -177,8 +193,11 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		Core         map[string]any     `json:"core"`
 		Format       string             `json:"format,omitempty"`
 		Participants *float64           `json:"participants,omitempty"`
-		CostUSD      *float64           `json:"cost_usd,omitempty"`
-	}{r.File, r.Name, r.Verdict, fit, stay, r.Headline, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.CostUSD})
+		// The high ends of ranges: "6-10" people is never 6.
+		ParticipantsMax *float64 `json:"participants_max,omitempty"`
+		CostUSD         *float64 `json:"cost_usd,omitempty"`
+		CostUSDMax      *float64 `json:"cost_usd_max,omitempty"`
+	}{r.File, r.Name, r.Verdict, fit, stay, r.Headline, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.ParticipantsMax, r.CostUSD, r.CostUSDMax})
 }
 
 // anyAttending reports whether any row answers "should I stay?": the stay
@@ -250,11 +269,18 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep
 		stay:         notAsked,
 		score:        strconv.Itoa(r.Score),
 		completeness: strconv.Itoa(r.Completeness) + "%",
-		redFlags:     r.RedFlags,
 		noFlags:      text(p, "compare.none", "none"),
 		format:       orDash(r.Format),
-		size:         orDash(num(r.Participants)),
+		size:         orDash(report.Range(r.Participants, r.ParticipantsMax)),
 		cost:         notAsked,
+	}
+	// People read labels, not IDs: the red flags and the format as the
+	// pack names them (IDs stay in JSON and CSV).
+	for _, id := range r.RedFlags {
+		c.redFlags = append(c.redFlags, label(p, id, id))
+	}
+	if f := p.Format(r.Format); f != nil {
+		c.format = f.Name
 	}
 	if c.name == "" {
 		c.name = p.T("summary.circle")
@@ -267,6 +293,9 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep
 	}
 	if r.CostUSD != nil {
 		c.cost = summary.Money(p, *r.CostUSD)
+		if r.CostUSDMax != nil {
+			c.cost += "-" + summary.Money(p, *r.CostUSDMax)
+		}
 	}
 	for _, k := range keep {
 		c.core = append(c.core, r.Core[k].display(p))
@@ -284,11 +313,18 @@ func (a Answer) display(p *checklist.Pack) string {
 		return notAsked
 	}
 	if a.kind != checklist.KindMulti {
-		return a.Choice
+		return a.choiceLabel(p)
 	}
 	s := strconv.Itoa(len(a.List)) + "/" + strconv.Itoa(a.Of)
 	if len(a.List) > 0 && len(a.Lacks) > 0 {
-		s += ", " + text(p, "compare.lacks", "lacks") + " " + strings.Join(a.Lacks, ", ")
+		lacks := make([]string, len(a.Lacks))
+		for i, id := range a.Lacks {
+			lacks[i] = id
+			if a.q != nil {
+				lacks[i] = summary.OptionLabel(p, a.q, id)
+			}
+		}
+		s += ", " + text(p, "compare.lacks", "lacks") + " " + strings.Join(lacks, ", ")
 	}
 	return s
 }
@@ -302,9 +338,17 @@ func (a Answer) short(p *checklist.Pack) string {
 		return notAsked
 	}
 	if a.kind != checklist.KindMulti {
-		return a.Choice
+		return a.choiceLabel(p)
 	}
 	return strconv.Itoa(len(a.List)) + "/" + strconv.Itoa(a.Of)
+}
+
+// choiceLabel is a choice answer as the pack words it.
+func (a Answer) choiceLabel(p *checklist.Pack) string {
+	if a.q == nil {
+		return a.Choice
+	}
+	return summary.OptionLabel(p, a.q, a.Choice)
 }
 
 func orDash(s string) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -43,7 +44,7 @@ func CSV(p *checklist.Pack, rows []Row) string {
 				line = append(line, a.Choice)
 			}
 		}
-		line = append(line, r.Format, num(r.Participants), num(r.CostUSD), r.Headline.Verdict)
+		line = append(line, r.Format, report.Range(r.Participants, r.ParticipantsMax), report.Range(r.CostUSD, r.CostUSDMax), r.Headline.Verdict)
 		for i, cell := range line {
 			line[i] = safeCell(cell)
 		}

@@ -27,6 +27,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -347,10 +348,10 @@ func (s Store) List(p *checklist.Pack) ([]Info, error) {
 			out = append(out, info)
 			continue
 		}
-		r := checklist.Evaluate(p, d.Answers)
-		info.Name = textclean.CleanLine(r.Circle.Name)
-		info.Completeness = r.Completeness
-		info.Verdict = r.Verdict
+		r := report.Build(p, d.Answers, report.Options{})
+		info.Name = r.Name
+		info.Completeness = r.Trace.Completeness
+		info.Verdict = checklist.Verdict(r.Verdict.Value)
 		info.Warnings = len(warnings)
 		out = append(out, info)
 	}

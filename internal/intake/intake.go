@@ -33,7 +33,7 @@ func Plan(p *checklist.Pack, a *checklist.Answers) []Section {
 	for _, s := range p.Sections {
 		var qs []*checklist.Question
 		for _, q := range p.SectionQuestions(s.ID) {
-			if p.Applicable(q, d) {
+			if asked(p, q, d) {
 				qs = append(qs, q)
 			}
 		}
@@ -47,7 +47,13 @@ func Plan(p *checklist.Pack, a *checklist.Answers) []Section {
 // Applies reports whether q is asked for these answers, as Plan judges it.
 func Applies(p *checklist.Pack, q *checklist.Question, a *checklist.Answers) bool {
 	d, _ := p.Derive(a)
-	return p.Applicable(q, d)
+	return asked(p, q, d)
+}
+
+// asked reports whether the walkthrough asks q: it applies, and it is not a
+// detail (those come from answers files, not from the walkthrough).
+func asked(p *checklist.Pack, q *checklist.Question, derived *checklist.Answers) bool {
+	return !q.Detail && p.Applicable(q, derived)
 }
 
 // Step returns the number (from 1) of the plan's section holding question

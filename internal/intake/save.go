@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -59,7 +60,7 @@ func (k SaveKind) Ext() string {
 
 // Encoder writes a score as JSON for the file it describes (`vetcircle
 // score --format json`'s shape, defined once in the command layer).
-type Encoder func(file string, r checklist.Result) ([]byte, error)
+type Encoder func(file string, rep *report.Report) ([]byte, error)
 
 // Render is what a kind writes for these answers, dated date. A saved
 // answers file never says where a draft stopped: that means nothing in a
@@ -75,9 +76,9 @@ func Render(k SaveKind, p *checklist.Pack, a *checklist.Answers, date time.Time,
 		if encode == nil {
 			return nil, errors.New("JSON is not available")
 		}
-		return encode(file, checklist.Evaluate(p, a))
+		return encode(file, summary.Build(p, a, summary.Options{Date: date}))
 	case SaveNote:
-		return []byte(summary.Note(p, a, checklist.Evaluate(p, a), summary.Options{Date: date})), nil
+		return []byte(summary.Note(p, summary.Build(p, a, summary.Options{Date: date}))), nil
 	}
-	return []byte(summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: date})), nil
+	return []byte(summary.Markdown(p, summary.Build(p, a, summary.Options{Date: date}))), nil
 }

@@ -2,6 +2,8 @@ package mdrender
 
 import (
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,7 +25,7 @@ func TestStyle(t *testing.T) {
 	}{
 		{"dark default", nil, true, StyleDark, true},
 		{"light background", map[string]string{"COLORFGBG": "0;15"}, false, StyleLight, false},
-		{"NO_COLOR wins, even empty", map[string]string{"NO_COLOR": ""}, true, StylePlain, true},
+		{"NO_COLOR wins, even empty", map[string]string{"NO_COLOR": ""}, true, StyleNoColor, true},
 		{"dumb terminal", map[string]string{"TERM": "dumb"}, true, StylePlain, true},
 	}
 	for _, tc := range tests {
@@ -64,5 +66,37 @@ func TestRenderPlainHasNoEscapes(t *testing.T) {
 	}
 	if !strings.Contains(dark, "\x1b[") {
 		t.Errorf("dark style emitted no colour: %q", dark)
+	}
+}
+
+// TestNoColorKeepsStructure: NO_COLOR removes colour, not structure: bold
+// and headings still render (as attributes, not as **), with no colour
+// codes at all; a dumb terminal gets text with no asterisks either.
+func TestNoColorKeepsStructure(t *testing.T) {
+	md := "## Heading\n\n**Is the circle safe and well run?** ✔ PROMISING\n\n- an *item*\n"
+	out, err := Render(md, 60, StyleNoColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "**") {
+		t.Errorf("no-colour render shows **: %q", out)
+	}
+	if !strings.Contains(out, "\x1b[1m") {
+		t.Errorf("no-colour render lost bold: %q", out)
+	}
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;]*)m`).FindAllStringSubmatch(out, -1) {
+		for _, param := range strings.Split(m[1], ";") {
+			n, _ := strconv.Atoi(param)
+			if n == 38 || n == 48 || (n >= 30 && n <= 37) || (n >= 40 && n <= 47) || (n >= 90 && n <= 107) {
+				t.Errorf("no-colour render holds colour %q: %q", m[0], out)
+			}
+		}
+	}
+	plain, err := Render(md, 60, StylePlain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain, "**") || strings.Contains(plain, "\x1b") {
+		t.Errorf("plain render: %q", plain)
 	}
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -194,6 +195,8 @@ func (g Register) Checkins(p *checklist.Pack, c Circle) ([]checklist.Checkin, []
 	return out, problems, nil
 }
 
+// readCheckins reads check-in files, in date order, naming those that do
+// not read.
 func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Problem) {
 	var out []checklist.Checkin
 	var problems []Problem
@@ -356,6 +359,12 @@ type Entry struct {
 	VettedBy string `json:"vetted_by"`
 	Source   string `json:"source"`
 	Rules    string `json:"rules"`
+	// Stay is the stay answer the check-ins decide (with the latest
+	// vetting); nil (null) when the person does not attend.
+	Stay *Stay `json:"stay"`
+	// Report is the latest vetting's report, judged over the check-ins:
+	// what the register's line renders. Not part of the JSON.
+	Report *report.Report `json:"-"`
 	// Vettings and Checkins count the files kept that read.
 	Vettings int `json:"vettings"`
 	Checkins int `json:"checkins"`
@@ -363,6 +372,30 @@ type Entry struct {
 	// the rules' last review.
 	RevetDue bool   `json:"revet_due"`
 	File     string `json:"file"`
+}
+
+// checkinsOnly is the stay answer of a circle with check-ins but no
+// vetting that reads: the check-ins alone decide it, as history says.
+func checkinsOnly(p *checklist.Pack, checkins []string, now time.Time) *Stay {
+	if len(checkins) == 0 {
+		return nil
+	}
+	hist, _ := readCheckins(p, checkins)
+	if len(hist) == 0 {
+		return nil
+	}
+	rep := report.BuildHistory(p, nil, hist, report.Options{Date: now})
+	if rep.Stay == nil {
+		return nil
+	}
+	return &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
+}
+
+// Stay is a stay answer on the register's line: its value and words.
+type Stay struct {
+	Value    checklist.StayValue `json:"value"`
+	Words    string              `json:"words"`
+	Headline string              `json:"headline"`
 }
 
 // vettedAt reads the time a register file was kept from its name.
@@ -459,6 +492,7 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 	e.Checkins = len(read)
 	bad = append(bad, cbad...)
 	if len(vettings) == 0 {
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	a, path, vbad := latestReadable(p, vettings)
@@ -466,6 +500,7 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 	e.Vettings = len(vettings) - len(vbad)
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
+		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	e.File = path
@@ -475,11 +510,20 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 	}
 	e.VettedBy, e.Source, e.Rules = a.Vetted.By, a.Vetted.Source, a.Vetted.Rules
 	e.RevetDue = revetDue(vetted, reviewed, now)
-	r := checklist.Evaluate(p, a)
-	e.Verdict, e.Format = r.Verdict, r.Circle.Format
-	e.RedFlags = append(e.RedFlags, r.RedFlags...)
-	if r.Fit != nil {
-		e.Fit = r.Fit.Value
+	// The line says what the check-ins decided, as history does: the
+	// report is built once, over the latest vetting and the check-ins that
+	// read. The name stays the register's (its metadata), not the file's.
+	rep := report.BuildHistory(p, a, read, report.Options{Date: now, FileDate: vetted})
+	e.Report = &rep
+	e.Verdict, e.Format = checklist.Verdict(rep.Verdict.Value), rep.Circle.Format
+	for _, f := range rep.RedFlags {
+		e.RedFlags = append(e.RedFlags, f.ID)
+	}
+	if rep.Fit != nil {
+		e.Fit = checklist.Fit(rep.Fit.Value)
+	}
+	if rep.Stay != nil {
+		e.Stay = &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
 	}
 	return e, bad
 }

@@ -2,6 +2,7 @@ package summary_test
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,10 +37,10 @@ func TestNoteFitsARecord(t *testing.T) {
 				}
 			}
 			r := checklist.Evaluate(p, a)
-			note := summary.Note(p, a, r, summary.Options{Date: testDate})
+			note := summary.Note(p, summary.Build(p, a, summary.Options{Date: testDate}))
 			lines := strings.Split(strings.TrimSuffix(note, "\n"), "\n")
-			if len(lines) > summary.NoteMaxLines {
-				t.Errorf("%d lines, over %d:\n%s", len(lines), summary.NoteMaxLines, note)
+			if regexp.MustCompile(`and \d+ more`).MatchString(note) {
+				t.Errorf("a record is complete, never cut short:\n%s", note)
 			}
 			for i, l := range lines {
 				if w := ansi.StringWidth(l); w > summary.NoteWidth {
@@ -51,7 +52,7 @@ func TestNoteFitsARecord(t *testing.T) {
 					t.Errorf("note holds %q:\n%s", bad, note)
 				}
 			}
-			for _, want := range []string{"2026-11-24", p.Meta.Version, "not medical advice", "988",
+			for _, want := range []string{p.Meta.Version, "not an endorsement", "not medical advice", "988",
 				"Is the circle safe and well run? " + summary.VerdictWord(p, r.Verdict), r.Headline.Verdict[:20]} {
 				if !strings.Contains(strings.Join(strings.Fields(note), " "), want) {
 					t.Errorf("note lacks %q:\n%s", want, note)
@@ -63,5 +64,21 @@ func TestNoteFitsARecord(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNoteQuotesCrisisWords: the note for a record carries the crisis line
+// and what was written, as the summary does.
+func TestNoteQuotesCrisisWords(t *testing.T) {
+	p := pack(t)
+	a, err := checklist.ParseAnswers(p, "a.yaml", []byte("version: 1\nanswers: {training: named-program}\nnotes:\n  training: \"Since my last session I keep having thoughts of ending my life.\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := summary.Note(p, summary.Build(p, a, summary.Options{Date: testDate}))
+	for _, want := range []string{"What you wrote speaks of crisis", "988", "Written: “Since my last session I keep having thoughts of ending my life”"} {
+		if !strings.Contains(strings.Join(strings.Fields(note), " "), want) {
+			t.Errorf("note lacks %q:\n%s", want, note)
+		}
 	}
 }

@@ -1,162 +1,159 @@
-// Package summary renders a scored circle as a markdown document: the verdict,
-// every point traced to its rule and the guide's section, what to ask next,
-// format fit, when to leave and the tool's limits. All prose comes from the
-// rule pack; user text is cleaned and markdown-escaped on the way in.
+// Package summary renders a vetting's report (internal/report) for people:
+// a markdown document (the verdict, every point traced to its rule and the
+// guide's section, what to ask next, format fit, when to leave and the
+// tool's limits), the plain-text note for a health record, and plain prose
+// for a screen reader. It formats only: every fact and decision is the
+// report's. All prose comes from the rule pack; user text is cleaned and
+// markdown-escaped on the way out.
 package summary
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // Options are the few things a summary needs beyond the pack and answers.
-type Options struct {
-	// Date is the day the check was made; the caller passes it so output is
-	// deterministic.
-	Date time.Time
+type Options = report.Options
+
+// Build is report.Build, for callers that render one summary.
+func Build(p *checklist.Pack, a *checklist.Answers, opt Options) *report.Report {
+	rep := report.Build(p, a, opt)
+	return &rep
 }
 
-// Markdown renders the summary. The same inputs always give the same bytes.
+// Markdown renders the report as a markdown document. The same report
+// always gives the same bytes; it decides nothing, only formats.
 //
 // It opens with the person's three questions, each answered in one plain
 // sentence with its reasons: is the circle safe and well run, is it right
 // for this person now, and, for someone attending, should they stay. The
 // score, its arithmetic and the rule IDs come last, under "How this was
 // scored", for tracing.
-func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt Options) string {
+func Markdown(p *checklist.Pack, rep *report.Report) string {
 	var b strings.Builder
-	w := writer{b: &b, p: p, coord: checklist.Coordinator(a)}
+	b.Grow(8 << 10)
+	w := writer{b: &b, p: p, rep: rep}
 
-	name := textclean.EscapeMarkdown(textclean.CleanLine(r.Circle.Name))
+	name := textclean.EscapeMarkdown(rep.Name)
 	if name == "" {
 		name = p.T("summary.circle")
 	}
 	w.line("# " + p.Tf("summary.title", "circle", name))
 	w.blank()
-	w.line(strings.Join(facts(p, r, opt), " · "))
+	var facts []string
+	for _, f := range rep.Facts {
+		v := f.Value
+		if f.ID == "facilitator" {
+			v = textclean.EscapeMarkdown(v)
+		}
+		if f.Label != "" {
+			v = f.Label + ": " + v
+		}
+		facts = append(facts, v)
+	}
+	w.line(strings.Join(facts, " · "))
 	w.blank()
 
-	if r.Crisis {
-		w.line("> " + w.t(CrisisKey(a)))
+	if rep.Crisis != nil {
+		w.line("> " + rep.Crisis.Text)
+		for _, q := range rep.Crisis.Quotes {
+			w.line(">")
+			w.line("> " + textclean.EscapeMarkdown(q))
+		}
 		w.blank()
 	}
 
 	w.section("summary.answers")
-	for _, q := range AnswerOrder(r) {
-		switch q {
-		case "verdict":
-			w.answer(w.t("summary.q-verdict"), VerdictBadge(p, r.Verdict), r.Headline.Verdict, r.VerdictReasons)
-			if r.Verdict == checklist.VerdictAvoid {
-				w.line(p.T("summary.no-more-questions"))
-				w.blank()
-			}
-		case "fit":
-			if r.Fit == nil {
-				w.answer(w.t("summary.q-fit"), "", w.t("summary.no-format"), nil)
-				continue
-			}
-			w.answer(w.t("summary.q-fit"), FitBadge(r.Fit.Value)+" "+p.T("fit."+string(r.Fit.Value)), r.Headline.Fit, r.Fit.Reasons[min(1, len(r.Fit.Reasons)):])
-		case "stay":
-			w.answer(w.t("summary.q-stay"), StayBadge(r.Stay.Value)+" "+p.T("stay."+string(r.Stay.Value)), r.Headline.Stay, r.Stay.Reasons[min(1, len(r.Stay.Reasons)):])
+	for i, k := range rep.Order {
+		ans := rep.Answers()[i]
+		if ans == nil {
+			w.answer(rep.T(p, "summary.q-fit"), "", rep.T(p, "summary.no-format"), nil)
+			continue
+		}
+		badge := ans.Symbol + " " + ans.Words
+		w.answer(ans.Question, badge, ans.Headline, ans.Further)
+		if k == report.KeyVerdict && rep.NothingMoreToAsk {
+			w.line(p.T("summary.no-more-questions"))
+			w.blank()
 		}
 	}
 
 	w.section("summary.red-flags")
-	if len(r.RedFlags) == 0 {
+	if len(rep.RedFlags) == 0 {
 		w.line(p.T("summary.none"))
 	}
-	for _, id := range r.RedFlags {
-		q := p.Question(id)
-		w.line(fmt.Sprintf("- **%s**: %s", q.Label, q.Why))
+	for _, f := range rep.RedFlags {
+		w.line(fmt.Sprintf("- **%s**: %s", f.Label, f.Why))
 	}
 	w.blank()
 
-	var facilitator, self []checklist.FollowUp
-	for _, f := range r.FollowUps {
-		if f.To == "self" {
-			self = append(self, f)
-		} else {
-			facilitator = append(facilitator, f)
-		}
-	}
-	// Nothing the facilitator could say would change an avoid, and the
-	// answers above already say so: no questions for them.
-	if r.Verdict != checklist.VerdictAvoid {
+	if !rep.NothingMoreToAsk {
 		w.section("summary.ask-next")
-		w.followUps(facilitator)
+		w.followUps(rep.AskFacilitator)
 	}
-	if len(self) > 0 {
-		if w.coord {
+	if len(rep.AskPerson) > 0 {
+		if rep.Coordinator {
 			w.section("summary.ask-person")
 		} else {
 			w.section("summary.ask-self")
 		}
-		w.followUps(self)
+		w.followUps(rep.AskPerson)
 	}
 
-	if f := p.Format(r.Circle.Format); f != nil {
+	if f := rep.YourFormat; f != nil {
 		w.section("summary.your-format")
 		w.line("**" + f.Name + "**: " + f.Summary)
 		w.blank()
-		for _, kv := range [][2]string{{"summary.format-size", "size"}, {"summary.format-cost", "cost"}, {"summary.format-frequency", "frequency"}, {"summary.format-cautions", "cautions"}} {
-			value := map[string]string{"size": f.Size, "cost": f.Cost, "frequency": f.Frequency, "cautions": f.Cautions}[kv[1]]
-			if value != "" {
-				w.line("- " + p.Tf(kv[0], kv[1], value))
+		for _, kv := range [][3]string{{"summary.format-size", "size", f.Size}, {"summary.format-cost", "cost", f.Cost}, {"summary.format-frequency", "frequency", f.Frequency}, {"summary.format-cautions", "cautions", f.Cautions}} {
+			if kv[2] != "" {
+				w.line("- " + p.Tf(kv[0], kv[1], kv[2]))
 			}
 		}
 		w.blank()
-		if !r.Attending && r.Verdict != checklist.VerdictAvoid {
+		if f.TryFirst {
 			w.line(p.T("summary.try-first"))
 			w.blank()
 		}
 	}
 
 	w.section("summary.formats")
-	for _, f := range r.Formats {
-		w.line(fmt.Sprintf("- **%s**: %s %s", f.Name, FitBadge(f.Fit), p.T("fit."+string(f.Fit))))
-		// What the guide says of a format worth considering, in brief.
-		if ff := p.Format(f.ID); ff != nil && f.Fit == checklist.FitGood && f.ID != r.Circle.Format {
-			var facts []string
-			for _, kv := range [][2]string{{"summary.format-size", ff.Size}, {"summary.format-cost", ff.Cost}, {"summary.format-frequency", ff.Frequency}} {
-				if kv[1] != "" {
-					facts = append(facts, p.Tf(kv[0], strings.TrimPrefix(kv[0], "summary.format-"), kv[1]))
-				}
-			}
-			if len(facts) > 0 {
-				w.line("  - " + strings.Join(facts, " · "))
-			}
+	for _, f := range rep.Formats {
+		w.line(fmt.Sprintf("- **%s**: %s %s", f.Name, f.Symbol, f.Words))
+		if len(f.Facts) > 0 {
+			w.line("  - " + strings.Join(f.Facts, " · "))
 		}
-		if len(f.Reasons) == 0 {
-			if ff := p.Format(f.ID); ff != nil {
-				w.line("  - " + ff.FitsWho)
-			}
+		if f.FitsWho != "" {
+			w.line("  - " + f.FitsWho)
 		}
 		for _, reason := range f.Reasons {
-			w.line(fmt.Sprintf("  - %s (`%s`; %s: %s)", reason.Text, reason.Rule, p.T("summary.source"), reason.Source))
+			w.line(fmt.Sprintf("  - %s (%s: %s)", reason.Text, p.T("summary.source"), reason.Source))
 		}
 	}
 	w.blank()
 
-	if a != nil && len(a.Notes) > 0 {
+	if len(rep.Notes) > 0 {
 		w.section("summary.notes")
-		for _, q := range p.Questions {
-			note, ok := a.Notes[q.ID]
-			if !ok {
-				continue
-			}
-			w.line(fmt.Sprintf("- **%s** (`%s`): %s", q.Label, q.ID, oneParagraph(note)))
+		for _, n := range rep.Notes {
+			w.line(fmt.Sprintf("- **%s**: %s", n.Label, oneParagraph(n.Text)))
+		}
+		w.blank()
+	}
+	if len(rep.Actions) > 0 {
+		w.line("**" + p.T("note.actions") + "**")
+		w.blank()
+		for _, a := range rep.Actions {
+			w.line("- " + oneParagraph(a))
 		}
 		w.blank()
 	}
 
 	w.section("summary.leave")
-	w.line(w.t("summary.leave-body"))
+	w.line(rep.T(p, "summary.leave-body"))
 	w.blank()
 	w.section("summary.limits")
 	for _, para := range strings.Split(p.T("summary.limits-body"), "\n") {
@@ -164,54 +161,40 @@ func Markdown(p *checklist.Pack, a *checklist.Answers, r checklist.Result, opt O
 		w.blank()
 	}
 
-	w.scoring(r)
+	w.scoring()
 	w.line("---")
 	w.blank()
-	w.line("_" + p.Tf("summary.pack",
-		"name", p.Meta.Name, "version", p.Meta.Version, "reviewed", p.Meta.LastReviewed,
-		"guide", p.Meta.Guide.Title, "guide_reviewed", p.Meta.Guide.LastReviewed) + "_")
+	w.line("_" + footer(p) + "_")
 	return b.String()
 }
 
-// AnswerOrder is the order in which to give the three answers: the circle's
-// verdict, then fit, then stay, except that a person attending who should
-// leave hears that first, and a person in crisis hears first that now is
-// not the time for a group. Front ends use it so they never disagree.
-func AnswerOrder(r checklist.Result) []string {
-	order := []string{"verdict", "fit"}
-	if r.Stay != nil {
-		order = append(order, "stay")
-	}
-	switch {
-	case r.Stay != nil && r.Stay.Value == checklist.StayLeave:
-		order = []string{"stay", "verdict", "fit"}
-	case r.Crisis && r.Fit != nil && r.Fit.Value == checklist.FitNotNow:
-		order = slices.DeleteFunc(order, func(s string) bool { return s == "fit" })
-		order = append([]string{"fit"}, order...)
-	}
-	return order
+// footer names the rules and the guide they follow.
+func footer(p *checklist.Pack) string {
+	return p.Tf("summary.pack",
+		"name", p.Meta.Name, "version", p.Meta.Version, "reviewed", p.Meta.LastReviewed,
+		"guide", p.Meta.Guide.Title, "guide_reviewed", p.Meta.Guide.LastReviewed)
 }
 
 // scoring is the trace at the end: the score and its arithmetic, why the
 // score and the verdict differ when they do, every fired rule with its ID,
 // points and source, answers derived from others, and answers not counted.
-func (w writer) scoring(r checklist.Result) {
-	p := w.p
+func (w writer) scoring() {
+	p, rep, tr := w.p, w.rep, w.rep.Trace
 	w.section("summary.scoring")
-	w.line(p.Tf("summary.score", "score", strconv.Itoa(r.Score), "completeness", strconv.Itoa(r.Completeness)))
+	w.line(p.Tf("summary.score", "score", strconv.Itoa(tr.Score), "completeness", strconv.Itoa(tr.Completeness)))
 	w.blank()
-	w.line(tally(p, r))
+	w.line(tally(p, tr))
 	w.blank()
 	switch {
-	case !r.ScoreDecides:
+	case !tr.ScoreDecides:
 		w.line(p.T("summary.score-waits"))
 		w.blank()
-	case r.Band != r.Verdict:
-		w.line(p.Tf("summary.score-differs", "band", VerdictWord(p, r.Band), "verdict", VerdictWord(p, r.Verdict)))
+	case string(tr.Band) != rep.Verdict.Value:
+		w.line(p.Tf("summary.score-differs", "band", tr.BandWords, "verdict", rep.Verdict.Words))
 		w.blank()
 	}
 	var concerns, strengths []checklist.Finding
-	for _, f := range r.Findings {
+	for _, f := range tr.Findings {
 		if f.Severity == checklist.SevStrength {
 			strengths = append(strengths, f)
 		} else {
@@ -223,153 +206,56 @@ func (w writer) scoring(r checklist.Result) {
 	w.subsection("summary.strengths")
 	w.findings(strengths)
 
-	if len(r.Derived) > 0 {
+	if len(rep.Derived) > 0 {
 		w.subsection("summary.derived")
-		for _, d := range r.Derived {
-			label, value := d.Question, d.Value
-			if q := p.Question(d.Question); q != nil {
-				label = q.Label
-				value = OptionLabel(p, q, d.Value)
-			}
-			line := "- " + p.Tf("summary.derived-item", "label", "**"+label+"**", "value", value, "from", d.From) + " (`" + d.Rule + "`)"
+		for _, d := range rep.Derived {
+			line := "- " + p.Tf("summary.derived-item", "label", "**"+d.Label+"**", "value", d.ValueLabel, "from", d.From) + " (`" + d.Rule + "`)"
 			if d.Given != "" {
-				given := d.Given
-				if q := p.Question(d.Question); q != nil {
-					given = OptionLabel(p, q, d.Given)
-				}
 				key := "summary.derived-replaced"
 				if d.Kept {
 					key = "summary.derived-kept"
 				}
-				line += " " + p.Tf(key, "given", given)
+				line += " " + p.Tf(key, "given", d.GivenLabel)
 			}
 			w.line(line)
 		}
 		w.blank()
 	}
 
-	if len(r.Ignored) > 0 {
+	if len(rep.Ignored) > 0 {
 		w.subsection("summary.ignored")
-		for _, ig := range r.Ignored {
-			label := ig.Question
-			if q := p.Question(ig.Question); q != nil {
-				label = q.Label
-			}
-			w.line("- " + p.Tf("summary.ignored-item", "label", "**"+label+"**", "id", "`"+ig.Question+"`", "when", ig.When))
+		for _, ig := range rep.Ignored {
+			w.line("- " + p.Tf("summary.ignored-item", "label", "**"+ig.Label+"**", "id", "`"+ig.Question+"`", "when", ig.When))
 		}
 		w.blank()
 	}
 }
 
-// OptionLabel is an option's label as the pack words it; tristate answers
-// use the pack's yes, no and unknown.
+// OptionLabel is an option's label as the pack words it.
 func OptionLabel(p *checklist.Pack, q *checklist.Question, id string) string {
-	if q.Kind == checklist.KindTristate {
-		return p.T("answer." + id)
-	}
-	if o := q.Option(id); o != nil {
-		return o.Label
-	}
-	return id
+	return report.OptionLabel(p, q, id)
 }
 
 // tally shows the arithmetic behind the score, as a clinical calculator does.
-func tally(p *checklist.Pack, r checklist.Result) string {
-	plus, minus := 0, 0
-	for _, f := range r.Findings {
-		if f.Points > 0 {
-			plus += f.Points
-		} else {
-			minus += f.Points
-		}
-	}
-	return p.Tf("summary.tally", "base", strconv.Itoa(p.BaseScore), "plus", fmt.Sprintf("+%d", plus),
-		"minus", fmt.Sprintf("%d", minus), "total", strconv.Itoa(p.BaseScore+plus+minus), "score", strconv.Itoa(r.Score))
+func tally(p *checklist.Pack, tr report.Trace) string {
+	return p.Tf("summary.tally", "base", strconv.Itoa(tr.Base), "plus", fmt.Sprintf("+%d", tr.Plus),
+		"minus", fmt.Sprintf("%d", tr.Minus), "total", strconv.Itoa(tr.Base+tr.Plus+tr.Minus), "score", strconv.Itoa(tr.Score))
 }
 
 // VerdictBadge states a verdict in a symbol and a word, never colour alone;
 // the word comes from the pack, so a translated pack translates it.
 func VerdictBadge(p *checklist.Pack, v checklist.Verdict) string {
-	sym := map[checklist.Verdict]string{
-		checklist.VerdictPromising:  "✔",
-		checklist.VerdictCaution:    "⚠",
-		checklist.VerdictAvoid:      "✘",
-		checklist.VerdictIncomplete: "…",
-	}[v]
-	return sym + " " + VerdictWord(p, v)
+	return report.VerdictSymbol(v) + " " + report.VerdictWord(p, v)
 }
 
 // VerdictWord is the verdict's one word, as the pack spells it.
-func VerdictWord(p *checklist.Pack, v checklist.Verdict) string {
-	return p.T("verdict-word." + string(v))
-}
+func VerdictWord(p *checklist.Pack, v checklist.Verdict) string { return report.VerdictWord(p, v) }
 
 // StayBadge is a stay answer's symbol.
-func StayBadge(v checklist.StayValue) string {
-	return map[checklist.StayValue]string{
-		checklist.StayStay: "✔", checklist.StayWatch: "◐", checklist.StayLeave: "✘",
-	}[v]
-}
+func StayBadge(v checklist.StayValue) string { return report.StaySymbol(v) }
 
 // FitBadge is a format fit's symbol.
-func FitBadge(f checklist.Fit) string {
-	return map[checklist.Fit]string{
-		checklist.FitGood: "●", checklist.FitPossible: "◐", checklist.FitNotNow: "◌", checklist.FitPoor: "○",
-	}[f]
-}
-
-// facts is the line under the title: date and the circle's basics.
-func facts(p *checklist.Pack, r checklist.Result, opt Options) []string {
-	out := []string{p.Tf("summary.date", "date", Date(p, opt.Date))}
-	c := r.Circle
-	if f := p.Format(c.Format); f != nil {
-		out = append(out, f.Name)
-	}
-	add := func(id, value string) {
-		if value == "" {
-			return
-		}
-		label := id
-		if q := p.Question(id); q != nil {
-			label = q.Label
-			if q.Unit != "" && q.Kind == checklist.KindNumber && q.Unit != "USD" {
-				value += " " + q.Unit
-			}
-		}
-		out = append(out, label+": "+value)
-	}
-	add("facilitator", textclean.EscapeMarkdown(textclean.CleanLine(c.Facilitator)))
-	add("participants", numRange(c.Participants, c.ParticipantsMax))
-	add("minutes", numRange(c.Minutes, c.MinutesMax))
-	if c.CostUSD != nil {
-		cost := Money(p, *c.CostUSD)
-		if c.CostUSDMax != nil {
-			cost += "-" + Money(p, *c.CostUSDMax)
-		}
-		add("cost-usd", cost)
-	}
-	if q := p.Question("setting"); q != nil && c.Setting != "" {
-		if o := q.Option(c.Setting); o != nil {
-			add("setting", o.Label)
-		}
-	}
-	return out
-}
-
-// numRange writes a number, or a range's two ends ("20-60").
-func numRange(lo, hi *float64) string {
-	if hi == nil {
-		return num(lo)
-	}
-	return num(lo) + "-" + num(hi)
-}
-
-func num(f *float64) string {
-	if f == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
-}
+func FitBadge(f checklist.Fit) string { return report.FitSymbol(f) }
 
 // oneParagraph cleans a note and keeps it inside one list item.
 func oneParagraph(s string) string {
@@ -381,20 +267,9 @@ func oneParagraph(s string) string {
 }
 
 type writer struct {
-	b     *strings.Builder
-	p     *checklist.Pack
-	coord bool
-}
-
-// t is the pack's sentence, worded for a coordinator where the pack has a
-// ".coordinator" variant.
-func (w writer) t(key string) string {
-	if w.coord {
-		if s, ok := w.p.Text[key+".coordinator"]; ok {
-			return s
-		}
-	}
-	return w.p.T(key)
+	b   *strings.Builder
+	p   *checklist.Pack
+	rep *report.Report
 }
 
 func (w writer) subsection(key string) {
@@ -404,7 +279,7 @@ func (w writer) subsection(key string) {
 
 // answer writes one of the three answers: the question, its badge, the
 // one-sentence headline, and the further reasons beneath it.
-func (w writer) answer(question, badge, headline string, reasons []checklist.Reason) {
+func (w writer) answer(question, badge, headline string, reasons []report.Reason) {
 	head := "**" + question + "**"
 	if badge != "" {
 		head += " " + badge
@@ -414,7 +289,7 @@ func (w writer) answer(question, badge, headline string, reasons []checklist.Rea
 	w.line(headline)
 	w.blank()
 	for _, r := range reasons {
-		w.line(fmt.Sprintf("- %s *(%s: %s)*", r.Text, w.p.T("summary.source"), r.Source))
+		w.line(fmt.Sprintf("- %s (%s: %s)", r.Text, w.p.T("summary.source"), r.Source))
 	}
 	if len(reasons) > 0 {
 		w.blank()
@@ -449,41 +324,20 @@ func (w writer) findings(fs []checklist.Finding) {
 	w.blank()
 }
 
-func (w writer) followUps(fs []checklist.FollowUp) {
+func (w writer) followUps(fs []report.Ask) {
 	if len(fs) == 0 {
 		w.line(w.p.T("summary.none"))
 		w.blank()
 		return
 	}
 	for i, f := range fs {
-		label := f.Question
-		if q := w.p.Question(f.Question); q != nil {
-			label = q.Label
-		}
-		w.line(fmt.Sprintf("%d. **%s** (`%s`): “%s”", i+1, label, f.Question, f.Ask))
-		if q := w.p.Question(f.Question); q != nil && len(f.Unsure) > 0 {
-			items := make([]string, len(f.Unsure))
-			for j, id := range f.Unsure {
-				items[j] = OptionLabel(w.p, q, id)
-			}
-			w.line("   " + w.p.Tf("summary.unsure", "items", strings.Join(items, ", ")))
+		w.line(fmt.Sprintf("%d. **%s**: “%s”", i+1, f.Label, f.Ask))
+		if len(f.Unsure) > 0 {
+			w.line("   " + w.p.Tf("summary.unsure", "items", strings.Join(f.Unsure, ", ")))
 		}
 		if f.Why != "" {
 			w.line(fmt.Sprintf("   %s: %s", w.p.T("summary.why-ask"), f.Why))
 		}
 	}
 	w.blank()
-}
-
-// CrisisKey is the text key of the crisis line that heads a summary: the
-// one that says "you mentioned distress" only when distress was answered
-// yes; otherwise the crisis line came from feeling worse again and again.
-func CrisisKey(a *checklist.Answers) string {
-	if a == nil {
-		return "summary.crisis"
-	}
-	if v, ok := a.Get("distress"); ok && v.Choice == checklist.Yes {
-		return "summary.crisis"
-	}
-	return "summary.crisis-worse"
 }

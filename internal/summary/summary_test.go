@@ -50,7 +50,7 @@ func TestGoldenExamples(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
 		t.Run(name, func(t *testing.T) {
 			a := load(t, p, f)
-			got := summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: testDate})
+			got := summary.Markdown(p, summary.Build(p, a, summary.Options{Date: testDate}))
 			golden := filepath.Join("testdata", name+".md")
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -75,7 +75,7 @@ func TestSummaryContents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return summary.Markdown(p, a, checklist.Evaluate(p, a), summary.Options{Date: testDate})
+		return summary.Markdown(p, summary.Build(p, a, summary.Options{Date: testDate}))
 	}
 	tests := []struct {
 		name, body string
@@ -84,17 +84,17 @@ func TestSummaryContents(t *testing.T) {
 		{"empty intake: incomplete, the three questions word for word, limits",
 			"",
 			[]string{"… INCOMPLETE", "Incomplete: the questions to put to the facilitator are not all answered yet.",
-				"1. **Facilitator training** (`training`): “What's your facilitator training?”",
-				"2. **Group agreements** (`agreements`): “What are the group agreements?”",
-				"3. **Difficult-experience plan** (`difficult-experience`)", "988", "not medical advice", "HIPAA",
-				"not a certification", "version 2.0.0", "last reviewed 2026-12-01", "Checked on 2026-11-24",
+				"1. **Facilitator training**: “What's your facilitator training?”",
+				"2. **Group agreements**: “What are the group agreements?”",
+				"3. **Difficult-experience plan**:", "988", "not medical advice", "HIPAA",
+				"not a certification", "version 2.1.0", "last reviewed 2026-12-01", "Checked on 2026-11-24",
 				"The score decides nothing until"},
 			[]string{"You mentioned distress"}},
 		{"a red flag is named with its rule and source",
 			"answers: {rf-vendor-dosing: yes}",
 			[]string{"✘ AVOID", "Avoid: the group promotes medicine sellers or gives dosing advice (a red flag).",
 				"no need to ask this facilitator anything more", "`RF-VENDOR-DOSING`", "-40 points",
-				"*Source: Red flags worth taking seriously*", "**Medicine vendors or dosing advice**:"},
+				"Source: Red flags worth taking seriously", "**Medicine vendors or dosing advice**:"},
 			[]string{"## What to ask next"}},
 		{"a confirmed red flag is never buried under incomplete",
 			"answers: {rf-pressure-disclose: yes}",
@@ -146,7 +146,7 @@ func TestSummaryContents(t *testing.T) {
 			[]string{"RETREAT-NO-MEDICAL"}},
 		{"notes appear under their question",
 			"notes: {agreements: \"Sent by email\"}",
-			[]string{"## Notes", "**Group agreements** (`agreements`): Sent by email"},
+			[]string{"## Notes", "**Group agreements**: Sent by email"},
 			nil},
 	}
 	for _, tc := range tests {
@@ -169,9 +169,9 @@ func TestSummaryContents(t *testing.T) {
 func BenchmarkMarkdown(b *testing.B) {
 	p := pack(b)
 	a := load(b, p, "../../examples/strong-kap-circle.yaml")
-	r := checklist.Evaluate(p, a)
+	rep := summary.Build(p, a, summary.Options{Date: testDate})
 	b.ReportAllocs()
 	for b.Loop() {
-		summary.Markdown(p, a, r, summary.Options{Date: testDate})
+		summary.Markdown(p, rep)
 	}
 }

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -60,12 +63,12 @@ func (m *Model) drafted(msg draftMsg) {
 // 52, which the terminal carries out (locally, even over ssh).
 func (m *Model) copySummary(note bool) tea.Cmd {
 	p, a := m.c.pack, m.c.answers
-	r, o := checklist.Evaluate(p, a), summary.Options{Date: m.c.now()}
-	text, what := summary.Markdown(p, a, r, o), ""
+	rep := summary.Build(p, a, summary.Options{Date: m.c.now()})
+	text, what := summary.Markdown(p, rep), ""
 	if note {
 		// A health record's text box shows markdown as asterisks: the
 		// plain note is what a coordinator pastes there.
-		text, what = summary.Note(p, a, r, o), "-note"
+		text, what = summary.Note(p, rep), "-note"
 	}
 	// OSC 52 is sent to the terminal, which may drop it (tmux does unless
 	// set-clipboard is on): say it was sent, how to make sure, and that
@@ -77,8 +80,10 @@ func (m *Model) copySummary(note bool) tea.Cmd {
 	return tea.SetClipboard(text)
 }
 
-func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int) tea.Cmd {
-	return func() tea.Msg { return scoredMsg{rev: rev, result: checklist.Evaluate(p, a)} }
+func scoreCmd(p *checklist.Pack, a *checklist.Answers, rev int, date time.Time) tea.Cmd {
+	return func() tea.Msg {
+		return scoredMsg{rev: rev, rep: report.Build(p, a, report.Options{Date: date})}
+	}
 }
 
 // goTo makes step i current, focusing question focus.

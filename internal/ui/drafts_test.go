@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/report"
 )
 
 // testStore is a drafts folder under a fresh temporary state folder; the
@@ -389,9 +390,9 @@ func TestSaveAnswersAndJSON(t *testing.T) {
 	p := testPack(t)
 	dir := t.TempDir()
 	var gotFile string
-	encode := func(file string, r checklist.Result) ([]byte, error) {
+	encode := func(file string, r *report.Report) ([]byte, error) {
 		gotFile = file
-		return []byte(`{"file":"` + file + `","verdict":"` + string(r.Verdict) + `"}` + "\n"), nil
+		return []byte(`{"file":"` + file + `","verdict":"` + r.Verdict.Value + `"}` + "\n"), nil
 	}
 	d := newDriver(t, 80, 24, Options{SaveDir: dir, ResultJSON: encode})
 	d.fill(loadExample(t, "red-flag-vendor.yaml")).goToStep("summary")

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -116,6 +117,6 @@ func TestGolden(t *testing.T) {
 }
 
 // stubJSON stands in for the command line's JSON encoder.
-func stubJSON(file string, r checklist.Result) ([]byte, error) {
-	return []byte(`{"file":"` + file + `","verdict":"` + string(r.Verdict) + `"}`), nil
+func stubJSON(file string, r *report.Report) ([]byte, error) {
+	return []byte(`{"file":"` + file + `","verdict":"` + r.Verdict.Value + `"}`), nil
 }

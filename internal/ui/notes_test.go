@@ -104,7 +104,7 @@ func TestNotesRoundTrip(t *testing.T) {
 	d.keys("home", "enter")
 	s := d.m.screens["summary"].(*summaryScreen)
 	content := strings.Join(strings.Fields(ansi.Strip(s.vp.GetContent())), " ")
-	if !strings.Contains(content, "Facilitator training ( training ): "+want) {
+	if !strings.Contains(content, "Facilitator training: "+want) {
 		t.Errorf("summary does not list the note under its question:\n%s", content)
 	}
 	// The saved answers file keeps every note.

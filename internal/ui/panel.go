@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // panel is the live side panel: the verdict and score as they stand, and
@@ -39,25 +39,23 @@ type panelCache struct {
 func (m *Model) drawPanel(h int) []string {
 	t := m.c.theme
 	p := m.c.pack
-	r := m.c.result
+	rep := &m.c.rep
 	inner := panelWidth - 4 // border and padding
 	var lines []string
 	lines = append(lines, t.title.Render(p.T("ui.panel.title")), "")
-	lines = append(lines, t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict)))
+	lines = append(lines, t.verdict(checklist.Verdict(rep.Verdict.Value)).Render(rep.Verdict.Symbol+" "+rep.Verdict.Words))
 	lines = append(lines,
-		t.text.Render(p.Tf("ui.panel.score", "score", strconv.Itoa(r.Score))),
-		t.text.Render(p.Tf("ui.panel.answered", "completeness", strconv.Itoa(r.Completeness))))
-	if n := len(r.RedFlags); n > 0 {
+		t.text.Render(p.Tf("ui.panel.score", "score", strconv.Itoa(rep.Trace.Score))),
+		t.text.Render(p.Tf("ui.panel.answered", "completeness", strconv.Itoa(rep.Trace.Completeness))))
+	if n := len(rep.RedFlags); n > 0 {
 		lines = append(lines, t.bad.Bold(true).Render("✘ "+p.Tf("ui.panel.flags", "n", strconv.Itoa(n))))
-		for _, id := range r.RedFlags {
-			if q := p.Question(id); q != nil {
-				lines = append(lines, t.bad.Render("  "+ansi.Truncate(q.Label, inner-2, "…")))
-			}
+		for _, f := range rep.RedFlags {
+			lines = append(lines, t.bad.Render("  "+ansi.Truncate(f.Label, inner-2, "…")))
 		}
 	} else {
 		lines = append(lines, t.text.Render(p.T("ui.panel.no-flags")))
 	}
-	lines = append(lines, t.faint.Render(p.Tf("ui.panel.ask", "n", strconv.Itoa(len(r.FollowUps)))))
+	lines = append(lines, t.faint.Render(p.Tf("ui.panel.ask", "n", strconv.Itoa(len(m.c.rep.FollowUps())))))
 
 	// The sections, with the one on screen marked.
 	cur := m.steps[m.cur]

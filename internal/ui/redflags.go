@@ -108,7 +108,7 @@ func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 // The flag is shown answered, with where the answer came from, rather than
 // asked again.
 func (s *flagsScreen) derived(q *checklist.Question) (checklist.Derived, bool) {
-	for _, d := range s.c.result.Derived {
+	for _, d := range s.c.rep.Result.Derived {
 		if d.Question == q.ID && !d.Kept {
 			return d, true
 		}

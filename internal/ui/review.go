@@ -151,7 +151,7 @@ func (s *reviewScreen) headerLines(w int) []string {
 	p := s.c.pack
 	// The header already names the screen; this line says how far along,
 	// in the same figure as the panel, the summary and resume --list.
-	r := s.c.result
+	r := s.c.rep.Trace
 	title := t.title.Render(p.Tf("ui.review.answered", "n", strconv.Itoa(r.Known), "m", strconv.Itoa(r.Asked), "pct", strconv.Itoa(r.Completeness)))
 	btn := t.buttonOff.Render("→ " + p.T("ui.review.continue"))
 	marker := "  "

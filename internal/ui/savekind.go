@@ -22,7 +22,7 @@ const (
 
 // defaultName is the file name offered for a kind (intake.FileName).
 func defaultName(c *common, k saveKind) string {
-	return intake.FileName(c.result.Circle.Name, c.now(), k.Ext())
+	return intake.FileName(c.rep.Circle.Name, c.now(), k.Ext())
 }
 
 // saveCmd writes the summary markdown (plain, not styled), the answers file
@@ -30,7 +30,7 @@ func defaultName(c *common, k saveKind) string {
 // unless overwrite is set.
 func saveCmd(c *common, kind saveKind, path string, overwrite bool, source string) tea.Cmd {
 	p, a, date := c.pack, c.answers.Clone(), c.now()
-	encode, file, keep, name := c.resultJSON, c.answersFile, c.keep, c.result.Circle.Name
+	encode, file, keep, name := c.resultJSON, c.answersFile, c.keep, c.rep.Circle.Name
 	return func() tea.Msg {
 		if kind == saveKeep {
 			// The register names the file (time and a random suffix), so

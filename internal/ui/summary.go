@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
@@ -80,8 +81,7 @@ func (c *mdCache) render(md string, width int, style string) (string, error) {
 func renderCmd(c *common, k renderKey) tea.Cmd {
 	p, a, cache, date := c.pack, c.answers.Clone(), c.cache, c.now()
 	return func() tea.Msg {
-		r := checklist.Evaluate(p, a)
-		md := summary.Markdown(p, a, r, summary.Options{Date: date})
+		md := summary.Markdown(p, summary.Build(p, a, summary.Options{Date: date}))
 		out, err := cache.render(md, k.width, k.style)
 		return summaryMsg{key: k, rendered: out, err: err}
 	}
@@ -193,22 +193,21 @@ func (s *summaryScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 func (s *summaryScreen) banner(w int) []string {
 	t := s.c.theme
 	p := s.c.pack
-	r := s.c.result
+	rep := &s.c.rep
 	// The badge goes with the sentence under it: the verdict's, or the
 	// answer that comes first (a reason to leave, not now in a crisis),
-	// coloured as serious as it is.
-	badge := t.verdict(r.Verdict).Render(summary.VerdictBadge(p, r.Verdict))
-	first := r.Headline.Verdict
-	switch summary.AnswerOrder(r)[0] {
-	case "stay":
-		first = r.Headline.Stay
-		tone := map[checklist.StayValue]checklist.Verdict{checklist.StayLeave: checklist.VerdictAvoid, checklist.StayWatch: checklist.VerdictCaution, checklist.StayStay: checklist.VerdictPromising}[r.Stay.Value]
-		badge = t.verdict(tone).Render(summary.StayBadge(r.Stay.Value) + " " + strings.ToUpper(p.T("stay."+string(r.Stay.Value))))
-	case "fit":
-		first = r.Headline.Fit
-		badge = t.verdict(checklist.VerdictCaution).Render(summary.FitBadge(r.Fit.Value) + " " + strings.ToUpper(p.T("fit."+string(r.Fit.Value))))
+	// coloured as serious as it is. The report decided which.
+	v := checklist.Verdict(rep.Verdict.Value)
+	badge := t.verdict(v).Render(rep.Verdict.Symbol + " " + rep.Verdict.Words)
+	switch rep.Order[0] {
+	case report.KeyStay:
+		tone := map[string]checklist.Verdict{string(checklist.StayLeave): checklist.VerdictAvoid, string(checklist.StayWatch): checklist.VerdictCaution, string(checklist.StayStay): checklist.VerdictPromising}[rep.Stay.Value]
+		badge = t.verdict(tone).Render(rep.Stay.Symbol + " " + strings.ToUpper(rep.Stay.Words))
+	case report.KeyFit:
+		badge = t.verdict(checklist.VerdictCaution).Render(rep.Fit.Symbol + " " + strings.ToUpper(rep.Fit.Words))
 	}
-	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(r.Completeness)))
+	first := rep.Lead
+	done := t.faint.Render(p.Tf("summary.completeness", "completeness", strconv.Itoa(rep.Trace.Completeness)))
 	out := []string{badge + "  " + done}
 	if ansi.StringWidth(out[0]) > w {
 		out = []string{badge, done}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"os"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -142,8 +143,11 @@ func (t *theme) verdict(v checklist.Verdict) lipgloss.Style {
 
 func mdStyle(isDark, noColor bool) string {
 	switch {
-	case noColor:
+	case noColor && os.Getenv("TERM") == "dumb":
 		return mdrender.StylePlain
+	case noColor:
+		// Colour goes, structure stays: bold and headings, never **.
+		return mdrender.StyleNoColor
 	case isDark:
 		return mdrender.StyleDark
 	}

@@ -24,6 +24,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/report"
 )
 
 // Options configure a walkthrough. The zero value is a fresh intake.
@@ -64,7 +65,7 @@ type Options struct {
 	// writes it, so that the shape is defined in one place; file is the
 	// answers file it describes ("" when none was saved). nil leaves JSON
 	// out of the save dialog.
-	ResultJSON func(file string, r checklist.Result) ([]byte, error)
+	ResultJSON func(file string, rep *report.Report) ([]byte, error)
 	// Keep keeps an answers file in the register of vetted circles under
 	// the circle's name and returns the file it wrote; where says, before
 	// anything is written, the folder it goes to. nil leaves "keep in my
@@ -87,7 +88,8 @@ type common struct {
 	pack    *checklist.Pack
 	answers *checklist.Answers
 	theme   *theme
-	result  checklist.Result
+	// rep is the live answers' report: every rendering shows it.
+	rep report.Report
 	// rev counts changes to the answers, so cached renderings know when
 	// they are stale.
 	rev   int
@@ -101,7 +103,7 @@ type common struct {
 	// drafts keeps the answers in a draft; nil when drafts are off.
 	drafts *Drafts
 	// resultJSON encodes a score as JSON (Options.ResultJSON).
-	resultJSON func(file string, r checklist.Result) ([]byte, error)
+	resultJSON func(file string, rep *report.Report) ([]byte, error)
 	// keep and keepWhere are Options.Keep and Options.Where.
 	keep      func(name, source string, answers []byte) (string, error)
 	keepWhere string
@@ -184,8 +186,8 @@ type (
 // Messages from commands.
 type (
 	scoredMsg struct {
-		rev    int
-		result checklist.Result
+		rev int
+		rep report.Report
 	}
 	savedMsg struct {
 		kind saveKind
@@ -274,7 +276,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 	}
 	c := &common{keys: newKeyMap(p), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
 		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}}
-	c.result = checklist.Evaluate(p, a)
+	c.rep = report.Build(p, a, report.Options{Date: c.now()})
 	m := &Model{
 		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
 		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
@@ -303,7 +305,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 func (m *Model) Answers() *checklist.Answers { return m.c.answers }
 
 // Result returns the latest score of the answers.
-func (m *Model) Result() checklist.Result { return m.c.result }
+func (m *Model) Result() checklist.Result { return m.c.rep.Result }
 
 // Init asks the terminal for its background and opens the first screen.
 func (m *Model) Init() tea.Cmd {

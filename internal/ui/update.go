@@ -40,7 +40,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.setTheme(msg.IsDark())
 	case scoredMsg:
 		if msg.rev == m.c.rev {
-			m.c.result = msg.result
+			m.c.rep = msg.rep
 			m.scored++
 		}
 		return m, nil
@@ -243,7 +243,7 @@ func (m *Model) changed() tea.Cmd {
 	if r, ok := m.screens["review"].(*reviewScreen); ok {
 		r.steps = m.steps
 	}
-	return tea.Batch(reenter, scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev), m.notify(true))
+	return tea.Batch(reenter, scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev, m.c.now()), m.notify(true))
 }
 
 // dropStaleScreens forgets kept screens whose step now holds other

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
 // Layout.
@@ -219,15 +219,26 @@ func (m *Model) header() string {
 	if left()+right > room {
 		live, right = nil, 0
 	}
-	h := t.section.Render(name) + t.progress.Render(step)
-	if app != "" {
-		h = t.app.Render(m.c.pack.T("ui.app")) + " " + h
+	build := func(withApp bool) string {
+		h := t.section.Render(name) + t.progress.Render(step)
+		if withApp {
+			h = t.app.Render(m.c.pack.T("ui.app")) + " " + h
+		}
+		if editing != "" {
+			h += t.warn.Render(editing)
+		}
+		return h
 	}
-	if editing != "" {
-		h += t.warn.Render(editing)
-	}
+	h := build(app != "")
 	if len(live) > 0 {
-		if gap := room - ansi.StringWidth(h) - ansi.StringWidth(live[0]); gap > 0 {
+		gap := room - ansi.StringWidth(h) - ansi.StringWidth(live[0])
+		if gap <= 0 && app != "" {
+			// The name's badge is padded wider than counted above: drop
+			// our name rather than the running verdict.
+			h = build(false)
+			gap = room - ansi.StringWidth(h) - ansi.StringWidth(live[0])
+		}
+		if gap > 0 {
 			h += strings.Repeat(" ", gap) + live[0]
 		}
 	}
@@ -243,11 +254,11 @@ func (m *Model) liveStatus() []string {
 		return nil
 	}
 	t := m.c.theme
-	r := m.c.result
-	badge := summary.VerdictBadge(m.c.pack, r.Verdict)
-	sym, _, _ := strings.Cut(badge, " ")
-	v := t.verdict(r.Verdict)
-	n := len(r.RedFlags)
+	rep := &m.c.rep
+	badge := rep.Verdict.Symbol + " " + rep.Verdict.Words
+	sym := rep.Verdict.Symbol
+	v := t.verdict(checklist.Verdict(rep.Verdict.Value))
+	n := len(rep.RedFlags)
 	if n == 0 {
 		return []string{v.Render(badge), v.Render(sym)}
 	}

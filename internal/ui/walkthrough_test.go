@@ -157,7 +157,7 @@ func TestEnterThroughEverything(t *testing.T) {
 	askNext := content[i:]
 	last := -1
 	for _, id := range []string{"training", "agreements", "difficult-experience"} {
-		j := strings.Index(askNext, id)
+		j := strings.Index(askNext, p.Question(id).Label)
 		if j < 0 {
 			t.Errorf("ask-next does not list %s", id)
 			continue
