@@ -426,7 +426,7 @@ func runCirclesShow(e env, name, format string) error {
 		for i, a := range vs {
 			at := register.VettedOn(a, files[i])
 			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
-				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Evaluate(p, a).Verdict})
+				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
 		}
 		out := bufio.NewWriter(e.stdout)
 		enc := json.NewEncoder(out)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/report"
 )
 
 // Migrate moves the folders of the old layout (a folder per slug, no
@@ -70,7 +71,7 @@ func (g Register) migrateFolder(p *checklist.Pack, circles *[]Circle, folder str
 				case "vettings":
 					var a *checklist.Answers
 					if a, err = checklist.ParseAnswers(p, f, data); err == nil {
-						if n := checklist.Evaluate(p, a).Circle.Name; CheckName(n) == nil {
+						if n := report.Build(p, a, report.Options{}).Circle.Name; CheckName(n) == nil {
 							lf.name, latestVetted = n, n
 							vetted[Key(n)] = n
 						}
