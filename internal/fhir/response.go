@@ -1,0 +1,204 @@
+package fhir
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+)
+
+// Options tune a response.
+type Options struct {
+	// Date is when the answers were gathered, YYYY-MM-DD, used when the
+	// answers' own vetted date is empty; empty leaves authored out rather
+	// than passing the printing date off as the date of the call.
+	Date string
+}
+
+// ResponseFor writes one vetting: the answers given, as the pack's
+// Questionnaire declares them, and the result the core computed (verdict,
+// fit and, for someone attending, stay) as contained Observations. It
+// decides nothing itself: status comes from the result's completeness,
+// and an answer the result ignored (its question does not apply) is left
+// out, as a disabled item's answer must be.
+func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o Options) QuestionnaireResponse {
+	if a == nil {
+		a = checklist.NewAnswers()
+	}
+	ignored := map[string]bool{}
+	for _, ig := range r.Ignored {
+		ignored[ig.Question] = true
+	}
+	out := QuestionnaireResponse{
+		ResourceType:  "QuestionnaireResponse",
+		Language:      p.Meta.Language,
+		Questionnaire: Canonical(p),
+		Status:        "in-progress",
+		Authored:      cmp.Or(a.Vetted.On, o.Date),
+	}
+	if complete(p, a, r, ignored) {
+		out.Status = "completed"
+	}
+	if a.Vetted.By != "" {
+		out.Author = &Reference{Display: a.Vetted.By}
+	}
+	if a.Vetted.Source != "" {
+		s := a.Vetted.Source
+		out.Extension = append(out.Extension, Extension{URL: ExtVettedSource, ValueCode: &s})
+	}
+	for _, s := range p.Sections {
+		g := ResponseItem{LinkID: sectionPrefix + s.ID, Text: oneLine(s.Title)}
+		for _, q := range p.SectionQuestions(s.ID) {
+			v, ok := a.Get(q.ID)
+			if !ok || ignored[q.ID] {
+				continue
+			}
+			if it, ok := answerItem(p, q, v); ok {
+				g.Item = append(g.Item, it)
+			}
+		}
+		if len(g.Item) > 0 {
+			out.Item = append(out.Item, g)
+		}
+	}
+	notes := ResponseItem{LinkID: notesLinkID, Text: oneLine(p.T("summary.notes"))}
+	for _, q := range p.Questions {
+		if n := a.Notes[q.ID]; n != "" {
+			notes.Item = append(notes.Item, ResponseItem{LinkID: notePrefix + q.ID, Text: oneLine(q.Label), Answer: []Answer{{ValueString: &n}}})
+		}
+	}
+	if len(notes.Item) > 0 {
+		out.Item = append(out.Item, notes)
+	}
+	out.Contained = observations(p, a, r, out)
+	return out
+}
+
+// complete: every question that counts and applies has a settled answer
+// (the core's completeness is whole), and each was given rather than
+// derived from other answers, so no required item is left empty.
+func complete(p *checklist.Pack, a *checklist.Answers, r checklist.Result, ignored map[string]bool) bool {
+	if r.Completeness < 100 {
+		return false
+	}
+	for _, q := range p.Questions {
+		if q.Optional || ignored[q.ID] || !p.Applicable(q, a) {
+			continue
+		}
+		if _, ok := a.Get(q.ID); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// answerItem is one question's answer as its item's type; ok is false for
+// a value the question cannot hold (nothing is written rather than a
+// wrong type).
+func answerItem(p *checklist.Pack, q *checklist.Question, v checklist.Value) (ResponseItem, bool) {
+	it := ResponseItem{LinkID: q.ID, Text: oneLine(q.Prompt)}
+	switch q.Kind {
+	case checklist.KindChoice:
+		o := q.Option(v.Choice)
+		if o == nil {
+			return it, false
+		}
+		it.Answer = []Answer{{ValueCoding: optionCoding(p, q, o)}}
+	case checklist.KindTristate:
+		if v.Choice != checklist.Yes && v.Choice != checklist.No && v.Choice != checklist.Unknown {
+			return it, false
+		}
+		it.Answer = []Answer{{ValueCoding: tristateCoding(p, v.Choice)}}
+	case checklist.KindMulti:
+		for _, o := range q.Options {
+			state := checklist.No
+			switch {
+			case slices.Contains(v.List, o.ID):
+				state = checklist.Yes
+			case slices.Contains(v.Unsure, o.ID):
+				state = checklist.Unknown
+			}
+			it.Item = append(it.Item, ResponseItem{LinkID: q.ID + ":" + o.ID, Text: oneLine(o.Label),
+				Answer: []Answer{{ValueCoding: tristateCoding(p, state)}}})
+		}
+		if len(it.Item) == 0 {
+			return it, false
+		}
+	case checklist.KindNumber:
+		n := v.Number
+		ans := Answer{ValueDecimal: &n}
+		if v.Upper != nil {
+			u := *v.Upper
+			ans.Item = []ResponseItem{{LinkID: q.ID + upperSuffix,
+				Text:   packText(p, "fhir.range-high", "Upper end, when the answer is a range"),
+				Answer: []Answer{{ValueDecimal: &u}}}}
+		}
+		it.Answer = []Answer{ans}
+	case checklist.KindText:
+		if v.Text == "" {
+			return it, false // FHIR strings are never empty
+		}
+		s := v.Text
+		it.Answer = []Answer{{ValueString: &s}}
+	default:
+		return it, false
+	}
+	return it, true
+}
+
+// observations are the result's three answers, each an Observation
+// derived from the response that contains it ("#").
+func observations(p *checklist.Pack, a *checklist.Answers, r checklist.Result, qr QuestionnaireResponse) []Observation {
+	coord := checklist.Coordinator(a)
+	status := "final"
+	if qr.Status != "completed" {
+		status = "preliminary"
+	}
+	question := func(key string) string {
+		if coord {
+			if s, ok := p.Text[key+".coordinator"]; ok {
+				return s
+			}
+		}
+		return p.T(key)
+	}
+	obs := func(id, key string, value Coding, text string, reasons []checklist.Reason) Observation {
+		o := Observation{
+			ResourceType: "Observation",
+			ID:           id,
+			Status:       status,
+			Category: []CodeableConcept{{Coding: []Coding{{System: systemObsCat, Code: "survey", Display: "Survey"}}}},
+			Code: CodeableConcept{
+				Coding: []Coding{{System: SystemAssessment, Code: id, Display: oneLine(question(key))}},
+				Text:   oneLine(question(key)),
+			},
+			EffectiveDateTime:    qr.Authored,
+			ValueCodeableConcept: &CodeableConcept{Coding: []Coding{value}, Text: oneLine(text)},
+			DerivedFrom:          []Reference{{Reference: "#"}},
+		}
+		for _, rs := range reasons {
+			t := oneLine(rs.Text)
+			if rs.Source != "" {
+				t += " (" + p.T("summary.source") + ": " + rs.Source + ")"
+			}
+			o.Note = append(o.Note, Annotation{Text: t})
+		}
+		return o
+	}
+	v := string(r.Verdict)
+	out := []Observation{obs("verdict", "summary.q-verdict",
+		Coding{System: SystemVerdict, Code: v, Display: strings.ToLower(p.T("verdict-word." + v))},
+		r.Headline.Verdict, r.VerdictReasons)}
+	if r.Fit != nil {
+		f := string(r.Fit.Value)
+		out = append(out, obs("fit", "summary.q-fit", Coding{System: SystemFit, Code: f, Display: p.T("fit." + f)},
+			r.Headline.Fit, r.Fit.Reasons))
+	}
+	if r.Stay != nil {
+		s := string(r.Stay.Value)
+		out = append(out, obs("stay", "summary.q-stay", Coding{System: SystemStay, Code: s, Display: p.T("stay." + s)},
+			r.Headline.Stay, r.Stay.Reasons))
+	}
+	return out
+}
