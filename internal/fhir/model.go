@@ -112,9 +112,9 @@ type ResponseItem struct {
 
 // Answer is one answer; exactly one value is set, of the item's type.
 type Answer struct {
-	ValueDecimal *float64      `json:"valueDecimal,omitempty"`
-	ValueString  *string       `json:"valueString,omitempty"`
-	ValueCoding  *Coding       `json:"valueCoding,omitempty"`
+	ValueDecimal *float64       `json:"valueDecimal,omitempty"`
+	ValueString  *string        `json:"valueString,omitempty"`
+	ValueCoding  *Coding        `json:"valueCoding,omitempty"`
 	Item         []ResponseItem `json:"item,omitempty"`
 }
 

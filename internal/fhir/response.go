@@ -168,7 +168,7 @@ func observations(p *checklist.Pack, a *checklist.Answers, r checklist.Result, q
 			ResourceType: "Observation",
 			ID:           id,
 			Status:       status,
-			Category: []CodeableConcept{{Coding: []Coding{{System: systemObsCat, Code: "survey", Display: "Survey"}}}},
+			Category:     []CodeableConcept{{Coding: []Coding{{System: systemObsCat, Code: "survey", Display: "Survey"}}}},
 			Code: CodeableConcept{
 				Coding: []Coding{{System: SystemAssessment, Code: id, Display: oneLine(question(key))}},
 				Text:   oneLine(question(key)),
