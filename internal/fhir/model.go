@@ -34,11 +34,12 @@ type Annotation struct {
 // Extension carries what R4 has no element for. Only the value types
 // vetcircle uses are modelled.
 type Extension struct {
-	URL          string   `json:"url"`
-	ValueString  *string  `json:"valueString,omitempty"`
-	ValueCode    *string  `json:"valueCode,omitempty"`
-	ValueDecimal *float64 `json:"valueDecimal,omitempty"`
-	ValueCoding  *Coding  `json:"valueCoding,omitempty"`
+	Extension    []Extension `json:"extension,omitempty"`
+	URL          string      `json:"url"`
+	ValueString  *string     `json:"valueString,omitempty"`
+	ValueCode    *string     `json:"valueCode,omitempty"`
+	ValueDecimal *float64    `json:"valueDecimal,omitempty"`
+	ValueCoding  *Coding     `json:"valueCoding,omitempty"`
 }
 
 // Questionnaire is an R4 Questionnaire: the form, generated from a pack.
@@ -112,6 +113,7 @@ type ResponseItem struct {
 
 // Answer is one answer; exactly one value is set, of the item's type.
 type Answer struct {
+	Extension    []Extension    `json:"extension,omitempty"`
 	ValueDecimal *float64       `json:"valueDecimal,omitempty"`
 	ValueString  *string        `json:"valueString,omitempty"`
 	ValueCoding  *Coding        `json:"valueCoding,omitempty"`

@@ -28,6 +28,10 @@ const (
 	// ExtVettedSource says how the answers were gathered (call, website,
 	// session, other).
 	ExtVettedSource = Base + "/StructureDefinition/vetted-source"
+	// ExtDerived marks an answer the pack derived from other answers (sub-
+	// extensions: from, the pack's words for why; given, the answer that was
+	// given and that the derived one replaced).
+	ExtDerived = Base + "/StructureDefinition/derived"
 	// SystemAssessment codes the three Observations: verdict, fit, stay.
 	SystemAssessment = Base + "/CodeSystem/assessment"
 	SystemVerdict    = Base + "/CodeSystem/verdict"

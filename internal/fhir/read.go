@@ -18,7 +18,9 @@ const maxDepth = 8
 
 // ReadResponse reads a QuestionnaireResponse written for this pack's
 // Questionnaire (any version of it: IDs are never renamed) back into
-// answers. Fields vetcircle does not write (id, meta, subject, ...) are
+// answers: the answers the result was computed on, a derived answer as it
+// was derived (its source may be an answer the response could not hold),
+// so scoring them again gives the same verdict, fit, stay and red flags. Fields vetcircle does not write (id, meta, subject, ...) are
 // ignored; an item or value the pack does not know is an error naming
 // where it is, and what the item expects.
 func ReadResponse(p *checklist.Pack, data []byte) (*checklist.Answers, error) {

@@ -37,7 +37,9 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 		Status:        "in-progress",
 		Authored:      cmp.Or(a.Vetted.On, o.Date),
 	}
-	if complete(p, a, r, ignored) {
+	// Complete: every question that counts and applies has a settled
+	// answer, as the core counts them.
+	if r.Completeness == 100 {
 		out.Status = "completed"
 	}
 	if a.Vetted.By != "" {
@@ -47,16 +49,38 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 		s := a.Vetted.Source
 		out.Extension = append(out.Extension, Extension{URL: ExtVettedSource, ValueCode: &s})
 	}
+	// The answers the result was computed on: those given, with what the
+	// pack derived from them in place (stage "attending" when the signs to
+	// leave were answered, say), each derived answer marked, with the one
+	// given beside it, so the form's enableWhen sees what the core saw.
+	derived := map[string]checklist.Derived{}
+	for _, d := range r.Derived {
+		if !d.Kept {
+			derived[d.Question] = d
+		}
+	}
 	for _, s := range p.Sections {
 		g := ResponseItem{LinkID: sectionPrefix + s.ID, Text: oneLine(s.Title)}
 		for _, q := range p.SectionQuestions(s.ID) {
-			v, ok := a.Get(q.ID)
-			if !ok || ignored[q.ID] {
+			if ignored[q.ID] {
 				continue
 			}
-			if it, ok := answerItem(p, q, v); ok {
-				g.Item = append(g.Item, it)
+			v, ok := a.Get(q.ID)
+			d, isDerived := derived[q.ID]
+			if isDerived {
+				v, ok = checklist.Value{Choice: d.Value}, true
 			}
+			if !ok {
+				continue
+			}
+			it, ok := answerItem(p, q, v)
+			if !ok {
+				continue
+			}
+			if isDerived {
+				it.Answer[0].Extension = []Extension{derivedExtension(p, q, d, a)}
+			}
+			g.Item = append(g.Item, it)
 		}
 		if len(g.Item) > 0 {
 			out.Item = append(out.Item, g)
@@ -75,22 +99,32 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 	return out
 }
 
-// complete: every question that counts and applies has a settled answer
-// (the core's completeness is whole), and each was given rather than
-// derived from other answers, so no required item is left empty.
-func complete(p *checklist.Pack, a *checklist.Answers, r checklist.Result, ignored map[string]bool) bool {
-	if r.Completeness < 100 {
-		return false
-	}
-	for _, q := range p.Questions {
-		if q.Optional || ignored[q.ID] || !p.Applicable(q, a) {
-			continue
-		}
-		if _, ok := a.Get(q.ID); !ok {
-			return false
+// derivedExtension says where a derived answer came from, and what was
+// given instead, as a coding of the question's own.
+func derivedExtension(p *checklist.Pack, q *checklist.Question, d checklist.Derived, a *checklist.Answers) Extension {
+	from := oneLine(d.From)
+	e := Extension{URL: ExtDerived, Extension: []Extension{{URL: "from", ValueString: &from}}}
+	if given, ok := a.Get(q.ID); ok {
+		if c := choiceCoding(p, q, given.Choice); c != nil {
+			e.Extension = append(e.Extension, Extension{URL: "given", ValueCoding: c})
 		}
 	}
-	return true
+	return e
+}
+
+// choiceCoding is a choice or yes/no/unknown answer's coding, or nil.
+func choiceCoding(p *checklist.Pack, q *checklist.Question, v string) *Coding {
+	switch q.Kind {
+	case checklist.KindChoice:
+		if o := q.Option(v); o != nil {
+			return optionCoding(p, q, o)
+		}
+	case checklist.KindTristate:
+		if v == checklist.Yes || v == checklist.No || v == checklist.Unknown {
+			return tristateCoding(p, v)
+		}
+	}
+	return nil
 }
 
 // answerItem is one question's answer as its item's type; ok is false for
@@ -99,17 +133,12 @@ func complete(p *checklist.Pack, a *checklist.Answers, r checklist.Result, ignor
 func answerItem(p *checklist.Pack, q *checklist.Question, v checklist.Value) (ResponseItem, bool) {
 	it := ResponseItem{LinkID: q.ID, Text: oneLine(q.Prompt)}
 	switch q.Kind {
-	case checklist.KindChoice:
-		o := q.Option(v.Choice)
-		if o == nil {
+	case checklist.KindChoice, checklist.KindTristate:
+		c := choiceCoding(p, q, v.Choice)
+		if c == nil {
 			return it, false
 		}
-		it.Answer = []Answer{{ValueCoding: optionCoding(p, q, o)}}
-	case checklist.KindTristate:
-		if v.Choice != checklist.Yes && v.Choice != checklist.No && v.Choice != checklist.Unknown {
-			return it, false
-		}
-		it.Answer = []Answer{{ValueCoding: tristateCoding(p, v.Choice)}}
+		it.Answer = []Answer{{ValueCoding: c}}
 	case checklist.KindMulti:
 		for _, o := range q.Options {
 			state := checklist.No
