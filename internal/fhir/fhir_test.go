@@ -150,6 +150,9 @@ func TestQuestionnaireHasEveryQuestion(t *testing.T) {
 				}
 			}
 		}
+		if p.Text["fhir.range-high"] == "" {
+			t.Errorf("%s: the pack lacks fhir.range-high, so a range's item falls back to English", lang)
+		}
 		if _, ok := f.items["note:"+p.Questions[0].ID]; !ok {
 			t.Errorf("%s: no note item", lang)
 		}
