@@ -513,3 +513,28 @@ func FuzzReadResponse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkResponseFor is one vetting's response, built and written as
+// JSON, as score --format fhir does per file (evaluation not included).
+func BenchmarkResponseFor(b *testing.B) {
+	p := packs(b)["en"]
+	a := load(b, p, "../../examples/attending-should-leave.yaml")
+	r := checklist.Evaluate(p, a)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(fhir.ResponseFor(p, a, r, fhir.Options{Date: "2026-12-01"})); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQuestionnaireFor is the whole form, built and written as JSON.
+func BenchmarkQuestionnaireFor(b *testing.B) {
+	p := packs(b)["en"]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(fhir.QuestionnaireFor(p)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

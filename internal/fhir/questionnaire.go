@@ -71,7 +71,7 @@ func Canonical(p *checklist.Pack) string { return URL(p) + "|" + p.Meta.Version 
 // language of the form.
 func family(p *checklist.Pack) string {
 	id := p.Meta.ID
-	if base, conf := language.Make(p.Meta.Language).Base(); conf != language.No {
+	if base, conf := p.Lang().Base(); conf != language.No {
 		id = strings.TrimSuffix(id, "-"+base.String())
 	}
 	return id
@@ -358,8 +358,23 @@ func computableName(id string) string {
 	return b.String()
 }
 
-// oneLine joins a pack text's lines: item texts are single strings.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins a pack text's lines: item texts are single strings. Most
+// texts are one line already and are returned as they are.
+func oneLine(s string) string {
+	clean := s == "" || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; clean && i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80:
+			clean = false // non-ASCII may hold Unicode spaces: take the slow path
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // packText is the pack's sentence for key, or fallback for a pack written
 // before the key existed.
