@@ -54,7 +54,7 @@ still scored; the exit code is then 2.`,
 	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, text (a plain note for a health record, 80 columns), or fhir (an HL7 FHIR R4 QuestionnaireResponse per line)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
-	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today; for fhir, the authored date when the answers have no vetted date, and none by default)")
 	return cmd
 }
 
