@@ -404,7 +404,7 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 				if q.Max != nil {
 					hi = min(hi, *q.Max)
 				}
-				v := checklist.Value{Number: rapid.Float64Range(lo, hi).Draw(t, q.ID)}
+				v := checklist.Value{Number: rapid.Float64Range(lo, hi).Draw(t, q.ID), Approx: rapid.Bool().Draw(t, q.ID+" approx")}
 				if rapid.Bool().Draw(t, q.ID+" range") {
 					u := rapid.Float64Range(v.Number, hi).Draw(t, q.ID+" upper")
 					v.Upper = &u

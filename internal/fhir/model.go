@@ -36,6 +36,7 @@ type Annotation struct {
 type Extension struct {
 	Extension    []Extension `json:"extension,omitempty"`
 	URL          string      `json:"url"`
+	ValueBoolean *bool       `json:"valueBoolean,omitempty"`
 	ValueString  *string     `json:"valueString,omitempty"`
 	ValueCode    *string     `json:"valueCode,omitempty"`
 	ValueDecimal *float64    `json:"valueDecimal,omitempty"`

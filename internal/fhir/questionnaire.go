@@ -32,6 +32,9 @@ const (
 	// extensions: from, the pack's words for why; given, the answer that was
 	// given and that the derived one replaced).
 	ExtDerived = Base + "/StructureDefinition/derived"
+	// ExtApproximate marks a number said as an approximation ("about
+	// 12"): valueBoolean true.
+	ExtApproximate = Base + "/StructureDefinition/approximate"
 	// SystemAssessment codes the three Observations: verdict, fit, stay.
 	SystemAssessment = Base + "/CodeSystem/assessment"
 	SystemVerdict    = Base + "/CodeSystem/verdict"

@@ -149,6 +149,11 @@ func (r *reader) item(it ResponseItem, path string, depth int) {
 			return
 		}
 		v := checklist.Value{Number: n}
+		for _, e := range ans.Extension {
+			if e.URL == ExtApproximate && e.ValueBoolean != nil {
+				v.Approx = *e.ValueBoolean
+			}
+		}
 		for j, sub := range ans.Item {
 			subPath := fmt.Sprintf("%s.answer[0].item[%d]", path, j)
 			if sub.LinkID != q.ID+upperSuffix || len(ans.Item) > 1 {

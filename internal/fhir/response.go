@@ -157,6 +157,10 @@ func answerItem(p *checklist.Pack, q *checklist.Question, v checklist.Value) (Re
 	case checklist.KindNumber:
 		n := v.Number
 		ans := Answer{ValueDecimal: &n}
+		if v.Approx {
+			t := true
+			ans.Extension = []Extension{{URL: ExtApproximate, ValueBoolean: &t}}
+		}
 		if v.Upper != nil {
 			u := *v.Upper
 			ans.Item = []ResponseItem{{LinkID: q.ID + upperSuffix,
