@@ -377,7 +377,7 @@ func genAnswers(p *checklist.Pack) *rapid.Generator[*checklist.Answers] {
 		a := checklist.NewAnswers()
 		for _, q := range p.Questions {
 			if rapid.IntRange(0, 5).Draw(t, q.ID+" note?") == 0 {
-				a.SetNote(q.ID, rapid.StringMatching(`[A-Za-zñé0-9 .,'"-]{1,30}`).Draw(t, q.ID+" note"))
+				a.SetNote(q.ID, rapid.StringMatching(`[A-Za-zñé0-9 .,'"-][A-Za-zñé0-9 .,'"\n-]{0,30}`).Draw(t, q.ID+" note"))
 			}
 			if !rapid.Bool().Draw(t, q.ID+"?") {
 				continue
