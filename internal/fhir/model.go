@@ -106,10 +106,11 @@ type QuestionnaireResponse struct {
 // ResponseItem is one QuestionnaireResponse.item, matched to the
 // Questionnaire's item by LinkID.
 type ResponseItem struct {
-	LinkID string         `json:"linkId"`
-	Text   string         `json:"text,omitempty"`
-	Answer []Answer       `json:"answer,omitempty"`
-	Item   []ResponseItem `json:"item,omitempty"`
+	Extension []Extension    `json:"extension,omitempty"`
+	LinkID    string         `json:"linkId"`
+	Text      string         `json:"text,omitempty"`
+	Answer    []Answer       `json:"answer,omitempty"`
+	Item      []ResponseItem `json:"item,omitempty"`
 }
 
 // Answer is one answer; exactly one value is set, of the item's type.

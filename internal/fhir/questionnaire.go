@@ -28,9 +28,9 @@ const (
 	// ExtVettedSource says how the answers were gathered (call, website,
 	// session, other).
 	ExtVettedSource = Base + "/StructureDefinition/vetted-source"
-	// ExtDerived marks an answer the pack derived from other answers (sub-
-	// extensions: from, the pack's words for why; given, the answer that was
-	// given and that the derived one replaced).
+	// ExtDerived marks a response item whose answer the pack derived from
+	// other answers (sub-extensions: from, the pack's words for why; given,
+	// the answer that was given and that the derived one replaced).
 	ExtDerived = Base + "/StructureDefinition/derived"
 	// ExtApproximate marks a number said as an approximation ("about
 	// 12"): valueBoolean true.

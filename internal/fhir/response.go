@@ -51,12 +51,14 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 	}
 	// The answers the result was computed on: those given, with what the
 	// pack derived from them in place (stage "attending" when the signs to
-	// leave were answered, say), each derived answer marked, with the one
-	// given beside it, so the form's enableWhen sees what the core saw.
-	derived := map[string]checklist.Derived{}
+	// leave were answered, say), each derived answer's item marked with
+	// where it came from and what was given, so the form's enableWhen sees
+	// what the core saw.
+	seen, _ := p.Derive(a)
+	derived := map[string][]checklist.Derived{}
 	for _, d := range r.Derived {
 		if !d.Kept {
-			derived[d.Question] = d
+			derived[d.Question] = append(derived[d.Question], d)
 		}
 	}
 	for _, s := range p.Sections {
@@ -65,11 +67,7 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 			if ignored[q.ID] {
 				continue
 			}
-			v, ok := a.Get(q.ID)
-			d, isDerived := derived[q.ID]
-			if isDerived {
-				v, ok = checklist.Value{Choice: d.Value}, true
-			}
+			v, ok := seen.Get(q.ID)
 			if !ok {
 				continue
 			}
@@ -77,8 +75,8 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 			if !ok {
 				continue
 			}
-			if isDerived {
-				it.Answer[0].Extension = []Extension{derivedExtension(p, q, d, a)}
+			for _, d := range derived[q.ID] {
+				it.Extension = append(it.Extension, derivedExtension(p, q, d, a))
 			}
 			g.Item = append(g.Item, it)
 		}
@@ -99,8 +97,8 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 	return out
 }
 
-// derivedExtension says where a derived answer came from, and what was
-// given instead, as a coding of the question's own.
+// derivedExtension says where a derived answer came from, and, for a
+// choice or yes/no question, what was given instead, as its own coding.
 func derivedExtension(p *checklist.Pack, q *checklist.Question, d checklist.Derived, a *checklist.Answers) Extension {
 	from := oneLine(d.From)
 	e := Extension{URL: ExtDerived, Extension: []Extension{{URL: "from", ValueString: &from}}}
