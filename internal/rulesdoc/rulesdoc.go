@@ -70,6 +70,10 @@ var words = map[string][2]string{
 	"base-score":   {"Every circle starts at %d points; each rule that holds adds or takes its points, within 0 to 100. The score takes part only once the questions to the facilitator are answered.", "Todo círculo parte de %d puntos; cada regla que se cumple suma o resta los suyos, entre 0 y 100. El puntaje solo cuenta cuando las preguntas al facilitador tienen respuesta."},
 	"min-score":    {"from %d points", "desde %d puntos"},
 	"asked-when":   {"Asked only when", "Solo se pregunta cuando"},
+	"detail":       {"Detail: kept in answers files and scored, not asked in the walkthrough", "Detalle: se guarda en los archivos de respuestas y cuenta para el puntaje, pero el recorrido no lo pregunta"},
+	"settles":      {"Settled for the verdict once these items are known", "Queda resuelta para el veredicto cuando se conocen estos elementos"},
+	"look-for":     {"Look for, asked right after the three questions", "Qué mirar, preguntado justo después de las tres preguntas"},
+	"item":         {"item", "elemento"},
 }
 
 type doc struct {
@@ -138,6 +142,9 @@ func Markdown(p *checklist.Pack) string {
 		}
 	}
 	fitRules := len(p.CircleFit)
+	if p.FitUnknown != nil {
+		fitRules++
+	}
 	stayRules := 0
 	if p.Stay != nil {
 		stayRules = len(p.Stay.Rules) + len(p.Stay.Verdicts)
@@ -195,6 +202,12 @@ func (d *doc) questions() {
 			}
 			if q.Optional {
 				d.flag(d.w("optional"))
+			}
+			if q.Detail {
+				d.flag(d.w("detail"))
+			}
+			if len(q.Settles) > 0 {
+				d.field(d.w("settles"), codes(q.Settles))
 			}
 			if q.When != nil {
 				d.field(d.w("asked-when"), d.cond(q.When))
@@ -304,7 +317,11 @@ func (d *doc) derived() {
 	for _, dv := range d.p.Derived {
 		d.line("### ", dv.ID)
 		d.line()
-		d.field(d.w("derives"), "`"+dv.Question+"` = `"+dv.Value+"`")
+		if dv.Item != "" {
+			d.field(d.w("derives"), "`"+dv.Question+"`, "+d.w("item")+" `"+dv.Item+"` = `"+dv.Value+"`")
+		} else {
+			d.field(d.w("derives"), "`"+dv.Question+"` = `"+dv.Value+"`")
+		}
 		d.field(d.w("when"), d.cond(&dv.When))
 		if dv.Wins {
 			d.flag(d.w("wins"))
@@ -345,6 +362,9 @@ func (d *doc) formats() {
 		d.field(d.w("fits"), f.FitsWho)
 		d.field(d.w("cautions"), f.Cautions)
 		d.field(d.w("base-fit"), "`"+string(f.Base)+"` ("+p.T("fit."+string(f.Base))+")")
+		if len(f.LookFor) > 0 {
+			d.field(d.w("look-for"), codes(f.LookFor))
+		}
 		d.source(f.Source)
 		d.line()
 		for _, r := range f.Rules {
@@ -354,6 +374,9 @@ func (d *doc) formats() {
 }
 
 func (d *doc) circleFit() {
+	if d.p.FitUnknown != nil {
+		d.fitRule(d.p.FitUnknown)
+	}
 	for _, r := range d.p.CircleFit {
 		d.fitRule(r)
 	}
@@ -438,6 +461,15 @@ func anchor(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// codes writes IDs as code, comma-separated.
+func codes(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = "`" + id + "`"
+	}
+	return strings.Join(out, ", ")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
