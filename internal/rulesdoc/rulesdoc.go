@@ -6,6 +6,7 @@
 package rulesdoc
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -374,8 +375,10 @@ func (d *doc) formats() {
 }
 
 func (d *doc) circleFit() {
-	if d.p.FitUnknown != nil {
-		d.fitRule(d.p.FitUnknown)
+	if u := d.p.FitUnknown; u != nil {
+		r := *u
+		r.Fit = cmp.Or(r.Fit, checklist.FitUnknown) // its answer is "not known yet"
+		d.fitRule(&r)
 	}
 	for _, r := range d.p.CircleFit {
 		d.fitRule(r)
