@@ -15,6 +15,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fhir"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -68,8 +69,8 @@ func load(t tb, p *checklist.Pack, file string) *checklist.Answers {
 // as a record system would.
 func export(t tb, p *checklist.Pack, a *checklist.Answers, date string) (fhir.QuestionnaireResponse, []byte) {
 	t.Helper()
-	r := checklist.Evaluate(p, a)
-	data, err := json.Marshal(fhir.ResponseFor(p, a, r, fhir.Options{Date: date}))
+	rep := report.Build(p, a, report.Options{})
+	data, err := json.Marshal(fhir.ResponseFor(p, a, &rep, fhir.Options{Date: date}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +313,8 @@ func TestGoldenResponse(t *testing.T) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(fhir.ResponseFor(p, a, checklist.Evaluate(p, a), fhir.Options{Date: "2026-12-01"})); err != nil {
+	rep := report.Build(p, a, report.Options{})
+	if err := enc.Encode(fhir.ResponseFor(p, a, &rep, fhir.Options{Date: "2026-12-01"})); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "incomplete-intake.fhir.json")
@@ -519,10 +521,10 @@ func FuzzReadResponse(f *testing.F) {
 func BenchmarkResponseFor(b *testing.B) {
 	p := packs(b)["en"]
 	a := load(b, p, "../../examples/attending-should-leave.yaml")
-	r := checklist.Evaluate(p, a)
+	rep := report.Build(p, a, report.Options{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := json.Marshal(fhir.ResponseFor(p, a, r, fhir.Options{Date: "2026-12-01"})); err != nil {
+		if _, err := json.Marshal(fhir.ResponseFor(p, a, &rep, fhir.Options{Date: "2026-12-01"})); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,9 +3,9 @@ package fhir
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/report"
 )
 
 // Options tune a response.
@@ -17,12 +17,13 @@ type Options struct {
 }
 
 // ResponseFor writes one vetting: the answers given, as the pack's
-// Questionnaire declares them, and the result the core computed (verdict,
+// Questionnaire declares them, and the report's three answers (verdict,
 // fit and, for someone attending, stay) as contained Observations. It
-// decides nothing itself: status comes from the result's completeness,
+// renders the report built once for every output and decides nothing: status comes from the result's completeness,
 // and an answer the result ignored (its question does not apply) is left
 // out, as a disabled item's answer must be.
-func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o Options) QuestionnaireResponse {
+func ResponseFor(p *checklist.Pack, a *checklist.Answers, rep *report.Report, o Options) QuestionnaireResponse {
+	r := rep.Result
 	if a == nil {
 		a = checklist.NewAnswers()
 	}
@@ -93,7 +94,7 @@ func ResponseFor(p *checklist.Pack, a *checklist.Answers, r checklist.Result, o 
 	if len(notes.Item) > 0 {
 		out.Item = append(out.Item, notes)
 	}
-	out.Contained = observations(p, a, r, out)
+	out.Contained = observations(p, rep, out)
 	return out
 }
 
@@ -178,37 +179,34 @@ func answerItem(p *checklist.Pack, q *checklist.Question, v checklist.Value) (Re
 	return it, true
 }
 
-// observations are the result's three answers, each an Observation
-// derived from the response that contains it ("#").
-func observations(p *checklist.Pack, a *checklist.Answers, r checklist.Result, qr QuestionnaireResponse) []Observation {
-	coord := checklist.Coordinator(a)
+// observations are the report's three answers, each an Observation
+// derived from the response that contains it ("#"): the value with the
+// pack's words, the question it answers as the report words it for this
+// reader, the whole headline, and every reason supporting the value.
+func observations(p *checklist.Pack, rep *report.Report, qr QuestionnaireResponse) []Observation {
 	status := "final"
 	if qr.Status != "completed" {
 		status = "preliminary"
 	}
-	question := func(key string) string {
-		if coord {
-			if s, ok := p.Text[key+".coordinator"]; ok {
-				return s
-			}
-		}
-		return p.T(key)
-	}
-	obs := func(id, key string, value Coding, text string, reasons []checklist.Reason) Observation {
+	systems := map[string]string{report.KeyVerdict: SystemVerdict, report.KeyFit: SystemFit, report.KeyStay: SystemStay}
+	obs := func(ans *report.Answer) Observation {
 		o := Observation{
 			ResourceType: "Observation",
-			ID:           id,
+			ID:           ans.Key,
 			Status:       status,
 			Category:     []CodeableConcept{{Coding: []Coding{{System: systemObsCat, Code: "survey", Display: "Survey"}}}},
 			Code: CodeableConcept{
-				Coding: []Coding{{System: SystemAssessment, Code: id, Display: oneLine(question(key))}},
-				Text:   oneLine(question(key)),
+				Coding: []Coding{{System: SystemAssessment, Code: ans.Key, Display: oneLine(ans.Question)}},
+				Text:   oneLine(ans.Question),
 			},
-			EffectiveDateTime:    qr.Authored,
-			ValueCodeableConcept: &CodeableConcept{Coding: []Coding{value}, Text: oneLine(text)},
-			DerivedFrom:          []Reference{{Reference: "#"}},
+			EffectiveDateTime: qr.Authored,
+			ValueCodeableConcept: &CodeableConcept{
+				Coding: []Coding{{System: systems[ans.Key], Code: ans.Value, Display: oneLine(ans.Words)}},
+				Text:   oneLine(cmp.Or(ans.Whole, ans.Headline)),
+			},
+			DerivedFrom: []Reference{{Reference: "#"}},
 		}
-		for _, rs := range reasons {
+		for _, rs := range ans.Reasons {
 			t := oneLine(rs.Text)
 			if rs.Source != "" {
 				t += " (" + p.T("summary.source") + ": " + rs.Source + ")"
@@ -217,19 +215,18 @@ func observations(p *checklist.Pack, a *checklist.Answers, r checklist.Result, q
 		}
 		return o
 	}
-	v := string(r.Verdict)
-	out := []Observation{obs("verdict", "summary.q-verdict",
-		Coding{System: SystemVerdict, Code: v, Display: strings.ToLower(p.T("verdict-word." + v))},
-		r.Headline.Verdict, r.VerdictReasons)}
-	if r.Fit != nil {
-		f := string(r.Fit.Value)
-		out = append(out, obs("fit", "summary.q-fit", Coding{System: SystemFit, Code: f, Display: p.T("fit." + f)},
-			r.Headline.Fit, r.Fit.Reasons))
+	v := rep.Verdict
+	v.Key = cmp.Or(v.Key, report.KeyVerdict)
+	out := []Observation{obs(&v)}
+	if rep.Fit != nil {
+		f := *rep.Fit
+		f.Key = cmp.Or(f.Key, report.KeyFit)
+		out = append(out, obs(&f))
 	}
-	if r.Stay != nil {
-		s := string(r.Stay.Value)
-		out = append(out, obs("stay", "summary.q-stay", Coding{System: SystemStay, Code: s, Display: p.T("stay." + s)},
-			r.Headline.Stay, r.Stay.Reasons))
+	if rep.Stay != nil {
+		st := *rep.Stay
+		st.Key = cmp.Or(st.Key, report.KeyStay)
+		out = append(out, obs(&st))
 	}
 	return out
 }
