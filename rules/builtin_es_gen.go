@@ -8058,6 +8058,7 @@ func builtinPackES() *checklist.Pack {
 			"felt.better":                                                  "mejor",
 			"felt.same":                                                    "igual",
 			"felt.worse":                                                   "peor",
+			"fhir.range-high":                                              "Extremo superior, si la respuesta es un rango",
 			"fit.good":                                                     "le conviene",
 			"fit.not-now":                                                  "ahora no",
 			"fit.poor":                                                     "no le conviene",

@@ -8056,6 +8056,7 @@ func builtinPack() *checklist.Pack {
 			"felt.better":                                                  "better",
 			"felt.same":                                                    "the same",
 			"felt.worse":                                                   "worse",
+			"fhir.range-high":                                              "Upper end, when the answer is a range",
 			"fit.good":                                                     "good fit",
 			"fit.not-now":                                                  "not now",
 			"fit.poor":                                                     "poor fit",

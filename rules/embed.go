@@ -23,6 +23,7 @@ import (
 //go:generate go run ./guideprint
 //go:generate go run ./gen . builtin_gen.go builtinPack
 //go:generate go run ./gen es builtin_es_gen.go builtinPackES
+//go:generate go run ./docgen ../docs
 
 // Files is the built-in English pack, as the YAML files in this folder.
 //

@@ -502,8 +502,8 @@ echo "== e2e: a vetting kept in the register is listed, and revet opens it at th
 cp examples/red-flag-vendor.yaml "$tmp/work/sunday.yaml"
 WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday.yaml
 wait_exit keep
-WAIT="Sunday Integration Collecti" start circles 80 24 circles
-wait_for "AVOID"
+WAIT="AVOID" start circles 80 24 circles
+screen | grep -qF "Sunday Integration" || { screen >&2; fail "circles does not list the kept circle"; }
 screen | grep -qF "Medicine vendors or dosing advice" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles
 WAIT="Review your answers" start revet 80 24 revet sunday

@@ -502,22 +502,30 @@ func (p *Pack) effective(a *Answers) (*Answers, []Ignored) {
 		return NewAnswers(), ignored
 	}
 	var e *Answers
-	for _, q := range p.Questions {
-		if _, ok := a.Values[q.ID]; !ok || p.Applicable(q, a) {
-			continue
-		}
-		cond := q.When
-		if s := p.Section(q.Section); s != nil && s.When != nil && !p.holds(s.When, a) {
-			cond = s.When
-		}
-		ignored = append(ignored, Ignored{Question: q.ID, When: p.Describe(cond, nil)})
-		if e == nil {
-			e = &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: a.Notes}
-			for k, v := range a.Values {
-				e.Values[k] = v
+	// Until nothing changes: an answer dropped here can be what made
+	// another question apply (medicine sessions "yes" asks about medical
+	// backup, but not when medicine sessions itself does not apply).
+	for cur, changed := a, true; changed; {
+		changed = false
+		for _, q := range p.Questions {
+			if _, ok := cur.Values[q.ID]; !ok || p.Applicable(q, cur) {
+				continue
 			}
+			cond := q.When
+			if s := p.Section(q.Section); s != nil && s.When != nil && !p.holds(s.When, cur) {
+				cond = s.When
+			}
+			ignored = append(ignored, Ignored{Question: q.ID, When: p.Describe(cond, nil)})
+			if e == nil {
+				e = &Answers{Version: a.Version, Values: make(map[string]Value, len(a.Values)), Notes: a.Notes}
+				for k, v := range a.Values {
+					e.Values[k] = v
+				}
+				cur = e
+			}
+			delete(e.Values, q.ID)
+			changed = true
 		}
-		delete(e.Values, q.ID)
 	}
 	if e == nil {
 		return a, ignored

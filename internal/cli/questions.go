@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/fhir"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 )
 
@@ -31,22 +32,24 @@ with the circle-block keys, the formats, the verdicts and the fits.
 
 It is generated from the rules, so it always matches what vetcircle scores.
 Markdown is styled in a terminal and plain when piped or saved; --format json
-gives the same content as data.`,
+gives the same content as data; --format fhir prints it as an HL7 FHIR R4
+Questionnaire for a clinic's record system (docs/fhir.md).`,
 		Example: `  vetcircle questions > phone-script.md
-  vetcircle questions --format json | jq '.sections[].questions[].id'`,
+  vetcircle questions --format json | jq '.sections[].questions[].id'
+  vetcircle questions --format fhir > questionnaire.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runQuestions(e, o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown or json")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or fhir (an HL7 FHIR R4 Questionnaire)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	return cmd
 }
 
 func runQuestions(e env, o questionsOptions) error {
-	if o.format != "markdown" && o.format != "json" {
-		return badInput(fmt.Errorf("--format %q: use markdown or json", o.format))
+	if o.format != "markdown" && o.format != "json" && o.format != "fhir" {
+		return badInput(fmt.Errorf("--format %q: use markdown, json or fhir", o.format))
 	}
 	p, err := loadPack(e, o.rules)
 	if err != nil {
@@ -54,11 +57,15 @@ func runQuestions(e env, o questionsOptions) error {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	if o.format == "json" {
+	if o.format == "json" || o.format == "fhir" {
+		var data any = scriptData(p)
+		if o.format == "fhir" {
+			data = fhir.QuestionnaireFor(p)
+		}
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(scriptData(p)); err != nil {
+		if err := enc.Encode(data); err != nil {
 			return fmt.Errorf("write json: %w", err)
 		}
 		return nil

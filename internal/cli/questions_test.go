@@ -230,7 +230,7 @@ func TestQuestionsBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"bad format", []string{"questions", "--format", "pdf"}, `--format "pdf": use markdown or json`},
+		{"bad format", []string{"questions", "--format", "pdf"}, `--format "pdf": use markdown, json or fhir`},
 		{"stray argument", []string{"questions", "extra"}, "questions takes no arguments; extra is one too many."},
 		{"missing rules folder", []string{"questions", "--rules", "/no/such/folder"}, "does not exist"},
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/fhir"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -34,7 +35,9 @@ func newScoreCmd(e env) *cobra.Command {
 		Use:   "score FILE|- [FILE...] [--files-from FILE|-]",
 		Short: "Score answers files and print a summary",
 		Long: `Score one or more answers files (or - for standard input) against the rules
-and print a summary: markdown sections, or one JSON object per line.
+and print a summary: markdown sections, or one JSON object per line
+(--format fhir: one HL7 FHIR R4 QuestionnaireResponse per line, citing the
+Questionnaire that 'vetcircle questions --format fhir' prints; docs/fhir.md).
 
 Markdown is styled when printed to a terminal and plain when piped or saved.
 A file that cannot be read is reported on standard error and the rest are
@@ -48,16 +51,16 @@ still scored; the exit code is then 2.`,
 			return runScore(e, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or text (a plain note for a health record, 80 columns)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, text (a plain note for a health record, 80 columns), or fhir (an HL7 FHIR R4 QuestionnaireResponse per line)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
-	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today; for fhir, the authored date when the answers have no vetted date, and none by default)")
 	return cmd
 }
 
 func runScore(e env, o scoreOptions, files []string) error {
-	if o.format != "markdown" && o.format != "json" && o.format != "text" {
-		return badInput(fmt.Errorf("--format %q: use markdown, json or text", o.format))
+	if o.format != "markdown" && o.format != "json" && o.format != "text" && o.format != "fhir" {
+		return badInput(fmt.Errorf("--format %q: use markdown, json, text or fhir", o.format))
 	}
 	date := time.Now()
 	if o.date != "" {
@@ -97,6 +100,12 @@ func runScore(e env, o scoreOptions, files []string) error {
 			}
 		case "text":
 			b.WriteString(summary.Note(p, rep))
+		case "fhir":
+			// Only a date given with --date stands in for the date of the
+			// call; today's date is not when the answers were gathered.
+			if err := writeFHIRLine(&b, fhir.ResponseFor(p, a, rep, fhir.Options{Date: o.date})); err != nil {
+				return scored{err: err}
+			}
 		default:
 			b.WriteString(summary.Markdown(p, rep))
 		}
@@ -289,6 +298,15 @@ func writeJSONLine(out io.Writer, name string, rep *report.Report) error {
 	r.File = displayName(name)
 	if err := enc.Encode(r); err != nil {
 		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+func writeFHIRLine(out io.Writer, qr fhir.QuestionnaireResponse) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(qr); err != nil {
+		return fmt.Errorf("write fhir: %w", err)
 	}
 	return nil
 }

@@ -113,7 +113,7 @@ func TestScoreUsageErrors(t *testing.T) {
 		{"no file", []string{"score"}, "give at least one answers file"},
 		{"standard input twice", []string{"score", "-", "-"}, "standard input (-) can be read only once"},
 		{"standard input twice with a list", []string{"score", "-", "--files-from", "-"}, "standard input (-) can be read only once"},
-		{"bad format", []string{"score", "--format", "xml", "x.yaml"}, `--format "xml": use markdown, json or text`},
+		{"bad format", []string{"score", "--format", "xml", "x.yaml"}, `--format "xml": use markdown, json, text or fhir`},
 		{"missing file", []string{"score", "nope.yaml"}, "nope.yaml: no such file"},
 		{"folder", []string{"score", "."}, ". is a folder"},
 		{"bad date", []string{"score", "--date", "24/11/2026", "x"}, "use YYYY-MM-DD"},

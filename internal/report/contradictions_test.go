@@ -203,3 +203,25 @@ func TestJSONCarriesEveryFactOfTheJudgement(t *testing.T) {
 		}
 	}
 }
+
+// TestFitNotKnownSaysWhy: with nothing known of the person, the fit's
+// headline and reasons say so and what to answer, never a format's
+// description standing in for a reason.
+func TestFitNotKnownSaysWhy(t *testing.T) {
+	p := packs(t)["en"]
+	data, err := os.ReadFile("../../examples/incomplete-intake.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parseFile(t, p, data)
+	rep := report.Build(p, a, report.Options{})
+	if rep.Fit == nil || rep.Fit.Value != string(checklist.FitUnknown) {
+		t.Fatalf("fit = %+v, want not known yet", rep.Fit)
+	}
+	if len(rep.Fit.Reasons) == 0 || !strings.Contains(rep.Fit.Headline, "Nothing is known yet about the person") {
+		t.Errorf("fit headline %q, reasons %v: want the reason nothing is known", rep.Fit.Headline, rep.Fit.Reasons)
+	}
+	if f := p.Format("kap-circle"); f != nil && strings.Contains(rep.Fit.Headline, f.FitsWho) {
+		t.Errorf("the format's description stands in for a reason: %q", rep.Fit.Headline)
+	}
+}

@@ -673,6 +673,9 @@ func fitOf(p *checklist.Pack, format, rule string) string {
 			return string(fr.Fit)
 		}
 	}
+	if u := p.FitUnknown; u != nil && u.ID == rule {
+		return string(checklist.FitUnknown) // nothing known of the person yet
+	}
 	return ""
 }
 
