@@ -64,8 +64,9 @@ type Options struct {
 	OnChange func(*checklist.Answers)
 
 	// DraftPath names where OnChange keeps the draft, for the messages
-	// printed on quitting; nil, or an empty result, if the caller does not
-	// say. It is a function because a draft is made on the first change.
+	// printed on quitting; nil if the caller does not say. Once there are
+	// answers, "" means the draft could not be written, and the messages
+	// say so. It is a function because a draft is made on the first change.
 	DraftPath func() string
 
 	// OnSaved, if set, is called after the summary was saved to path (the
@@ -91,8 +92,10 @@ type Options struct {
 	Echo bool
 
 	// Keep keeps the answers in the register of vetted circles under the
-	// circle's name and returns the file it wrote; nil leaves the offer out.
-	Keep func(name string, answers []byte) (string, error)
+	// circle's name, with how they were gathered (one of
+	// checklist.Sources, or ""), and returns the file it wrote; nil leaves
+	// the offer out.
+	Keep func(name, source string, answers []byte) (string, error)
 }
 
 // Run asks every applicable question of p, one line prompt at a time, reading
@@ -333,6 +336,9 @@ func (s *session) savedWhere() string {
 		if s.a.Len() == 0 {
 			return s.t("a11y.saved-nothing")
 		}
+		// Answers, and no draft to name: it could not be written (an
+		// unwritable state folder), and saying otherwise would be a lie.
+		return s.t("a11y.saved-failed")
 	}
 	return s.t("a11y.saved-draft")
 }

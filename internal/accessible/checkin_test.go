@@ -80,21 +80,26 @@ func TestKeepAfterSummary(t *testing.T) {
 	p := pack(t)
 	a := example(t, p, "strong-kap-circle.yaml")
 	lines := script(p, a)
-	var kept []string
-	keep := func(name string, answers []byte) (string, error) {
+	var kept, sources []string
+	keep := func(name, source string, answers []byte) (string, error) {
 		if name == "" || !strings.Contains(string(answers), "seller-run: no") || strings.Contains(string(answers), "resume_at") {
 			t.Errorf("kept %q with:\n%s", name, answers)
 		}
 		kept = append(kept, name)
+		sources = append(sources, source)
 		if len(kept) == 2 {
 			return "", errors.New("write /reg/x.yaml: no space left on device")
 		}
 		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
 	}
 	opts := accessible.Options{Dir: t.TempDir(), Keep: keep}
-	_, out, err := run(t, p, append(lines, "n", "", "y"), opts)
+	_, out, err := run(t, p, append(lines, "n", "", "y", "1"), opts)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
+	}
+	// Keeping asks how the answers were gathered (issue 17: provenance).
+	if len(sources) != 1 || sources[0] != "call" || !strings.Contains(out, "How were these answers gathered?") {
+		t.Errorf("the source asked: %q\n%s", sources, out[max(0, len(out)-600):])
 	}
 	if len(kept) != 1 || kept[0] != "Thursday KAP Circle" || !strings.Contains(out, "Kept in your circles as /reg/thursday-kap-circle/vettings/x.yaml") {
 		t.Fatalf("kept %v:\n%s", kept, out[max(0, len(out)-600):])

@@ -50,9 +50,19 @@ func (s *session) offerKeep(r *report.Report) error {
 	if eof || line == "" || s.command(line) != "yes" {
 		return nil
 	}
+	// How the answers were gathered, for the vetting's provenance:
+	// optional, enter leaves it unsaid.
+	source := ""
+	if line, eof := s.read(s.t("a11y.keep-source")); !eof {
+		if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && n >= 1 && n <= len(checklist.Sources) {
+			source = checklist.Sources[n-1]
+		} else if slices.Contains(checklist.Sources, strings.ToLower(strings.TrimSpace(line))) {
+			source = strings.ToLower(strings.TrimSpace(line))
+		}
+	}
 	a := s.a.Clone()
 	a.ResumeAt = ""
-	path, err := s.opts.Keep(r.Circle.Name, checklist.MarshalAnswers(s.p, a))
+	path, err := s.opts.Keep(r.Circle.Name, source, checklist.MarshalAnswers(s.p, a))
 	if err != nil {
 		// Not kept, and the summary and answers offers are behind; say why
 		// and where, and leave the answers as they are.

@@ -82,6 +82,9 @@ type Provenance struct {
 	By string `json:"by,omitempty"`
 	// Source is how: one of Sources.
 	Source string `json:"source,omitempty"`
+	// Rules is the rules pack the answers were scored with when they were
+	// kept: its id and version, "vetcircle-en 2.0.0".
+	Rules string `json:"rules,omitempty"`
 }
 
 // Sources are the ways a vetting's answers can be gathered: a call with the

@@ -115,8 +115,21 @@ func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Er
 	return a, warn.errs, nil
 }
 
+// writeProvenance writes a vetted (answers) or recorded (check-in) block,
+// nothing when every field is empty.
+func writeProvenance(b *bytes.Buffer, key string, v Provenance) {
+	var lines []string
+	for _, f := range [][2]string{{"on", v.On}, {"by", v.By}, {"source", v.Source}, {"rules", v.Rules}} {
+		if f[1] != "" {
+			lines = append(lines, fmt.Sprintf("  %s: %s\n", f[0], quote(f[1])))
+		}
+	}
+	writeBlock(b, key, lines)
+}
+
 // parseVetted reads the vetted block: on (YYYY-MM-DD), by (a name), source
-// (one of Sources).
+// (one of Sources), rules (the pack's id and version). Check-ins' recorded
+// block is read the same way.
 func parseVetted(a *Answers, n *node, l *errorList) {
 	if n.kind == nullNode {
 		return
@@ -151,8 +164,14 @@ func parseVetted(a *Answers, n *node, l *errorList) {
 				continue
 			}
 			a.Vetted.Source = s
+		case "rules":
+			if utf8.RuneCountInString(s) > MaxLineLen || textclean.CleanLine(s) != s {
+				l.add(v.pos, "write the rules pack's id and version, such as vetcircle-en 2.0.0", "vetted rules is not a pack id and version")
+				continue
+			}
+			a.Vetted.Rules = s
 		default:
-			l.add(k.pos, "allowed: on, by, source", "unknown key %q under vetted", k.value)
+			l.add(k.pos, "allowed: on, by, source, rules", "unknown key %q under vetted", k.value)
 		}
 	}
 }
@@ -508,13 +527,7 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		circle = append(circle, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
 	}
 	writeBlock(&b, "circle", circle)
-	var vetted []string
-	for _, f := range [][2]string{{"on", a.Vetted.On}, {"by", a.Vetted.By}, {"source", a.Vetted.Source}} {
-		if f[1] != "" {
-			vetted = append(vetted, fmt.Sprintf("  %s: %s\n", f[0], quote(f[1])))
-		}
-	}
-	writeBlock(&b, "vetted", vetted)
+	writeProvenance(&b, "vetted", a.Vetted)
 	writeBlock(&b, "answers", answers)
 	var notes []string
 	for _, q := range p.Questions {

@@ -32,9 +32,16 @@ type Checkin struct {
 	Seen     []string `json:"seen"`
 	Distress string   `json:"distress,omitempty"` // yes, no, or "" (not asked)
 	Note     string   `json:"note,omitempty"`
+	// Recorded says when the check-in was kept (on), by whom, from what
+	// (source) and under which rules; every field optional.
+	Recorded Provenance `json:"recorded,omitzero"`
 	// File is where the check-in is kept; not part of the file.
 	File string `json:"file,omitempty"`
 }
+
+// EarliestDate is the first date a session or a vetting can have: a date
+// before it is a typing slip (0001-01-01), not a session.
+var EarliestDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // ParseCheckin reads a check-in file strictly: every problem at once, each
 // with file:line:col and a hint, in the pack's language where it has one.
@@ -92,8 +99,10 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 			}
 			c.Circle = s
 		case "date":
-			if _, err := time.Parse(time.DateOnly, s); !isStr || err != nil {
+			if d, err := time.Parse(time.DateOnly, s); !isStr || err != nil {
 				l.add(v.pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.value)
+			} else if d.Before(EarliestDate) {
+				l.add(v.pos, "write the date the session was held", "date %s is before %s", s, EarliestDate.Format(time.DateOnly))
 			}
 			c.Date = s
 		case "felt":
@@ -118,8 +127,12 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 				l.add(v.pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
 			}
 			c.Note = s
+		case "recorded":
+			var a Answers
+			parseVetted(&a, v, &l)
+			c.Recorded = a.Vetted
 		default:
-			l.add(k.pos, "allowed: version, circle, date, felt, signs, seen, distress, note", "unknown key %q", k.value)
+			l.add(k.pos, "allowed: version, circle, date, felt, signs, seen, distress, note, recorded", "unknown key %q", k.value)
 		}
 	}
 	if !version {
@@ -149,6 +162,7 @@ func MarshalCheckin(c *Checkin) []byte {
 	if c.Note != "" {
 		fmt.Fprintf(&b, "note: %s\n", quote(c.Note))
 	}
+	writeProvenance(&b, "recorded", c.Recorded)
 	return b.Bytes()
 }
 

@@ -108,3 +108,36 @@ func FuzzParseCheckin(f *testing.F) {
 		}
 	})
 }
+
+// TestSurrogatePairEscapes: "\ud83c\udf3f Grove" (how JSON, and tools that
+// write YAML like JSON, spell a character outside the BMP) reads as
+// "🌿 Grove", not two replacement characters (issue 17, item 7).
+func TestSurrogatePairEscapes(t *testing.T) {
+	p := defaultPack(t)
+	for in, want := range map[string]string{
+		`"\ud83c\udf3f Grove"`: "🌿 Grove",
+		`"\U0001F33F Grove"`:   "🌿 Grove",
+		`"\ud83c Grove"`:       "\uFFFD Grove",
+	} {
+		c, err := checklist.ParseCheckin(p, "c.yaml", []byte("version: 1\ncircle: "+in+"\ndate: 2026-11-02\nfelt: same\n"))
+		if err != nil || c.Circle != want {
+			t.Errorf("circle: %s reads as %+v, %v; want %q", in, c, err, want)
+		}
+	}
+}
+
+// TestCheckinRecorded: a check-in keeps when, by whom, from what and under
+// which rules it was recorded, and reads it back; a session before 2000
+// is refused (issue 17: provenance, dates).
+func TestCheckinRecorded(t *testing.T) {
+	p := defaultPack(t)
+	c := &checklist.Checkin{Circle: "Thursday", Date: "2026-11-02", Felt: "same", Signs: []string{}, Seen: []string{},
+		Recorded: checklist.Provenance{On: "2026-11-03", By: "Ana", Source: "session", Rules: "vetcircle-en 2.0.0"}}
+	back, err := checklist.ParseCheckin(p, "c.yaml", checklist.MarshalCheckin(c))
+	if err != nil || back.Recorded != c.Recorded {
+		t.Errorf("read back %+v, %v", back, err)
+	}
+	if _, err := checklist.ParseCheckin(p, "c.yaml", []byte("version: 1\ncircle: x\ndate: 0001-01-01\nfelt: same\n")); err == nil {
+		t.Error("a session in year 1 was read")
+	}
+}

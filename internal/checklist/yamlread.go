@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	utf16s "unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -698,11 +699,16 @@ func (r *yreader) doubleQuoted(parent int) string {
 					r.syntax("a \\%c escape needs %d hex digits", e, width)
 				}
 				r.i += width
-				if e == 'x' {
-					b.WriteRune(rune(v)) // \x9b is U+009B, as YAML says
-				} else {
-					b.WriteRune(rune(v))
+				// A \u high surrogate followed by a \u low one is one
+				// character, as JSON writes characters outside the BMP
+				// ("\ud83c\udf3f" is 🌿); a lone half is U+FFFD.
+				if e == 'u' && utf16s.IsSurrogate(rune(v)) && v < 0xdc00 && r.i+6 <= len(r.src) && r.src[r.i] == '\\' && r.src[r.i+1] == 'u' {
+					if lo, err := strconv.ParseUint(string(r.src[r.i+2:r.i+6]), 16, 32); err == nil && lo >= 0xdc00 && lo <= 0xdfff {
+						r.i += 6
+						v = uint64(utf16s.DecodeRune(rune(v), rune(lo)))
+					}
 				}
+				b.WriteRune(rune(v)) // \x9b is U+009B, as YAML says
 			case '\n':
 				r.i--
 				r.newline()

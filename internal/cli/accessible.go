@@ -79,7 +79,7 @@ func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Ans
 	if err != nil {
 		return err
 	}
-	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(), Answers: answers}
+	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers}
 	if !draftsOff(cmd) {
 		store, err := draft.DefaultStore()
 		if err != nil {

@@ -3,8 +3,8 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -26,6 +26,24 @@ type circlesOptions struct {
 	name, circleFormat, verdict, format string
 }
 
+// circleFormats and verdicts are the values the circles filters take.
+var (
+	circleFormats = []string{"kap-circle", "ceremony", "online-peer", "retreat"}
+	verdictValues = []string{"promising", "caution", "avoid", "incomplete"}
+)
+
+// checkFilter accepts a filter value in any case, or refuses it naming the
+// values allowed.
+func checkFilter(flag, v string, allowed []string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if l := strings.ToLower(strings.TrimSpace(v)); slices.Contains(allowed, l) {
+		return l, nil
+	}
+	return "", fmt.Errorf("--%s %s: use one of %s", flag, displayName(v), strings.Join(allowed, ", "))
+}
+
 func newCirclesCmd(e env) *cobra.Command {
 	var o circlesOptions
 	cmd := &cobra.Command{
@@ -43,21 +61,37 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 	cmd.Flags().StringVar(&o.circleFormat, "circle-format", "", "only circles of this format (kap-circle, ceremony, online-peer, retreat)")
 	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
-	cmd.AddCommand(&cobra.Command{
+	var po provenanceOptions
+	add := &cobra.Command{
 		Use:   "add FILE...",
 		Short: "Keep answers files in the register, each under its circle's name",
-		Args:  cobra.MinimumNArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, args) },
-	}, &cobra.Command{
+		Long: `Keep answers files in the register, each under its circle's own name
+(circle: name:, else the file's name). Each vetting records when (--on, else the
+file's vetted on, else today), by whom (--by, else VETCIRCLE_BY, else your login
+name), how the answers were gathered (--source) and the rules pack's id and
+version. The same answers as the circle's latest vetting are kept once.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, args) },
+	}
+	addProvenanceFlags(add, &po, "how the answers were gathered", true)
+	var showFormat string
+	show := &cobra.Command{
 		Use:   "show NAME",
-		Short: "The summary of a circle's latest vetting",
+		Short: "The summary of a circle's latest vetting (NAME: its exact name, any case, or its ID)",
 		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0]) },
-	}, &cobra.Command{
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat) },
+	}
+	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, or json (the circle and every vetting's provenance)")
+	cmd.AddCommand(add, show, &cobra.Command{
 		Use:   "diff NAME",
 		Short: "What changed between a circle's last two vettings",
 		Args:  cobra.ExactArgs(1),
 		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesDiff(e, args[0]) },
+	}, &cobra.Command{
+		Use:   "rename NAME NEW-NAME",
+		Short: "Give a circle a new name; its ID, history and old name (as an alias) stay",
+		Args:  cobra.ExactArgs(2),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesRename(e, args[0], args[1]) },
 	})
 	return cmd
 }
@@ -68,13 +102,13 @@ func newRevetCmd(e env) *cobra.Command {
 		Short: "Vet a kept circle again: the walkthrough with its last answers, at the review",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, g, slug, err := kept(e, args[0])
+			p, g, c, err := kept(e, args[0])
 			if err != nil {
 				return err
 			}
-			a, path, err := g.LatestVetting(p, slug)
+			a, path, err := g.LatestVetting(p, c)
 			if err != nil || path == "" {
-				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", slug)))
+				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
 			}
 			if m := accessibleMode(cmd, e); m.on {
 				// Line prompts from the kept answers: enter keeps each one,
@@ -95,20 +129,20 @@ func newRevetCmd(e env) *cobra.Command {
 
 // kept finds the circle a person names in their register, with the pack
 // to read it: the error for a name that matches none says where to look.
-func kept(e env, name string) (*checklist.Pack, register.Register, string, error) {
+func kept(e env, name string) (*checklist.Pack, register.Register, register.Circle, error) {
+	if err := register.CheckName(name); err != nil {
+		return nil, register.Register{}, register.Circle{}, badInput(err)
+	}
 	p, err := loadPack(e, "")
 	if err != nil {
-		return nil, register.Register{}, "", err
+		return nil, register.Register{}, register.Circle{}, err
 	}
-	g, err := openRegister()
+	g, err := registerFor(e, p)
 	if err != nil {
-		return nil, g, "", err
+		return nil, g, register.Circle{}, err
 	}
-	slug, found, err := g.Resolve(name)
-	if err != nil || !found {
-		return nil, g, "", badInput(orErr(err, fmt.Errorf("no circle %q in your register; vetcircle circles lists them", textclean.CleanLine(name))))
-	}
-	return p, g, slug, nil
+	c, err := findCircle(g, name)
+	return p, g, c, err
 }
 
 func orErr(err, otherwise error) error {
@@ -119,14 +153,26 @@ func orErr(err, otherwise error) error {
 }
 
 func runCircles(e env, o circlesOptions) error {
-	if o.format != "table" && o.format != "json" {
-		return badInput(fmt.Errorf("--format %q: use table or json", o.format))
+	format, err := checkFilter("format", o.format, []string{"table", "json"})
+	if err != nil {
+		return badInput(err)
+	}
+	o.format = format
+	var errs []error
+	if o.circleFormat, err = checkFilter("circle-format", o.circleFormat, circleFormats); err != nil {
+		errs = append(errs, err)
+	}
+	if o.verdict, err = checkFilter("verdict", o.verdict, verdictValues); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return badInput(err)
 	}
 	p, err := loadPack(e, "")
 	if err != nil {
 		return err
 	}
-	g, err := openRegister()
+	g, err := registerFor(e, p)
 	if err != nil {
 		return err
 	}
@@ -139,7 +185,7 @@ func runCircles(e env, o circlesOptions) error {
 	}
 	var rows = all[:0:0]
 	for _, c := range all {
-		if (o.name == "" || strings.Contains(strings.ToLower(c.Name+" "+c.Slug), strings.ToLower(o.name))) &&
+		if (o.name == "" || strings.Contains(register.Key(c.Name+" "+c.ID), register.Key(o.name))) &&
 			(o.circleFormat == "" || c.Format == o.circleFormat) && (o.verdict == "" || string(c.Verdict) == o.verdict) {
 			rows = append(rows, c)
 		}
@@ -188,6 +234,11 @@ func runCircles(e env, o circlesOptions) error {
 			vetted = c.Vetted.Format(time.DateOnly)
 		}
 		var more []string
+		if c.VettedBy != "" || c.Source != "" {
+			// Who vetted it, and how: names and the source's ID, the same
+			// in every language.
+			more = append(more, p.T("circles.vetted")+": "+strings.Join(slices.DeleteFunc([]string{textclean.CleanLine(c.VettedBy), c.Source}, func(s string) bool { return s == "" }), " · "))
+		}
 		if c.RevetDue {
 			more = append(more, p.T("circles.revet-due"))
 		}
@@ -239,24 +290,30 @@ func runCircles(e env, o circlesOptions) error {
 	return out.Flush()
 }
 
-func runCirclesAdd(e env, files []string) error {
+func runCirclesAdd(e env, o provenanceOptions, files []string) error {
+	now := time.Now()
+	if err := o.check(now); err != nil {
+		return badInput(err)
+	}
 	p, err := loadPack(e, "")
 	if err != nil {
 		return err
 	}
-	g, err := openRegister()
+	g, err := registerFor(e, p)
 	if err != nil {
 		return err
 	}
 	failed := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		// Read as score reads: a folder, a device or a file over the size
+		// limit is refused before more than the limit is read.
+		data, err := readInput(e, f)
 		if err != nil {
-			reportFileError(e, badInput(describeOpenError(f, err)))
+			reportFileError(e, err)
 			failed++
 			continue
 		}
-		a, err := checklist.ParseAnswers(p, f, data)
+		a, err := checklist.ParseAnswers(p, displayName(f), data)
 		if err != nil {
 			reportFileError(e, badInput(err))
 			failed++
@@ -266,12 +323,29 @@ func runCirclesAdd(e env, files []string) error {
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		}
-		// The circle's own name, exactly: a near match is another circle.
-		path, err := g.AddVetting(register.Slug(name), data, time.Now())
-		if err != nil {
-			return err
+		if err := register.CheckName(name); err != nil {
+			reportFileError(e, badInput(fmt.Errorf("%s: %w", displayName(f), err)))
+			failed++
+			continue
 		}
-		fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", textclean.CleanLine(name), "path", displayName(path)))
+		// The circle's own name, exactly: a near match is another circle.
+		c, err := g.Ensure(name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayName(f), err)
+		}
+		a.Vetted = o.provenance(e, p, a.Vetted, now)
+		// Each file at its own time, so two vettings of one circle added
+		// together keep their order.
+		path, same, err := g.KeepVetting(p, c, a, time.Now())
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayName(f), err)
+		}
+		if same {
+			fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path))+" — the same answers as its latest vetting; nothing added")
+			continue
+		}
+		markKept(e, path)
+		fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path)))
 	}
 	if failed > 0 {
 		return badInput(errQuiet)
@@ -279,39 +353,91 @@ func runCirclesAdd(e env, files []string) error {
 	return nil
 }
 
-func latestOf(e env, name string) (*checklist.Pack, *checklist.Answers, error) {
-	p, g, slug, err := kept(e, name)
+func latestOf(e env, name string) (*checklist.Pack, register.Register, register.Circle, *checklist.Answers, error) {
+	p, g, c, err := kept(e, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, g, c, nil, err
 	}
-	a, _, err := g.LatestVetting(p, slug)
+	a, _, err := g.LatestVetting(p, c)
 	if err != nil || a == nil {
-		return nil, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", slug)))
+		return nil, g, c, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
 	}
-	return p, a, nil
+	return p, g, c, a, nil
 }
 
-// registerLatest is the latest vetting of the register's circle name, or
-// nil when the register holds no such circle (so the caller's own error
-// stands); an error when one is there and cannot be read.
-func registerLatest(p *checklist.Pack, name string) (*checklist.Answers, error) {
-	g, err := openRegister()
-	if err != nil {
-		return nil, nil
+// registerLatest is the latest vetting of the register's circle name, for
+// compare: nil and the lookup's error (with its suggestions) when the
+// register holds no such circle.
+func registerLatest(e env, p *checklist.Pack, name string) (*checklist.Answers, error) {
+	if err := register.CheckName(name); err != nil {
+		return nil, badInput(err)
 	}
-	slug, found, err := g.Resolve(name)
-	if err != nil || !found {
+	g, err := registerFor(e, p)
+	if err != nil {
 		return nil, err
 	}
-	a, _, err := g.LatestVetting(p, slug)
+	c, err := findCircle(g, name)
+	if err != nil {
+		return nil, err
+	}
+	a, _, err := g.LatestVetting(p, c)
 	if err != nil {
 		return nil, badInput(err)
+	}
+	if a == nil {
+		return nil, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
 	}
 	return a, nil
 }
 
-func runCirclesShow(e env, name string) error {
-	p, a, err := latestOf(e, name)
+// vettingJSON is one vetting in circles show --format json.
+type vettingJSON struct {
+	File     string            `json:"file"`
+	VettedAt string            `json:"vetted_at"`
+	VettedBy string            `json:"vetted_by"`
+	Source   string            `json:"source"`
+	Rules    string            `json:"rules"`
+	Verdict  checklist.Verdict `json:"verdict"`
+}
+
+// circleJSON is circles show --format json: the circle's identity and
+// every vetting's provenance, oldest first.
+type circleJSON struct {
+	register.Circle
+	Vettings []vettingJSON `json:"vettings"`
+	Problems []string      `json:"problems"`
+}
+
+func runCirclesShow(e env, name, format string) error {
+	format, err := checkFilter("format", format, []string{"markdown", "json"})
+	if err != nil {
+		return badInput(err)
+	}
+	if format == "json" {
+		p, g, c, err := kept(e, name)
+		if err != nil {
+			return err
+		}
+		vs, files, err := g.Vettings(p, c, 1<<30)
+		if err != nil {
+			return badInput(err)
+		}
+		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Problems: []string{}}
+		for i, a := range vs {
+			at := register.VettedOn(a, files[i])
+			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
+				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
+		}
+		out := bufio.NewWriter(e.stdout)
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(j); err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	p, _, _, a, err := latestOf(e, name)
 	if err != nil {
 		return err
 	}
@@ -319,27 +445,46 @@ func runCirclesShow(e env, name string) error {
 	return err
 }
 
-func runCirclesDiff(e env, name string) error {
-	p, g, slug, err := kept(e, name)
+func runCirclesRename(e env, name, newName string) error {
+	if err := register.CheckName(newName); err != nil {
+		return badInput(err)
+	}
+	_, g, c, err := kept(e, name)
 	if err != nil {
 		return err
 	}
-	vs, files, err := g.Vettings(p, slug, 2)
+	r, err := g.Rename(c, newName, time.Now())
+	if err != nil {
+		return badInput(err)
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s is now %s (ID %s); its vettings and check-ins stay, and the old name still finds it\n", displayName(c.Name), displayName(r.Name), r.ID)
+	return err
+}
+
+func runCirclesDiff(e env, name string) error {
+	p, g, c, err := kept(e, name)
+	if err != nil {
+		return err
+	}
+	vs, files, err := g.Vettings(p, c, 2)
 	if err != nil {
 		return badInput(err)
 	}
 	if len(vs) < 2 {
-		return badInput(fmt.Errorf("%s has %d of the two vettings diff needs; vetcircle circles add FILE keeps another", slug, len(vs)))
+		return badInput(fmt.Errorf("%s has %d of the two vettings diff needs; vetcircle circles add FILE keeps another", displayName(c.Name), len(vs)))
 	}
+	changed := false
 	out := bufio.NewWriter(e.stdout)
 	before, after := summary.Build(p, vs[0], summary.Options{}), summary.Build(p, vs[1], summary.Options{})
 	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
 	if before.Verdict.Value != after.Verdict.Value {
 		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), before.Verdict.Words, after.Verdict.Words)
+		changed = true
 	}
 	for _, f := range after.RedFlags {
 		if !slices.ContainsFunc(before.RedFlags, func(b report.Flag) bool { return b.ID == f.ID }) {
 			fmt.Fprintf(out, "%s: %s\n", p.T("circles.new-red-flag"), f.Label)
+			changed = true
 		}
 	}
 	for _, q := range p.Questions {
@@ -354,7 +499,11 @@ func runCirclesDiff(e env, name string) error {
 		}
 		if s0 != s1 {
 			fmt.Fprintf(out, "%s: %s → %s\n", q.Label, s0, s1)
+			changed = true
 		}
+	}
+	if !changed {
+		fmt.Fprintln(out, "No changes: the two vettings give the same answers.")
 	}
 	return out.Flush()
 }

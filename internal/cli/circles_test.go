@@ -62,7 +62,11 @@ func TestCirclesRegister(t *testing.T) {
 			}
 		}
 	}
-	code, out, _ = runCLI(t, "", "circles", "show", "thursday")
+	// A part of a name finds nothing, and says what is close (issue 17).
+	if code, out, errs := runCLI(t, "", "circles", "show", "thursday"); code != 2 || out != "" || !strings.Contains(errs, "did you mean Thursday KAP Circle?") {
+		t.Errorf("circles show thursday: exit %d, %q, %s", code, out, errs)
+	}
+	code, out, _ = runCLI(t, "", "circles", "show", "thursday kap circle")
 	if code != 0 || !strings.Contains(out, "RF-VENDOR-DOSING") {
 		t.Errorf("circles show: the latest vetting's red flag is missing (exit %d):\n%s", code, out)
 	}
@@ -79,7 +83,7 @@ func TestCirclesRegister(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"vettings": 2`) || !strings.Contains(out, `"revet_due": false`) {
 		t.Errorf("circles json (exit %d):\n%s", code, out)
 	}
-	code, out, errs = runCLI(t, "", "compare", "--format", "csv", "thursday", "../../examples/in-distress.yaml", "ketamine integration forum")
+	code, out, errs = runCLI(t, "", "compare", "--format", "csv", "Thursday KAP Circle", "../../examples/in-distress.yaml", "ketamine integration forum")
 	if code != 0 || strings.Count(out, "\r\n") != 4 || !strings.Contains(out, "Thursday KAP Circle") {
 		t.Errorf("compare by register names (exit %d): %s\n%s", code, errs, out)
 	}
@@ -88,7 +92,7 @@ func TestCirclesRegister(t *testing.T) {
 	}
 	// Without a terminal, revet walks the line prompts from the kept
 	// answers: enter keeps each one, so the summary is the kept circle's.
-	code, out, errs = runCLI(t, strings.Repeat("\n", 80), "revet", "thursday", "--no-draft")
+	code, out, errs = runCLI(t, strings.Repeat("\n", 80), "revet", "THURSDAY KAP CIRCLE", "--no-draft")
 	if code != 0 || !strings.Contains(out, "Current answer: Thursday KAP Circle.") || !strings.Contains(out, "AVOID") ||
 		!strings.Contains(out, "Keep these answers in your circles") {
 		t.Errorf("revet through a pipe (exit %d): %s\n%s", code, errs, out[max(0, len(out)-1500):])
@@ -103,7 +107,7 @@ func TestCirclesRegister(t *testing.T) {
 // after the questions, and nothing answered means nothing kept (exit 2).
 func TestCheckinAsked(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	code, out, errs := runCLI(t, "3\n\n\n\ny\n\n", "checkin", "Thursday KAP Circle")
+	code, out, errs := runCLI(t, "3\n\n\n\ny\n\n", "checkin", "--new", "Thursday KAP Circle")
 	if code != 0 {
 		t.Fatalf("checkin: exit %d: %s", code, errs)
 	}
@@ -111,14 +115,15 @@ func TestCheckinAsked(t *testing.T) {
 	if !strings.Contains(after, "988") {
 		t.Errorf("distress in a check-in brings no crisis line:\n%s", out)
 	}
-	code, out, _ = runCLI(t, "", "history", "thursday", "--format", "json")
+	code, out, _ = runCLI(t, "", "history", "thursday kap circle", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"distress": "yes"`) {
 		t.Errorf("history json (exit %d):\n%s", code, out)
 	}
-	// A name that matches several circles is refused before any question.
-	runCLI(t, "", "checkin", "Sunday KAP Circle", "--felt", "same")
-	code, out, errs = runCLI(t, "3\n\n\n\nn\n\n", "checkin", "KAP circle")
-	if code != 2 || strings.Contains(out, "How did you feel") || !strings.Contains(errs, "thursday-kap-circle") {
+	// A name that finds no circle is refused before any question, with
+	// the close names.
+	runCLI(t, "", "checkin", "--new", "Sunday KAP Circle", "--felt", "same")
+	code, out, errs = runCLI(t, "3\n\n\n\nn\n\n", "checkin", "Sunday KAP Circel")
+	if code != 2 || strings.Contains(out, "How did you feel") || !strings.Contains(errs, "did you mean Sunday KAP Circle?") {
 		t.Errorf("an ambiguous name: exit %d, out %q, errs %s", code, out, errs)
 	}
 	// A session in the future is not a session held.

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
+	"strings"
 
 	"os"
 
@@ -82,9 +84,11 @@ func runCompare(e env, o compareOptions, files []string) error {
 		if err != nil && name != "-" {
 			// Not a file: a circle kept in the register, by name.
 			if _, statErr := os.Stat(name); errors.Is(statErr, fs.ErrNotExist) {
-				if ra, rerr := registerLatest(p, name); ra != nil {
+				// A name that looks like a file keeps the file's error; one
+				// that finds no circle says so, with the close names.
+				if ra, rerr := registerLatest(e, p, name); ra != nil {
 					a, err = ra, nil
-				} else if rerr != nil {
+				} else if rerr != nil && !looksLikeFile(name) {
 					err = rerr
 				}
 			}
@@ -141,3 +145,9 @@ func runCompare(e env, o compareOptions, files []string) error {
 // reportFileError prints one line per problem, each naming file:line:col
 // and cleaned of terminal escapes (a file name can carry them).
 func reportFileError(e env, err error) { printProblems(e.stderr, err) }
+
+// looksLikeFile: a path or an answers file's name, not a circle's name.
+func looksLikeFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return strings.ContainsAny(name, `/\`) || ext == ".yaml" || ext == ".yml"
+}

@@ -54,8 +54,18 @@ func (l *lazyDraft) report(err error) {
 	}
 }
 
-// path is where the draft is kept, or "" before the first real answer.
-func (l *lazyDraft) path() string { return l.Path() }
+// path is where the draft is kept, or "" before the first real answer or
+// while the latest answers could not be saved (the messages must not claim
+// a draft that does not hold them).
+func (l *lazyDraft) path() string {
+	l.mu.Lock()
+	failed := l.lastErr != ""
+	l.mu.Unlock()
+	if failed {
+		return ""
+	}
+	return l.Path()
+}
 
 // remove deletes the draft once its answers are safely in a saved summary.
 func (l *lazyDraft) remove() {

@@ -87,3 +87,20 @@ func TestAccessibleDraftErrorKeepsGoing(t *testing.T) {
 		t.Errorf("draft error reported %d times, want once:\n%s", n, errs)
 	}
 }
+
+// TestAccessibleNeverClaimsAnUnwrittenDraft (issue 17, item 6): with a
+// state folder that cannot be written, input that ends early says the
+// answers are not kept anywhere, never that they are saved as a draft.
+func TestAccessibleNeverClaimsAnUnwrittenDraft(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "state")
+	os.WriteFile(blocker, []byte("not a folder"), 0o600)
+	t.Setenv("XDG_STATE_HOME", blocker)
+	t.Chdir(t.TempDir())
+	code, stdout, errs := runWith(t, "1\n", false, false, nil, "--accessible")
+	if code != ExitBadInput {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(stdout, "so far are saved") || !strings.Contains(stdout, "could not be saved as a draft") {
+		t.Errorf("input ended with an unwritable state folder:\n%s", stdout[max(0, len(stdout)-400):])
+	}
+}

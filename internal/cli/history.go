@@ -23,19 +23,12 @@ import (
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
-// openRegister is the user's register of circles; tests point it elsewhere
-// with XDG_DATA_HOME.
-func openRegister() (register.Register, error) {
-	g, err := register.Default()
-	if err != nil {
-		return g, fmt.Errorf("circles folder: %w", err)
-	}
-	return g, nil
-}
-
 type checkinOptions struct {
 	felt, date, note, distress string
 	signs, seen                []string
+	// newCircle starts a circle that is not in the register yet.
+	newCircle bool
+	provenanceOptions
 }
 
 func newCheckinCmd(e env) *cobra.Command {
@@ -48,11 +41,15 @@ afterwards, any sign that it is time to leave, what you saw of the
 facilitation, and a note. Kept as a private file in your circles folder;
 vetcircle history shows them over time, with whether to stay.
 
+CIRCLE is a circle in your register: its exact name (any case; accents
+optional) or its ID. A name that finds none is refused with the close
+ones, so a typo never starts a circle; --new starts one on purpose.
+
 Without --felt it asks, one question per line (a screen reader reads it as
 it comes; answers can be piped in): how you felt (1 better, 2 the same,
 3 worse), the signs, the facilitation, distress, and a note.`,
-		Example: `  vetcircle checkin "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
-  vetcircle checkin thursday --felt better --seen holds-time --note "Good round tonight"`,
+		Example: `  vetcircle checkin --new "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
+  vetcircle checkin "thursday kap circle" --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheckin(cmd, e, o, args[0])
@@ -64,6 +61,8 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
 	cmd.Flags().StringArrayVar(&o.seen, "seen", nil, "facilitation seen this time, good or poor (repeatable; the facilitation-good and facilitation-poor IDs)")
 	cmd.Flags().StringVar(&o.distress, "distress", "", "in acute distress now: yes or no")
 	cmd.Flags().StringVar(&o.note, "note", "", "a note")
+	cmd.Flags().BoolVar(&o.newCircle, "new", false, "start a circle that is not in your register yet, under this exact name")
+	addProvenanceFlags(cmd, &o.provenanceOptions, "how you know (default: session)", false)
 	return cmd
 }
 
@@ -77,20 +76,29 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	}
 	// Flags are checked before anything is asked, so no one answers the
 	// questions only to be told a flag was wrong.
-	if err := checkCheckinFlags(p, o, time.Now()); err != nil {
+	now := time.Now()
+	if err := errors.Join(checkCheckinFlags(p, o, now), o.provenanceOptions.check(now), register.CheckName(circle)); err != nil {
 		return badInput(err)
 	}
-	// Which circle, before anything is asked: a name that matches several
-	// is refused now, not after every question was answered.
-	g, err := openRegister()
+	// Which circle, before anything is asked: a name that finds none, or
+	// several, is refused now, not after every question was answered, and
+	// nothing is written.
+	g, err := registerFor(e, p)
 	if err != nil {
 		return err
 	}
-	slug, _, err := g.Resolve(circle)
-	if err != nil {
-		return badInput(err)
+	kc, err := findCircle(g, circle)
+	var nf *register.NotFoundError
+	switch {
+	case err != nil && o.newCircle && errors.As(err, &nf):
+		kc = register.Circle{Name: strings.TrimSpace(circle)}
+	case err != nil && errors.As(err, &nf):
+		return badInput(fmt.Errorf("%w; vetcircle checkin --new %q starts a circle not yet in the register", err, textclean.CleanLine(circle)))
+	case err != nil:
+		return err
 	}
-	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Date: o.date, Felt: o.felt,
+	circle = kc.Name
+	c := &checklist.Checkin{Circle: circle, Date: o.date, Felt: o.felt,
 		Signs: append([]string{}, o.signs...), Seen: append([]string{}, o.seen...), Distress: o.distress, Note: textclean.Clean(o.note)}
 	if o.felt == "" && !accessibleMode(cmd, e).on {
 		// A terminal: the check-in on one screen.
@@ -116,16 +124,27 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 		c = asked
 		fmt.Fprintln(e.stdout)
 	}
+	if o.source == "" {
+		o.source = "session"
+	}
+	c.Circle = circle
+	c.Recorded = o.provenanceOptions.provenance(e, p, checklist.Provenance{}, now)
 	// The file format's own checks, so what is kept reads back.
 	if _, err := checklist.ParseCheckin(p, "check-in", checklist.MarshalCheckin(c)); err != nil {
 		return badInput(err)
 	}
-	path, err := g.AddCheckin(slug, c, time.Now())
+	if kc.ID == "" { // --new, and only now that there is something to keep
+		if kc, err = g.Ensure(circle); err != nil {
+			return err
+		}
+	}
+	path, err := g.AddCheckin(kc, c, now)
 	if err != nil {
 		return err
 	}
+	markKept(e, path)
 	fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
-	return printHistory(e, p, g, slug, "text", true)
+	return printHistory(e, p, g, kc, "text", true)
 }
 
 // checkinScreen runs the check-in screen; nil when the person left without
@@ -147,12 +166,10 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error
 	if o.felt != "" && !slices.Contains([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}, o.felt) {
 		errs = append(errs, fmt.Errorf("--felt %q: use better, same or worse", textclean.CleanLine(o.felt)))
 	}
-	if d, err := time.Parse(time.DateOnly, o.date); err != nil {
-		errs = append(errs, fmt.Errorf("--date %q: use YYYY-MM-DD, such as 2026-11-30", textclean.CleanLine(o.date)))
-	} else if d.After(now.AddDate(0, 0, 1)) {
-		// A session not yet held would stand as the latest one and hide
-		// the real latest; a day's grace covers time zones.
-		errs = append(errs, fmt.Errorf("--date %s is in the future; give the date the session was held", o.date))
+	// A session not yet held would stand as the latest one and hide the
+	// real latest; one in year 1 would count as years of sessions.
+	if err := checkDate("--date", o.date, now); err != nil {
+		errs = append(errs, err)
 	}
 	if o.distress != "" && o.distress != checklist.Yes && o.distress != checklist.No {
 		errs = append(errs, fmt.Errorf("--distress %q: use yes or no", textclean.CleanLine(o.distress)))
@@ -193,22 +210,26 @@ func newHistoryCmd(e env) *cobra.Command {
 facilitation you saw, a trend line, and whether to stay, with its reasons.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := openRegister()
+			format, err := checkFilter("format", format, []string{"table", "text", "json"})
 			if err != nil {
-				return err
+				return badInput(err)
+			}
+			if err := register.CheckName(args[0]); err != nil {
+				return badInput(err)
 			}
 			p, err := loadPack(e, "")
 			if err != nil {
 				return err
 			}
-			if format != "table" && format != "text" && format != "json" {
-				return badInput(fmt.Errorf("--format %q: use table, text or json", format))
-			}
-			slug, _, err := g.Resolve(args[0])
+			g, err := registerFor(e, p)
 			if err != nil {
-				return badInput(err)
+				return err
 			}
-			return printHistory(e, p, g, slug, format, false)
+			c, err := findCircle(g, args[0])
+			if err != nil {
+				return err
+			}
+			return printHistory(e, p, g, c, format, false)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (symbols), text (words, for screen readers) or json")
@@ -217,8 +238,7 @@ facilitation you saw, a trend line, and whether to stay, with its reasons.`,
 
 // historyJSON is history --format json: stable keys, fields only ever added.
 type historyJSON struct {
-	// ID is the circle's folder in the register; Circle its name as the
-	// latest check-in gives it.
+	// ID is the circle's ID in the register; Circle its name there.
 	ID       string              `json:"id"`
 	Circle   string              `json:"circle"`
 	Sessions []checklist.Checkin `json:"sessions"`
@@ -228,7 +248,7 @@ type historyJSON struct {
 	Problems []string            `json:"problems"`
 }
 
-func printHistory(e env, p *checklist.Pack, g register.Register, circle, format string, brief bool) error {
+func printHistory(e env, p *checklist.Pack, g register.Register, circle register.Circle, format string, brief bool) error {
 	hist, problems, err := g.Checkins(p, circle)
 	if err != nil {
 		return err
@@ -237,7 +257,7 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
 	}
 	if len(hist) == 0 {
-		return badInput(fmt.Errorf("no check-ins for %q yet; vetcircle checkin %q --felt better|same|worse records one", textclean.CleanLine(circle), textclean.CleanLine(circle)))
+		return badInput(fmt.Errorf("no check-ins for %s yet; vetcircle checkin %q --felt better|same|worse records one", displayName(circle.Name), textclean.CleanLine(circle.Name)))
 	}
 	a, _, err := g.LatestVetting(p, circle)
 	if err != nil {
@@ -247,7 +267,7 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle, format 
 	rep := report.BuildHistory(p, a, hist, report.Options{Date: time.Now()})
 	out := bufio.NewWriter(e.stdout)
 	if format == "json" {
-		j := historyJSON{ID: circle, Circle: hist[len(hist)-1].Circle, Sessions: hist, Stay: rep.Stay, Crisis: rep.Crisis != nil, Problems: []string{}}
+		j := historyJSON{ID: circle.ID, Circle: circle.Name, Sessions: hist, Stay: rep.Stay, Crisis: rep.Crisis != nil, Problems: []string{}}
 		if rep.Stay != nil {
 			j.Headline = rep.Stay.Headline
 		}

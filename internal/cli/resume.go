@@ -126,7 +126,15 @@ func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
 		return nil
 	}
 	if o.list || !interactive || len(infos) != 1 {
-		printDrafts(e, p, store, all, infos, arg)
+		// The list is the command's output: one that cannot be written (a
+		// full disk, a closed pipe) is a failure, not an exit 0.
+		ow := &outWriter{w: e.stdout}
+		le := e
+		le.stdout = ow
+		printDrafts(le, p, store, all, infos, arg)
+		if ow.err != nil {
+			return fmt.Errorf("cannot write the list of drafts: %s", describeWriteError(ow.err))
+		}
 		switch {
 		case o.list || len(infos) == 0:
 		case !interactive:

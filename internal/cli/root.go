@@ -30,6 +30,10 @@ const (
 	ExitOK       = 0
 	ExitFailure  = 1 // something went wrong that is not the input's fault
 	ExitBadInput = 2 // a bad file, flag or argument: one line on stderr says which
+	// ExitKeptOutputLost: a check-in or vetting was kept in the register,
+	// but what the command then printed could not be written (a full disk,
+	// a closed pipe). stderr names the file kept: do not record it again.
+	ExitKeptOutputLost = 3
 )
 
 // version is the -ldflags version, else what the Go toolchain stamped into
@@ -84,6 +88,10 @@ type env struct {
 	// lang is the built-in rules' language, chosen from --lang or the
 	// locale before any command runs (shared by every copy of env).
 	lang *string
+	// registerDir is --register, read before any command runs.
+	registerDir *string
+	// kept lists the files this run kept in the register.
+	kept *[]string
 }
 
 // outWriter passes writes on and keeps the first error, so that a command
@@ -141,6 +149,9 @@ func run(ctx context.Context, e env, args []string) int {
 	// remembers the first failed write: to a full disk, /dev/full, a closed
 	// pipe or a closed standard output, the command must not exit 0.
 	out := &outWriter{w: e.stdout}
+	if e.kept == nil {
+		e.kept = new([]string)
+	}
 	root := newRoot(e, out)
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
@@ -172,6 +183,12 @@ func run(ctx context.Context, e env, args []string) int {
 	if out.err != nil {
 		// Whatever else went wrong, the output is lost: say that, once.
 		fmt.Fprintf(e.stderr, "vetcircle: cannot write the output: %s\n", describeWriteError(out.err))
+		if len(*e.kept) > 0 {
+			for _, k := range *e.kept {
+				fmt.Fprintf(e.stderr, "vetcircle: kept all the same in %s; do not record it again\n", displayName(k))
+			}
+			return ExitKeptOutputLost
+		}
 		return ExitFailure
 	}
 	if err == nil {
@@ -265,6 +282,9 @@ func newRoot(e env, out io.Writer) *cobra.Command {
 	if e.lang == nil {
 		e.lang = new(string)
 	}
+	if e.registerDir == nil {
+		e.registerDir = new(string)
+	}
 	// Commands whose standard output is their result write through out.
 	re := e
 	re.stdout = out
@@ -288,6 +308,7 @@ anywhere. In a crisis in the US, call or text 988.`,
 				return badInput(err)
 			}
 			*e.lang = lang
+			*e.registerDir, _ = cmd.Flags().GetString(registerFlag)
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -299,6 +320,7 @@ anywhere. In a crisis in the US, call or text 988.`,
 	}
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
+	addRegisterFlag(root)
 	root.PersistentFlags().String(langFlag, "",
 		"language of the questions and summary: "+strings.Join(rules.Languages(), " or ")+" (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e),

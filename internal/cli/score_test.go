@@ -213,6 +213,9 @@ func TestCheckinsAndHistory(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	for i, day := range []string{"2026-11-02", "2026-11-16", "2026-11-30"} {
 		args := []string{"checkin", "Thursday KAP Circle", "--felt", "worse", "--date", day}
+		if i == 0 {
+			args = append(args, "--new")
+		}
 		if i == 2 {
 			args = append(args, "--sign", "performing", "--seen", "allows-advice", "--note", "Left shaky")
 		}
@@ -220,7 +223,7 @@ func TestCheckinsAndHistory(t *testing.T) {
 			t.Fatalf("checkin: exit %d: %s %s", code, out, errs)
 		}
 	}
-	code, out, errs := runCLI(t, "", "history", "thursday")
+	code, out, errs := runCLI(t, "", "history", "thursday kap circle")
 	if code != 0 {
 		t.Fatalf("history: exit %d: %s", code, errs)
 	}
@@ -237,14 +240,14 @@ func TestCheckinsAndHistory(t *testing.T) {
 			t.Errorf("history: a line of %d columns: %q", w, l)
 		}
 	}
-	code, out, _ = runCLI(t, "", "history", "thursday", "--format", "json")
+	code, out, _ = runCLI(t, "", "history", "Thursday KAP Circle", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"value": "leave"`) || !strings.Contains(out, `"felt": "worse"`) {
 		t.Errorf("history json (exit %d):\n%s", code, out)
 	}
 	if code, _, errs := runCLI(t, "", "checkin", "Thursday", "--felt", "awful"); code != 2 || !strings.Contains(errs, `--felt "awful": use better, same or worse`) {
 		t.Errorf("a bad --felt: exit %d, %s", code, errs)
 	}
-	if code, _, errs := runCLI(t, "", "history", "nobody"); code != 2 || !strings.Contains(errs, "no check-ins") {
+	if code, _, errs := runCLI(t, "", "history", "nobody"); code != 2 || !strings.Contains(errs, "no circle nobody") {
 		t.Errorf("history of an unknown circle: exit %d, %s", code, errs)
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
-	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
@@ -58,17 +57,38 @@ func runWalkthrough(cmd *cobra.Command, e env) error {
 }
 
 // keepInRegister keeps an answers file in the register under the circle's
-// own name; nil when there is no register folder to keep it in.
-func keepInRegister() func(name string, answers []byte) (string, error) {
-	g, err := openRegister()
+// own name, with its provenance (today, VETCIRCLE_BY or the login name,
+// the rules; the source when the keep-flow asked for it); nil when there
+// is no register folder to keep it in. The same answers as the circle's
+// latest vetting are kept once: the path is the one already kept.
+func keepInRegister(e env) func(name, source string, answers []byte) (string, error) {
+	g, err := openRegister(e)
 	if err != nil {
 		return nil
 	}
-	return func(name string, answers []byte) (string, error) {
+	return func(name, source string, answers []byte) (string, error) {
 		if name == "" {
 			name = "unnamed circle"
 		}
-		return g.AddVetting(register.Slug(name), answers, time.Now())
+		p, err := loadPack(e, "")
+		if err != nil {
+			return "", err
+		}
+		a, err := checklist.ParseAnswers(p, "answers", answers)
+		if err != nil {
+			return "", err
+		}
+		if _, _, err := g.Migrate(p); err != nil {
+			return "", err
+		}
+		c, err := g.Ensure(name)
+		if err != nil {
+			return "", err
+		}
+		now := time.Now()
+		a.Vetted = provenanceOptions{source: source}.provenance(e, p, a.Vetted, now)
+		path, _, err := g.KeepVetting(p, c, a, now)
+		return path, err
 	}
 }
 
@@ -124,8 +144,8 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
 	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
 	o.ResultJSON = resultJSON
-	if g, err := openRegister(); err == nil {
-		o.Where, o.Keep = g.Dir, keepInRegister()
+	if g, err := openRegister(e); err == nil {
+		o.Where, o.Keep = g.Dir, keepInRegister(e)
 	}
 	o.InTmux = e.env("TMUX") != ""
 	o.Coalesce = true

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 const (
@@ -127,6 +128,7 @@ func EnsurePrivateDir(path string) error {
 // 0600, and syncs it. It returns the temporary file's name; on error no
 // temporary file is left behind.
 func writeTemp(path string, data []byte) (_ string, err error) {
+	RemoveStaleTemps(filepath.Dir(path), time.Now())
 	f, err := createTemp(filepath.Dir(path), tempPattern)
 	if err != nil {
 		return "", newError("save", path, err)
@@ -155,6 +157,29 @@ func writeTemp(path string, data []byte) (_ string, err error) {
 		return "", newError("save", path, err)
 	}
 	return tmp, nil
+}
+
+// StaleAfter is how old a temporary file must be before a later write in
+// its folder removes it: one left by a process killed mid-write (kill -9,
+// a power cut) is a full copy of private answers that nothing else would
+// ever remove. A write in progress takes milliseconds, so an hour is far
+// past any live one.
+const StaleAfter = time.Hour
+
+// RemoveStaleTemps removes the folder's temporary files older than
+// StaleAfter, best effort: a write never fails for it. Every write does it
+// in its own folder; a caller that writes beside a folder that is itself
+// rarely written (a circle's, which holds only its metadata) calls it too.
+func RemoveStaleTemps(dir string, now time.Time) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if ok, _ := filepath.Match(tempPattern, e.Name()); !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > StaleAfter {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // writeExclusive creates path, failing if it exists, and writes data to

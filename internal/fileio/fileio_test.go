@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 type writeFunc func(path string, data []byte) error
@@ -521,5 +522,31 @@ func TestFailedWriteLeavesNoTemp(t *testing.T) {
 			}
 			checkOnlyFiles(t, dir)
 		})
+	}
+}
+
+// TestStaleTempsRemoved: a temporary file left by a killed process (a full
+// copy of private answers) is removed by the next write in its folder once
+// it is over an hour old; a fresh one, maybe another process's write in
+// progress, stays (issue 17, item 7).
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".vetcircle-123.tmp")
+	fresh := filepath.Join(dir, ".vetcircle-456.tmp")
+	for _, f := range []string{stale, fresh} {
+		if err := os.WriteFile(f, []byte("answers"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	if err := WriteNew(filepath.Join(dir, "new.yaml"), []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a fresh temporary file was removed: %v", err)
 	}
 }

@@ -1,19 +1,27 @@
 // Package register keeps what a person or a clinic learns about circles over
-// time, as plain private files: a folder per circle under the data folder,
-// each vetting (an answers file) and each check-in its own file, written
-// once and never rewritten, named by time plus a random suffix so that two
-// machines sharing the folder (a synced drive, a git repository) never write
-// the same file. Every file is an ordinary answers or check-in file, read
-// as strictly as any other; a corrupt or hostile one is named, with its
-// position, and skipped, and the rest still lists.
+// time, as plain private files: a folder per circle under the register's
+// root, named by a readable slug and the circle's ID (a hash of its exact
+// name, so two names never share a folder and the same circle added on two
+// machines gets the same one), holding circle.yaml (its identity, written
+// once), names/ (renames), vettings/ and checkins/. Every file is written
+// once and never rewritten, named by time plus a random suffix, so two
+// machines sharing the folder (a synced drive, a git repository) never
+// write the same file and never merge one by hand. Names are looked up,
+// never invented: a lookup reads only the circles' metadata, and a name
+// that finds no circle is refused with the close ones. Nothing is written
+// through a symbolic link under the root. Every file is read as strictly
+// as any other answers or check-in file; a corrupt or hostile one is named,
+// with its position, and skipped, and the rest still lists.
 package register
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,20 +30,20 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Register is the folder of circles.
 type Register struct {
 	Dir string
+	// CacheDir, when set, is this machine's private folder for the listing
+	// cache (see cache.go); empty lists without one.
+	CacheDir string
 }
 
 // DirFor is where the register lives for an operating system, given the
@@ -73,34 +81,6 @@ func Default() (Register, error) {
 	return Register{Dir: dir}, err
 }
 
-// Slug is a circle's folder name: its name in lower-case letters (of any
-// script, so "Круг доверия" and "陶芸サークル" keep folders of their own),
-// digits and dashes, NFC-normalised so a name typed on any system finds
-// the same folder; never a path, at most 60 bytes.
-func Slug(name string) string {
-	const maxSlug = 60
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFC.String(strings.ToLower(textclean.CleanLine(name))) {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-			dash = true
-			continue
-		}
-		if b.Len()+utf8.RuneLen(r)+1 > maxSlug {
-			break
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteRune(r)
-	}
-	if b.Len() == 0 {
-		return "circle"
-	}
-	return b.String()
-}
-
 // fileName is a new file's name: the time to the nanosecond, so names sort
 // in the order files were kept even within one second, then a random suffix
 // so two windows never pick the same name.
@@ -110,62 +90,91 @@ func fileName(now time.Time) string {
 	return now.UTC().Format("20060102-150405.000000000") + "-" + hex.EncodeToString(b[:]) + ".yaml"
 }
 
-// Resolve finds a circle's folder (its slug) from the name a person types:
-// the folder named exactly so, else the only one whose name holds it
-// ("thursday" finds thursday-kap-circle). A name that matches none is a new
-// circle (found is false); one that matches several is an error naming
-// them.
-func (g Register) Resolve(name string) (slug string, found bool, err error) {
-	want := Slug(name)
-	entries, err := os.ReadDir(g.Dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return want, false, nil
+// AddCheckin keeps a check-in in the circle's folder and returns the file.
+func (g Register) AddCheckin(c Circle, k *checklist.Checkin, now time.Time) (string, error) {
+	return g.write(c, "checkins", checklist.MarshalCheckin(k), now)
+}
+
+// AddVetting keeps an answers file in the circle's folder.
+func (g Register) AddVetting(c Circle, answers []byte, now time.Time) (string, error) {
+	return g.write(c, "vettings", answers, now)
+}
+
+// KeepVetting keeps answers as the circle's newest vetting, unless they
+// are the same answers as its latest vetting (provenance aside): then
+// nothing is written, and the latest's path comes back with same true.
+func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	if latest, lpath, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) {
+		return lpath, true, nil
 	}
+	path, err = g.AddVetting(c, checklist.MarshalAnswers(p, a), now)
+	return path, false, err
+}
+
+// sameAnswers compares two vettings' answers and notes, not who kept them
+// or when.
+func sameAnswers(p *checklist.Pack, a, b *checklist.Answers) bool {
+	a, b = a.Clone(), b.Clone()
+	a.Vetted, b.Vetted = checklist.Provenance{}, checklist.Provenance{}
+	a.ResumeAt, b.ResumeAt = "", ""
+	return bytes.Equal(checklist.MarshalAnswers(p, a), checklist.MarshalAnswers(p, b))
+}
+
+func (g Register) write(c Circle, kind string, data []byte, now time.Time) (string, error) {
+	if c.Folder == "" || folderID(c.Folder) != c.ID {
+		return "", fmt.Errorf("no circle to keep the file in (%q)", c.Folder)
+	}
+	dir, err := g.mkdirs(c.Folder, kind)
 	if err != nil {
-		return "", false, err
-	}
-	var hits []string
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		if e.Name() == want {
-			return want, true, nil
-		}
-		if strings.Contains(e.Name(), want) {
-			hits = append(hits, e.Name())
-		}
-	}
-	switch len(hits) {
-	case 0:
-		return want, false, nil
-	case 1:
-		return hits[0], true, nil
-	}
-	return "", false, fmt.Errorf("%q matches several circles (%s); give more of the name", textclean.CleanLine(name), strings.Join(hits, ", "))
-}
-
-// AddCheckin keeps a check-in in the folder of the circle slug and returns
-// the file.
-func (g Register) AddCheckin(slug string, c *checklist.Checkin, now time.Time) (string, error) {
-	return g.write(slug, "checkins", checklist.MarshalCheckin(c), now)
-}
-
-// AddVetting keeps an answers file for the circle slug.
-func (g Register) AddVetting(slug string, answers []byte, now time.Time) (string, error) {
-	return g.write(slug, "vettings", answers, now)
-}
-
-func (g Register) write(slug, kind string, data []byte, now time.Time) (string, error) {
-	dir := filepath.Join(g.Dir, Slug(slug), kind)
-	if err := fileio.EnsurePrivateDir(dir); err != nil {
 		return "", err
 	}
+	// The circle's folder is written once (circle.yaml); a write killed
+	// there leaves its temporary file for this one to clear.
+	fileio.RemoveStaleTemps(filepath.Dir(dir), time.Now())
 	path := filepath.Join(dir, fileName(now))
 	if err := fileio.WriteNew(path, data); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// LinkError is a folder inside the register that is a symbolic link:
+// nothing is written through it, for it could lead anywhere.
+type LinkError struct{ Path string }
+
+func (e *LinkError) Error() string {
+	return fmt.Sprintf("%s is a symbolic link; vetcircle writes nothing through a link inside the register (to keep the register elsewhere, use --register DIR or VETCIRCLE_REGISTER)", textclean.Visible(e.Path))
+}
+
+func linkError(path string) error { return &LinkError{Path: path} }
+
+// mkdirs makes the folders parts under the register's root, one at a time,
+// each 0700, refusing any that is a symbolic link or not a folder. The
+// root itself may be a link: it is the folder the person chose.
+func (g Register) mkdirs(parts ...string) (string, error) {
+	if err := fileio.EnsurePrivateDir(g.Dir); err != nil {
+		return "", err
+	}
+	dir := g.Dir
+	for _, part := range parts {
+		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, `/\`) {
+			return "", fmt.Errorf("%q is not a folder name", part)
+		}
+		dir = filepath.Join(dir, part)
+		if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+			return "", &fileio.Error{Op: "create folder", Path: dir, Reason: fileio.Explain(err), Err: err}
+		}
+		fi, err := os.Lstat(dir)
+		switch {
+		case err != nil:
+			return "", err
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return "", linkError(dir)
+		case !fi.IsDir():
+			return "", fmt.Errorf("%s is not a folder", textclean.Visible(dir))
+		}
+	}
+	return dir, nil
 }
 
 // Problem is a file in the register that could not be read, and why.
@@ -174,11 +183,11 @@ type Problem struct {
 	Err  error
 }
 
-// Checkins reads the check-ins of the circle slug, oldest first (by date, then file
+// Checkins reads the circle's check-ins, oldest first (by date, then file
 // name). Files that cannot be read are returned as problems, not errors:
 // the rest still count.
-func (g Register) Checkins(p *checklist.Pack, circle string) ([]checklist.Checkin, []Problem, error) {
-	files, err := g.files(circle, "checkins")
+func (g Register) Checkins(p *checklist.Pack, c Circle) ([]checklist.Checkin, []Problem, error) {
+	files, err := g.files(c.Folder, "checkins")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -192,7 +201,7 @@ func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Pro
 	var out []checklist.Checkin
 	var problems []Problem
 	for _, f := range files {
-		data, err := readSmall(f)
+		data, err := readListed(f, checklist.MaxFileSize)
 		if err == nil {
 			var c *checklist.Checkin
 			if c, err = checklist.ParseCheckin(p, f, data); err == nil {
@@ -206,12 +215,12 @@ func readCheckins(p *checklist.Pack, files []string) ([]checklist.Checkin, []Pro
 	return out, problems
 }
 
-// LatestVetting reads the newest answers file kept for the circle slug that
+// LatestVetting reads the newest answers file kept for the circle that
 // reads; nil when there is none. A newer file that does not read (corrupt,
 // hostile, too big) never hides an older good one: the error is returned
 // only when no vetting reads, with the newest file's path.
-func (g Register) LatestVetting(p *checklist.Pack, circle string) (*checklist.Answers, string, error) {
-	files, err := g.files(circle, "vettings")
+func (g Register) LatestVetting(p *checklist.Pack, c Circle) (*checklist.Answers, string, error) {
+	files, err := g.files(c.Folder, "vettings")
 	if err != nil || len(files) == 0 {
 		return nil, "", err
 	}
@@ -239,9 +248,20 @@ func latestReadable(p *checklist.Pack, files []string) (*checklist.Answers, stri
 	return nil, "", bad
 }
 
-// files lists a circle's files of one kind, oldest first by name.
-func (g Register) files(circle, kind string) ([]string, error) {
-	entries, err := os.ReadDir(filepath.Join(g.Dir, Slug(circle), kind))
+// files lists a circle folder's files of one kind, oldest first by name.
+// A kind folder that is a symbolic link is an error naming it.
+func (g Register) files(folder, kind string) ([]string, error) {
+	dir := filepath.Join(g.Dir, folder, kind)
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, linkError(dir)
+	}
+	return regularFiles(dir)
+}
+
+// regularFiles lists the .yaml files of a folder that are regular files
+// (no links), sorted by name; none when the folder is missing.
+func regularFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -250,8 +270,8 @@ func (g Register) files(circle, kind string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".yaml") {
-			out = append(out, filepath.Join(g.Dir, Slug(circle), kind, e.Name()))
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".yaml") && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(dir, e.Name()))
 		}
 	}
 	slices.Sort(out)
@@ -260,7 +280,41 @@ func (g Register) files(circle, kind string) ([]string, error) {
 
 // readSmall reads a register file, refusing one over the answers files'
 // size limit (a hostile file must not cost more than its size allows).
-func readSmall(path string) ([]byte, error) {
+func readSmall(path string) ([]byte, error) { return readBounded(path, checklist.MaxFileSize) }
+
+// readListed reads a file a folder listing has just shown to be a regular
+// file in few system calls (a listing of thousands of check-ins is bound by
+// them): opened without following a link and without blocking (openListed),
+// read into a small buffer that grows only for a bigger file, never past
+// one byte over the limit, closed.
+func readListed(path string, limit int) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openListed, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, 0, min(4096, limit+1))
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, fmt.Errorf("%s is over the %d-byte limit", textclean.Visible(path), limit)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(cap(buf), limit+1-len(buf)))
+		}
+	}
+}
+
+// readBounded reads a regular file (never through a link) of at most limit
+// bytes, refusing a bigger one before reading past the limit.
+func readBounded(path string, limit int64) ([]byte, error) {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return nil, err
@@ -268,30 +322,50 @@ func readSmall(path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", textclean.Visible(path))
 	}
-	if fi.Size() > checklist.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", textclean.Visible(path), fi.Size(), checklist.MaxFileSize)
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", textclean.Visible(path), fi.Size(), limit)
 	}
-	return os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is over the %d-byte limit", textclean.Visible(path), limit)
+	}
+	return data, nil
 }
 
 // Entry is one circle in the register, as of its latest vetting.
 type Entry struct {
-	Slug string `json:"id"`
-	Name string `json:"name"`
-	// Vetted is when the latest vetting that reads was kept; nil (null in
-	// JSON) when there is none, and then Verdict, Fit and Format are "".
+	// ID is the circle's identity; Folder its folder in the register.
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Folder  string   `json:"folder"`
+	// Vetted is the latest vetting's date: its vetted on, else when it was
+	// kept; nil (null in JSON) when none reads, and then Verdict, Fit and
+	// Format are "".
 	Vetted   *time.Time        `json:"vetted"`
 	Verdict  checklist.Verdict `json:"verdict"`
 	Fit      checklist.Fit     `json:"fit"`
 	Format   string            `json:"format"`
 	RedFlags []string          `json:"red_flags"`
+	// VettedBy, Source and Rules are the latest vetting's provenance.
+	VettedBy string `json:"vetted_by"`
+	Source   string `json:"source"`
+	Rules    string `json:"rules"`
 	// Stay is the stay answer the check-ins decide (with the latest
 	// vetting); nil (null) when the person does not attend.
 	Stay *Stay `json:"stay"`
 	// Report is the latest vetting's report, judged over the check-ins:
 	// what the register's line renders. Not part of the JSON.
 	Report *report.Report `json:"-"`
-	// Vettings and Checkins count the files kept.
+	// Vettings and Checkins count the files kept that read.
 	Vettings int `json:"vettings"`
 	Checkins int `json:"checkins"`
 	// RevetDue says the latest vetting is over a year old, or older than
@@ -337,81 +411,110 @@ func vettedAt(path string) time.Time {
 	return t
 }
 
-// Circles lists every circle in the register, by name: each one's latest
-// vetting scored with p, and how many vettings and check-ins it has. A
-// vetting that cannot be read is a problem, and its circle is still listed.
-func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem, error) {
-	dirs, err := os.ReadDir(g.Dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
+// VettedOn is when a vetting was made: its vetted on date, else the time
+// its file was kept.
+func VettedOn(a *checklist.Answers, path string) time.Time {
+	if t, err := time.Parse(time.DateOnly, a.Vetted.On); err == nil {
+		return t
 	}
+	return vettedAt(path)
+}
+
+// Circles lists every circle in the register, by name: each one's latest
+// vetting scored with p, and how many vettings and check-ins read. A file
+// that cannot be read is a problem, and its circle is still listed.
+// Folders of the old layout must have been migrated first (Migrate).
+func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem, error) {
+	circles, _, problems, err := g.Index()
 	if err != nil {
 		return nil, nil, err
 	}
 	reviewed, _ := time.Parse(time.DateOnly, p.Meta.LastReviewed)
-	var slugs []string
-	for _, d := range dirs {
-		if d.IsDir() {
-			slugs = append(slugs, d.Name())
-		}
-	}
+	cache := g.loadCache(p)
 	// Each circle is read and scored on its own, so the work is spread over
-	// the CPUs: a register of thousands of circles lists in well under a
-	// second (BenchmarkCircles).
-	out := make([]Entry, len(slugs))
-	errs := make([][]Problem, len(slugs))
+	// the CPUs (BenchmarkCircles); one whose folders are as the cache saw
+	// them last is not read again.
+	out := make([]Entry, len(circles))
+	errs := make([][]Problem, len(circles))
+	sigs := make([]string, len(circles))
+	hit := make([]bool, len(circles))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(slugs))) {
+	for range max(1, min(runtime.GOMAXPROCS(0), len(circles))) {
 		wg.Go(func() {
 			for i := range next {
-				out[i], errs[i] = g.entry(p, slugs[i], reviewed, now)
+				c := circles[i]
+				sigs[i] = g.folderSig(c.Folder)
+				if out[i], errs[i], hit[i] = fromCache(cache.Circles[c.Folder], sigs[i], c, reviewed, now); !hit[i] {
+					out[i], errs[i] = g.entry(p, c, reviewed, now)
+				}
 			}
 		})
 	}
-	for i := range slugs {
+	for i := range circles {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	var problems []Problem
-	for _, bad := range errs {
-		problems = append(problems, bad...)
+	fresh := map[string]cacheEntry{}
+	changed := len(cache.Circles) != len(circles)
+	for i, c := range circles {
+		problems = append(problems, errs[i]...)
+		if sigs[i] != "" {
+			fresh[c.Folder] = toCache(sigs[i], out[i], errs[i])
+		}
+		changed = changed || !hit[i]
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	if changed {
+		cache.Circles = fresh
+		g.saveCache(cache)
+	}
+	slices.SortFunc(out, func(a, b Entry) int {
+		return cmp.Or(strings.Compare(Key(a.Name), Key(b.Name)), strings.Compare(a.ID, b.ID))
+	})
 	return out, problems, nil
 }
 
-// entry reads one circle's folder: counts its files, and reads and scores
-// its latest vetting. The error is that vetting's; the entry is still whole
-// enough to list.
-func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time) (Entry, []Problem) {
-	e := Entry{Slug: slug, Name: slug, RedFlags: []string{}}
-	vettings, _ := g.files(slug, "vettings")
-	checkins, _ := g.files(slug, "checkins")
-	e.Vettings, e.Checkins = len(vettings), len(checkins)
+// entry reads one circle's folder: counts its files that read, and reads
+// and scores its latest vetting.
+func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (Entry, []Problem) {
+	e := Entry{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Folder: c.Folder, RedFlags: []string{}}
+	var bad []Problem
+	vettings, err := g.files(c.Folder, "vettings")
+	if err != nil {
+		bad = append(bad, Problem{File: filepath.Join(g.Dir, c.Folder, "vettings"), Err: err})
+	}
+	checkins, err := g.files(c.Folder, "checkins")
+	if err != nil {
+		bad = append(bad, Problem{File: filepath.Join(g.Dir, c.Folder, "checkins"), Err: err})
+	}
+	read, cbad := readCheckins(p, checkins)
+	e.Checkins = len(read)
+	bad = append(bad, cbad...)
 	if len(vettings) == 0 {
 		e.Stay = checkinsOnly(p, checkins, now)
-		return e, nil
+		return e, bad
 	}
-	a, path, bad := latestReadable(p, vettings)
+	a, path, vbad := latestReadable(p, vettings)
+	bad = append(bad, vbad...)
+	e.Vettings = len(vettings) - len(vbad)
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
 		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	e.File = path
-	vetted := vettedAt(e.File)
+	vetted := VettedOn(a, path)
 	if !vetted.IsZero() {
 		e.Vetted = &vetted
 	}
-	e.RevetDue = vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
+	e.VettedBy, e.Source, e.Rules = a.Vetted.By, a.Vetted.Source, a.Vetted.Rules
+	e.RevetDue = revetDue(vetted, reviewed, now)
 	// The line says what the check-ins decided, as history does: the
-	// report is built once, over the latest vetting and the check-ins.
-	hist, _ := readCheckins(p, checkins)
-	rep := report.BuildHistory(p, a, hist, report.Options{Date: now, FileDate: vetted})
+	// report is built once, over the latest vetting and the check-ins that
+	// read. The name stays the register's (its metadata), not the file's.
+	rep := report.BuildHistory(p, a, read, report.Options{Date: now, FileDate: vetted})
 	e.Report = &rep
-	e.Name = cmp.Or(rep.Name, e.Name)
 	e.Verdict, e.Format = checklist.Verdict(rep.Verdict.Value), rep.Circle.Format
 	for _, f := range rep.RedFlags {
 		e.RedFlags = append(e.RedFlags, f.ID)
@@ -425,10 +528,16 @@ func (g Register) entry(p *checklist.Pack, slug string, reviewed, now time.Time)
 	return e, bad
 }
 
-// Vettings reads the two latest vettings of the circle slug, older first,
-// for a diff; fewer when there are fewer.
-func (g Register) Vettings(p *checklist.Pack, slug string, n int) ([]*checklist.Answers, []string, error) {
-	files, err := g.files(slug, "vettings")
+// revetDue: the vetting is over a year old, or older than the rules' last
+// review.
+func revetDue(vetted, reviewed, now time.Time) bool {
+	return vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
+}
+
+// Vettings reads the n latest vettings of the circle, older first, for a
+// diff; fewer when there are fewer.
+func (g Register) Vettings(p *checklist.Pack, c Circle, n int) ([]*checklist.Answers, []string, error) {
+	files, err := g.files(c.Folder, "vettings")
 	if err != nil {
 		return nil, nil, err
 	}

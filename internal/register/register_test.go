@@ -1,12 +1,13 @@
 package register_test
 
 import (
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/register"
@@ -19,13 +20,20 @@ func TestRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := register.Register{Dir: filepath.Join(t.TempDir(), "circles")}
-	if slug, found, err := g.Resolve("Thursday KAP Circle"); err != nil || found || slug != "thursday-kap-circle" {
-		t.Fatalf("Resolve in an empty register = %q, %v, %v", slug, found, err)
+	if _, err := g.Lookup("Thursday KAP Circle"); !isNotFound(err) {
+		t.Fatalf("Lookup in an empty register = %v, want not found", err)
+	}
+	c, err := g.Ensure("Thursday KAP Circle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Folder != "thursday-kap-circle-"+c.ID || len(c.ID) != register.IDLen {
+		t.Errorf("circle = %+v", c)
 	}
 	now := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
 	for i, felt := range []string{"worse", "better", "same"} {
-		c := &checklist.Checkin{Circle: "Thursday KAP Circle", Date: "2026-11-0" + string(rune('3'-i)), Felt: felt, Signs: []string{}, Seen: []string{}}
-		path, err := g.AddCheckin("thursday-kap-circle", c, now)
+		k := &checklist.Checkin{Circle: "Thursday KAP Circle", Date: "2026-11-0" + string(rune('3'-i)), Felt: felt, Signs: []string{}, Seen: []string{}}
+		path, err := g.AddCheckin(c, k, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,19 +41,18 @@ func TestRegister(t *testing.T) {
 			t.Errorf("check-in %s: %v, mode %v; want 0600", path, err, fi.Mode().Perm())
 		}
 	}
-	if fi, err := os.Stat(filepath.Join(g.Dir, "thursday-kap-circle", "checkins")); err != nil || fi.Mode().Perm() != 0o700 {
+	if fi, err := os.Stat(filepath.Join(g.Dir, c.Folder, "checkins")); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("folder: %v, want 0700", err)
 	}
-	// Two check-ins in the same second still get files of their own.
-	files, _ := filepath.Glob(filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "*.yaml"))
+	files, _ := filepath.Glob(filepath.Join(g.Dir, c.Folder, "checkins", "*.yaml"))
 	if len(files) != 3 {
 		t.Fatalf("files = %v, want three", files)
 	}
 	// A corrupt file and an oversized one are named and skipped.
-	bad := filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "99-bad.yaml")
+	bad := filepath.Join(g.Dir, c.Folder, "checkins", "99-bad.yaml")
 	os.WriteFile(bad, []byte("version: 1\nfelt: awful\n"), 0o600)
-	os.WriteFile(filepath.Join(g.Dir, "thursday-kap-circle", "checkins", "98-big.yaml"), make([]byte, checklist.MaxFileSize+1), 0o600)
-	hist, problems, err := g.Checkins(p, "thursday-kap-circle")
+	os.WriteFile(filepath.Join(g.Dir, c.Folder, "checkins", "98-big.yaml"), make([]byte, checklist.MaxFileSize+1), 0o600)
+	hist, problems, err := g.Checkins(p, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,16 +62,16 @@ func TestRegister(t *testing.T) {
 	if len(problems) != 2 || !strings.Contains(problems[1].Err.Error(), "99-bad.yaml:2:7") {
 		t.Errorf("problems = %+v, want the two bad files, with positions", problems)
 	}
-	// Names resolve by a part of them; several matches is an error.
-	if slug, found, _ := g.Resolve("thursday"); !found || slug != "thursday-kap-circle" {
-		t.Errorf("Resolve(thursday) = %q, %v", slug, found)
+	// Counts count the files that read (issue 17, item 7).
+	all, _, err := g.Circles(p, now)
+	if err != nil || len(all) != 1 || all[0].Checkins != 3 {
+		t.Errorf("Circles = %+v, %v; want one circle with 3 sessions", all, err)
 	}
-	if _, err := g.AddCheckin("thursday-evening", &checklist.Checkin{Circle: "Thursday evening", Date: "2026-11-01", Felt: "same"}, now); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := g.Resolve("thursday"); err == nil || !strings.Contains(err.Error(), "several circles") {
-		t.Errorf("an ambiguous name: %v", err)
-	}
+}
+
+func isNotFound(err error) bool {
+	var nf *register.NotFoundError
+	return errors.As(err, &nf)
 }
 
 func TestDirFor(t *testing.T) {
@@ -103,20 +110,27 @@ func TestCirclesRevetDue(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2027, 12, 20, 9, 0, 0, 0, time.UTC)
-	if _, err := g.AddVetting("old-circle", strong, now.AddDate(-1, 0, -1)); err != nil {
+	circle := func(name string) register.Circle {
+		c, err := g.Ensure(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	if _, err := g.AddVetting(circle("old-circle"), strong, now.AddDate(-1, 0, -1)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.AddVetting("fresh-circle", strong, now); err != nil {
+	if _, err := g.AddVetting(circle("fresh-circle"), strong, now); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.AddVetting("broken-circle", []byte("answers: [\n"), now); err != nil {
+	if _, err := g.AddVetting(circle("broken-circle"), []byte("answers: [\n"), now); err != nil {
 		t.Fatal(err)
 	}
 	// A newer vetting that does not read never hides the good one before it.
-	if _, err := g.AddVetting("fresh-circle", []byte("answers: {training: [\n"), now.Add(time.Hour)); err != nil {
+	if _, err := g.AddVetting(circle("fresh-circle"), []byte("answers: {training: [\n"), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if a, _, err := g.LatestVetting(p, "fresh-circle"); err != nil || a == nil {
+	if a, _, err := g.LatestVetting(p, circle("fresh-circle")); err != nil || a == nil {
 		t.Errorf("LatestVetting past a corrupt newer file = %v, %v", a, err)
 	}
 	all, problems, err := g.Circles(p, now)
@@ -124,7 +138,7 @@ func TestCirclesRevetDue(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range all {
-		if e.Slug == "fresh-circle" && e.Verdict != checklist.VerdictPromising {
+		if e.Name == "fresh-circle" && e.Verdict != checklist.VerdictPromising {
 			t.Errorf("fresh-circle lists as %q; its good vetting was hidden", e.Verdict)
 		}
 	}
@@ -133,31 +147,53 @@ func TestCirclesRevetDue(t *testing.T) {
 	}
 	due := map[string]bool{}
 	for _, e := range all {
-		due[e.Slug] = e.RevetDue
+		due[e.Name] = e.RevetDue
 	}
 	if !due["old-circle"] || due["fresh-circle"] {
 		t.Errorf("re-vet due = %v; want old-circle only", due)
 	}
 }
 
-// TestSlug: names in any script keep folders of their own; nothing is a path.
-func TestSlug(t *testing.T) {
-	for name, want := range map[string]string{
-		"Thursday KAP Circle": "thursday-kap-circle",
-		"Круг доверия":        "круг-доверия",
-		"陶芸サークル":              "陶芸サークル",
-		"Círculo del jueves":  "círculo-del-jueves",
-		"Ci\u0301rculo":       "círculo",
-		"../../etc/passwd":    "etc-passwd",
-		"\x1b]0;pwned\a":      "circle",
-		"":                    "circle",
-		"!!!":                 "circle",
-	} {
-		if got := register.Slug(name); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", name, got, want)
+// TestListingCache: a listing with the machine's cache gives what one
+// without it gives, sees a check-in added since, keeps the cache private,
+// and shrugs off a corrupt cache.
+func TestListingCache(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := register.Register{Dir: filepath.Join(t.TempDir(), "circles"), CacheDir: filepath.Join(t.TempDir(), "cache")}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i, name := range similarNames {
+		c, _ := g.Ensure(name)
+		g.AddVetting(c, vettingFor(t, name, i%2 == 0), now)
+	}
+	bare := register.Register{Dir: g.Dir}
+	want, _, _ := bare.Circles(p, now)
+	for range 2 { // filling the cache, then reading it
+		got, problems, err := g.Circles(p, now)
+		// As JSON: the report (not cached, and not in the JSON) aside.
+		gj, _ := json.Marshal(got)
+		wj, _ := json.Marshal(want)
+		if err != nil || len(problems) != 0 || string(gj) != string(wj) {
+			t.Fatalf("cached listing differs:\n%v\n%v", got, want)
 		}
 	}
-	if got := register.Slug(strings.Repeat("ж", 100)); len(got) > 60 || !utf8.ValidString(got) {
-		t.Errorf("a long name gives %q (%d bytes)", got, len(got))
+	files, _ := filepath.Glob(filepath.Join(g.CacheDir, "*.json"))
+	if fi, err := os.Stat(files[0]); len(files) != 1 || err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("cache files %v: %v", files, err)
+	}
+	c, _ := g.Lookup("A+B Circle")
+	time.Sleep(10 * time.Millisecond)
+	g.AddCheckin(c, &checklist.Checkin{Circle: c.Name, Date: "2026-11-20", Felt: "same"}, now)
+	got, _, _ := g.Circles(p, now)
+	for _, e := range got {
+		if (e.ID == c.ID) != (e.Checkins == 1) {
+			t.Errorf("%q: %d check-ins after one was added to A+B Circle", e.Name, e.Checkins)
+		}
+	}
+	os.WriteFile(files[0], []byte("{not json"), 0o600)
+	if got, _, err := g.Circles(p, now); err != nil || len(got) != len(want) {
+		t.Errorf("a corrupt cache: %d circles, %v", len(got), err)
 	}
 }

@@ -292,25 +292,23 @@ func escapeMarkdownLine(b *strings.Builder, line string) {
 	}
 }
 
-// entityAt reports whether s starts with a character reference: "&", then
-// "#" and digits, "#x" and hex digits, or a name, then ";".
-func entityAt(s string) bool {
-	i := 1
-	for i < len(s) && i < 40 && (s[i] == '#' || isASCIILetter(s[i]) || (s[i] >= '0' && s[i] <= '9')) {
-		i++
-	}
-	return i > 1 && i < len(s) && s[i] == ';'
-}
+// entityAt reports whether s starts with what a renderer may decode as a
+// character reference: "&" then "#" and digits, "#x" and hex digits, or a
+// name, with or without the closing ";" (Go's html package, which the
+// markdown renderer uses for text, decodes "&#27" and "&amp" without one).
+func entityAt(s string) bool { return entityLen(s) > 0 }
 
 func isASCIILetter(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
 // CleanMarkdown cleans text that is itself markdown (a rule pack's
-// sentences): Clean, and then every character reference (&#27;, &#x1b;,
-// &NewLine;) that would decode to something Clean removes is removed too,
-// since the markdown renderer decodes references into the very characters
-// Clean exists to keep out. Harmless references (&amp;, &#233;) stay.
+// sentences): Clean, and then every character reference that would decode
+// to something Clean removes is removed too, since the markdown renderer
+// decodes references into the very characters Clean exists to keep out.
+// References are found as the renderer finds them: with and without ";",
+// decimal and hex (&#27;, &#27, &#x1b, &#x9d — a C1 control — &NewLine;).
+// Harmless references (&amp;, &#233;) stay.
 func CleanMarkdown(s string) string {
 	s = Clean(s)
 	if !strings.Contains(s, "&") {
@@ -321,7 +319,10 @@ func CleanMarkdown(s string) string {
 		if s[i] == '&' {
 			if n := entityLen(s[i:]); n > 0 {
 				ref := s[i : i+n]
-				if dec := html.UnescapeString(ref); dec != ref && (Clean(dec) != dec || strings.ContainsAny(dec, "\n\t") || hasInvisible(dec)) {
+				// Decoded with a character after it: html decodes "&#7"
+				// only when something follows, and in a sentence it will.
+				dec := strings.TrimSuffix(html.UnescapeString(ref+" "), " ")
+				if dec != ref && (Clean(dec) != dec || strings.ContainsAny(dec, "\n\t") || hasInvisible(dec)) {
 					i += n
 					continue
 				}
@@ -352,14 +353,38 @@ func hasInvisible(s string) bool {
 }
 
 // entityLen returns the length of the character reference at the start of
-// s, or 0.
+// s, or 0, read as leniently as html.UnescapeString reads one: "&#" and
+// decimal digits, "&#x" and hex digits, or "&" and a name, each with its
+// ";" when there is one and without it when there is not.
 func entityLen(s string) int {
+	if len(s) < 2 || s[0] != '&' {
+		return 0
+	}
 	i := 1
-	for i < len(s) && i < 40 && (s[i] == '#' || isASCIILetter(s[i]) || (s[i] >= '0' && s[i] <= '9')) {
+	if s[1] == '#' {
+		i = 2
+		digit := func(c byte) bool { return c >= '0' && c <= '9' }
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			i++
+			digit = func(c byte) bool { return (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'f') }
+		}
+		start := i
+		for i < len(s) && i < 40 && digit(s[i]) {
+			i++
+		}
+		if i == start {
+			return 0
+		}
+	} else {
+		for i < len(s) && i < 40 && (isASCIILetter(s[i]) || (i > 1 && s[i] >= '0' && s[i] <= '9')) {
+			i++
+		}
+		if i == 1 {
+			return 0
+		}
+	}
+	if i < len(s) && s[i] == ';' {
 		i++
 	}
-	if i > 1 && i < len(s) && s[i] == ';' {
-		return i + 1
-	}
-	return 0
+	return i
 }

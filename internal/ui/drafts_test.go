@@ -565,7 +565,7 @@ func TestKeepInMyCircles(t *testing.T) {
 	var gotName string
 	var gotData []byte
 	fail := false
-	keep := func(name string, answers []byte) (string, error) {
+	keep := func(name, _ string, answers []byte) (string, error) {
 		if fail {
 			return "", errors.New("no space left on device")
 		}

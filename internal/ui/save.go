@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -36,6 +38,9 @@ type saveDialog struct {
 	confirm string // the path waiting for "replace it?"
 	saving  bool
 	err     string
+	// source is how the answers were gathered (checklist.Sources), chosen
+	// with 1-4 while keeping in the register; "" when not said.
+	source string
 }
 
 func newSaveDialog(c *common) *saveDialog {
@@ -113,7 +118,7 @@ func (d *saveDialog) save() []action {
 	if d.kind == saveKeep {
 		d.err = ""
 		d.saving = true
-		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere}}
+		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere, source: d.source}}
 	}
 	p, ok := d.path()
 	if !ok {
@@ -175,7 +180,11 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 		}
 	}
 	if d.kind == saveKeep {
-		// Nothing to type: the register names its own files.
+		// Nothing to type: the register names its own files. 1-4 say how
+		// the answers were gathered.
+		if isKey && len(k.Text) == 1 && k.Text[0] >= '1' && int(k.Text[0]-'0') <= len(checklist.Sources) {
+			d.source = checklist.Sources[k.Text[0]-'1']
+		}
 		return nil, nil
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
@@ -243,6 +252,17 @@ func (d *saveDialog) view(w int) string {
 		if d.kind == saveKeep {
 			// No name to type: the register names its files. Say where.
 			lines = append(lines, wrap(t.text, p.Tf("ui.save.keep-where", "dir", d.c.keepWhere), inner)...)
+			var choices []string
+			for i, src := range checklist.Sources {
+				mark := "○"
+				if src == d.source {
+					mark = "●"
+				}
+				choices = append(choices, fmt.Sprintf("%s %d %s", mark, i+1, src))
+			}
+			lines = append(lines, "")
+			lines = append(lines, wrap(t.faint, p.T("ui.save.keep-source"), inner)...)
+			lines = append(lines, wrap(t.text, strings.Join(choices, "  "), inner)...)
 			if d.saving {
 				lines = append(lines, "", t.faint.Render(p.T("ui.save.saving")))
 			}

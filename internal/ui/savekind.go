@@ -28,7 +28,7 @@ func defaultName(c *common, k saveKind) string {
 // saveCmd writes the summary markdown (plain, not styled), the answers file
 // or the JSON score to path with mode 0600, refusing to replace a file
 // unless overwrite is set.
-func saveCmd(c *common, kind saveKind, path string, overwrite bool) tea.Cmd {
+func saveCmd(c *common, kind saveKind, path string, overwrite bool, source string) tea.Cmd {
 	p, a, date := c.pack, c.answers.Clone(), c.now()
 	encode, file, keep, name := c.resultJSON, c.answersFile, c.keep, c.rep.Circle.Name
 	return func() tea.Msg {
@@ -39,7 +39,7 @@ func saveCmd(c *common, kind saveKind, path string, overwrite bool) tea.Cmd {
 				return savedMsg{kind: kind, path: path, err: errors.New("the register is not available")}
 			}
 			data, _ := intake.Render(kind, p, a, date, nil, "")
-			kept, err := keep(name, data)
+			kept, err := keep(name, source, data)
 			if err != nil {
 				return savedMsg{kind: kind, path: path, err: err}
 			}

@@ -70,7 +70,7 @@ type Options struct {
 	// the circle's name and returns the file it wrote; where says, before
 	// anything is written, the folder it goes to. nil leaves "keep in my
 	// circles" out of the save dialog.
-	Keep  func(name string, answers []byte) (string, error)
+	Keep  func(name, source string, answers []byte) (string, error)
 	Where string
 	// Dark is the guess at the terminal background until the terminal
 	// answers tea.RequestBackgroundColor.
@@ -105,7 +105,7 @@ type common struct {
 	// resultJSON encodes a score as JSON (Options.ResultJSON).
 	resultJSON func(file string, rep *report.Report) ([]byte, error)
 	// keep and keepWhere are Options.Keep and Options.Where.
-	keep      func(name string, answers []byte) (string, error)
+	keep      func(name, source string, answers []byte) (string, error)
 	keepWhere string
 	// answersFile is the answers file last saved, named in the JSON.
 	answersFile string
@@ -175,6 +175,8 @@ type (
 		kind      saveKind
 		path      string
 		overwrite bool
+		// source is how the answers were gathered, for a kept vetting.
+		source string
 	}
 	// tell puts a line in the status area: something the user did had an
 	// effect they could not see, such as text cut at a field's limit.

@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os/user"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// registerFlag and registerEnv choose the register's folder: a clinic's
+// synced folder or git checkout, instead of the data folder.
+const (
+	registerFlag = "register"
+	registerEnv  = "VETCIRCLE_REGISTER"
+	// byEnv names who keeps vettings and check-ins when --by is not given.
+	byEnv = "VETCIRCLE_BY"
+)
+
+func addRegisterFlag(root *cobra.Command) {
+	root.PersistentFlags().String(registerFlag, "",
+		"the register's folder, such as a clinic's synced folder or git checkout (also "+registerEnv+"; default: your data folder)")
+}
+
+// openRegister is the register: --register, else VETCIRCLE_REGISTER, else
+// the user's data folder (tests point it elsewhere with XDG_DATA_HOME).
+func openRegister(e env) (register.Register, error) {
+	// The register's listing cache (register.Register.CacheDir) is not used
+	// here: since the circles table renders each circle's report, which the
+	// cache does not hold, a cached line would lose its red flags' labels.
+	return registerDir(e)
+}
+
+func registerDir(e env) (register.Register, error) {
+	dir := ""
+	if e.registerDir != nil {
+		dir = *e.registerDir
+	}
+	if dir == "" {
+		dir = e.env(registerEnv)
+	}
+	if dir != "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return register.Register{}, badInput(fmt.Errorf("--register %s: %w", displayName(dir), err))
+		}
+		return register.Register{Dir: abs}, nil
+	}
+	g, err := register.Default()
+	if err != nil {
+		return g, fmt.Errorf("circles folder: %w", err)
+	}
+	return g, nil
+}
+
+// registerFor opens the register and moves any folder of the old layout
+// to the new one first (saying so once on stderr), so that lookups and
+// listings see every circle.
+func registerFor(e env, p *checklist.Pack) (register.Register, error) {
+	g, err := openRegister(e)
+	if err != nil {
+		return g, err
+	}
+	moved, problems, err := g.Migrate(p)
+	if err != nil {
+		return g, err
+	}
+	if len(moved) > 0 {
+		fmt.Fprintf(e.stderr, "vetcircle: moved %d circles of the register to folders of their own, by their names (%s)\n", len(moved), displayName(g.Dir))
+	}
+	for _, pr := range problems {
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+	}
+	return g, nil
+}
+
+// findCircle is the circle name names in the register: an exact name (any
+// case, accents optional), an alias or an ID. Anything else is bad input
+// (exit 2) with the close names suggested; nothing is written.
+func findCircle(g register.Register, name string) (register.Circle, error) {
+	c, err := g.Lookup(name)
+	if err != nil {
+		var nf *register.NotFoundError
+		var amb *register.AmbiguousError
+		if errors.As(err, &nf) || errors.As(err, &amb) || register.CheckName(name) != nil {
+			return c, badInput(err)
+		}
+		return c, err
+	}
+	return c, nil
+}
+
+// provenanceOptions are the flags that say who kept a vetting or a
+// check-in, and from what.
+type provenanceOptions struct {
+	by, source, on string
+}
+
+func addProvenanceFlags(cmd *cobra.Command, o *provenanceOptions, sourceHelp string, withOn bool) {
+	cmd.Flags().StringVar(&o.by, "by", "", "who is keeping it, as they wish to be named (default: "+byEnv+", else your login name; kept in the file only, never sent anywhere)")
+	cmd.Flags().StringVar(&o.source, "source", "", sourceHelp+": "+strings.Join(checklist.Sources, ", "))
+	if withOn {
+		cmd.Flags().StringVar(&o.on, "on", "", "the date of the call or visit, YYYY-MM-DD (default: the file's vetted on, else today)")
+	}
+}
+
+// check validates the flags before anything is read or written.
+func (o provenanceOptions) check(now time.Time) error {
+	var errs []error
+	if o.source != "" && !slices.Contains(checklist.Sources, strings.ToLower(o.source)) {
+		errs = append(errs, fmt.Errorf("--source %s: use one of %s", displayName(o.source), strings.Join(checklist.Sources, ", ")))
+	}
+	if o.on != "" {
+		if err := checkDate("--on", o.on, now); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if o.by != "" {
+		if err := register.CheckName(o.by); err != nil {
+			errs = append(errs, fmt.Errorf("--by: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkDate accepts a date from 2000-01-01 to today (a day's grace for
+// time zones): a session or a call not yet held, or in year 1, is a slip.
+func checkDate(flag, s string, now time.Time) error {
+	d, err := time.Parse(time.DateOnly, s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s %q: use YYYY-MM-DD, such as 2026-11-30", flag, s)
+	case d.Before(checklist.EarliestDate):
+		return fmt.Errorf("%s %s is before %s; give the real date", flag, s, checklist.EarliestDate.Format(time.DateOnly))
+	case d.After(now.AddDate(0, 0, 1)):
+		return fmt.Errorf("%s %s is in the future; give the date it happened", flag, s)
+	}
+	return nil
+}
+
+// provenance fills what is not known yet of where a vetting or check-in
+// came from: the flags first, then what the file already says, then the
+// defaults (today, VETCIRCLE_BY or the login name); the rules are always
+// the pack's that scored it.
+func (o provenanceOptions) provenance(e env, p *checklist.Pack, have checklist.Provenance, now time.Time) checklist.Provenance {
+	v := have
+	if o.on != "" {
+		v.On = o.on
+	}
+	if v.On == "" {
+		v.On = now.Format(time.DateOnly)
+	}
+	if o.by != "" {
+		v.By = o.by
+	}
+	if v.By == "" {
+		v.By = defaultBy(e)
+	}
+	if o.source != "" {
+		v.Source = strings.ToLower(o.source)
+	}
+	v.Rules = rulesID(p)
+	return v
+}
+
+// rulesID names a rules pack and its version, as provenance records it.
+func rulesID(p *checklist.Pack) string {
+	return textclean.CleanLine(strings.TrimSpace(p.Meta.ID + " " + p.Meta.Version))
+}
+
+// defaultBy is VETCIRCLE_BY, else the login name, else nothing: it is
+// written into the register's files only.
+func defaultBy(e env) string {
+	if by := strings.TrimSpace(e.env(byEnv)); by != "" && register.CheckName(by) == nil {
+		return by
+	}
+	if e.getenv == nil {
+		return "" // tests: no outside world
+	}
+	if u, err := user.Current(); err == nil && register.CheckName(u.Username) == nil {
+		return u.Username
+	}
+	return ""
+}
+
+// markKept records a file kept by this command, so that if the output is
+// then lost the exit says it was kept (ExitKeptOutputLost) and no one
+// records it twice.
+func markKept(e env, path string) {
+	if e.kept != nil {
+		*e.kept = append(*e.kept, path)
+	}
+}

@@ -1,0 +1,128 @@
+package register
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/textclean"
+)
+
+// IDLen is the length of a circle's ID in hex digits: 64 bits of SHA-256,
+// so two names of a register of 100,000 circles share one with a chance
+// under one in a billion — and the metadata's exact name catches even that.
+const IDLen = 16
+
+// Key is the form of a name that identity and lookups compare: NFC, case
+// folded (so "STRASSE" and "straße" are one name), each run of spaces one
+// space, no space at either end. Punctuation, emoji and accents all stay:
+// "A+B Circle" and "A&B Circle" are two circles.
+func Key(name string) string {
+	s := norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// looseKey is Key without accents (marks dropped after NFD): what a person
+// types without them ("cafe luna") still finds "Café Luna", but as a lookup
+// only, never as an identity.
+func looseKey(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(Key(name)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// ID is a circle's identity: a hash of its name's Key, so the same circle
+// added on two machines of a team gets the same ID (and the same folder),
+// and two different names never share one.
+func ID(name string) string {
+	h := sha256.Sum256([]byte("vetcircle circle\x00" + Key(name)))
+	return hex.EncodeToString(h[:IDLen/2])
+}
+
+// isID reports whether s has the shape of an ID.
+func isID(s string) bool {
+	if len(s) != IDLen {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
+}
+
+// CheckName refuses what cannot be a circle's name: empty, control
+// characters (escaped in the message, so a newline cannot split it),
+// invalid UTF-8, a path such as ".", ".." or "/", or over the answers
+// files' limit for a name.
+func CheckName(name string) error {
+	switch {
+	case !utf8.ValidString(name):
+		return fmt.Errorf("the circle name %s is not valid UTF-8 text", textclean.Visible(name))
+	case strings.TrimSpace(name) == "":
+		return fmt.Errorf("a circle needs a name; %q is empty", name)
+	case utf8.RuneCountInString(name) > checklist.MaxLineLen:
+		return fmt.Errorf("the circle name is %d characters, over the %d limit", utf8.RuneCountInString(name), checklist.MaxLineLen)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Errorf("the circle name %s holds a control character; give the name as it is written", textclean.Visible(name))
+		}
+	}
+	if strings.Trim(name, "./\\ ") == "" {
+		return fmt.Errorf("%q is a path, not a circle's name", name)
+	}
+	return nil
+}
+
+// maxSlug bounds the readable part of a folder's name; the ID after it is
+// what tells circles apart.
+const maxSlug = 40
+
+// slug is the readable part of a circle's folder: its name in lower-case
+// letters of any script, digits and dashes, NFC, at most maxSlug bytes;
+// "circle" when nothing of the name is left ("🌿").
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(strings.ToLower(textclean.CleanLine(name))) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			dash = true
+			continue
+		}
+		if b.Len()+utf8.RuneLen(r)+1 > maxSlug {
+			break
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "circle"
+	}
+	return b.String()
+}
+
+// Folder is the name of a circle's folder: readable slug, then the ID
+// ("a-b-circle-3f09c2d17be4a0c5").
+func Folder(name string) string { return slug(name) + "-" + ID(name) }
+
+// folderID is the ID a folder name ends with, "" for a folder of the old
+// layout (slug only).
+func folderID(folder string) string {
+	i := strings.LastIndexByte(folder, '-')
+	if i < 0 || !isID(folder[i+1:]) {
+		return ""
+	}
+	return folder[i+1:]
+}
