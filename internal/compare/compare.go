@@ -358,13 +358,6 @@ func orDash(s string) string {
 	return s
 }
 
-func num(f *float64) string {
-	if f == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
-}
-
 // headings are the column titles, from the pack where it has them.
 type headings struct {
 	file, name, verdict, fit, stay, score, completeness, redFlags string
