@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
 // TestCirclesRegister: a coordinator keeps two vettings of one circle a year
@@ -167,6 +172,57 @@ func TestCirclesShowsWhatTheCheckinsDecide(t *testing.T) {
 	for l := range strings.Lines(table) {
 		if w := utf8.RuneCountInString(strings.TrimRight(l, "\n")); w > 80 {
 			t.Errorf("circles line of %d columns: %q", w, l)
+		}
+	}
+}
+
+// TestCheckinPicksFromTheRegister: on a terminal, a check-in whose name
+// finds no circle offers the close names and a new circle; choosing keeps
+// it under the circle chosen, and leaving keeps nothing.
+func TestCheckinPicksFromTheRegister(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	if code, _, errs := runCLI(t, "", "checkin", "--new", "Thursday Harbor KAP Group", "--felt", "same"); code != 0 {
+		t.Fatalf("first check-in: %s", errs)
+	}
+	oldPicker, oldScreen := circlePicker, checkinScreen
+	t.Cleanup(func() { circlePicker, checkinScreen = oldPicker, oldScreen })
+	var offered []string
+	checkinScreen = func(_ *checklist.Pack, circle string) (*checklist.Checkin, error) {
+		return &checklist.Checkin{Circle: circle, Felt: checklist.FeltBetter, Signs: []string{}, Seen: []string{}}, nil
+	}
+	terminal := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		e := env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, isTTY: true, stdinTTY: true, getenv: os.Getenv}
+		return run(context.Background(), e, args), out.String(), errb.String()
+	}
+	for _, tc := range []struct {
+		pick     int
+		code     int
+		circles  int
+		sessions int
+	}{
+		{0, 0, 1, 2},           // the close name: kept under Thursday Harbor KAP Group
+		{ui.PickQuit, 2, 1, 2}, // left: nothing kept
+		{ui.PickNew, 0, 2, 2},  // a new circle, on purpose
+	} {
+		circlePicker = func(_ *checklist.Pack, typed string, names []string) (int, error) {
+			offered = names
+			return tc.pick, nil
+		}
+		code, _, errs := terminal("checkin", "Thursday Harbour KAP Group")
+		if code != tc.code {
+			t.Fatalf("pick %d: exit %d, %s", tc.pick, code, errs)
+		}
+		if len(offered) == 0 || offered[0] != "Thursday Harbor KAP Group" {
+			t.Errorf("offered %v, want the close name first", offered)
+		}
+		_, out, _ := runCLI(t, "", "circles", "--format", "json")
+		if n := strings.Count(out, `"name":`); n != tc.circles {
+			t.Errorf("pick %d: %d circles kept, want %d:\n%s", tc.pick, n, tc.circles, out)
+		}
+		_, hist, _ := runCLI(t, "", "history", "Thursday Harbor KAP Group", "--format", "json")
+		if n := strings.Count(hist, `"felt":`); n != tc.sessions {
+			t.Errorf("pick %d: Thursday Harbor has %d sessions, want %d", tc.pick, n, tc.sessions)
 		}
 	}
 }

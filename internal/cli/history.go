@@ -89,6 +89,26 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	}
 	kc, err := findCircle(g, circle)
 	var nf *register.NotFoundError
+	screen := o.felt == "" && !accessibleMode(cmd, e).on && e.isTTY && e.stdinTTY
+	if err != nil && !o.newCircle && screen && errors.As(err, &nf) {
+		// On a terminal, a name that finds no circle is a choice to make,
+		// not a dead end: the close names, or a new circle on purpose.
+		var names []string
+		for _, c := range nf.Similar {
+			names = append(names, c.Name)
+		}
+		switch i, perr := circlePicker(p, circle, names); {
+		case perr != nil:
+			return perr
+		case i >= 0 && i < len(nf.Similar):
+			kc, err = nf.Similar[i], nil
+		case i == ui.PickNew:
+			o.newCircle = true
+		default:
+			fmt.Fprintln(e.stderr, p.T("a11y.checkin.nothing-kept"))
+			return badInput(errQuiet)
+		}
+	}
 	switch {
 	case err != nil && o.newCircle && errors.As(err, &nf):
 		kc = register.Circle{Name: strings.TrimSpace(circle)}
@@ -145,6 +165,17 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	markKept(e, path)
 	fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
 	return printHistory(e, p, g, kc, "text", true)
+}
+
+// circlePicker asks which circle a check-in is for when its name found
+// none: the index of names chosen, ui.PickNew or ui.PickQuit. Tests
+// replace it.
+var circlePicker = func(p *checklist.Pack, typed string, names []string) (int, error) {
+	k := ui.NewCirclePicker(p, typed, names, mdrender.DarkFromEnv(), mdrender.NoColor())
+	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
+		return ui.PickQuit, fmt.Errorf("circle picker: %w", err)
+	}
+	return k.Chosen(), nil
 }
 
 // checkinScreen runs the check-in screen; nil when the person left without

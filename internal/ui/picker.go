@@ -27,9 +27,12 @@ const (
 // row to start a new check. `vetcircle` shows it when drafts are waiting,
 // and `vetcircle resume` when several match.
 type Picker struct {
-	pack   *checklist.Pack
-	drafts []draft.Info
-	theme  *theme
+	pack *checklist.Pack
+	// title and intro are pack keys; rows are the choices, then last the
+	// row that starts something new.
+	title, intro string
+	rows         []string
+	theme        *theme
 	cur    int
 	w, h   int
 	chosen int
@@ -44,12 +47,38 @@ type pickerKeys struct {
 // NewPicker returns a picker over drafts (draft.Store.List's order, newest
 // first).
 func NewPicker(p *checklist.Pack, drafts []draft.Info, dark, noColor bool) *Picker {
-	k := &Picker{pack: p, drafts: drafts, theme: newTheme(dark, noColor), chosen: PickQuit, w: 80, h: 24, help: help.New(),
+	rows := make([]string, 0, len(drafts)+1)
+	for _, d := range drafts {
+		name := textclean.CleanLine(d.Name)
+		if name == "" {
+			name = p.T("summary.circle")
+		}
+		rows = append(rows, p.Tf("ui.picker.row", "name", name, "pct", strconv.Itoa(d.Completeness), "when", d.Updated.Format(time.DateTime[:16])))
+	}
+	rows = append(rows, p.T("ui.picker.new"))
+	return newPicker(p, "ui.picker.title", "ui.picker.intro", rows, newKey("enter", "continue", "enter"), newKey("n", "new check", "n"), dark, noColor)
+}
+
+// NewCirclePicker offers the register's circles whose names are close to
+// one that found none (a check-in for "thurzday"), and a last row to keep
+// it as a new circle named as typed: a typo is corrected by choosing, and
+// a new circle is only ever started on purpose.
+func NewCirclePicker(p *checklist.Pack, typed string, names []string, dark, noColor bool) *Picker {
+	rows := make([]string, 0, len(names)+1)
+	for _, n := range names {
+		rows = append(rows, textclean.CleanLine(n))
+	}
+	rows = append(rows, p.Tf("ui.circle-picker.new", "name", textclean.CleanLine(typed)))
+	return newPicker(p, "ui.circle-picker.title", "ui.circle-picker.intro", rows, newKey("enter", "choose", "enter"), newKey("n", "new circle", "n"), dark, noColor)
+}
+
+func newPicker(p *checklist.Pack, title, intro string, rows []string, choose, newRow key.Binding, dark, noColor bool) *Picker {
+	k := &Picker{pack: p, title: title, intro: intro, rows: rows, theme: newTheme(dark, noColor), chosen: PickQuit, w: 80, h: 24, help: help.New(),
 		keys: pickerKeys{
 			Up:     upKey(),
 			Down:   downKey(),
-			Choose: newKey("enter", "continue", "enter"),
-			New:    newKey("n", "new check", "n"),
+			Choose: choose,
+			New:    newRow,
 			Quit:   newKey("q", "quit", "q", "esc", "ctrl+c"),
 		}}
 	k.help.Styles = k.theme.help
@@ -75,10 +104,10 @@ func (k *Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.keys.Up):
 			k.cur = max(k.cur-1, 0)
 		case key.Matches(msg, k.keys.Down):
-			k.cur = min(k.cur+1, len(k.drafts))
+			k.cur = min(k.cur+1, len(k.rows)-1)
 		case key.Matches(msg, k.keys.Choose):
 			k.chosen = k.cur
-			if k.cur == len(k.drafts) {
+			if k.cur == len(k.rows)-1 {
 				k.chosen = PickNew
 			}
 			return k, tea.Quit
@@ -98,8 +127,8 @@ func (k *Picker) View() tea.View {
 	t, p := k.theme, k.pack
 	w := max(k.w-2, 1)
 	var lines []string
-	lines = append(lines, t.app.Render(p.T("ui.app"))+" "+t.section.Render(p.T("ui.picker.title")), "")
-	lines = append(lines, wrap(t.text, p.T("ui.picker.intro"), w)...)
+	lines = append(lines, t.app.Render(p.T("ui.app"))+" "+t.section.Render(p.T(k.title)), "")
+	lines = append(lines, wrap(t.text, p.T(k.intro), w)...)
 	lines = append(lines, "")
 	var rows []string
 	row := func(i int, text string) {
@@ -109,14 +138,9 @@ func (k *Picker) View() tea.View {
 		}
 		rows = append(rows, prefix+st.Render(ansi.Truncate(text, max(w-2, 1), "…")))
 	}
-	for i, d := range k.drafts {
-		name := textclean.CleanLine(d.Name)
-		if name == "" {
-			name = p.T("summary.circle")
-		}
-		row(i, p.Tf("ui.picker.row", "name", name, "pct", strconv.Itoa(d.Completeness), "when", d.Updated.Format(time.DateTime[:16])))
+	for i, r := range k.rows {
+		row(i, r)
 	}
-	row(len(k.drafts), p.T("ui.picker.new"))
 	// The list scrolls to keep the highlight in view; the intro gives way
 	// first on a short window.
 	room := k.h - 2 - len(lines)

@@ -61,3 +61,27 @@ func TestLongListsScrollAt40x12(t *testing.T) {
 		}
 	}
 }
+
+// TestCirclePicker: the close names first, then a new circle named as
+// typed; enter chooses, n starts the new circle, q leaves.
+func TestCirclePicker(t *testing.T) {
+	for _, tc := range []struct {
+		keys []string
+		want int
+	}{{[]string{"enter"}, 0}, {[]string{"down", "enter"}, 1}, {[]string{"down", "down", "enter"}, PickNew}, {[]string{"n"}, PickNew}, {[]string{"q"}, PickQuit}} {
+		k := NewCirclePicker(testPack(t), "thurzday", []string{"Thursday KAP Circle", "Thursday Harbor KAP Group"}, true, true)
+		k.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		view := ansi.Strip(k.View().Content)
+		for _, want := range []string{"Which circle?", "› Thursday KAP Circle", "Thursday Harbor KAP Group", "Keep it as a new circle named thurzday"} {
+			if !strings.Contains(view, want) {
+				t.Fatalf("picker lacks %q:\n%s", want, view)
+			}
+		}
+		for _, key := range tc.keys {
+			k.Update(press(key))
+		}
+		if k.Chosen() != tc.want {
+			t.Errorf("%v: chose %d, want %d", tc.keys, k.Chosen(), tc.want)
+		}
+	}
+}
