@@ -33,11 +33,11 @@ type Picker struct {
 	title, intro string
 	rows         []string
 	theme        *theme
-	cur    int
-	w, h   int
-	chosen int
-	keys   pickerKeys
-	help   help.Model
+	cur          int
+	w, h         int
+	chosen       int
+	keys         pickerKeys
+	help         help.Model
 }
 
 type pickerKeys struct {
