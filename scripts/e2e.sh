@@ -483,7 +483,7 @@ grep -qF 'participants: 12' "$tmp/work/coord-tui.yaml" && grep -qF 'minutes: 90'
 	{ cat "$tmp/work/coord-tui.yaml" >&2; fail "numbers said in words were not read as numbers"; }
 
 echo "== e2e: three check-ins, each worse (the first on the check-in screen); history shows the trend and says to leave"
-WAIT="Check-in · Thursday KAP Circle" start checkin-screen 80 24 checkin "Thursday KAP Circle"
+WAIT="Check-in · Thursday KAP Circle" start checkin-screen 80 24 checkin --new "Thursday KAP Circle"
 keys 3
 for _ in 1 2 3 4 5 6; do keys Enter; done
 wait_exit checkin-screen
@@ -491,9 +491,9 @@ for day in 2026-11-16 2026-11-30; do
 	WAIT="Kept in" start "checkin-$day" 80 24 checkin "Thursday KAP Circle" --felt worse --date "$day"
 	wait_exit "checkin-$day"
 done
-find "$tmp/data/vetcircle/circles/thursday-kap-circle/checkins" -type f | wc -l | grep -qx 3 || fail "three check-ins did not make three files"
-check_file "$(find "$tmp/data/vetcircle/circles/thursday-kap-circle/checkins" -type f | head -n 1)"
-WAIT="Consider leaving" start history 80 24 history thursday
+find "$tmp"/data/vetcircle/circles/thursday-kap-circle-*/checkins -type f | wc -l | grep -qx 3 || fail "three check-ins did not make three files"
+check_file "$(find "$tmp"/data/vetcircle/circles/thursday-kap-circle-*/checkins -type f | head -n 1)"
+WAIT="Consider leaving" start history 80 24 history "thursday kap circle"
 wait_for "▼"
 screen | grep -qF "Worse after 3 of the last 3 sessions" || { screen >&2; fail "history does not name the trend"; }
 wait_exit history
@@ -506,12 +506,12 @@ WAIT="AVOID" start circles 80 24 circles
 screen | grep -qF "Sunday Integration" || { screen >&2; fail "circles does not list the kept circle"; }
 screen | grep -qF "Medicine vendors or dosing advice" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles
-WAIT="Review your answers" start revet 80 24 revet sunday
+WAIT="Review your answers" start revet 80 24 revet "sunday integration collective"
 keys q
 wait_for "Quit vetcircle?"
 keys y
 wait_exit revet
-find "$tmp/data/vetcircle/circles/sunday-integration-collective/vettings" -type f | wc -l | grep -qx 1 ||
+find "$tmp"/data/vetcircle/circles/sunday-integration-collective-*/vettings -type f | wc -l | grep -qx 1 ||
 	fail "revet changed the kept vetting; it must work on a copy"
 
 echo "e2e: 16 passed, 0 failed"
