@@ -76,12 +76,101 @@ mutant_crisis-below-answer() {
 	w.section("summary.red-flags")'
 }
 
+mutant_note-crisis-below-answer() {
+	desc="the crisis line moved below the answers in the plain-text note"
+	pkgs="./internal/summary ./internal/cli"
+	edit internal/summary/note.go '	if r.Crisis {
+		add(true, "", t(CrisisKey(a)))
+	}
+	for _, q := range AnswerOrder(r) {' '	for _, q := range AnswerOrder(r) {'
+	edit internal/summary/note.go '	if len(r.RedFlags) > 0 {' '	if r.Crisis {
+		add(true, "", t(CrisisKey(a)))
+	}
+	if len(r.RedFlags) > 0 {'
+}
+
+# The domain (internal/checklist).
+
+mutant_stay-trend-late() {
+	desc="feeling worse in most recent sessions counted as a trend one session late"
+	pkgs="./internal/checklist"
+	edit internal/checklist/checkin.go 'case worse >= h.Worse:' 'case worse > h.Worse:'
+}
+
+mutant_history-distress-oldest() {
+	desc="distress now taken from the oldest recent check-in, not the latest"
+	pkgs="./internal/checklist"
+	edit internal/checklist/checkin.go \
+		'if last := recent[len(recent)-1]; last.Distress != "" {' \
+		'if last := recent[0]; last.Distress != "" {'
+}
+
+mutant_yaml-depth-off-by-one() {
+	desc="one more level of nesting allowed than the limit says"
+	pkgs="./internal/checklist"
+	edit internal/checklist/yamlread.go 'if depth > r.lim.depth {' 'if depth > r.lim.depth+1 {'
+}
+
+mutant_name-length-limit() {
+	desc="a one-line answer (a circle's name) one character over the limit accepted"
+	pkgs="./internal/checklist"
+	edit internal/checklist/answersfile.go 'n > MaxLineLen {' 'n > MaxLineLen+1 {'
+}
+
+mutant_pack-unsafe-text() {
+	desc="a custom pack's escape sequences and control characters no longer refused"
+	pkgs="./internal/checklist"
+	edit internal/checklist/decode.go 'if textclean.Unsafe(s) {' 'if false && textclean.Unsafe(s) {'
+}
+
+# The register (internal/register).
+
+mutant_register-oldest-vetting() {
+	desc="the register's latest vetting read from the oldest file, not the newest"
+	pkgs="./internal/register"
+	edit internal/register/register.go \
+		'for i := len(files) - 1; i >= 0; i-- {' \
+		'for i := 0; i < len(files); i++ {'
+}
+
+mutant_register-checkins-newest-first() {
+	desc="check-ins listed newest first, so the trend reads backwards"
+	pkgs="./internal/register"
+	edit internal/register/register.go \
+		'return strings.Compare(a.Date, b.Date)' \
+		'return strings.Compare(b.Date, a.Date)'
+}
+
+mutant_register-resolve-guesses() {
+	desc="a name that matches several circles resolved to the first of them"
+	pkgs="./internal/register"
+	edit internal/register/register.go '	switch len(hits) {' '	switch min(len(hits), 1) {'
+}
+
+mutant_register-public-files() {
+	desc="register files written readable by everyone (0644), replacing what is there"
+	pkgs="./internal/register"
+	edit internal/register/register.go \
+		'if err := fileio.WriteNew(path, data); err != nil {' \
+		'if err := os.WriteFile(path, data, 0o644); err != nil {'
+}
+
 mutants=(
 	draft-in-place
 	es-felt-swapped
 	yaml-no-value-limit
 	csv-at
 	crisis-below-answer
+	note-crisis-below-answer
+	stay-trend-late
+	history-distress-oldest
+	yaml-depth-off-by-one
+	name-length-limit
+	pack-unsafe-text
+	register-oldest-vetting
+	register-checkins-newest-first
+	register-resolve-guesses
+	register-public-files
 )
 
 # --- the machinery ---
@@ -93,7 +182,7 @@ if [ "${1:-}" = "--list" ]; then
 		desc=""
 		edit() { :; }
 		"mutant_$m"
-		printf '%-24s %s\n' "$m" "$desc"
+		printf '%-32s %s\n' "$m" "$desc"
 	done
 	exit 0
 fi
@@ -232,9 +321,9 @@ for m in "${mutants[@]}"; do
 done
 
 echo
-printf '%-22s %-10s %s\n' "MUTANT" "RESULT" "CAUGHT BY (package: tests) / WHY NOT"
+printf '%-32s %-10s %s\n' "MUTANT" "RESULT" "CAUGHT BY (package: tests) / WHY NOT"
 for ((i = 0; i < ${#results[@]}; i += 3)); do
-	printf '%-22s %-10s %s\n' "${results[i]}" "${results[i + 1]}" "${results[i + 2]}"
+	printf '%-32s %-10s %s\n' "${results[i]}" "${results[i + 1]}" "${results[i + 2]}"
 done
 echo
 if ((bad)); then
