@@ -268,6 +268,7 @@ for m in "${mutants[@]}"; do
 	"mutant_$m"
 	echo "== $m: $desc"
 	result="" note=""
+	: >"$work/out"
 	# Keep the files this mutant touches, to put them back afterwards.
 	touched=()
 	for ((i = 0; i < ${#edits[@]}; i += 3)); do
