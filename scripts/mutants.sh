@@ -45,6 +45,19 @@ mutant_es-felt-swapped() {
 	edit rules/es/text.yaml '  felt.worse: "peor"' '  felt.worse: "mejor"'
 }
 
+mutant_es-leave-sign-swapped() {
+	desc="two Spanish signs to leave swapped (feeling worse and performing)"
+	pkgs="./internal/accessible"
+	skip="Golden"
+	gen=1
+	edit rules/es/questions.yaml \
+		'{id: feel-worse, label: Después de las sesiones casi siempre me siento peor}' \
+		'{id: feel-worse, label: Me doy cuenta de que actúo para los demás en vez de ser sincero/a}'
+	edit rules/es/questions.yaml \
+		'{id: performing, label: Me doy cuenta de que actúo para los demás en vez de ser sincero/a}' \
+		'{id: performing, label: Después de las sesiones casi siempre me siento peor}'
+}
+
 mutant_yaml-no-value-limit() {
 	desc="the YAML reader's whole-file value limit disabled"
 	pkgs="./internal/checklist"
@@ -87,6 +100,32 @@ mutant_note-crisis-below-answer() {
 		add(true, "", t(CrisisKey(a)))
 	}
 	if len(r.RedFlags) > 0 {'
+}
+
+mutant_picker-last-row() {
+	desc="enter on the picker's last row continues the oldest draft instead of starting anew"
+	pkgs="./internal/ui"
+	edit internal/ui/picker.go '			if k.cur == len(k.drafts) {
+				k.chosen = PickNew' '			if k.cur == len(k.drafts) {
+				k.chosen = k.cur - 1'
+}
+
+mutant_cleanmarkdown-one-pass() {
+	desc="CleanMarkdown makes one pass, so a removed reference can leave another (&&#27;#27;)"
+	pkgs="./internal/textclean"
+	edit internal/textclean/textclean.go '		if out == s {
+			return s
+		}
+		s = out' '		return out'
+}
+
+mutant_save-offer-tilde() {
+	desc="a typed ~/ (and the answers offer's name) no longer means the home folder"
+	pkgs="./internal/ui"
+	skip="Golden"
+	edit internal/ui/save.go '			if home, err := os.UserHomeDir(); err == nil {
+				name = filepath.Join(home, rest)
+			}' '			_ = rest'
 }
 
 # The domain (internal/checklist).
@@ -158,10 +197,14 @@ mutant_register-public-files() {
 mutants=(
 	draft-in-place
 	es-felt-swapped
+	es-leave-sign-swapped
 	yaml-no-value-limit
 	csv-at
 	crisis-below-answer
 	note-crisis-below-answer
+	picker-last-row
+	cleanmarkdown-one-pass
+	save-offer-tilde
 	stay-trend-late
 	history-distress-oldest
 	yaml-depth-off-by-one
