@@ -123,9 +123,7 @@ mutant_save-offer-tilde() {
 	desc="a typed ~/ (and the answers offer's name) no longer means the home folder"
 	pkgs="./internal/ui"
 	skip="Golden"
-	edit internal/ui/save.go '			if home, err := os.UserHomeDir(); err == nil {
-				name = filepath.Join(home, rest)
-			}' '			_ = rest'
+	edit internal/ui/save.go 'name = filepath.Join(home, rest)' '_, _ = home, rest'
 }
 
 # The domain (internal/checklist).
