@@ -20,6 +20,8 @@
 # runs it only when asked: MUTANTS=1 .ci/run. Exit status 0 only when every
 # mutant was caught.
 set -euo pipefail
+# A & in a replacement is text, never "the matched part" (bash 5.2).
+shopt -u patsub_replacement 2>/dev/null || true
 cd "$(dirname "$0")/.."
 
 # Each mutant is a function: desc says what the bug is, pkgs which
@@ -252,10 +254,6 @@ git ls-files -z --cached --others --exclude-standard |
 if [ -d ../shared ]; then
 	ln -s "$(cd ../shared && pwd -P)" "$work/shared"
 fi
-
-edits=()
-# edit queues one replacement; apply makes them.
-edit() { edits+=("$1" "$2" "$3"); }
 
 # replace FILE OLD NEW: the one occurrence of OLD in FILE becomes NEW.
 replace() {
