@@ -54,9 +54,9 @@ mutant_es-leave-sign-swapped() {
 	gen=1
 	edit rules/es/questions.yaml \
 		'{id: feel-worse, label: Después de las sesiones casi siempre me siento peor}' \
-		'{id: feel-worse, label: Me doy cuenta de que actúo para los demás en vez de ser sincero/a}'
+		'{id: feel-worse, label: Me doy cuenta de que actúo para los demás en vez de hablar con sinceridad}'
 	edit rules/es/questions.yaml \
-		'{id: performing, label: Me doy cuenta de que actúo para los demás en vez de ser sincero/a}' \
+		'{id: performing, label: Me doy cuenta de que actúo para los demás en vez de hablar con sinceridad}' \
 		'{id: performing, label: Después de las sesiones casi siempre me siento peor}'
 }
 
