@@ -79,13 +79,10 @@ mutant_crisis-below-answer() {
 	pkgs="./internal/summary ./internal/accessible ./internal/cli ./internal/ui"
 	skip="Golden"
 	edit internal/summary/summary.go '	if r.Crisis {
-		w.line("> " + w.t(CrisisKey(a)))
-		w.blank()
-	}
-
-	w.section("summary.answers")' '	w.section("summary.answers")'
+		w.line("> "' '	if false && r.Crisis {
+		w.line("> "'
 	edit internal/summary/summary.go '	w.section("summary.red-flags")' '	if r.Crisis {
-		w.line("> " + w.t(CrisisKey(a)))
+		w.line("> " + w.t(CrisisKeyFor(a, r)))
 		w.blank()
 	}
 	w.section("summary.red-flags")'
@@ -95,11 +92,10 @@ mutant_note-crisis-below-answer() {
 	desc="the crisis line moved below the answers in the plain-text note"
 	pkgs="./internal/summary ./internal/cli"
 	edit internal/summary/note.go '	if r.Crisis {
-		add(true, "", t(CrisisKey(a)))
-	}
-	for _, q := range AnswerOrder(r) {' '	for _, q := range AnswerOrder(r) {'
+		add(true, "", t(' '	if false && r.Crisis {
+		add(true, "", t('
 	edit internal/summary/note.go '	if len(r.RedFlags) > 0 {' '	if r.Crisis {
-		add(true, "", t(CrisisKey(a)))
+		add(true, "", t(CrisisKeyFor(a, r)))
 	}
 	if len(r.RedFlags) > 0 {'
 }
