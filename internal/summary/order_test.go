@@ -77,13 +77,13 @@ func TestOrderInSummaryAndNote(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := checklist.Evaluate(p, a)
-			inOrder(t, "summary", summary.Markdown(p, a, r, summary.Options{Date: testDate}), tc.markdown...)
+			rep := summary.Build(p, a, summary.Options{Date: testDate})
+			inOrder(t, "summary", summary.Markdown(p, rep), tc.markdown...)
 			want := tc.note
 			if want == nil {
 				want = tc.markdown[1:]
 			}
-			inOrder(t, "note", summary.Note(p, a, r, summary.Options{Date: testDate}), want...)
+			inOrder(t, "note", summary.Note(p, rep), want...)
 		})
 	}
 }
