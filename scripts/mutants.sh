@@ -78,11 +78,11 @@ mutant_crisis-below-answer() {
 	desc="the crisis line moved below the short answer"
 	pkgs="./internal/summary ./internal/accessible ./internal/cli ./internal/ui"
 	skip="Golden"
-	edit internal/summary/summary.go '	if r.Crisis {
-		w.line("> "' '	if false && r.Crisis {
-		w.line("> "'
-	edit internal/summary/summary.go '	w.section("summary.red-flags")' '	if r.Crisis {
-		w.line("> " + w.t(CrisisKeyFor(a, r)))
+	edit internal/summary/summary.go '	if rep.Crisis != nil {
+		w.line("> " + rep.Crisis.Text)' '	if false && rep.Crisis != nil {
+		w.line("> " + rep.Crisis.Text)'
+	edit internal/summary/summary.go '	w.section("summary.red-flags")' '	if rep.Crisis != nil {
+		w.line("> " + rep.Crisis.Text)
 		w.blank()
 	}
 	w.section("summary.red-flags")'
@@ -91,13 +91,15 @@ mutant_crisis-below-answer() {
 mutant_note-crisis-below-answer() {
 	desc="the crisis line moved below the answers in the plain-text note"
 	pkgs="./internal/summary ./internal/cli"
-	edit internal/summary/note.go '	if r.Crisis {
-		add(true, "", t(' '	if false && r.Crisis {
-		add(true, "", t('
-	edit internal/summary/note.go '	if len(r.RedFlags) > 0 {' '	if r.Crisis {
-		add(true, "", t(CrisisKeyFor(a, r)))
+	edit internal/summary/note.go '	if rep.Crisis != nil {
+		n.blank()
+		n.line("", rep.Crisis.Text)' '	if false && rep.Crisis != nil {
+		n.blank()
+		n.line("", rep.Crisis.Text)'
+	edit internal/summary/note.go '	if len(rep.RedFlags) == 0 {' '	if rep.Crisis != nil {
+		n.line("", rep.Crisis.Text)
 	}
-	if len(r.RedFlags) > 0 {'
+	if len(rep.RedFlags) == 0 {'
 }
 
 mutant_picker-last-row() {

@@ -40,7 +40,7 @@ func TestScoreOrder(t *testing.T) {
 		file  string
 		order []string
 	}{
-		{"in-distress.yaml", []string{"988", "Is it right for the person you are helping, now?", "Not now:", verdictQ}},
+		{"in-distress.yaml", []string{"988", "Is it right for the person", "Not now:", verdictQ}},
 		{"attending-should-leave.yaml", []string{"988", stayQ, "Consider leaving:", verdictQ, "Is it right for you now?"}},
 		{"strong-kap-circle.yaml", []string{verdictQ, "Promising:", "Is it right for you now?"}},
 		{"red-flag-vendor.yaml", []string{verdictQ, "Avoid:"}},
