@@ -75,7 +75,7 @@ mutant_csv-at() {
 }
 
 mutant_crisis-below-answer() {
-	desc="the crisis line moved below the short answer"
+	desc="the crisis line moved below the short answer in the markdown (files, score, the TUI)"
 	pkgs="./internal/summary ./internal/accessible ./internal/cli ./internal/ui"
 	skip="Golden"
 	edit internal/summary/summary.go '	if rep.Crisis != nil {
@@ -89,8 +89,8 @@ mutant_crisis-below-answer() {
 }
 
 mutant_note-crisis-below-answer() {
-	desc="the crisis line moved below the answers in the plain-text note"
-	pkgs="./internal/summary ./internal/cli"
+	desc="the crisis line moved below the answers in the plain text (the record note, prose read aloud)"
+	pkgs="./internal/summary ./internal/cli ./internal/accessible"
 	edit internal/summary/note.go '	if rep.Crisis != nil {
 		n.blank()
 		n.line("", rep.Crisis.Text)' '	if false && rep.Crisis != nil {
