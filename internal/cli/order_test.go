@@ -74,13 +74,17 @@ func TestScoreOrder(t *testing.T) {
 // in the text.
 func TestHistoryOrder(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	for _, day := range []string{"2026-11-01", "2026-11-08", "2026-11-15"} {
-		if code, _, errs := runCLI(t, "", "checkin", "Thursday KAP Circle", "--felt", "worse", "--date", day); code != ExitOK {
+	for i, day := range []string{"2026-11-01", "2026-11-08", "2026-11-15"} {
+		args := []string{"checkin", "Thursday KAP Circle", "--felt", "worse", "--date", day}
+		if i == 0 {
+			args = append(args, "--new") // the first check-in starts the circle
+		}
+		if code, _, errs := runCLI(t, "", args...); code != ExitOK {
 			t.Fatalf("checkin %s: exit %d: %s", day, code, errs)
 		}
 	}
 	for _, format := range []string{"table", "text"} {
-		code, out, errs := runCLI(t, "", "history", "thursday", "--format", format)
+		code, out, errs := runCLI(t, "", "history", "Thursday KAP Circle", "--format", format)
 		if code != ExitOK {
 			t.Fatalf("history --format %s: exit %d: %s", format, code, errs)
 		}

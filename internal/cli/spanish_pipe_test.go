@@ -15,7 +15,7 @@ import (
 func TestSpanishCheckinThroughAPipe(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	// q at the first question: nothing kept, but the options were listed.
-	code, menu, _ := runCLI(t, "q\n", "--lang", "es", "checkin", "Jueves")
+	code, menu, _ := runCLI(t, "q\n", "--lang", "es", "checkin", "--new", "Jueves")
 	if code != ExitBadInput {
 		t.Fatalf("q at the first question: exit %d", code)
 	}
@@ -29,12 +29,16 @@ func TestSpanishCheckinThroughAPipe(t *testing.T) {
 		{"2026-11-08", "peor", "worse"},
 		{"2026-11-15", "igual", "same"},
 	}
-	for _, s := range sessions {
+	for i, s := range sessions {
+		args := []string{"--lang", "es", "checkin", "Jueves", "--date", s.date}
+		if i == 0 {
+			args = append(args, "--new") // the first check-in starts the circle
+		}
 		n, ok := number[s.word]
 		if !ok {
 			t.Fatalf("the first question lists no %q:\n%s", s.word, menu)
 		}
-		code, out, errs := runCLI(t, n+"\n\n\n\nno\n\n", "--lang", "es", "checkin", "Jueves", "--date", s.date)
+		code, out, errs := runCLI(t, n+"\n\n\n\nno\n\n", args...)
 		if code != ExitOK {
 			t.Fatalf("checkin %s: exit %d: %s", s.word, code, errs)
 		}
