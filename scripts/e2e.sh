@@ -527,7 +527,7 @@ echo "== e2e: in distress, the summary screen shows the crisis line before the s
 sed 's/^  name: .*/  name: "Distress Test Circle"/' examples/in-distress.yaml >"$tmp/work/distress.yaml"
 WAIT="kept as Distress Test Circle" start keep-distress 80 24 circles add distress.yaml
 wait_exit keep-distress
-WAIT="Review your answers" start distress 80 40 revet distress
+WAIT="Review your answers" start distress 80 40 revet "Distress Test Circle"
 keys Enter
 wait_for "The short answer"
 before_on_screen "988" "The short answer"
