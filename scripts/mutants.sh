@@ -105,8 +105,8 @@ mutant_note-crisis-below-answer() {
 mutant_picker-last-row() {
 	desc="enter on the picker's last row continues the oldest draft instead of starting anew"
 	pkgs="./internal/ui"
-	edit internal/ui/picker.go '			if k.cur == len(k.drafts) {
-				k.chosen = PickNew' '			if k.cur == len(k.drafts) {
+	edit internal/ui/picker.go '			if k.cur == len(k.rows)-1 {
+				k.chosen = PickNew' '			if k.cur == len(k.rows)-1 {
 				k.chosen = k.cur - 1'
 }
 
@@ -178,12 +178,6 @@ mutant_register-checkins-newest-first() {
 		'return strings.Compare(b.Date, a.Date)'
 }
 
-mutant_register-resolve-guesses() {
-	desc="a name that matches several circles resolved to the first of them"
-	pkgs="./internal/register"
-	edit internal/register/register.go '	switch len(hits) {' '	switch min(len(hits), 1) {'
-}
-
 mutant_register-public-files() {
 	desc="register files written readable by everyone (0644), replacing what is there"
 	pkgs="./internal/register"
@@ -210,7 +204,6 @@ mutants=(
 	pack-unsafe-text
 	register-oldest-vetting
 	register-checkins-newest-first
-	register-resolve-guesses
 	register-public-files
 )
 
