@@ -496,6 +496,14 @@ check_file "$(find "$tmp"/data/vetcircle/circles/thursday-kap-circle-*/checkins 
 WAIT="Consider leaving" start history 80 24 history "thursday kap circle"
 wait_for "▼"
 screen | grep -qF "Worse after 3 of the last 3 sessions" || { screen >&2; fail "history does not name the trend"; }
+# before_on_screen FIRST SECOND: FIRST shows on a line above SECOND's.
+before_on_screen() {
+	local a b
+	a=$(screen | grep -n -m 1 -F -- "$1" | cut -d: -f1)
+	b=$(screen | grep -n -m 1 -F -- "$2" | cut -d: -f1)
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ] || { screen >&2; fail "\"$1\" is not shown above \"$2\""; }
+}
+before_on_screen "988" "Consider leaving"  # feeling worse, again and again: the crisis line first
 wait_exit history
 
 echo "== e2e: a vetting kept in the register is listed, and revet opens it at the review"
@@ -514,4 +522,18 @@ wait_exit revet
 find "$tmp"/data/vetcircle/circles/sunday-integration-collective-*/vettings -type f | wc -l | grep -qx 1 ||
 	fail "revet changed the kept vetting; it must work on a copy"
 
-echo "e2e: 16 passed, 0 failed"
+
+echo "== e2e: in distress, the summary screen shows the crisis line before the short answer"
+sed 's/^  name: .*/  name: "Distress Test Circle"/' examples/in-distress.yaml >"$tmp/work/distress.yaml"
+WAIT="kept as Distress Test Circle" start keep-distress 80 24 circles add distress.yaml
+wait_exit keep-distress
+WAIT="Review your answers" start distress 80 40 revet "Distress Test Circle"
+keys Enter
+wait_for "The short answer"
+before_on_screen "988" "The short answer"
+keys q
+wait_for "Quit vetcircle?"
+keys y
+wait_exit distress
+
+echo "e2e: 17 passed, 0 failed"

@@ -40,6 +40,7 @@ func TestHostileFilesAreRefusedEarly(t *testing.T) {
 		"keys-88k":           {"more than 1000 entries in one mapping or list", 1},
 		"duplicate-keys-88k": {"more than 100 problems; stopped reading", 101},
 		"items-250k":         {"more than 1000 entries in one mapping or list", 1},
+		"values-30k":         {"file holds more than 20000 values", 1},
 		"long-scalar":        {"over the 65536-byte limit", 1},
 		"pack-text-40k":      {"more than 5000 entries in one mapping or list", 1},
 		"pack-flow-100k":     {"nesting deeper than 32 levels", 1},

@@ -23,6 +23,19 @@ func nested(open, close string, n int, closed bool) string {
 	return s
 }
 
+// manyLists is an answers mapping of n keys, each a list of m short
+// items: every list and mapping within its limits, the file as a whole far
+// over the number of values one may hold.
+func manyLists(n, m int) []byte {
+	var b strings.Builder
+	b.WriteString("version: 1\nanswers:\n")
+	item := strings.TrimSuffix(strings.Repeat("a,", m), ",")
+	for i := range n {
+		fmt.Fprintf(&b, "  k%d: [%s]\n", i, item)
+	}
+	return []byte(b.String())
+}
+
 func manyKeys(prefix string, n int, key func(i int) string) []byte {
 	var b strings.Builder
 	b.WriteString(prefix)
@@ -44,6 +57,7 @@ func Files() []File {
 		{Name: "keys-88k", Data: manyKeys("version: 1\nanswers:\n", 88_000, func(i int) string { return fmt.Sprintf("k%d", i) })},
 		{Name: "duplicate-keys-88k", Data: manyKeys("version: 1\nanswers:\n", 88_000, func(int) string { return "a" })},
 		{Name: "items-250k", Data: []byte(answers + "[" + strings.Repeat("a,", 250_000) + "a]\n")},
+		{Name: "values-30k", Data: manyLists(40, 750)},
 		{Name: "long-scalar", Data: []byte("version: 1\nnotes:\n  training: \"" + strings.Repeat("x", 900_000) + "\"\n")},
 		{Name: "pack-text-40k", Pack: true, Data: manyKeys("text:\n", 40_000, func(i int) string { return fmt.Sprintf("t.k%d", i) })},
 		{Name: "pack-flow-100k", Pack: true, Data: []byte("rules: " + nested("[", "]", 100_000, true) + "\n")},

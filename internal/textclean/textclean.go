@@ -311,6 +311,20 @@ func isASCIILetter(c byte) bool {
 // Harmless references (&amp;, &#233;) stay.
 func CleanMarkdown(s string) string {
 	s = Clean(s)
+	// Removing a reference can join the text around it into another
+	// ("&&#27;#27;" leaves "&#27;"): repeat until none is removed. Each
+	// pass that changes s shortens it, so this ends.
+	for {
+		out := dropUnsafeRefs(s)
+		if out == s {
+			return s
+		}
+		s = out
+	}
+}
+
+// dropUnsafeRefs is one pass of CleanMarkdown over cleaned text.
+func dropUnsafeRefs(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}

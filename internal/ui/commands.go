@@ -112,7 +112,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	m.c.savedKinds[msg.kind] = m.c.rev
-	m.status = m.c.pack.Tf(msg.kind.Done(), "path", msg.path)
+	m.status = m.c.pack.Tf(msg.kind.Done(), "path", tildePath(msg.path))
 	m.pop()
 	if msg.kind == saveJSON || msg.kind == saveKeep {
 		return nil

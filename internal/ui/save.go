@@ -75,7 +75,7 @@ func newAnswersOffer(c *common, path string) *saveDialog {
 	d.offer = path
 	// Beside the summary, wherever it was saved (~/x.md offers ~/x.yaml),
 	// not in the current folder.
-	d.in.SetValue(strings.TrimSuffix(path, filepath.Ext(path)) + saveAnswers.Ext())
+	d.in.SetValue(tildePath(strings.TrimSuffix(path, filepath.Ext(path)) + saveAnswers.Ext()))
 	d.in.CursorEnd()
 	return d
 }
@@ -98,10 +98,14 @@ func (d *saveDialog) path() (string, bool) {
 	if name == "" {
 		return "", false
 	}
-	if rest, ok := strings.CutPrefix(name, "~/"); ok {
-		// A person typing ~ means their home; there is no shell to expand it.
-		if home, err := os.UserHomeDir(); err == nil {
-			name = filepath.Join(home, rest)
+	// A person typing ~ means their home; there is no shell to expand it.
+	// (tildePath writes ~\ on Windows.)
+	for _, prefix := range []string{"~/", "~" + string(filepath.Separator)} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			if home, err := os.UserHomeDir(); err == nil {
+				name = filepath.Join(home, rest)
+			}
+			break
 		}
 	}
 	if !filepath.IsAbs(name) {
