@@ -7969,7 +7969,7 @@ func builtinPackES() *checklist.Pack {
 			"a11y.stopped-unsaved":                 "Se detuvo. No se guardó nada.",
 			"a11y.summary":                         "Este es el resumen.",
 			"a11y.summary-end":                     "Fin del resumen.",
-			"a11y.text-too-long":                   "Pasa de {max} bytes; acórtelo, por favor.",
+			"a11y.text-too-long":                   "Pasa de {max} caracteres; acórtelo, por favor.",
 			"a11y.too-long-line":                   "Esa línea pasaba de {max} bytes y no se tomó en cuenta. Escríbala de nuevo, más corta.",
 			"a11y.why":                             "Por qué importa: {text}",
 			"a11y.words.back":                      "b, volver, atrás, atras",

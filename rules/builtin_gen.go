@@ -7969,7 +7969,7 @@ func builtinPack() *checklist.Pack {
 			"a11y.stopped-unsaved":                 "Stopped. Nothing was saved.",
 			"a11y.summary":                         "Here is the summary.",
 			"a11y.summary-end":                     "End of the summary.",
-			"a11y.text-too-long":                   "That is longer than {max} bytes; please shorten it.",
+			"a11y.text-too-long":                   "That is longer than {max} characters; please shorten it.",
 			"a11y.too-long-line":                   "That line was longer than {max} bytes and was ignored. Please type it again, shorter.",
 			"a11y.why":                             "Why it matters: {text}",
 			"a11y.words.back":                      "b, back",
