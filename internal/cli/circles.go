@@ -222,8 +222,8 @@ func runCircles(e env, o circlesOptions) error {
 		if c.Verdict != "" {
 			verdict = summary.VerdictWord(p, c.Verdict)
 		}
-		if c.Report != nil && c.Report.Fit != nil {
-			fit = c.Report.Fit.Words
+		if c.FitWords != "" {
+			fit = c.FitWords
 		}
 		if c.Stay != nil {
 			stay = c.Stay.Words
@@ -245,12 +245,8 @@ func runCircles(e env, o circlesOptions) error {
 		if c.Checkins > 0 {
 			more = append(more, p.T("circles.checkins")+": "+strconv.Itoa(c.Checkins))
 		}
-		if c.Report != nil && len(c.Report.RedFlags) > 0 {
-			labels := make([]string, len(c.Report.RedFlags))
-			for i, f := range c.Report.RedFlags {
-				labels[i] = f.Label
-			}
-			more = append(more, p.T("compare.red-flags")+": "+strings.Join(labels, "; "))
+		if len(c.RedFlagLabels) > 0 {
+			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlagLabels, "; "))
 		}
 		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
 	}

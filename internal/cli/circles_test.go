@@ -226,3 +226,23 @@ func TestCheckinPicksFromTheRegister(t *testing.T) {
 		}
 	}
 }
+
+// TestCirclesCachedLineReadsTheSame: with the listing cache on (the user's
+// cache folder), the second listing, from the cache, prints what the first
+// did: fit words and red flags' labels included.
+func TestCirclesCachedLineReadsTheSame(t *testing.T) {
+	data, cache := t.TempDir(), t.TempDir()
+	vars := map[string]string{"XDG_DATA_HOME": data, "XDG_CACHE_HOME": cache}
+	t.Setenv("XDG_DATA_HOME", data)
+	if code, _, errs := runWith(t, "", false, false, vars, "circles", "add", "../../examples/red-flag-vendor.yaml", "../../examples/strong-kap-circle.yaml"); code != 0 {
+		t.Fatalf("add: %s", errs)
+	}
+	_, first, _ := runWith(t, "", false, false, vars, "circles")
+	if files, _ := filepath.Glob(filepath.Join(cache, "vetcircle", "register-*.json")); len(files) != 1 {
+		t.Fatalf("no listing cache was written in %s", cache)
+	}
+	_, second, _ := runWith(t, "", false, false, vars, "circles")
+	if first != second || !strings.Contains(second, "Medicine vendors or dosing advice") || !strings.Contains(second, "AVOID") {
+		t.Errorf("cached listing differs:\n%s\nwant:\n%s", second, first)
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
@@ -33,10 +34,31 @@ func addRegisterFlag(root *cobra.Command) {
 // openRegister is the register: --register, else VETCIRCLE_REGISTER, else
 // the user's data folder (tests point it elsewhere with XDG_DATA_HOME).
 func openRegister(e env) (register.Register, error) {
-	// The register's listing cache (register.Register.CacheDir) is not used
-	// here: since the circles table renders each circle's report, which the
-	// cache does not hold, a cached line would lose its red flags' labels.
-	return registerDir(e)
+	g, err := registerDir(e)
+	if err != nil {
+		return g, err
+	}
+	// The listing cache lives in this machine's own cache folder, never in
+	// the register (which a team may share); without one, every listing
+	// reads every circle, which is slower and nothing else.
+	g.CacheDir = cacheDir(e)
+	return g, nil
+}
+
+// cacheDir is vetcircle's folder in the user's cache folder
+// ($XDG_CACHE_HOME, ~/.cache, ~/Library/Caches, %LocalAppData%), or "".
+func cacheDir(e env) string {
+	if e.getenv == nil {
+		return "" // tests run without one unless they say so
+	}
+	if base := e.env("XDG_CACHE_HOME"); base != "" && filepath.IsAbs(base) {
+		return filepath.Join(base, "vetcircle")
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(base, "vetcircle")
 }
 
 func registerDir(e env) (register.Register, error) {

@@ -24,7 +24,7 @@ import (
 // modification time and size (adding, removing or renaming a file changes
 // them; the register's files are never edited in place), under the same
 // rules pack; anything unreadable is simply read again.
-const cacheVersion = 1
+const cacheVersion = 2 // 2: entries hold the line's fit words and red flag labels
 
 type cacheFile struct {
 	Version int                   `json:"version"`

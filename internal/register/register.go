@@ -362,6 +362,11 @@ type Entry struct {
 	// Stay is the stay answer the check-ins decide (with the latest
 	// vetting); nil (null) when the person does not attend.
 	Stay *Stay `json:"stay"`
+	// FitWords and RedFlagLabels are the report's words for the fit and
+	// the red flags, as the register's line shows them; kept in the entry
+	// so that a line from the listing cache reads the same as a fresh one.
+	FitWords      string   `json:"fit_words"`
+	RedFlagLabels []string `json:"red_flag_labels"`
 	// Report is the latest vetting's report, judged over the check-ins:
 	// what the register's line renders. Not part of the JSON.
 	Report *report.Report `json:"-"`
@@ -518,9 +523,10 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 	e.Verdict, e.Format = checklist.Verdict(rep.Verdict.Value), rep.Circle.Format
 	for _, f := range rep.RedFlags {
 		e.RedFlags = append(e.RedFlags, f.ID)
+		e.RedFlagLabels = append(e.RedFlagLabels, f.Label)
 	}
 	if rep.Fit != nil {
-		e.Fit = checklist.Fit(rep.Fit.Value)
+		e.Fit, e.FitWords = checklist.Fit(rep.Fit.Value), rep.Fit.Words
 	}
 	if rep.Stay != nil {
 		e.Stay = &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
