@@ -74,7 +74,7 @@ func builtinPackES() *checklist.Pack {
 			&checklist.Section{
 				ID:     "three-questions",
 				Title:  "Las tres preguntas",
-				Intro:  "Hágale estas tres preguntas a quien facilita el grupo antes de unirse. Las respuestas dicen más que cualquier página web. Si es un grupo informal sin facilitador/a, fíjese más bien en lo que el propio grupo ofrece.",
+				Intro:  "Hágale estas tres preguntas a quien facilita el grupo antes de unirse. Las respuestas dicen más que cualquier página web. Si es un grupo informal sin nadie que facilite, fíjese más bien en lo que el propio grupo ofrece.",
 				Source: "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
@@ -131,7 +131,7 @@ func builtinPackES() *checklist.Pack {
 			&checklist.Section{
 				ID:               "fit",
 				Title:            "Lo que le conviene a usted",
-				Intro:            "Un círculo seguro puede no ser el adecuado para usted. Estas preguntas son para usted mismo/a.",
+				Intro:            "Un círculo seguro puede no ser el adecuado para usted. Estas preguntas son para usted.",
 				IntroCoordinator: "Un círculo seguro puede no ser el adecuado para la persona a quien usted ayuda. Pregúnteselo a la persona, no al facilitador.",
 				TitleCoordinator: "Lo que le conviene a la persona",
 				Source:           "Overview",
@@ -162,7 +162,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "coordinator",
-						Label: "Soy coordinador/a de atención y estoy en una llamada con quien facilita",
+						Label: "Coordino la atención de alguien y estoy en una llamada con quien facilita",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 52,
@@ -233,15 +233,15 @@ func builtinPackES() *checklist.Pack {
 				CircleField: "format",
 				Label:       "Tipo de círculo",
 				Prompt:      "¿Qué tipo de círculo es?",
-				Say:         "¿Cómo describiría el grupo: un círculo con facilitador/a, un círculo de estilo ceremonial, un grupo de pares en línea o un retiro?",
+				Say:         "¿Cómo describiría el grupo: un círculo con facilitación, un círculo de estilo ceremonial, un grupo de pares en línea o un retiro?",
 				Ask:         "facilitator",
 				Why:         "Cada tipo tiene distinta estructura, costo y riesgo, y cada uno se evalúa de otra manera.",
 				Source:      "Overview",
 				Options: []*checklist.Option{
 					&checklist.Option{
 						ID:    "kap-circle",
-						Label: "Círculo de integración KAP con facilitador/a",
-						Help:  "Facilitador/a con formación, acuerdos del grupo, rondas para compartir; unas 6 a 12 personas.",
+						Label: "Círculo de integración KAP con facilitación",
+						Help:  "Alguien con formación que facilita, acuerdos del grupo, rondas para compartir; unas 6 a 12 personas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 84,
@@ -261,7 +261,7 @@ func builtinPackES() *checklist.Pack {
 					&checklist.Option{
 						ID:    "online-peer",
 						Label: "Grupo informal de apoyo entre pares (a menudo en línea)",
-						Help:  "Sin facilitador/a: un foro, un grupo en redes sociales, una plataforma o amistades que se reúnen en persona.",
+						Help:  "Sin nadie que facilite: un foro, un grupo en redes sociales, una plataforma o amistades que se reúnen en persona.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 86,
@@ -290,7 +290,7 @@ func builtinPackES() *checklist.Pack {
 				Section:     "basics",
 				Kind:        checklist.Kind("text"),
 				CircleField: "facilitator",
-				Label:       "Facilitador/a",
+				Label:       "Quien facilita",
 				Prompt:      "¿Quién lo dirige?",
 				Source:      "How to vet a peer circle",
 				Optional:    true,
@@ -373,7 +373,7 @@ func builtinPackES() *checklist.Pack {
 				Prompt:      "¿Cuánto cuesta, en dólares (por sesión, o el total si es un retiro)?",
 				Say:         "¿Cuánto cuesta, y qué incluye ese precio?",
 				Ask:         "facilitator",
-				Why:         "Los grupos con facilitador/a capacitado/a suelen cobrar entre $30 y $80 por sesión, los retiros entre $1,500 y $5,000, y el seguro médico casi nunca los paga.",
+				Why:         "Los grupos que facilita una persona capacitada suelen cobrar entre $30 y $80 por sesión, los retiros entre $1,500 y $5,000, y el seguro médico casi nunca los paga.",
 				Source:      "Overview",
 				Min:         ptr(float64(0)),
 				Max:         ptr(float64(1e+06)),
@@ -533,7 +533,7 @@ func builtinPackES() *checklist.Pack {
 				Core:           true,
 				Label:          "Formación de quien facilita",
 				Prompt:         "¿Qué formación tiene la persona que facilita?",
-				Say:            "¿Qué formación tiene como facilitador/a?",
+				Say:            "¿Qué formación tiene para facilitar grupos?",
 				Ask:            "facilitator",
 				ListenGood:     "El nombre de un programa concreto (formación en KAP, afín a MAPS, Hakomi, Polaris, Fluence u otro parecido) y cuándo lo terminó.",
 				ListenWorrying: "\"Mi propia experiencia es mi formación\", un vago \"varios enfoques\", o que no quiera decirlo.",
@@ -579,7 +579,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "no-facilitator",
-						Label: "No hay facilitador/a (es un grupo informal de pares)",
+						Label: "No hay nadie que facilite (es un grupo informal de pares)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 209,
@@ -599,7 +599,7 @@ func builtinPackES() *checklist.Pack {
 					&checklist.Option{
 						ID:    "clinician-only",
 						Label: "Licencia clínica, sin formación en psicodélicos",
-						Help:  "Terapeuta, consejero/a o médico/a con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
+						Help:  "Profesional de terapia, consejería o medicina con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 211,
@@ -608,7 +608,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "coach-title",
-						Label: "Título de coach o \"integrador/a\", sin programa",
+						Label: "Título de coach o de \"integración\", sin programa",
 						Help:  "Es un título que cualquiera puede usar; pregunte dónde se formó.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
@@ -776,7 +776,7 @@ func builtinPackES() *checklist.Pack {
 				Kind:           checklist.Kind("multi"),
 				Core:           true,
 				Label:          "Protecciones del grupo",
-				Prompt:         "Sin facilitador/a, ¿qué ha puesto en marcha el grupo? Marque cada cosa que encontró.",
+				Prompt:         "Sin nadie que facilite, ¿qué ha puesto en marcha el grupo? Marque cada cosa que encontró.",
 				Say:            "¿Hay reglas del grupo por escrito, quién modera, está prohibido vender o aconsejar dosis, y hay recursos de crisis a la vista?",
 				Ask:            "facilitator",
 				ListenGood:     "Reglas que se pueden leer antes de entrar, moderadores que las hacen cumplir, prohibición de vender y de dar consejos sobre dosis, y líneas de crisis siempre visibles.",
@@ -1098,7 +1098,7 @@ func builtinPackES() *checklist.Pack {
 				Kind:    checklist.Kind("multi"),
 				Label:   "Normas del grupo",
 				Prompt:  "¿Cuáles de estas normas tiene el grupo? Marque cada una.",
-				Say:     "¿Tienen normas sobre cómo se da retroalimentación, sobre venir sobrio/a a las sesiones y sobre vender o pedir sustancias?",
+				Say:     "¿Tienen normas sobre cómo se da retroalimentación, sobre llegar a las sesiones sin haber consumido y sobre vender o pedir sustancias?",
 				Ask:     "facilitator",
 				Why:     "Estas normas hacen que el grupo sea un lugar para ser escuchado y no aconsejado, con la cabeza despejada y sin comercio de sustancias.",
 				Source:  "Red flags worth taking seriously",
@@ -1114,7 +1114,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "sobriety",
-						Label: "Se llega sobrio/a a las sesiones",
+						Label: "Se llega a las sesiones sin haber consumido",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 368,
@@ -1167,7 +1167,7 @@ func builtinPackES() *checklist.Pack {
 				RedFlag:        true,
 				Label:          "Sin formación formal",
 				Prompt:         "¿Quien facilita dice que su propia experiencia basta, sin ninguna formación formal?",
-				Say:            "¿Dónde se formó como facilitador/a, y en qué año?",
+				Say:            "¿Dónde se formó para facilitar grupos, y en qué año?",
 				Ask:            "facilitator",
 				ListenGood:     "El nombre de un programa y un año, dichos sin titubear.",
 				ListenWorrying: "\"Mis propios viajes me enseñaron todo lo que necesito.\"",
@@ -1264,7 +1264,7 @@ func builtinPackES() *checklist.Pack {
 				Prompt:         "¿Quien facilita es el centro del grupo, y nadie lo cuestiona?",
 				Say:            "¿Cómo maneja el grupo un desacuerdo con usted, o comentarios sobre su manera de dirigirlo?",
 				Ask:            "facilitator",
-				ListenGood:     "Recibe bien los comentarios, nombra a un cofacilitador/a o a alguien que lo supervisa, y explica cómo pueden los miembros plantear sus inquietudes.",
+				ListenGood:     "Recibe bien los comentarios, nombra a otra persona que cofacilita o a alguien que lo supervisa, y explica cómo pueden los miembros plantear sus inquietudes.",
 				ListenWorrying: "Se pone a la defensiva, o da la impresión de que el grupo gira en torno a una sola persona.",
 				Why:            "Cuando una persona está en el centro y nadie puede cuestionarla, los miembros pierden la capacidad de decir que no.",
 				Source:         "Red flags worth taking seriously",
@@ -1322,7 +1322,7 @@ func builtinPackES() *checklist.Pack {
 				Ask:            "facilitator",
 				ListenGood:     "Una regla clara, dicha sin que se la pidan: ninguna relación romántica ni sexual con los miembros, ni durante el grupo ni después.",
 				ListenWorrying: "Respuestas vagas, bromas, o \"aquí todos somos adultos\".",
-				Why:            "Quien mezcla el romance o el sexo con su papel de facilitador/a abusa de una posición de confianza frente a personas vulnerables.",
+				Why:            "Quien mezcla el romance o el sexo con su papel al facilitar abusa de una posición de confianza frente a personas vulnerables.",
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
@@ -1594,7 +1594,7 @@ func builtinPackES() *checklist.Pack {
 				Kind:              checklist.Kind("multi"),
 				Label:             "Señales de que es hora de irse",
 				Prompt:            "¿Cuáles de estas cosas son ciertas para usted?",
-				Say:               "Siendo sincero/a, ¿cuáles de estas señales son ciertas para mí en este grupo?",
+				Say:               "Con sinceridad, ¿cuáles de estas señales son ciertas para mí en este grupo?",
 				PromptCoordinator: "¿Cuáles de estas cosas son ciertas para la persona?",
 				SayCoordinator:    "¿Alguna de estas cosas es cierta para usted en este grupo?",
 				Ask:               "self",
@@ -1659,16 +1659,16 @@ func builtinPackES() *checklist.Pack {
 				Kind:              checklist.Kind("choice"),
 				Label:             "Comodidad para compartir",
 				Prompt:            "¿Cómo se siente al compartir en un grupo?",
-				Say:               "¿Qué tan cómodo/a me siento contando experiencias personales en un grupo?",
+				Say:               "¿Con cuánta comodidad cuento experiencias personales en un grupo?",
 				PromptCoordinator: "¿Cómo se siente la persona al compartir en un grupo?",
-				SayCoordinator:    "¿Qué tan cómodo/a se siente contando experiencias personales en un grupo?",
+				SayCoordinator:    "¿Con cuánta comodidad cuenta experiencias personales en un grupo?",
 				Ask:               "self",
 				Why:               "El trabajo en grupo no es para todos; el tipo de círculo adecuado depende de cómo se sienta usted al hablar frente a otros.",
 				Source:            "I'm introverted. Group work sounds awful.",
 				Options: []*checklist.Option{
 					&checklist.Option{
 						ID:    "comfortable",
-						Label: "Me siento cómodo/a compartiendo",
+						Label: "Comparto con comodidad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 594,
@@ -1733,7 +1733,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "uncomfortable",
-						Label: "Me haría sentir incómodo/a",
+						Label: "Me causaría incomodidad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 611,
@@ -1970,7 +1970,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					&checklist.Option{
 						ID:    "less-isolated",
-						Label: "Sentirme menos solo/a con lo que viví",
+						Label: "Sentir menos soledad con lo que viví",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 689,
@@ -2600,7 +2600,7 @@ func builtinPackES() *checklist.Pack {
 			},
 			&checklist.Rule{
 				ID:       "TRAIN-INFORMAL-GROUP",
-				Title:    "Sin facilitador/a (grupo informal de pares)",
+				Title:    "Sin nadie que facilite (grupo informal de pares)",
 				Severity: checklist.Severity("info"),
 				When: checklist.Condition{
 					All: []*checklist.Condition{
@@ -2633,7 +2633,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  7,
 					},
 				},
-				Message: "Un grupo informal no tiene facilitador/a, y así está pensado. Es una limitación que hay que tener en cuenta, no una falla; como nadie sostiene la conversación, los consejos, las comparaciones y el contar de más pueden quedar sin freno.",
+				Message: "Un grupo informal no tiene a nadie que facilite, y así está pensado. Es una limitación que hay que tener en cuenta, no una falla; como nadie sostiene la conversación, los consejos, las comparaciones y el contar de más pueden quedar sin freno.",
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
@@ -2643,7 +2643,7 @@ func builtinPackES() *checklist.Pack {
 			},
 			&checklist.Rule{
 				ID:       "TRAIN-NO-FACILITATOR",
-				Title:    "Sin facilitador/a en un tipo de círculo que lo necesita",
+				Title:    "Sin nadie que facilite en un tipo de círculo que lo necesita",
 				Severity: checklist.Severity("major"),
 				Points:   -20,
 				When: checklist.Condition{
@@ -2684,7 +2684,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  7,
 					},
 				},
-				Message:  "Los círculos con facilitador/a, las ceremonias y los retiros dependen de que una persona con formación sostenga el grupo; aquí nadie cumple ese papel.",
+				Message:  "Los círculos con facilitación, las ceremonias y los retiros dependen de que una persona con formación sostenga el grupo; aquí nadie cumple ese papel.",
 				Source:   "Overview",
 				Cap:      checklist.Verdict("caution"),
 				Headline: "nadie sostiene un grupo que necesita a alguien con formación para facilitar",
@@ -2784,7 +2784,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  7,
 					},
 				},
-				Message:  "Formarse dentro de una tradición ceremonial no es el programa de integración con nombre que piden un círculo con facilitador/a o un retiro.",
+				Message:  "Formarse dentro de una tradición ceremonial no es el programa de integración con nombre que piden un círculo con facilitación o un retiro.",
 				Source:   "How to vet a peer circle",
 				Cap:      checklist.Verdict("caution"),
 				Ask:      "Además de la tradición en la que se formó, ¿ha terminado alguna formación en integración o en KAP con nombre?",
@@ -2840,12 +2840,12 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message:  "\"Coach\" e \"integrador/a\" son títulos que cualquiera puede usar; sin un programa con nombre detrás, no dicen nada de la formación.",
+				Message:  "\"Coach\" y \"especialista en integración\" son títulos que cualquiera puede usar; sin un programa con nombre detrás, no dicen nada de la formación.",
 				Source:   "How to vet a peer circle",
 				Cap:      checklist.Verdict("caution"),
-				Ask:      "¿Qué programa lo formó como coach o integrador/a, y cuándo?",
+				Ask:      "¿Qué programa lo formó como coach o especialista en integración, y cuándo?",
 				About:    "training",
-				Headline: "quien facilita se presenta como coach o integrador/a pero no nombra ninguna formación",
+				Headline: "quien facilita se presenta como coach o especialista en integración pero no nombra ninguna formación",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
 					Line: 158,
@@ -3040,7 +3040,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message:  "Los acuerdos que solo se dicen de palabra se olvidan o se tuercen con facilidad; que estén por escrito es una de las cosas que hay que buscar en un círculo con facilitador/a.",
+				Message:  "Los acuerdos que solo se dicen de palabra se olvidan o se tuercen con facilidad; que estén por escrito es una de las cosas que hay que buscar en un círculo con facilitación.",
 				Source:   "KAP integration circles (facilitated, structured)",
 				Cap:      checklist.Verdict("caution"),
 				Ask:      "¿Me podría mandar por escrito los acuerdos del grupo antes de que me una?",
@@ -3122,7 +3122,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message: "Quien facilita está preparado/a para sostener la angustia de alguien durante la sesión.",
+				Message: "Quien facilita tiene preparación para sostener la angustia de alguien durante la sesión.",
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
@@ -4629,7 +4629,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message:  "Nada en las reglas del grupo deja fuera a quienes venden ni los consejos sobre dosis, así que esté atento/a a eso.",
+				Message:  "Nada en las reglas del grupo deja fuera a quienes venden ni los consejos sobre dosis, así que preste atención a eso.",
 				Source:   "Red flags worth taking seriously",
 				Headline: "las reglas no prohíben vender ni dar consejos sobre dosis",
 				Pos: checklist.Pos{
@@ -4800,7 +4800,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				Message: "Sin facilitador/a, nadie sostiene la angustia cuando aparece ni da seguimiento después. Use el grupo para preguntas, recursos y compañía entre sesiones, y lleve lo más difícil a su trabajo individual.",
+				Message: "Sin nadie que facilite, nadie sostiene la angustia cuando aparece ni da seguimiento después. Use el grupo para preguntas, recursos y compañía entre sesiones, y lleve lo más difícil a su trabajo individual.",
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/rules.yaml",
@@ -4955,7 +4955,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  7,
 					},
 				},
-				Message: "El precio está por encima de los $30 a $80 por sesión que suele costar un grupo con facilitador/a capacitado/a. Pregunte qué incluye.",
+				Message: "El precio está por encima de los $30 a $80 por sesión que suele costar un grupo que facilita una persona capacitada. Pregunte qué incluye.",
 				Source:  "KAP integration circles (facilitated, structured)",
 				Ask:     "¿Qué incluye lo que cobran, y tienen precios según los ingresos?",
 				About:   "cost-usd",
@@ -5682,7 +5682,7 @@ func builtinPackES() *checklist.Pack {
 			},
 			&checklist.Rule{
 				ID:       "NORM-SOBRIETY",
-				Title:    "Se llega sobrio/a a las sesiones",
+				Title:    "Se llega a las sesiones sin haber consumido",
 				Severity: checklist.Severity("strength"),
 				Points:   2,
 				When: checklist.Condition{
@@ -5757,8 +5757,8 @@ func builtinPackES() *checklist.Pack {
 		Formats: []*checklist.Format{
 			&checklist.Format{
 				ID:        "kap-circle",
-				Name:      "Círculo de integración KAP con facilitador/a",
-				Summary:   "Un grupo con estructura que dirige un/a terapeuta formado/a en KAP (psicoterapia asistida con ketamina) u otra persona con formación para facilitar: una ronda de inicio, acuerdos del grupo, rondas para compartir, una conversación sobre un tema y un cierre.",
+				Name:      "Círculo de integración KAP con facilitación",
+				Summary:   "Un grupo con estructura que dirige una persona terapeuta con formación en KAP (psicoterapia asistida con ketamina) u otra persona con formación para facilitar: una ronda de inicio, acuerdos del grupo, rondas para compartir, una conversación sobre un tema y un cierre.",
 				Size:      "de 6 a 12 personas",
 				Cost:      "unos $30 a $80 por sesión",
 				Frequency: "cada dos semanas o una vez al mes, de 90 a 120 minutos",
@@ -6082,7 +6082,7 @@ func builtinPackES() *checklist.Pack {
 							},
 						},
 						Fit:               checklist.Fit("poor"),
-						Reason:            "Los rituales le harían sentir incómodo/a, y la ceremonia es el corazón de este tipo de círculo.",
+						Reason:            "Los rituales le causarían incomodidad, y la ceremonia es el corazón de este tipo de círculo.",
 						ReasonCoordinator: "Los rituales harían sentir incómoda a la persona, y la ceremonia es el corazón de este tipo de círculo.",
 						Source:            "Ceremony-style integration (with caveats)",
 						Pos: checklist.Pos{
@@ -6147,11 +6147,11 @@ func builtinPackES() *checklist.Pack {
 			&checklist.Format{
 				ID:        "online-peer",
 				Name:      "Grupo informal de apoyo entre pares (a menudo en línea)",
-				Summary:   "Foros, grupos en redes sociales, plataformas dedicadas o personas que se reúnen de manera informal y comparten su experiencia sin facilitador/a.",
+				Summary:   "Foros, grupos en redes sociales, plataformas dedicadas o personas que se reúnen de manera informal y comparten su experiencia sin nadie que facilite.",
 				Size:      "desde un puñado de personas hasta miles",
 				Cost:      "gratis o de bajo costo",
 				Frequency: "cuando usted quiera",
-				FitsWho:   "Preguntas entre sesiones, sentirse menos solo/a y encontrar recursos.",
+				FitsWho:   "Preguntas entre sesiones, sentir menos soledad y encontrar recursos.",
 				Cautions:  "Como nadie facilita, la conversación puede irse a los consejos, las comparaciones y a contar cada vez más. Lea un tiempo antes de publicar.",
 				Source:    "Online peer support groups",
 				Base:      checklist.Fit("possible"),
@@ -6174,7 +6174,7 @@ func builtinPackES() *checklist.Pack {
 							},
 						},
 						Fit:               checklist.Fit("good"),
-						Reason:            "Usted busca respuestas prácticas o sentirse menos solo/a, y eso es lo que los grupos de pares hacen bien.",
+						Reason:            "Usted busca respuestas prácticas o sentir menos soledad, y eso es lo que los grupos de pares hacen bien.",
 						ReasonCoordinator: "La persona busca respuestas prácticas o sentirse menos sola, y eso es lo que los grupos de pares hacen bien.",
 						Source:            "Online peer support groups",
 						Pos: checklist.Pos{
@@ -6266,7 +6266,7 @@ func builtinPackES() *checklist.Pack {
 							},
 						},
 						Fit:    checklist.Fit("possible"),
-						Reason: "Para trabajar algo a fondo, un grupo sin facilitador/a no ofrece un marco que lo sostenga; úselo junto con un trabajo individual.",
+						Reason: "Para trabajar algo a fondo, un grupo sin nadie que facilite no ofrece un marco que lo sostenga; úselo junto con un trabajo individual.",
 						Source: "Online peer support groups",
 						Pos: checklist.Pos{
 							File: "rules/es/formats.yaml",
@@ -6692,7 +6692,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				From:   "No hay facilitador/a, así que el grupo es un grupo informal de pares.",
+				From:   "No hay nadie que facilite, así que el grupo es un grupo informal de pares.",
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
@@ -6715,7 +6715,7 @@ func builtinPackES() *checklist.Pack {
 						Col:  12,
 					},
 				},
-				From:   "Un grupo informal de pares no tiene facilitador/a a quien preguntarle por su formación.",
+				From:   "Un grupo informal de pares no tiene a nadie que facilite a quien preguntarle por su formación.",
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
@@ -7323,7 +7323,7 @@ func builtinPackES() *checklist.Pack {
 					Col:  5,
 				},
 			},
-			Reason:            "Todavía no se sabe nada de usted: su apoyo, qué tan cómodo/a se siente al compartir, qué busca y cuánto puede gastar. Conteste abajo las preguntas para usted.",
+			Reason:            "Todavía no se sabe nada de usted: su apoyo, cuánta comodidad siente al compartir, qué busca y cuánto puede gastar. Conteste abajo las preguntas para usted.",
 			ReasonCoordinator: "Todavía no se sabe nada de la persona: su apoyo, qué tan cómoda se siente al compartir, qué busca y cuánto puede gastar. Hágale las preguntas de abajo.",
 			Source:            "Overview",
 			Pos: checklist.Pos{
@@ -7412,7 +7412,7 @@ func builtinPackES() *checklist.Pack {
 						},
 					},
 					Stay:              checklist.StayValue("watch"),
-					Reason:            "Usted se ha sentido peor después de una sesión, pero una o dos sesiones son muy pocas para hablar de un patrón: rara vez son típicas. Esté atento/a, y hable con su profesional clínico si sigue pasando.",
+					Reason:            "Usted se ha sentido peor después de una sesión, pero una o dos sesiones son muy pocas para hablar de un patrón: rara vez son típicas. Preste atención, y hable con su profesional clínico si sigue pasando.",
 					ReasonCoordinator: "La persona se ha sentido peor después de una sesión, pero una o dos sesiones son muy pocas para hablar de un patrón: rara vez son típicas. Conviene estar atentos, y debería hablar con su profesional clínico si sigue pasando.",
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
@@ -7616,7 +7616,7 @@ func builtinPackES() *checklist.Pack {
 						},
 					},
 					Stay:              checklist.StayValue("leave"),
-					Reason:            "Usted se descubre actuando para los demás en vez de ser sincero/a, señal de que el grupo ya no le conviene.",
+					Reason:            "Usted se descubre actuando para los demás en vez de hablar con sinceridad, señal de que el grupo ya no le conviene.",
 					ReasonCoordinator: "La persona se descubre actuando para los demás en vez de ser sincera, señal de que el grupo ya no le conviene.",
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
@@ -8142,7 +8142,7 @@ func builtinPackES() *checklist.Pack {
 			"note.limits":                      "Ayuda para decidir, no un consejo médico; los círculos de pares no son atención cubierta por HIPAA. En una crisis en EE. UU., llame o envíe un mensaje de texto al 988 (para español, marque 2).",
 			"note.no-format":                   "Aún no se sabe: no se dijo qué tipo de círculo es.",
 			"note.notes":                       "Notas:",
-			"note.notes.coordinator":           "Notas del coordinador/a:",
+			"note.notes.coordinator":           "Notas de quien coordina:",
 			"note.nothing-more":                "Falta preguntar al facilitador: nada más; lo encontrado ya decide.",
 			"note.q-fit":                       "¿Es adecuado para usted ahora?",
 			"note.q-fit.coordinator":           "¿Es adecuado para la persona ahora?",
@@ -8175,7 +8175,7 @@ func builtinPackES() *checklist.Pack {
 			"report.action-crisis.coordinator": "Ofrezca la Línea 988 de Prevención del Suicidio y Crisis (llame o envíe un texto al 988; para español, marque 2) antes que nada; una transferencia directa si la persona está en crisis ahora.",
 			"report.date-file":                 "{date} (la fecha del archivo; no se anotó la fecha de la llamada)",
 			"report.date-unknown":              "no consta",
-			"report.role.coordinator":          "coordinador/a de atención",
+			"report.role.coordinator":          "coordinación de atención",
 			"report.role.self":                 "la propia persona",
 			"report.source.call":               "una llamada con el facilitador",
 			"report.source.other":              "otra",
@@ -8203,7 +8203,7 @@ func builtinPackES() *checklist.Pack {
 			"script.red-flag":                  "Señal de alerta",
 			"script.reference":                 "Referencia",
 			"script.say":                       "Diga",
-			"script.say-coordinator":           "Coordinador/a, pregúntele",
+			"script.say-coordinator":           "Quien coordina, pregúntele",
 			"script.title":                     "Guion para llamadas",
 			"script.verdicts":                  "Veredictos",
 			"severity.critical":                "grave",
@@ -8241,7 +8241,7 @@ func builtinPackES() *checklist.Pack {
 			"summary.ignored":                  "Respuestas que no se tomaron en cuenta",
 			"summary.ignored-item":             "Se contestó {label} ({id}), pero esa pregunta solo se hace cuando {when}, así que no se tomó en cuenta.",
 			"summary.leave":                    "Cuándo irse",
-			"summary.leave-body":               "Puede ser hora de irse, o al menos de hablarlo con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita le hace sentir obligado/a o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincero/a, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: le dice algo sobre si ese grupo es para usted. Si un grupo no le da buena espina, confíe en lo que siente.",
+			"summary.leave-body":               "Puede ser hora de irse, o al menos de hablarlo con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita le presiona o le obliga, o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de hablar con sinceridad, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: le dice algo sobre si ese grupo es para usted. Si un grupo no le da buena espina, confíe en lo que siente.",
 			"summary.leave-body.coordinator":   "Puede ser hora de que la persona se vaya, o al menos de que lo hable con su profesional clínico, si sigue saliendo de las sesiones peor que como llegó, si quien facilita la hace sentir obligada o no respeta los límites, si los miembros reparten consejos en vez de escuchar, si se descubre actuando para los demás en vez de ser sincera, o si el grupo empuja a la gente a correr riesgos con sustancias o conductas. Irse no es un fracaso: dice algo sobre si ese grupo es para ella. Si un grupo no le da buena espina, lo que siente merece confianza.",
 			"summary.limits":                   "Límites de este resumen",
 			"summary.limits-body":              "Esto es una ayuda para decidir, no un consejo médico, y no certifica a ningún círculo ni a ninguna persona que facilite. Solo toma en cuenta lo que se contestó aquí.\nLos círculos de pares son apoyo entre pares, no atención médica: la mayoría no está protegida por HIPAA (la ley de privacidad de la salud de EE. UU.). Lo que un grupo promete mantener en privado es un compromiso entre sus miembros, no algo que la ley haga cumplir; comparta solo lo que no le molestaría que se repitiera. El trabajo clínico confidencial corresponde a un profesional que sí esté cubierto por HIPAA.\nSi está en crisis o pensando en hacerse daño, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis, EE. UU.); para español, marque 2, o envíe AYUDA por mensaje de texto al 988. También puede llamar al número de emergencias de su zona.",

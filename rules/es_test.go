@@ -532,7 +532,7 @@ func TestSpanishCrisisResources(t *testing.T) {
 	}
 	// The three questions to the facilitator keep their meaning exactly.
 	for id, want := range map[string]string{
-		"training":             "¿Qué formación tiene como facilitador/a?",
+		"training":             "¿Qué formación tiene para facilitar grupos?",
 		"agreements":           "¿Cuáles son los acuerdos del grupo?",
 		"difficult-experience": "¿Qué pasa si alguien tiene una experiencia difícil en el grupo",
 	} {
