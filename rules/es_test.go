@@ -606,3 +606,21 @@ func TestEveryAnswerErrorIsInThePack(t *testing.T) {
 		t.Fatalf("found only %d messages; the scan is broken", n)
 	}
 }
+
+// TestSpanishHasNoSlashGender: nothing a person reads or hears in Spanish
+// carries "/a" ("facilitador/a", "cómodo/a"): a screen reader says it as
+// "slash a". Neutral forms are used instead (quien facilita, con comodidad).
+func TestSpanishHasNoSlashGender(t *testing.T) {
+	slash := regexp.MustCompile(`\p{L}/as?\b|\bun/a\b`)
+	for _, f := range []string{"pack.yaml", "questions.yaml", "formats.yaml", "rules.yaml", "judgement.yaml", "text.yaml", "ui.yaml"} {
+		data, err := rules.FilesES.ReadFile("es/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := slash.FindString(line); m != "" {
+				t.Errorf("es/%s:%d: %q reads aloud as a slash: %s", f, i+1, m, strings.TrimSpace(line))
+			}
+		}
+	}
+}
