@@ -17,7 +17,6 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/register"
-	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -386,61 +385,6 @@ func registerLatest(e env, p *checklist.Pack, name string) (*checklist.Answers, 
 	return a, nil
 }
 
-// vettingJSON is one vetting in circles show --format json.
-type vettingJSON struct {
-	File     string            `json:"file"`
-	VettedAt string            `json:"vetted_at"`
-	VettedBy string            `json:"vetted_by"`
-	Source   string            `json:"source"`
-	Rules    string            `json:"rules"`
-	Verdict  checklist.Verdict `json:"verdict"`
-}
-
-// circleJSON is circles show --format json: the circle's identity and
-// every vetting's provenance, oldest first.
-type circleJSON struct {
-	register.Circle
-	Vettings []vettingJSON `json:"vettings"`
-	Problems []string      `json:"problems"`
-}
-
-func runCirclesShow(e env, name, format string) error {
-	format, err := checkFilter("format", format, []string{"markdown", "json"})
-	if err != nil {
-		return badInput(err)
-	}
-	if format == "json" {
-		p, g, c, err := kept(e, name)
-		if err != nil {
-			return err
-		}
-		vs, files, err := g.Vettings(p, c, 1<<30)
-		if err != nil {
-			return badInput(err)
-		}
-		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Problems: []string{}}
-		for i, a := range vs {
-			at := register.VettedOn(a, files[i])
-			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
-				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
-		}
-		out := bufio.NewWriter(e.stdout)
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(j); err != nil {
-			return err
-		}
-		return out.Flush()
-	}
-	p, _, _, a, err := latestOf(e, name)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: time.Now()})))
-	return err
-}
-
 func runCirclesRename(e env, name, newName string) error {
 	if err := register.CheckName(newName); err != nil {
 		return badInput(err)
@@ -455,51 +399,4 @@ func runCirclesRename(e env, name, newName string) error {
 	}
 	_, err = fmt.Fprintf(e.stdout, "%s is now %s (ID %s); its vettings and check-ins stay, and the old name still finds it\n", displayName(c.Name), displayName(r.Name), r.ID)
 	return err
-}
-
-func runCirclesDiff(e env, name string) error {
-	p, g, c, err := kept(e, name)
-	if err != nil {
-		return err
-	}
-	vs, files, err := g.Vettings(p, c, 2)
-	if err != nil {
-		return badInput(err)
-	}
-	if len(vs) < 2 {
-		return badInput(fmt.Errorf("%s has %d of the two vettings diff needs; vetcircle circles add FILE keeps another", displayName(c.Name), len(vs)))
-	}
-	changed := false
-	out := bufio.NewWriter(e.stdout)
-	before, after := summary.Build(p, vs[0], summary.Options{}), summary.Build(p, vs[1], summary.Options{})
-	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
-	if before.Verdict.Value != after.Verdict.Value {
-		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), before.Verdict.Words, after.Verdict.Words)
-		changed = true
-	}
-	for _, f := range after.RedFlags {
-		if !slices.ContainsFunc(before.RedFlags, func(b report.Flag) bool { return b.ID == f.ID }) {
-			fmt.Fprintf(out, "%s: %s\n", p.T("circles.new-red-flag"), f.Label)
-			changed = true
-		}
-	}
-	for _, q := range p.Questions {
-		v0, ok0 := vs[0].Get(q.ID)
-		v1, ok1 := vs[1].Get(q.ID)
-		s0, s1 := p.T("answer.not-asked"), p.T("answer.not-asked")
-		if ok0 {
-			s0 = summary.AnswerText(p, q, v0, ", ")
-		}
-		if ok1 {
-			s1 = summary.AnswerText(p, q, v1, ", ")
-		}
-		if s0 != s1 {
-			fmt.Fprintf(out, "%s: %s → %s\n", q.Label, s0, s1)
-			changed = true
-		}
-	}
-	if !changed {
-		fmt.Fprintln(out, "No changes: the two vettings give the same answers.")
-	}
-	return out.Flush()
 }
