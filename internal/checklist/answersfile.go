@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/yamlread"
 )
 
 // MaxTextLen bounds one note, in bytes.
@@ -45,69 +46,69 @@ func ParseAnswersLenient(p *Pack, file string, data []byte) (*Answers, Errors, e
 }
 
 func parseAnswers(p *Pack, file string, data []byte, lenient bool) (*Answers, Errors, error) {
-	root, err := parseTree(file, data, answersLimits)
+	root, err := yamlread.Parse(file, data, yamlread.AnswersLimits)
 	if err != nil {
 		return nil, nil, err
 	}
-	if root.kind != mapNode {
-		return nil, nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, answers and notes, found " + root.kind.String(), Hint: "see examples/ for the format"}
+	if root.Kind != yamlread.MapNode {
+		return nil, nil, &Error{Pos: root.Pos, Msg: "expected a mapping with version, circle, answers and notes, found " + root.Kind.String(), Hint: "see examples/ for the format"}
 	}
 	l, warn := errorList{p: p}, errorList{p: p}
 	a := NewAnswers()
 	a.Values = make(map[string]Value, len(p.Questions))
 	a.Version = 0
-	for i, k := range root.keys {
-		v := root.vals[i]
-		switch k.value {
+	for i, k := range root.Keys {
+		v := root.Vals[i]
+		switch k.Value {
 		case "version":
-			f, ok := v.number()
+			f, ok := number(v)
 			switch {
 			case !ok || f != math.Trunc(f):
-				l.add(v.pos, "write version: 1", "version must be a whole number, found %q", v.value)
+				l.add(v.Pos, "write version: 1", "version must be a whole number, found %q", v.Value)
 			case f > AnswersVersion:
-				l.addHint(v.pos, "this build reads version %d; update vetcircle", []any{AnswersVersion}, "answers file version %v was written by a newer vetcircle", f)
+				l.addHint(v.Pos, "this build reads version %d; update vetcircle", []any{AnswersVersion}, "answers file version %v was written by a newer vetcircle", f)
 			case f < 1:
-				l.add(v.pos, "write version: 1", "version %v is not valid", f)
+				l.add(v.Pos, "write version: 1", "version %v is not valid", f)
 			default:
 				a.Version = int(f)
 			}
 		case "circle":
 			parseCircle(p, a, v, &l, &warn, lenient)
 		case "answers":
-			if v.kind == nullNode {
+			if v.Kind == yamlread.NullNode {
 				continue
 			}
-			if v.kind != mapNode {
-				l.add(v.pos, "write one question id: answer per line", "answers must be a mapping, found %s", v.kind)
+			if v.Kind != yamlread.MapNode {
+				l.add(v.Pos, "write one question id: answer per line", "answers must be a mapping, found %s", v.Kind)
 				continue
 			}
-			for j, ak := range v.keys {
-				q := p.byID[ak.value]
+			for j, ak := range v.Keys {
+				q := p.byID[ak.Value]
 				if q != nil && q.CircleField != "" {
-					l.addHint(ak.pos, "move it under circle: as %s", []any{q.CircleField}, "%s belongs in the circle block", ak.value)
+					l.addHint(ak.Pos, "move it under circle: as %s", []any{q.CircleField}, "%s belongs in the circle block", ak.Value)
 					continue
 				}
-				parseAnswer(p, a, ak, v.vals[j], &l, &warn, lenient)
+				parseAnswer(p, a, ak, v.Vals[j], &l, &warn, lenient)
 			}
 		case "notes":
 			parseNotes(p, a, v, &l, &warn, lenient)
 		case "vetted":
 			parseVetted(a, v, &l)
 		case "resume_at":
-			s, ok := v.str()
+			s, ok := v.Str()
 			if !ok {
-				l.add(v.pos, "write a question id", "resume_at must be a question id, found %s", v.kind)
+				l.add(v.Pos, "write a question id", "resume_at must be a question id, found %s", v.Kind)
 				continue
 			}
 			if p.byID[s] != nil || s == ResumeReview {
 				a.ResumeAt = s
 			}
 		default:
-			l.add(k.pos, "allowed: version, circle, vetted, answers, notes, resume_at", "unknown key %q", k.value)
+			l.add(k.Pos, "allowed: version, circle, vetted, answers, notes, resume_at", "unknown key %q", k.Value)
 		}
 	}
-	if root.get("version") == nil {
-		l.add(root.pos, "add version: 1 at the top", "answers file has no version")
+	if root.Get("version") == nil {
+		l.add(root.Pos, "add version: 1 at the top", "answers file has no version")
 	}
 	if err := l.err(); err != nil {
 		return nil, nil, err
@@ -130,71 +131,71 @@ func writeProvenance(b *bytes.Buffer, key string, v Provenance) {
 // parseVetted reads the vetted block: on (YYYY-MM-DD), by (a name), source
 // (one of Sources), rules (the pack's id and version). Check-ins' recorded
 // block is read the same way.
-func parseVetted(a *Answers, n *node, l *errorList) {
-	if n.kind == nullNode {
+func parseVetted(a *Answers, n *yamlread.Node, l *errorList) {
+	if n.Kind == yamlread.NullNode {
 		return
 	}
-	if n.kind != mapNode {
-		l.add(n.pos, "write vetted: {on: 2026-11-30, by: ..., source: call}", "vetted must be a mapping, found %s", n.kind)
+	if n.Kind != yamlread.MapNode {
+		l.add(n.Pos, "write vetted: {on: 2026-11-30, by: ..., source: call}", "vetted must be a mapping, found %s", n.Kind)
 		return
 	}
-	for i, k := range n.keys {
-		v := n.vals[i]
-		s, ok := v.str()
+	for i, k := range n.Keys {
+		v := n.Vals[i]
+		s, ok := v.Str()
 		if !ok {
-			l.add(v.pos, "write it as text", "vetted %s must be text, found %s", k.value, v.kind)
+			l.add(v.Pos, "write it as text", "vetted %s must be text, found %s", k.Value, v.Kind)
 			continue
 		}
-		switch k.value {
+		switch k.Value {
 		case "on":
 			if _, err := time.Parse(time.DateOnly, s); err != nil {
-				l.add(v.pos, "write the date of the call or visit as YYYY-MM-DD", "vetted on %q is not a date", s)
+				l.add(v.Pos, "write the date of the call or visit as YYYY-MM-DD", "vetted on %q is not a date", s)
 				continue
 			}
 			a.Vetted.On = s
 		case "by":
 			if utf8.RuneCountInString(s) > MaxLineLen {
-				l.add(v.pos, "shorten it", "vetted by is over %d characters", MaxLineLen)
+				l.add(v.Pos, "shorten it", "vetted by is over %d characters", MaxLineLen)
 				continue
 			}
 			a.Vetted.By = textclean.CleanLine(s)
 		case "source":
 			if !slices.Contains(Sources, s) {
-				l.addHint(v.pos, "allowed: %s", []any{strings.Join(Sources, ", ")}, "vetted source %q is not known", s)
+				l.addHint(v.Pos, "allowed: %s", []any{strings.Join(Sources, ", ")}, "vetted source %q is not known", s)
 				continue
 			}
 			a.Vetted.Source = s
 		case "rules":
 			if utf8.RuneCountInString(s) > MaxLineLen || textclean.CleanLine(s) != s {
-				l.add(v.pos, "write the rules pack's id and version, such as vetcircle-en 2.0.0", "vetted rules is not a pack id and version")
+				l.add(v.Pos, "write the rules pack's id and version, such as vetcircle-en 2.0.0", "vetted rules is not a pack id and version")
 				continue
 			}
 			a.Vetted.Rules = s
 		default:
-			l.add(k.pos, "allowed: on, by, source, rules", "unknown key %q under vetted", k.value)
+			l.add(k.Pos, "allowed: on, by, source, rules", "unknown key %q under vetted", k.Value)
 		}
 	}
 }
 
-func parseCircle(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
-	if n.kind == nullNode {
+func parseCircle(p *Pack, a *Answers, n *yamlread.Node, l, warn *errorList, lenient bool) {
+	if n.Kind == yamlread.NullNode {
 		return
 	}
-	if n.kind != mapNode {
-		l.add(n.pos, "write circle: {name: ..., format: ...}", "circle must be a mapping, found %s", n.kind)
+	if n.Kind != yamlread.MapNode {
+		l.add(n.Pos, "write circle: {name: ..., format: ...}", "circle must be a mapping, found %s", n.Kind)
 		return
 	}
-	for i, k := range n.keys {
-		q := circleQuestion(p, k.value)
+	for i, k := range n.Keys {
+		q := circleQuestion(p, k.Value)
 		if q == nil {
 			if lenient {
-				keepUnknown(a, Extra{ID: k.value, Circle: true}, n.vals[i], warn, "unknown circle field "+strconv.Quote(k.value))
+				keepUnknown(a, Extra{ID: k.Value, Circle: true}, n.Vals[i], warn, "unknown circle field "+strconv.Quote(k.Value))
 				continue
 			}
-			l.addHint(k.pos, "allowed: %s", []any{strings.Join(CircleFields, ", ")}, "unknown circle field %q", k.value)
+			l.addHint(k.Pos, "allowed: %s", []any{strings.Join(CircleFields, ", ")}, "unknown circle field %q", k.Value)
 			continue
 		}
-		parseValue(p, a, q, k, n.vals[i], l, warn, lenient)
+		parseValue(p, a, q, k, n.Vals[i], l, warn, lenient)
 	}
 }
 
@@ -209,74 +210,74 @@ func circleQuestion(p *Pack, field string) *Question {
 	return nil
 }
 
-func parseAnswer(p *Pack, a *Answers, k, v *node, l, warn *errorList, lenient bool) {
-	q := p.byID[k.value]
+func parseAnswer(p *Pack, a *Answers, k, v *yamlread.Node, l, warn *errorList, lenient bool) {
+	q := p.byID[k.Value]
 	if q == nil {
 		if lenient {
-			keepUnknown(a, Extra{ID: k.value}, v, warn, "unknown question id "+strconv.Quote(k.value))
+			keepUnknown(a, Extra{ID: k.Value}, v, warn, "unknown question id "+strconv.Quote(k.Value))
 			return
 		}
-		l.add(k.pos, "run 'vetcircle questions' to list every id", "unknown question id %q", k.value)
+		l.add(k.Pos, "run 'vetcircle questions' to list every id", "unknown question id %q", k.Value)
 		return
 	}
 	parseValue(p, a, q, k, v, l, warn, lenient)
 }
 
 // parseValue checks one answer against its question and records it.
-func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList, lenient bool) {
-	if v.kind == nullNode {
+func parseValue(p *Pack, a *Answers, q *Question, k, v *yamlread.Node, l, warn *errorList, lenient bool) {
+	if v.Kind == yamlread.NullNode {
 		return // written but empty: still "not asked yet"
 	}
 	// A value kept from a circle field goes back into the circle block.
-	keep := Extra{ID: k.value, Circle: q.CircleField != ""}
+	keep := Extra{ID: k.Value, Circle: q.CircleField != ""}
 	bad := func(hint string, hintArgs []any, format string, args ...any) {
 		if lenient {
 			keepUnknown(a, keep, v, warn, fmt.Sprintf(l.tr("err:", format), args...))
 			return
 		}
-		l.addHint(v.pos, hint, hintArgs, format, args...)
+		l.addHint(v.Pos, hint, hintArgs, format, args...)
 	}
 	switch q.Kind {
 	case KindTristate:
-		s, ok := v.str()
-		if b, isBool := v.boolean(); isBool {
+		s, ok := v.Str()
+		if b, isBool := v.Bool(); isBool {
 			s = map[bool]string{true: Yes, false: No}[b]
 		} else {
 			s = strings.ToLower(s)
 		}
 		if !ok || (s != Yes && s != No && s != Unknown) {
-			bad("answer yes, no or unknown", nil, "%s: %q is not yes, no or unknown", q.ID, v.value)
+			bad("answer yes, no or unknown", nil, "%s: %q is not yes, no or unknown", q.ID, v.Value)
 			return
 		}
 		a.Set(q.ID, Value{Choice: s})
 	case KindChoice:
-		s, ok := v.str()
+		s, ok := v.Str()
 		if !ok || q.Option(s) == nil {
-			bad("allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(v))
+			bad("allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, yamlread.Describe(v))
 			return
 		}
 		a.Set(q.ID, Value{Choice: s})
 	case KindMulti:
-		if v.kind == mapNode {
+		if v.Kind == yamlread.MapNode {
 			parseMultiMap(a, q, v, l, warn, lenient)
 			return
 		}
-		if v.kind != seqNode {
-			bad("write a list such as [a, b], [] for none, or {a: yes, b: unknown}", nil, "%s: expected a list of options, found %s", q.ID, v.kind)
+		if v.Kind != yamlread.SeqNode {
+			bad("write a list such as [a, b], [] for none, or {a: yes, b: unknown}", nil, "%s: expected a list of options, found %s", q.ID, v.Kind)
 			return
 		}
 		list := []string{}
-		for _, it := range v.items {
-			s, ok := it.str()
+		for _, it := range v.Items {
+			s, ok := it.Str()
 			if !ok || q.Option(s) == nil {
 				if lenient {
 					// Keep the options these rules know as the answer, and
 					// the rest beside it, written back on every save.
 					a.KeepItem(q.ID, rawJSON(it))
-					warn.add(it.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(it))
+					warn.add(it.Pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, yamlread.Describe(it))
 					continue
 				}
-				l.addHint(it.pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(it))
+				l.addHint(it.Pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, yamlread.Describe(it))
 				continue
 			}
 			if !slices.Contains(list, s) {
@@ -288,24 +289,24 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 		// A number, or a number as people write it: "free", "$45",
 		// "20-60", "2h".
 		val, ok, inRange := Value{}, false, false
-		if f, isNum := v.number(); isNum {
+		if f, isNum := number(v); isNum {
 			val, ok, inRange = Value{Number: f}, true, (q.Min == nil || f >= *q.Min) && (q.Max == nil || f <= *q.Max)
-		} else if s, isStr := v.str(); isStr {
+		} else if s, isStr := v.Str(); isStr {
 			val, ok, inRange = p.NumberAnswer(q, s)
 		}
 		if !ok {
-			bad("write a number such as %s", []any{cmp.Or(q.Example, "8")}, "%s: expected a number, found %s", q.ID, describe(v))
+			bad("write a number such as %s", []any{cmp.Or(q.Example, "8")}, "%s: expected a number, found %s", q.ID, yamlread.Describe(v))
 			return
 		}
 		if !inRange {
-			bad("use a number from %s to %s", []any{fmtNum(q.Min), fmtNum(q.Max)}, "%s: %s is out of range", q.ID, describe(v))
+			bad("use a number from %s to %s", []any{fmtNum(q.Min), fmtNum(q.Max)}, "%s: %s is out of range", q.ID, yamlread.Describe(v))
 			return
 		}
 		a.Set(q.ID, val)
 	case KindText:
-		s, ok := v.str()
+		s, ok := v.Str()
 		if !ok {
-			bad("quote the text", nil, "%s: expected text, found %s", q.ID, v.kind)
+			bad("quote the text", nil, "%s: expected text, found %s", q.ID, v.Kind)
 			return
 		}
 		// A text answer is one line (a name): cleaned as one, and never
@@ -323,35 +324,35 @@ func parseValue(p *Pack, a *Answers, q *Question, k, v *node, l, warn *errorList
 // parseMultiMap reads the mapping form of a list answer, where each item is
 // yes, no or unknown: what a page or a call said item by item. Items left
 // out are unknown, so silence never counts as "no".
-func parseMultiMap(a *Answers, q *Question, v *node, l, warn *errorList, lenient bool) {
+func parseMultiMap(a *Answers, q *Question, v *yamlread.Node, l, warn *errorList, lenient bool) {
 	val := Value{List: []string{}}
 	said := map[string]bool{}
-	for i, k := range v.keys {
-		it := v.vals[i]
-		if q.Option(k.value) == nil {
+	for i, k := range v.Keys {
+		it := v.Vals[i]
+		if q.Option(k.Value) == nil {
 			if lenient {
 				a.KeepItem(q.ID, rawJSON(k))
-				warn.add(k.pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, describe(k))
+				warn.add(k.Pos, "kept in the file, not scored", "%s: %s is not one of its options", q.ID, yamlread.Describe(k))
 				continue
 			}
-			l.addHint(k.pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, describe(k))
+			l.addHint(k.Pos, "allowed: %s", []any{strings.Join(q.OptionIDs(), ", ")}, "%s: %s is not one of its options", q.ID, yamlread.Describe(k))
 			continue
 		}
-		s, ok := it.str()
-		if b, isBool := it.boolean(); isBool {
+		s, ok := it.Str()
+		if b, isBool := it.Bool(); isBool {
 			s, ok = map[bool]string{true: Yes, false: No}[b], true
 		}
 		s = strings.ToLower(s)
 		if !ok || (s != Yes && s != No && s != Unknown) {
-			l.add(it.pos, "answer yes, no or unknown for each item", "%s: %s: %s is not yes, no or unknown", q.ID, k.value, describe(it))
+			l.add(it.Pos, "answer yes, no or unknown for each item", "%s: %s: %s is not yes, no or unknown", q.ID, k.Value, yamlread.Describe(it))
 			continue
 		}
-		said[k.value] = true
+		said[k.Value] = true
 		switch s {
 		case Yes:
-			val.List = append(val.List, k.value)
+			val.List = append(val.List, k.Value)
 		case Unknown:
-			val.Unsure = append(val.Unsure, k.value)
+			val.Unsure = append(val.Unsure, k.Value)
 		}
 	}
 	for _, o := range q.Options {
@@ -377,49 +378,42 @@ func parseMultiMap(a *Answers, q *Question, v *node, l, warn *errorList, lenient
 	a.Set(q.ID, val)
 }
 
-func parseNotes(p *Pack, a *Answers, n *node, l, warn *errorList, lenient bool) {
-	if n.kind == nullNode {
+func parseNotes(p *Pack, a *Answers, n *yamlread.Node, l, warn *errorList, lenient bool) {
+	if n.Kind == yamlread.NullNode {
 		return
 	}
-	if n.kind != mapNode {
-		l.add(n.pos, "write question id: \"note\"", "notes must be a mapping, found %s", n.kind)
+	if n.Kind != yamlread.MapNode {
+		l.add(n.Pos, "write question id: \"note\"", "notes must be a mapping, found %s", n.Kind)
 		return
 	}
-	for i, k := range n.keys {
-		v := n.vals[i]
-		if p.byID[k.value] == nil {
+	for i, k := range n.Keys {
+		v := n.Vals[i]
+		if p.byID[k.Value] == nil {
 			if lenient {
-				a.UnknownNotes = append(a.UnknownNotes, Extra{ID: k.value, Raw: rawJSON(v), Pos: k.pos})
-				warn.add(k.pos, "kept in the file", "note for unknown question id %q", k.value)
+				a.UnknownNotes = append(a.UnknownNotes, Extra{ID: k.Value, Raw: rawJSON(v), Pos: k.Pos})
+				warn.add(k.Pos, "kept in the file", "note for unknown question id %q", k.Value)
 				continue
 			}
-			l.add(k.pos, "run 'vetcircle questions' to list every id", "note for unknown question id %q", k.value)
+			l.add(k.Pos, "run 'vetcircle questions' to list every id", "note for unknown question id %q", k.Value)
 			continue
 		}
-		s, ok := v.str()
+		s, ok := v.Str()
 		if !ok {
-			l.add(v.pos, "quote the note", "note for %s must be text, found %s", k.value, v.kind)
+			l.add(v.Pos, "quote the note", "note for %s must be text, found %s", k.Value, v.Kind)
 			continue
 		}
 		if len(s) > MaxTextLen {
-			l.add(v.pos, "shorten it", "note for %s is %d bytes, over the %d limit", k.value, len(s), MaxTextLen)
+			l.add(v.Pos, "shorten it", "note for %s is %d bytes, over the %d limit", k.Value, len(s), MaxTextLen)
 			continue
 		}
-		a.SetNote(k.value, textclean.Clean(s))
+		a.SetNote(k.Value, textclean.Clean(s))
 	}
 }
 
-func keepUnknown(a *Answers, e Extra, v *node, warn *errorList, msg string) {
-	e.Raw, e.Pos = rawJSON(v), v.pos
+func keepUnknown(a *Answers, e Extra, v *yamlread.Node, warn *errorList, msg string) {
+	e.Raw, e.Pos = rawJSON(v), v.Pos
 	a.Unknown = append(a.Unknown, e)
-	warn.add(v.pos, "kept in the file, not scored", "%s", msg)
-}
-
-func describe(n *node) string {
-	if n.kind == scalarNode {
-		return strconv.Quote(n.value)
-	}
-	return n.kind.String()
+	warn.add(v.Pos, "kept in the file, not scored", "%s", msg)
 }
 
 func fmtNum(f *float64) string {
@@ -431,36 +425,36 @@ func fmtNum(f *float64) string {
 
 // rawJSON renders a node as JSON, which is valid YAML flow text: unknown
 // answers are written back exactly as they were given.
-func rawJSON(n *node) string {
+func rawJSON(n *yamlread.Node) string {
 	b, _ := json.Marshal(plain(n))
 	return string(b)
 }
 
-func plain(n *node) any {
-	switch n.kind {
-	case scalarNode:
-		if !n.quoted {
-			if f, ok := n.number(); ok {
+func plain(n *yamlread.Node) any {
+	switch n.Kind {
+	case yamlread.ScalarNode:
+		if !n.Quoted {
+			if f, ok := number(n); ok {
 				return f
 			}
 		}
-		return n.value
-	case seqNode:
-		out := make([]any, len(n.items))
-		for i, it := range n.items {
+		return n.Value
+	case yamlread.SeqNode:
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
 			out[i] = plain(it)
 		}
 		return out
-	case mapNode:
+	case yamlread.MapNode:
 		// An ordered object keeps the author's key order.
 		var b bytes.Buffer
 		b.WriteByte('{')
-		for i, k := range n.keys {
+		for i, k := range n.Keys {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			kb, _ := json.Marshal(k.value)
-			vb, _ := json.Marshal(plain(n.vals[i]))
+			kb, _ := json.Marshal(k.Value)
+			vb, _ := json.Marshal(plain(n.Vals[i]))
 			b.Write(kb)
 			b.WriteByte(':')
 			b.Write(vb)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vetcircle/vetcircle/internal/yamlread"
 )
 
 // CheckinVersion is the check-in file format this build writes and reads.
@@ -46,13 +48,13 @@ var EarliestDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // ParseCheckin reads a check-in file strictly: every problem at once, each
 // with file:line:col and a hint, in the pack's language where it has one.
 func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
-	root, err := parseTree(file, data, answersLimits)
+	root, err := yamlread.Parse(file, data, yamlread.AnswersLimits)
 	if err != nil {
 		return nil, err
 	}
 	l := errorList{p: p}
-	if root.kind != mapNode {
-		return nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, date and felt, found " + root.kind.String(), Hint: "see README, Check-ins"}
+	if root.Kind != yamlread.MapNode {
+		return nil, &Error{Pos: root.Pos, Msg: "expected a mapping with version, circle, date and felt, found " + root.Kind.String(), Hint: "see README, Check-ins"}
 	}
 	c := &Checkin{File: file, Signs: []string{}, Seen: []string{}}
 	version := false
@@ -65,16 +67,16 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 		}
 		return out
 	}
-	list := func(v *node, allowed []string) []string {
+	list := func(v *yamlread.Node, allowed []string) []string {
 		out := []string{}
-		if v.kind != seqNode {
-			l.addHint(v.pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "expected a list, found %s", v.kind)
+		if v.Kind != yamlread.SeqNode {
+			l.addHint(v.Pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "expected a list, found %s", v.Kind)
 			return out
 		}
-		for _, it := range v.items {
-			s, ok := it.str()
+		for _, it := range v.Items {
+			s, ok := it.Str()
 			if !ok || !slices.Contains(allowed, s) {
-				l.addHint(it.pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "%s is not one of the options", describe(it))
+				l.addHint(it.Pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "%s is not one of the options", yamlread.Describe(it))
 				continue
 			}
 			if !slices.Contains(out, s) {
@@ -83,31 +85,31 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 		}
 		return out
 	}
-	for i, k := range root.keys {
-		v := root.vals[i]
-		s, isStr := v.str()
-		switch k.value {
+	for i, k := range root.Keys {
+		v := root.Vals[i]
+		s, isStr := v.Str()
+		switch k.Value {
 		case "version":
-			f, ok := v.number()
+			f, ok := number(v)
 			if !ok || f != CheckinVersion {
-				l.add(v.pos, "write version: 1", "version %v is not valid", v.value)
+				l.add(v.Pos, "write version: 1", "version %v is not valid", v.Value)
 			}
 			version = true
 		case "circle":
 			if !isStr || strings.TrimSpace(s) == "" || len(s) > 200 {
-				l.add(v.pos, "write the circle's name", "circle must be a name of at most 200 characters")
+				l.add(v.Pos, "write the circle's name", "circle must be a name of at most 200 characters")
 			}
 			c.Circle = s
 		case "date":
 			if d, err := time.Parse(time.DateOnly, s); !isStr || err != nil {
-				l.add(v.pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.value)
+				l.add(v.Pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.Value)
 			} else if d.Before(EarliestDate) {
-				l.add(v.pos, "write the date the session was held", "date %s is before %s", s, EarliestDate.Format(time.DateOnly))
+				l.add(v.Pos, "write the date the session was held", "date %s is before %s", s, EarliestDate.Format(time.DateOnly))
 			}
 			c.Date = s
 		case "felt":
 			if !isStr || (s != FeltBetter && s != FeltSame && s != FeltWorse) {
-				l.add(v.pos, "allowed: better, same, worse", "felt %q is not better, same or worse", v.value)
+				l.add(v.Pos, "allowed: better, same, worse", "felt %q is not better, same or worse", v.Value)
 			}
 			c.Felt = s
 		case "signs":
@@ -115,16 +117,16 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 		case "seen":
 			c.Seen = list(v, options("facilitation-good", "facilitation-poor"))
 		case "distress":
-			if b, ok := v.boolean(); ok {
+			if b, ok := v.Bool(); ok {
 				s = map[bool]string{true: Yes, false: No}[b]
 			}
 			if s != Yes && s != No {
-				l.add(v.pos, "answer yes or no", "distress %q is not yes or no", v.value)
+				l.add(v.Pos, "answer yes or no", "distress %q is not yes or no", v.Value)
 			}
 			c.Distress = s
 		case "note":
 			if !isStr || len(s) > MaxTextLen {
-				l.add(v.pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
+				l.add(v.Pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
 			}
 			c.Note = s
 		case "recorded":
@@ -132,19 +134,19 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 			parseVetted(&a, v, &l)
 			c.Recorded = a.Vetted
 		default:
-			l.add(k.pos, "allowed: version, circle, date, felt, signs, seen, distress, note, recorded", "unknown key %q", k.value)
+			l.add(k.Pos, "allowed: version, circle, date, felt, signs, seen, distress, note, recorded", "unknown key %q", k.Value)
 		}
 	}
 	if !version {
-		l.add(root.pos, "add version: 1 at the top", "check-in has no version")
+		l.add(root.Pos, "add version: 1 at the top", "check-in has no version")
 	}
 	for key, v := range map[string]string{"circle": c.Circle, "date": c.Date, "felt": c.Felt} {
-		if v == "" && root.get(key) == nil {
-			l.add(root.pos, "add "+key+":", "check-in has no %s", key)
+		if v == "" && root.Get(key) == nil {
+			l.add(root.Pos, "add "+key+":", "check-in has no %s", key)
 		}
 	}
 	if err := l.err(); err != nil {
-		sortErrors(l.errs)
+		yamlread.SortErrors(l.errs)
 		return nil, err
 	}
 	return c, nil

@@ -6,7 +6,6 @@
 package checklist
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,20 +13,6 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
-
-// Pos is a place in a YAML file, for error messages a person can act on.
-type Pos struct {
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-	Col  int    `json:"col,omitempty"`
-}
-
-func (p Pos) String() string {
-	if p.Line == 0 {
-		return p.File
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
 
 // Kind is the shape of a question's answer.
 type Kind string

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/yamlread"
 )
 
 // Limits on a rules folder, so a custom pack cannot make a load slow or large.
@@ -139,7 +140,7 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 		if err != nil {
 			l.errs = append(l.errs, asErrors(err)...)
 		}
-		sortErrors(l.errs)
+		yamlread.SortErrors(l.errs)
 		return nil, l.errs
 	}
 	return p, err
@@ -148,7 +149,7 @@ func LoadPack(fsys fs.FS, label string) (*Pack, error) {
 // ParsePackFile parses one rules file without validating the pack as a whole;
 // it is the unit the fuzz tests drive.
 func parsePackFile(file string, data []byte) (*packFile, error) {
-	n, err := parseTree(file, data, packLimits)
+	n, err := yamlread.Parse(file, data, yamlread.PackLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +260,7 @@ func buildPack(parts []*packFile, label string) (*Pack, error) {
 	v.bands(bands)
 	v.text(label)
 	if len(l.errs) > 0 {
-		sortErrors(l.errs)
+		yamlread.SortErrors(l.errs)
 		return nil, l.errs
 	}
 	p.lang = language.Make(p.Meta.Language)
@@ -281,18 +282,4 @@ func (p *Pack) Index() *Pack {
 	p.lang = language.Make(p.Meta.Language)
 	p.crisisPhrases, p.crisisFirst, p.crisisStems = splitPhrases(p.CrisisWords)
 	return p
-}
-
-// sortErrors puts problems in file order, so a reader can work down a file.
-func sortErrors(es Errors) {
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i].Pos, es[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
 }

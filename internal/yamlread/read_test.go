@@ -1,4 +1,4 @@
-package checklist
+package yamlread
 
 import (
 	"encoding/json"
@@ -42,12 +42,12 @@ func TestReaderMatchesGoccy(t *testing.T) {
 	for _, doc := range docs {
 		// Saved by a Windows editor, the same file reads the same.
 		crlf := strings.ReplaceAll(doc, "\n", "\r\n")
-		lf, err1 := parseTree("t.yaml", []byte(doc), packLimits)
-		cr, err2 := parseTree("t.yaml", []byte(crlf), packLimits)
+		lf, err1 := Parse("t.yaml", []byte(doc), PackLimits)
+		cr, err2 := Parse("t.yaml", []byte(crlf), PackLimits)
 		if err1 != nil || err2 != nil {
-			t.Errorf("parseTree(%q) = %v; with CRLF: %v", doc, err1, err2)
+			t.Errorf("Parse(%q) = %v; with CRLF: %v", doc, err1, err2)
 		} else if a, b := norm(t, plainAll(lf)), norm(t, plainAll(cr)); a != b {
-			t.Errorf("parseTree(%q) with CRLF line ends\n got %s\nwant %s", crlf, b, a)
+			t.Errorf("Parse(%q) with CRLF line ends\n got %s\nwant %s", crlf, b, a)
 		}
 	}
 	for _, doc := range docs {
@@ -56,34 +56,34 @@ func TestReaderMatchesGoccy(t *testing.T) {
 			t.Errorf("goccy cannot read %q: %v", doc, err)
 			continue
 		}
-		n, err := parseTree("t.yaml", []byte(doc), packLimits)
+		n, err := Parse("t.yaml", []byte(doc), PackLimits)
 		if err != nil {
-			t.Errorf("parseTree(%q) = %v", doc, err)
+			t.Errorf("Parse(%q) = %v", doc, err)
 			continue
 		}
 		got := norm(t, plainAll(n))
 		if w := norm(t, want); got != w {
-			t.Errorf("parseTree(%q)\n got %s\nwant %s", doc, got, w)
+			t.Errorf("Parse(%q)\n got %s\nwant %s", doc, got, w)
 		}
 	}
 }
 
 // plainAll is plain() with every scalar as text, as goccy's typed values
 // are normalised to text too.
-func plainAll(n *node) any {
-	switch n.kind {
-	case scalarNode:
-		return n.value
-	case seqNode:
+func plainAll(n *Node) any {
+	switch n.Kind {
+	case ScalarNode:
+		return n.Value
+	case SeqNode:
 		out := []any{}
-		for _, it := range n.items {
+		for _, it := range n.Items {
 			out = append(out, plainAll(it))
 		}
 		return out
-	case mapNode:
+	case MapNode:
 		out := map[string]any{}
-		for i, k := range n.keys {
-			out[k.value] = plainAll(n.vals[i])
+		for i, k := range n.Keys {
+			out[k.Value] = plainAll(n.Vals[i])
 		}
 		return out
 	}
