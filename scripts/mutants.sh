@@ -62,10 +62,10 @@ mutant_es-leave-sign-swapped() {
 
 mutant_yaml-no-value-limit() {
 	desc="the YAML reader's whole-file value limit disabled"
-	pkgs="./internal/checklist"
-	edit internal/checklist/yamlread.go \
-		'if r.nodes > r.lim.nodes {' \
-		'if false && r.nodes > r.lim.nodes {'
+	pkgs="./internal/yamlread ./internal/checklist"
+	edit internal/yamlread/read.go \
+		'if r.nodes > r.lim.Nodes {' \
+		'if false && r.nodes > r.lim.Nodes {'
 }
 
 mutant_csv-at() {
@@ -126,7 +126,7 @@ mutant_save-offer-tilde() {
 	edit internal/ui/save.go 'name = filepath.Join(home, rest)' '_, _ = home, rest'
 }
 
-# The domain (internal/checklist).
+# The domain (internal/checklist) and its YAML reader (internal/yamlread).
 
 mutant_stay-trend-late() {
 	desc="feeling worse in most recent sessions counted as a trend one session late"
@@ -144,8 +144,8 @@ mutant_history-distress-oldest() {
 
 mutant_yaml-depth-off-by-one() {
 	desc="one more level of nesting allowed than the limit says"
-	pkgs="./internal/checklist"
-	edit internal/checklist/yamlread.go 'if depth > r.lim.depth {' 'if depth > r.lim.depth+1 {'
+	pkgs="./internal/yamlread ./internal/checklist"
+	edit internal/yamlread/read.go 'if depth > r.lim.Depth {' 'if depth > r.lim.Depth+1 {'
 }
 
 mutant_name-length-limit() {
