@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -98,31 +97,9 @@ version. The same answers as the circle's latest vetting are kept once.`,
 func newRevetCmd(e env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "revet NAME",
-		Short: "Vet a kept circle again: the walkthrough with its last answers, at the review",
+		Short: "Vet a kept circle again: its questions only, each with the last answer and note beside it",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			p, g, c, err := kept(e, args[0])
-			if err != nil {
-				return err
-			}
-			a, path, err := g.LatestVetting(p, c)
-			if err != nil || path == "" {
-				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
-			}
-			if m := accessibleMode(cmd, e); m.on {
-				// Line prompts from the kept answers: enter keeps each one,
-				// and the end offers to keep the new vetting.
-				a.ResumeAt = ""
-				return runAccessibleFrom(cmd, e, m, a)
-			}
-			store, err := draft.DefaultStore()
-			if err != nil {
-				return err
-			}
-			// A kept vetting is never rewritten: the walkthrough continues a
-			// copy, and a finished file opens at the review.
-			return resumeFile(cmd, e, p, store, path, e.isTTY && e.stdinTTY)
-		},
+		RunE:  func(cmd *cobra.Command, args []string) error { return runRevet(cmd, e, args[0]) },
 	}
 }
 

@@ -228,7 +228,7 @@ func (m *Model) changed() tea.Cmd {
 	m.c.rev++
 	key := m.steps[m.cur].key
 	focus := m.screen().focused()
-	m.steps = buildSteps(m.c.pack, m.c.answers)
+	m.steps = buildSteps(m.c.pack, m.c.answers, m.c.revet)
 	if i := indexOf(m.steps, key); i >= 0 {
 		m.cur = i
 	} else {
