@@ -1,0 +1,59 @@
+package accessible_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/accessible"
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
+)
+
+// TestRevetFromAPipe: a re-vet read from a pipe asks the circle's
+// questions only (no role, stage, attending or fit question), says each
+// one's earlier answer and note, keeps every answer on Enter, and the note
+// it carries says it is from the earlier vetting.
+func TestRevetFromAPipe(t *testing.T) {
+	p := pack(t)
+	prev := example(t, p, "strong-kap-circle.yaml")
+	prev.Set("user-role", checklist.Value{Choice: "coordinator"})
+	prev.Set("stage", checklist.Value{Choice: "attending"})
+	prev.Set("goals", checklist.Value{List: []string{}})
+	prev.Notes["training"] = "no program named"
+	r := intake.NewRevet(prev, "2025-11-02")
+	lines := make([]string, 80) // Enter alone at every prompt
+	a, out, err := run(t, p, lines, accessible.Options{Answers: r.Start(p), Revet: r})
+	if err != nil {
+		t.Fatalf("re-vet: %v\n%s", err, out)
+	}
+	for _, q := range p.Questions {
+		if intake.CircleQuestion(q) || !p.Applicable(q, prev) {
+			continue
+		}
+		if strings.Contains(out, "\n"+q.PromptFor(a)+"\n") {
+			t.Errorf("the re-vet asked %s, a question about the person:\n%s", q.ID, out)
+		}
+	}
+	for _, want := range []string{
+		"Vetting this circle again",
+		"Before (2025-11-02): " + p.Question("training").Option("named-program").Label + ". Note then: no program named",
+		"Your note: From the vetting on 2025-11-02: no program named",
+		p.Question("screening").PromptFor(a),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the re-vet does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Your own fit") || strings.Contains(out, "Getting started") {
+		t.Errorf("the re-vet shows a person's step:\n%s", out)
+	}
+	if v, _ := a.Get("training"); v.Choice != "named-program" {
+		t.Errorf("Enter did not keep the training answer: %q", v.Choice)
+	}
+	if _, ok := a.Get("stage"); ok {
+		t.Error("the person's stage came back in the re-vet's answers")
+	}
+	if got := a.Notes["training"]; got != "From the vetting on 2025-11-02: no program named" {
+		t.Errorf("the carried note is %q", got)
+	}
+}
