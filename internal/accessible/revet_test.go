@@ -57,3 +57,40 @@ func TestRevetFromAPipe(t *testing.T) {
 		t.Errorf("the carried note is %q", got)
 	}
 }
+
+// TestKeepAsksTheDate: keeping asks the date of the call or visit (enter:
+// today), refuses a future date or one that does not read in words, and
+// keeps the date given as the vetting's vetted on.
+func TestKeepAsksTheDate(t *testing.T) {
+	p := pack(t)
+	a := example(t, p, "strong-kap-circle.yaml")
+	a.Vetted = checklist.Provenance{}
+	var kept []string
+	keep := func(name, source string, answers []byte) (string, error) {
+		got, err := checklist.ParseAnswers(p, "kept", answers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept = append(kept, got.Vetted.On)
+		return "/reg/x.yaml", nil
+	}
+	opts := accessible.Options{Dir: t.TempDir(), Keep: keep}
+	_, out, err := run(t, p, append(script(p, a), "n", "", "y", "1", "2027-01-01", "11/02/2025", "2025-11-02"), opts)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	for _, want := range []string{
+		"Date of the call or visit, YYYY-MM-DD (enter: today, 2026-01-02): ",
+		"2027-01-01 is in the future: give the date the call or visit happened",
+		"11/02/2025 is not a date: type it as YYYY-MM-DD, such as 2026-01-02",
+		"Dated 2025-11-02.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("keeping does not say %q:\n%s", want, out[max(0, len(out)-800):])
+		}
+	}
+	_, _, _ = run(t, p, append(script(p, a), "n", "", "y", "1"), opts)
+	if len(kept) != 2 || kept[0] != "2025-11-02" || kept[1] != "2026-01-02" {
+		t.Errorf("kept with dates %q, want the date given, then today", kept)
+	}
+}

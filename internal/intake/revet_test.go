@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
@@ -95,4 +96,23 @@ func TestRevetAsksOnlyTheCircle(t *testing.T) {
 
 func summaryWord(p *checklist.Pack, id, option string) string {
 	return p.Question(id).Option(option).Label
+}
+
+func TestCallDate(t *testing.T) {
+	p := pack(t)
+	now := time.Date(2026, 12, 3, 15, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ typed, want, err string }{
+		{"", "2026-12-03", ""},
+		{" 2025-11-02 ", "2025-11-02", ""},
+		{"2026-12-04", "2026-12-04", ""}, // a day's grace for time zones
+		{"2027-01-10", "", "2027-01-10 is in the future: give the date the call or visit happened"},
+		{"11/02/2025", "", "11/02/2025 is not a date: type it as YYYY-MM-DD, such as 2026-12-03"},
+		{"2025-02-30", "", "is not a date"},
+		{"1999-12-31", "", "1999-12-31 is before 2000-01-01: give the real date"},
+	} {
+		got, err := intake.CallDate(p, tc.typed, now)
+		if got != tc.want || (err == nil) != (tc.err == "") || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("CallDate(%q) = %q, %v; want %q, %q", tc.typed, got, err, tc.want, tc.err)
+		}
+	}
 }
