@@ -181,8 +181,9 @@ type (
 		kind      saveKind
 		path      string
 		overwrite bool
-		// source is how the answers were gathered, for a kept vetting.
-		source string
+		// source is how the answers were gathered, and on the date of the
+		// call or visit, for a kept vetting.
+		source, on string
 	}
 	// tell puts a line in the status area: something the user did had an
 	// effect they could not see, such as text cut at a field's limit.

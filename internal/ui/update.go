@@ -215,7 +215,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case quitNow:
 			cmds = append(cmds, m.quitCmd())
 		case saveToFile:
-			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite, a.source))
+			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite, a.source, a.on))
 		}
 	}
 	return tea.Batch(cmds...)
