@@ -1,11 +1,11 @@
 package checklist
 
 import (
-	"time"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 

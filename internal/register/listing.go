@@ -207,4 +207,3 @@ func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Pr
 	}
 	return e, bad
 }
-
