@@ -48,8 +48,8 @@ func newCirclesCmd(e env) *cobra.Command {
 		Use:   "circles",
 		Short: "Your register of vetted circles: list, add, show, diff",
 		Long: `List every circle kept in your register, with its verdict, fit, red flags,
-when it was last vetted, and whether a re-vet is due (over a year ago, or
-before the rules were last reviewed). Keep answers files in it with
+when it was last vetted (the date of the call), and whether a re-vet is due
+and why (a year since the call, or a rule change that touches its answers). Keep answers files in it with
 vetcircle circles add; see one with show, what changed between its last two
 vettings with diff, and vet it again with vetcircle revet NAME.`,
 		Args: cobra.NoArgs,
@@ -64,10 +64,10 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 		Use:   "add FILE...",
 		Short: "Keep answers files in the register, each under its circle's name",
 		Long: `Keep answers files in the register, each under its circle's own name
-(circle: name:, else the file's name). Each vetting records when (--on, else the
-file's vetted on, else today), by whom (--by, else VETCIRCLE_BY, else your login
-name), how the answers were gathered (--source) and the rules pack's id and
-version. The same answers as the circle's latest vetting are kept once.`,
+(circle: name:, else the file's name). Each vetting records when: --date, the
+day of the call or visit, else the file's vetted on, else today; by whom (--by,
+else VETCIRCLE_BY, else your login name), how the answers were gathered
+(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, args) },
 	}
@@ -215,8 +215,10 @@ func runCircles(e env, o circlesOptions) error {
 			// in every language.
 			more = append(more, p.T("circles.vetted")+": "+strings.Join(slices.DeleteFunc([]string{textclean.CleanLine(c.VettedBy), c.Source}, func(s string) bool { return s == "" }), " · "))
 		}
-		if c.RevetDue {
-			more = append(more, p.T("circles.revet-due"))
+		// Why a re-vet is due, and from when: a year since the call, or a
+		// rule change that touches this circle's answers.
+		for _, r := range c.Revet {
+			more = append(more, r.Words)
 		}
 		if c.Checkins > 0 {
 			more = append(more, p.T("circles.checkins")+": "+strconv.Itoa(c.Checkins))

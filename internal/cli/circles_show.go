@@ -28,7 +28,13 @@ type vettingJSON struct {
 type circleJSON struct {
 	register.Circle
 	Vettings []vettingJSON `json:"vettings"`
-	Problems []string      `json:"problems"`
+	// Vetted is the latest vetting's date (the call's, else its file's);
+	// RevetDue and Revet say whether it is due again, why and from when,
+	// as circles --format json does.
+	Vetted   string           `json:"vetted"`
+	RevetDue bool             `json:"revet_due"`
+	Revet    []register.Revet `json:"revet"`
+	Problems []string         `json:"problems"`
 }
 
 func runCirclesShow(e env, name, format string) error {
@@ -45,9 +51,14 @@ func runCirclesShow(e env, name, format string) error {
 		if err != nil {
 			return badInput(err)
 		}
-		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Problems: []string{}}
+		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Revet: []register.Revet{}, Problems: []string{}}
 		for i, a := range vs {
 			at := register.VettedOn(a, files[i])
+			if i == len(vs)-1 {
+				j.Vetted = at.Format(time.DateOnly)
+				j.Revet = append(j.Revet, register.RevetDue(p, a, at, time.Now())...)
+				j.RevetDue = len(j.Revet) > 0
+			}
 			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
 				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
 		}
@@ -60,12 +71,24 @@ func runCirclesShow(e env, name, format string) error {
 		}
 		return out.Flush()
 	}
-	p, _, _, a, err := latestOf(e, name)
+	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: time.Now()})))
-	return err
+	a, path, err := g.LatestVetting(p, c)
+	if err != nil || a == nil {
+		return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
+	}
+	// Dated by the call (else the file's own date, said as such), never by
+	// today; and whether a re-vet is due, why and from when.
+	now := time.Now()
+	vetted := register.VettedOn(a, path)
+	out := bufio.NewWriter(e.stdout)
+	fmt.Fprint(out, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: now, FileDate: vetted})))
+	for _, r := range register.RevetDue(p, a, vetted, now) {
+		fmt.Fprintf(out, "\n**%s**\n", r.Words)
+	}
+	return out.Flush()
 }
 
 func runCirclesDiff(e env, name string) error {
