@@ -8019,6 +8019,7 @@ func builtinPackES() *checklist.Pack {
 			"compare.red-flags":                    "Señales de alerta",
 			"compare.score":                        "Puntaje",
 			"compare.stay":                         "Quedarse",
+			"compare.vetted":                       "Revisado (fecha de la llamada)",
 			"cond.above":                           "es mayor que",
 			"cond.and":                             "y",
 			"cond.answered":                        "tiene respuesta",

@@ -8019,6 +8019,7 @@ func builtinPack() *checklist.Pack {
 			"compare.red-flags":                    "Red flags",
 			"compare.score":                        "Score",
 			"compare.stay":                         "Stay",
+			"compare.vetted":                       "Vetted (date of the call)",
 			"cond.above":                           "is above",
 			"cond.and":                             "and",
 			"cond.answered":                        "is answered",

@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // vettingJSON is one vetting in circles show --format json.
@@ -107,6 +109,9 @@ func runCirclesDiff(e env, name string) error {
 	out := bufio.NewWriter(e.stdout)
 	before, after := summary.Build(p, vs[0], summary.Options{}), summary.Build(p, vs[1], summary.Options{})
 	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
+	// The dates of the two calls, so "what changed" says over what time.
+	on0, on1 := register.VettedOn(vs[0], files[0]), register.VettedOn(vs[1], files[1])
+	fmt.Fprintln(out, p.Tf("circles.diff-date", "before", on0.Format(time.DateOnly), "after", on1.Format(time.DateOnly)))
 	if before.Verdict.Value != after.Verdict.Value {
 		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), before.Verdict.Words, after.Verdict.Words)
 		changed = true
@@ -131,9 +136,24 @@ func runCirclesDiff(e env, name string) error {
 			fmt.Fprintf(out, "%s: %s → %s\n", q.Label, s0, s1)
 			changed = true
 		}
+		// Notes too: a note added, removed or rewritten is a change, as
+		// an answer is (a note carried unchanged from the vetting before
+		// is not).
+		n0, n1 := textclean.CleanLine(vs[0].Notes[q.ID]), textclean.CleanLine(vs[1].Notes[q.ID])
+		if n0 != n1 && intake.MarkEarlier(p, n0, on0.Format(time.DateOnly)) != n1 {
+			switch {
+			case n0 == "":
+				fmt.Fprintln(out, p.Tf("circles.diff-note-added", "label", q.Label, "note", n1))
+			case n1 == "":
+				fmt.Fprintln(out, p.Tf("circles.diff-note-removed", "label", q.Label, "note", n0))
+			default:
+				fmt.Fprintln(out, p.Tf("circles.diff-note-changed", "label", q.Label, "before", n0, "after", n1))
+			}
+			changed = true
+		}
 	}
 	if !changed {
-		fmt.Fprintln(out, "No changes: the two vettings give the same answers.")
+		fmt.Fprintln(out, "No changes: the two vettings give the same answers and notes.")
 	}
 	return out.Flush()
 }
