@@ -27,7 +27,7 @@ func TestRevetFromAPipe(t *testing.T) {
 		t.Fatalf("re-vet: %v\n%s", err, out)
 	}
 	for _, q := range p.Questions {
-		if intake.CircleQuestion(q) || !p.Applicable(q, prev) {
+		if intake.CircleQuestion(p, q) || !p.Applicable(q, prev) {
 			continue
 		}
 		if strings.Contains(out, "\n"+q.PromptFor(a)+"\n") {

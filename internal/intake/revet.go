@@ -17,8 +17,12 @@ var personSections = map[string]bool{"welcome": true, "attending": true, "fit": 
 
 // CircleQuestion reports whether q is about the circle (its facts, the
 // facilitator's answers, its safeguards and red flags) rather than about
-// the person using vetcircle: the questions a re-vet asks again.
-func CircleQuestion(q *checklist.Question) bool { return q != nil && !personSections[q.Section] }
+// the person using vetcircle: the questions a re-vet asks again. (Once
+// the pack marks its person sections itself, record: person, this is
+// where to read it.)
+func CircleQuestion(p *checklist.Pack, q *checklist.Question) bool {
+	return q != nil && !personSections[q.Section]
+}
 
 // Revet is a circle being vetted again: the vetting before, its date, and
 // what each question was answered then. Both front ends take one, ask only
@@ -41,7 +45,9 @@ func NewRevet(previous *checklist.Answers, on string) *Revet {
 
 // Asks reports whether the re-vet asks q: a circle question. A nil Revet
 // (an ordinary walkthrough) asks everything.
-func (r *Revet) Asks(q *checklist.Question) bool { return r == nil || CircleQuestion(q) }
+func (r *Revet) Asks(p *checklist.Pack, q *checklist.Question) bool {
+	return r == nil || CircleQuestion(p, q)
+}
 
 // Start is the answers a re-vet begins from: the previous vetting's circle
 // answers, each carried note marked as from the vetting on its date (so
@@ -53,12 +59,12 @@ func (r *Revet) Start(p *checklist.Pack) *checklist.Answers {
 	a := r.Previous.Clone()
 	a.Vetted = checklist.Provenance{}
 	for id := range a.Values {
-		if q := p.Question(id); q != nil && !CircleQuestion(q) && id != checklist.RoleQuestion {
+		if q := p.Question(id); q != nil && !CircleQuestion(p, q) && id != checklist.RoleQuestion {
 			delete(a.Values, id)
 		}
 	}
 	for id, n := range a.Notes {
-		if q := p.Question(id); q != nil && !CircleQuestion(q) {
+		if q := p.Question(id); q != nil && !CircleQuestion(p, q) {
 			delete(a.Notes, id)
 			continue
 		}
@@ -107,7 +113,7 @@ type Earlier struct {
 // for "not asked" when it was not), with its note; ok is false outside a
 // re-vet or for a question a re-vet does not ask.
 func (r *Revet) Before(p *checklist.Pack, q *checklist.Question) (Earlier, bool) {
-	if r == nil || !r.Asks(q) {
+	if r == nil || !r.Asks(p, q) {
 		return Earlier{}, false
 	}
 	e := Earlier{Answer: p.T("answer.not-asked")}
@@ -146,7 +152,7 @@ func PlanFor(p *checklist.Pack, a *checklist.Answers, r *Revet) []Section {
 	for _, s := range Plan(p, a) {
 		var qs []*checklist.Question
 		for _, q := range s.Questions {
-			if r.Asks(q) {
+			if r.Asks(p, q) {
 				qs = append(qs, q)
 			}
 		}
@@ -159,5 +165,5 @@ func PlanFor(p *checklist.Pack, a *checklist.Answers, r *Revet) []Section {
 
 // AppliesFor is Applies within a re-vet: q applies and r asks it.
 func AppliesFor(p *checklist.Pack, q *checklist.Question, a *checklist.Answers, r *Revet) bool {
-	return r.Asks(q) && Applies(p, q, a)
+	return r.Asks(p, q) && Applies(p, q, a)
 }

@@ -89,7 +89,7 @@ func TestRevetAsksOnlyTheCircle(t *testing.T) {
 		t.Errorf("before line for a person's question = %q", l)
 	}
 	var none *intake.Revet
-	if l := none.BeforeLine(p, p.Question("training")); l != "" || !none.Asks(p.Question("goals")) {
+	if l := none.BeforeLine(p, p.Question("training")); l != "" || !none.Asks(p, p.Question("goals")) {
 		t.Error("outside a re-vet, nothing is shown before and every question is asked")
 	}
 }
