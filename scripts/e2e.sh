@@ -517,7 +517,7 @@ wait_exit circles
 WAIT="Circle basics" start revet 80 24 revet "sunday integration collective"
 wait_for "Before ("
 screen | grep -qF "Who is filling this in?" && { screen >&2; fail "revet asks who is using vetcircle"; }
-keys q
+keys C-c                                  # q would be a letter of the name
 wait_for "Quit vetcircle?"
 keys y
 wait_exit revet
@@ -555,7 +555,7 @@ revet_a_year_later() {
 	echo "$out" | grep -qF "re-vet due: vetted $call, over a year ago" || { echo "$out" >&2; fail "circles gives no reason for the re-vet due"; }
 	out=$("${vc[@]}" circles show "Year Old Circle")
 	echo "$out" | grep -qF "Checked on $call" || { echo "$out" >&2; fail "circles show is not dated by the call"; }
-	out=$(yes "" | head -n 120 | "${vc[@]}" --no-draft revet "year old circle" 2>&1) || { echo "$out" >&2; fail "revet from a pipe exited with an error"; }
+	out=$(printf "%.0s\n" $(seq 120) | "${vc[@]}" --no-draft revet "year old circle" 2>&1) || { echo "$out" >&2; fail "revet from a pipe exited with an error"; }
 	echo "$out" | grep -qF "Before ($call): Names a specific training program." || { echo "$out" >&2; fail "revet does not show the answer before"; }
 	for person in "Who is filling this in?" "Where are you with this circle?" "Your own fit" "Since you started attending"; do
 		if echo "$out" | grep -qF "$person"; then echo "$out" >&2; fail "revet from a pipe asked about the person: $person"; fi
