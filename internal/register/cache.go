@@ -54,7 +54,14 @@ func (g Register) cachePath() string {
 }
 
 func packKey(p *checklist.Pack) string {
-	return p.Meta.ID + " " + p.Meta.Version + " " + p.Meta.LastReviewed + " " + p.Meta.Language
+	// The rules' latest change too: the re-vet reasons kept in an entry
+	// depend on it, and a pack's author may date a change without a new
+	// version.
+	changed := ""
+	for _, r := range p.Rules {
+		changed = max(changed, r.Changed)
+	}
+	return p.Meta.ID + " " + p.Meta.Version + " " + p.Meta.LastReviewed + " " + p.Meta.Language + " " + changed
 }
 
 func (g Register) loadCache(p *checklist.Pack) cacheFile {
