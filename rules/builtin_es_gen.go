@@ -8383,6 +8383,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.quit.body":                     "Respuestas dadas hasta ahora: {n}. No están guardadas en ningún lado, y si sale, se pierden.",
 			"ui.quit.body-draft":               "Respuestas dadas hasta ahora: {n}. Se conservan en el borrador {path}: vetcircle resume lo continúa.",
 			"ui.quit.title":                    "¿Salir de vetcircle?",
+			"ui.revet":                         "Nueva revisión: solo las preguntas sobre el círculo, cada una con su respuesta de la revisión del {date}.",
 			"ui.review.answered":               "{n} de {m} conocidas ({pct}% completo)",
 			"ui.review.continue":               "Seguir al resumen",
 			"ui.review.intro":                  "Vaya a cualquier respuesta y presione enter para cambiarla.",

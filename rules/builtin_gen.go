@@ -8381,6 +8381,7 @@ func builtinPack() *checklist.Pack {
 			"ui.quit.body":                     "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
 			"ui.quit.body-draft":               "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
 			"ui.quit.title":                    "Quit vetcircle?",
+			"ui.revet":                         "Vetting again: the circle's questions only, each with its answer from the vetting on {date}.",
 			"ui.review.answered":               "{n} of {m} known ({pct}% complete)",
 			"ui.review.continue":               "Continue to the summary",
 			"ui.review.intro":                  "Move to any answer and press enter to change it.",

@@ -79,6 +79,7 @@ func TestProgramRevet(t *testing.T) {
 		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	}
 	waitFor("Circle basics")
+	waitFor("Vetting again: the circle's questions only")
 	waitFor("Before (2025-11-02): Thursday KAP Circle.")
 	for range 7 { // through the seven fields the vetting answered
 		tm.Send(press("enter"))

@@ -18,6 +18,7 @@
 package ui
 
 import (
+	"cmp"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -304,6 +305,10 @@ func New(p *checklist.Pack, opts Options) *Model {
 	}
 	if len(opts.Warnings) > 0 {
 		m.push(newNoticeDialog(c, opts.Warnings))
+	}
+	if r := opts.Revet; r != nil {
+		// Said once, as accessible mode says it: what a re-vet asks.
+		m.status = p.Tf("ui.revet", "date", cmp.Or(r.On, p.T("report.date-unknown")))
 	}
 	return m
 }
