@@ -310,7 +310,13 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
 		// Each file at its own time, so two vettings of one circle added
 		// together keep their order.
-		path, same, err := g.KeepVetting(p, c, a, time.Now())
+		keep := g.KeepVetting
+		if o.on != "" {
+			// A date of the call given: the same answers from a later call
+			// are a re-vet, kept as such.
+			keep = g.KeepDated
+		}
+		path, same, err := keep(p, c, a, time.Now())
 		if err != nil {
 			return fmt.Errorf("%s: %w", displayName(f), err)
 		}

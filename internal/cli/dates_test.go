@@ -140,3 +140,25 @@ func TestRevetFromAPipe(t *testing.T) {
 		}
 	}
 }
+
+// TestSameAnswersFromALaterCall: a re-vet that finds nothing changed is
+// kept when its call is later (the circle's date moves on, and so does its
+// re-vet due); the same answers on the same date are kept once.
+func TestSameAnswersFromALaterCall(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	f := answersNamed(t, t.TempDir(), "a.yaml", "Thursday KAP Circle", false)
+	old := time.Now().AddDate(-1, 0, -1).Format(time.DateOnly)
+	today := time.Now().Format(time.DateOnly)
+	for _, d := range []string{old, old, today} {
+		if code, _, errs := runCLI(t, "", "circles", "add", "--date", d, f); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	if n := registerFiles(t, data); n != 1+2 { // circle.yaml and two vettings
+		t.Errorf("%d files in the register, want circle.yaml and two vettings", n)
+	}
+	if _, out, _ := runCLI(t, "", "circles"); strings.Contains(out, "re-vet due") || !strings.Contains(out, today) {
+		t.Errorf("after a re-vet today that found nothing changed:\n%s", out)
+	}
+}
