@@ -162,3 +162,23 @@ func TestSameAnswersFromALaterCall(t *testing.T) {
 		t.Errorf("after a re-vet today that found nothing changed:\n%s", out)
 	}
 }
+
+// TestUndatedVettingShowsItsFileDate: a kept vetting that records no date
+// of the call (kept by an older version) shows its file's date, said as
+// such, never the day it is printed.
+func TestUndatedVettingShowsItsFileDate(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	f := answersNamed(t, t.TempDir(), "a.yaml", "Thursday KAP Circle", false)
+	if code, _, errs := runCLI(t, "", "circles", "add", "--date", "2025-11-02", f); code != 0 {
+		t.Fatal(errs)
+	}
+	kept, _ := filepath.Glob(filepath.Join(data, "vetcircle", "circles", "*", "vettings", "*.yaml"))
+	body, _ := os.ReadFile(f) // the answers without a vetted block
+	os.Remove(kept[0])
+	os.WriteFile(filepath.Join(filepath.Dir(kept[0]), "20251102-100000.000000000-00000000.yaml"), body, 0o600)
+	_, out, _ := runCLI(t, "", "circles", "show", "Thursday KAP Circle")
+	if !strings.Contains(out, "Checked on 2025-11-02 (the file's date; the date of the call was not recorded)") || strings.Contains(out, time.Now().Format(time.DateOnly)) {
+		t.Errorf("an undated vetting is not shown with its file's date:\n%s", out)
+	}
+}
