@@ -8319,6 +8319,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.key.copy-note":                 "copiar nota",
 			"ui.key.done":                      "listo",
 			"ui.key.down":                      "bajar",
+			"ui.key.how-gathered":              "cómo se reunieron",
 			"ui.key.keep-it":                   "conservarlo",
 			"ui.key.more":                      "más",
 			"ui.key.move":                      "mover",

@@ -8317,6 +8317,7 @@ func builtinPack() *checklist.Pack {
 			"ui.key.copy-note":                 "copy note",
 			"ui.key.done":                      "done",
 			"ui.key.down":                      "down",
+			"ui.key.how-gathered":              "how gathered",
 			"ui.key.keep-it":                   "keep it",
 			"ui.key.more":                      "more",
 			"ui.key.move":                      "move",

@@ -23,6 +23,8 @@ import (
 
 type saveKeys struct {
 	Save, Kind, KindBack, Yes, No, Cancel, Offer, Decline key.Binding
+	// Source chooses how the answers were gathered, while keeping.
+	Source key.Binding
 }
 
 // saveDialog asks what to save (the summary, the answers or the JSON
@@ -212,7 +214,7 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 	if d.kind == saveKeep {
 		// No file name: the register names its own files. What is typed
 		// is the date of the call; ↑/↓ say how the answers were gathered.
-		if isKey && (k.String() == "up" || k.String() == "down") {
+		if isKey && key.Matches(k, d.keys.Source) {
 			d.source = nextSource(d.source, k.String() == "down")
 			return nil, nil
 		}
@@ -365,6 +367,9 @@ func (d *saveDialog) keyMap() help.KeyMap {
 		return keyList{short: []key.Binding{d.keys.Yes, d.keys.No}, full: [][]key.Binding{{d.keys.Yes, d.keys.No}}}
 	case d.offer != "" && d.err == "":
 		return keyList{short: []key.Binding{d.keys.Offer, d.keys.Decline}, full: [][]key.Binding{{d.keys.Offer, d.keys.Decline}}}
+	}
+	if d.kind == saveKeep {
+		return keyList{short: []key.Binding{d.keys.Save, d.keys.Source, d.keys.Kind, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}, {d.keys.Source}, {d.keys.Kind, d.keys.KindBack}}}
 	}
 	return keyList{short: []key.Binding{d.keys.Save, d.keys.Kind, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}, {d.keys.Kind, d.keys.KindBack}}}
 }
