@@ -7,6 +7,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/rules"
 )
 
 // TestRevetFromAPipe: a re-vet read from a pipe asks the circle's
@@ -92,5 +93,28 @@ func TestKeepAsksTheDate(t *testing.T) {
 	_, _, _ = run(t, p, append(script(p, a), "n", "", "y", "1"), opts)
 	if len(kept) != 2 || kept[0] != "2025-11-02" || kept[1] != "2026-01-02" {
 		t.Errorf("kept with dates %q, want the date given, then today", kept)
+	}
+}
+
+// TestRevetInSpanish: the re-vet's words come from the Spanish pack.
+func TestRevetInSpanish(t *testing.T) {
+	p, err := rules.DefaultES()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := example(t, p, "strong-kap-circle.yaml")
+	prev.Notes["training"] = "no nombra ningún programa"
+	r := intake.NewRevet(prev, "2025-11-02")
+	_, out, err := run(t, p, make([]string, 80), accessible.Options{Answers: r.Start(p), Revet: r})
+	if err != nil {
+		t.Fatalf("re-vet: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Nueva revisión de este círculo", "Antes (2025-11-02): ", "Nota de entonces: no nombra ningún programa", "De la revisión del 2025-11-02: no nombra ningún programa"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Spanish re-vet does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Before (") || strings.Contains(out, "From the vetting") {
+		t.Errorf("English in the Spanish re-vet:\n%s", out)
 	}
 }
