@@ -2086,7 +2086,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 23,
+										Line: 26,
 										Col:  16,
 									},
 								},
@@ -2097,7 +2097,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 24,
+												Line: 27,
 												Col:  22,
 											},
 										},
@@ -2109,20 +2109,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 24,
+													Line: 27,
 													Col:  69,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 24,
+												Line: 27,
 												Col:  63,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 24,
+										Line: 27,
 										Col:  15,
 									},
 								},
@@ -2133,7 +2133,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 25,
+												Line: 28,
 												Col:  22,
 											},
 										},
@@ -2145,27 +2145,27 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 25,
+													Line: 28,
 													Col:  79,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 25,
+												Line: 28,
 												Col:  73,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 25,
+										Line: 28,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 22,
+								Line: 25,
 								Col:  11,
 							},
 						},
@@ -2177,13 +2177,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 26,
+									Line: 29,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 26,
+								Line: 29,
 								Col:  11,
 							},
 						},
@@ -2197,7 +2197,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 29,
+											Line: 32,
 											Col:  18,
 										},
 									},
@@ -2208,7 +2208,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 30,
+											Line: 33,
 											Col:  18,
 										},
 									},
@@ -2219,7 +2219,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 31,
+											Line: 34,
 											Col:  18,
 										},
 									},
@@ -2230,7 +2230,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 32,
+											Line: 35,
 											Col:  18,
 										},
 									},
@@ -2241,7 +2241,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 33,
+											Line: 36,
 											Col:  18,
 										},
 									},
@@ -2252,7 +2252,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 34,
+											Line: 37,
 											Col:  18,
 										},
 									},
@@ -2263,7 +2263,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 35,
+											Line: 38,
 											Col:  18,
 										},
 									},
@@ -2274,7 +2274,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 36,
+											Line: 39,
 											Col:  18,
 										},
 									},
@@ -2285,27 +2285,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 37,
+											Line: 40,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 28,
+									Line: 31,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 27,
+								Line: 30,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 21,
+						Line: 24,
 						Col:  7,
 					},
 				},
@@ -2315,7 +2315,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the questions to put to the facilitator are not all answered yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 14,
+					Line: 17,
 					Col:  5,
 				},
 			},
@@ -2332,7 +2332,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 49,
+								Line: 52,
 								Col:  12,
 							},
 						},
@@ -2345,13 +2345,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 50,
+									Line: 53,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 50,
+								Line: 53,
 								Col:  11,
 							},
 						},
@@ -2365,7 +2365,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 53,
+											Line: 56,
 											Col:  18,
 										},
 									},
@@ -2376,20 +2376,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 54,
+											Line: 57,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 52,
+									Line: 55,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 51,
+								Line: 54,
 								Col:  11,
 							},
 						},
@@ -2403,7 +2403,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 57,
+											Line: 60,
 											Col:  18,
 										},
 									},
@@ -2414,7 +2414,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 58,
+											Line: 61,
 											Col:  18,
 										},
 									},
@@ -2425,7 +2425,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 59,
+											Line: 62,
 											Col:  18,
 										},
 									},
@@ -2436,7 +2436,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 60,
+											Line: 63,
 											Col:  18,
 										},
 									},
@@ -2447,7 +2447,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 61,
+											Line: 64,
 											Col:  18,
 										},
 									},
@@ -2458,27 +2458,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 62,
+											Line: 65,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 56,
+									Line: 59,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 55,
+								Line: 58,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 48,
+						Line: 51,
 						Col:  7,
 					},
 				},
@@ -2488,7 +2488,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group's own rules and moderation are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 41,
+					Line: 44,
 					Col:  5,
 				},
 			},
@@ -2504,7 +2504,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 71,
+						Line: 74,
 						Col:  12,
 					},
 				},
@@ -2512,7 +2512,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 67,
+					Line: 70,
 					Col:  5,
 				},
 			},
@@ -2528,7 +2528,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 80,
+						Line: 83,
 						Col:  12,
 					},
 				},
@@ -2540,7 +2540,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator could not name a training program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 74,
+					Line: 77,
 					Col:  5,
 				},
 			},
@@ -2556,7 +2556,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 92,
+						Line: 95,
 						Col:  12,
 					},
 				},
@@ -2567,7 +2567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has no formal training (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 85,
+					Line: 88,
 					Col:  5,
 				},
 			},
@@ -2583,7 +2583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 102,
+						Line: 105,
 						Col:  12,
 					},
 				},
@@ -2594,7 +2594,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator will not share credentials (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 95,
+					Line: 98,
 					Col:  5,
 				},
 			},
@@ -2611,7 +2611,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 111,
+								Line: 114,
 								Col:  12,
 							},
 						},
@@ -2622,14 +2622,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 112,
+								Line: 115,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 110,
+						Line: 113,
 						Col:  7,
 					},
 				},
@@ -2637,7 +2637,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 105,
+					Line: 108,
 					Col:  5,
 				},
 			},
@@ -2655,7 +2655,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 123,
+								Line: 126,
 								Col:  12,
 							},
 						},
@@ -2667,20 +2667,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 124,
+									Line: 127,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 124,
+								Line: 127,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 122,
+						Line: 125,
 						Col:  7,
 					},
 				},
@@ -2690,7 +2690,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody holds a group that needs a trained facilitator",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 115,
+					Line: 118,
 					Col:  5,
 				},
 			},
@@ -2708,7 +2708,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 133,
+								Line: 136,
 								Col:  12,
 							},
 						},
@@ -2719,14 +2719,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 134,
+								Line: 137,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 132,
+						Line: 135,
 						Col:  7,
 					},
 				},
@@ -2736,7 +2736,7 @@ func builtinPack() *checklist.Pack {
 				About:   "training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 127,
+					Line: 130,
 					Col:  5,
 				},
 			},
@@ -2754,7 +2754,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 147,
+								Line: 150,
 								Col:  12,
 							},
 						},
@@ -2767,20 +2767,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 148,
+									Line: 151,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 148,
+								Line: 151,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 146,
+						Line: 149,
 						Col:  7,
 					},
 				},
@@ -2792,7 +2792,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator's training is a tradition, not an integration program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 139,
+					Line: 142,
 					Col:  5,
 				},
 			},
@@ -2808,7 +2808,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 159,
+						Line: 162,
 						Col:  12,
 					},
 				},
@@ -2820,7 +2820,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is licensed but names no psychedelic or integration training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 153,
+					Line: 156,
 					Col:  5,
 				},
 			},
@@ -2836,7 +2836,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 170,
+						Line: 173,
 						Col:  12,
 					},
 				},
@@ -2848,7 +2848,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has a coach or integrator title but names no training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 164,
+					Line: 167,
 					Col:  5,
 				},
 			},
@@ -2864,7 +2864,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 181,
+						Line: 184,
 						Col:  12,
 					},
 				},
@@ -2872,7 +2872,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 177,
+					Line: 180,
 					Col:  5,
 				},
 			},
@@ -2888,7 +2888,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 189,
+						Line: 192,
 						Col:  12,
 					},
 				},
@@ -2898,7 +2898,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "there is no confidentiality agreement",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 184,
+					Line: 187,
 					Col:  5,
 				},
 			},
@@ -2914,7 +2914,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 197,
+						Line: 200,
 						Col:  12,
 					},
 				},
@@ -2922,7 +2922,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 193,
+					Line: 196,
 					Col:  5,
 				},
 			},
@@ -2938,7 +2938,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 205,
+						Line: 208,
 						Col:  12,
 					},
 				},
@@ -2947,7 +2947,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing rules out advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 200,
+					Line: 203,
 					Col:  5,
 				},
 			},
@@ -2963,7 +2963,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 212,
+						Line: 215,
 						Col:  12,
 					},
 				},
@@ -2971,7 +2971,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 208,
+					Line: 211,
 					Col:  5,
 				},
 			},
@@ -2987,7 +2987,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 220,
+						Line: 223,
 						Col:  12,
 					},
 				},
@@ -2996,7 +2996,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing protects the choice not to share",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 215,
+					Line: 218,
 					Col:  5,
 				},
 			},
@@ -3012,7 +3012,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 227,
+						Line: 230,
 						Col:  12,
 					},
 				},
@@ -3020,7 +3020,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 223,
+					Line: 226,
 					Col:  5,
 				},
 			},
@@ -3036,7 +3036,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 235,
+						Line: 238,
 						Col:  12,
 					},
 				},
@@ -3048,7 +3048,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the agreements are not written down",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 230,
+					Line: 233,
 					Col:  5,
 				},
 			},
@@ -3064,7 +3064,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 249,
+								Line: 252,
 								Col:  12,
 							},
 						},
@@ -3079,20 +3079,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 250,
+									Line: 253,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 250,
+								Line: 253,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 248,
+						Line: 251,
 						Col:  7,
 					},
 				},
@@ -3102,7 +3102,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no agreements at all",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 241,
+					Line: 244,
 					Col:  5,
 				},
 			},
@@ -3118,7 +3118,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 259,
+						Line: 262,
 						Col:  12,
 					},
 				},
@@ -3126,7 +3126,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 255,
+					Line: 258,
 					Col:  5,
 				},
 			},
@@ -3144,7 +3144,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 269,
+								Line: 272,
 								Col:  12,
 							},
 						},
@@ -3156,20 +3156,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 270,
+									Line: 273,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 270,
+								Line: 273,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 268,
+						Line: 271,
 						Col:  7,
 					},
 				},
@@ -3178,7 +3178,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is ready to hold distress in the room",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 262,
+					Line: 265,
 					Col:  5,
 				},
 			},
@@ -3194,7 +3194,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 277,
+						Line: 280,
 						Col:  12,
 					},
 				},
@@ -3202,7 +3202,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 273,
+					Line: 276,
 					Col:  5,
 				},
 			},
@@ -3220,7 +3220,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 287,
+								Line: 290,
 								Col:  12,
 							},
 						},
@@ -3232,20 +3232,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 288,
+									Line: 291,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 288,
+								Line: 291,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 286,
+						Line: 289,
 						Col:  7,
 					},
 				},
@@ -3254,7 +3254,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody follows up after a hard session",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 280,
+					Line: 283,
 					Col:  5,
 				},
 			},
@@ -3270,7 +3270,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 295,
+						Line: 298,
 						Col:  12,
 					},
 				},
@@ -3278,7 +3278,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 291,
+					Line: 294,
 					Col:  5,
 				},
 			},
@@ -3294,7 +3294,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 304,
+						Line: 307,
 						Col:  12,
 					},
 				},
@@ -3306,7 +3306,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no route to clinical care in a crisis",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 298,
+					Line: 301,
 					Col:  5,
 				},
 			},
@@ -3322,7 +3322,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 317,
+								Line: 320,
 								Col:  12,
 							},
 						},
@@ -3336,20 +3336,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 318,
+									Line: 321,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 318,
+								Line: 321,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 316,
+						Line: 319,
 						Col:  7,
 					},
 				},
@@ -3359,7 +3359,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no plan for someone having a hard time",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 309,
+					Line: 312,
 					Col:  5,
 				},
 			},
@@ -3375,7 +3375,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 327,
+						Line: 330,
 						Col:  12,
 					},
 				},
@@ -3383,7 +3383,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 323,
+					Line: 326,
 					Col:  5,
 				},
 			},
@@ -3401,7 +3401,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 337,
+								Line: 340,
 								Col:  12,
 							},
 						},
@@ -3414,20 +3414,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 338,
+									Line: 341,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 338,
+								Line: 341,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 336,
+						Line: 339,
 						Col:  7,
 					},
 				},
@@ -3437,7 +3437,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is screened before joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 330,
+					Line: 333,
 					Col:  5,
 				},
 			},
@@ -3455,7 +3455,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 350,
+								Line: 353,
 								Col:  12,
 							},
 						},
@@ -3466,14 +3466,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 351,
+								Line: 354,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 349,
+						Line: 352,
 						Col:  7,
 					},
 				},
@@ -3483,7 +3483,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat does not screen who joins",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 342,
+					Line: 345,
 					Col:  5,
 				},
 			},
@@ -3500,7 +3500,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 362,
+								Line: 365,
 								Col:  12,
 							},
 						},
@@ -3511,7 +3511,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 364,
+										Line: 367,
 										Col:  16,
 									},
 								},
@@ -3520,7 +3520,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 365,
+										Line: 368,
 										Col:  16,
 									},
 								},
@@ -3529,14 +3529,14 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 366,
+										Line: 369,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 363,
+								Line: 366,
 								Col:  11,
 							},
 						},
@@ -3550,7 +3550,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 369,
+											Line: 372,
 											Col:  18,
 										},
 									},
@@ -3561,7 +3561,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 370,
+											Line: 373,
 											Col:  18,
 										},
 									},
@@ -3572,27 +3572,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 371,
+											Line: 374,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 368,
+									Line: 371,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 367,
+								Line: 370,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 361,
+						Line: 364,
 						Col:  7,
 					},
 				},
@@ -3602,7 +3602,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat's team, screening and medical backup are not all known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 354,
+					Line: 357,
 					Col:  5,
 				},
 			},
@@ -3618,7 +3618,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 378,
+						Line: 381,
 						Col:  12,
 					},
 				},
@@ -3626,7 +3626,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 374,
+					Line: 377,
 					Col:  5,
 				},
 			},
@@ -3642,7 +3642,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 387,
+						Line: 390,
 						Col:  12,
 					},
 				},
@@ -3652,7 +3652,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no team of trained facilitators",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 381,
+					Line: 384,
 					Col:  5,
 				},
 			},
@@ -3668,7 +3668,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 394,
+						Line: 397,
 						Col:  12,
 					},
 				},
@@ -3676,7 +3676,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 390,
+					Line: 393,
 					Col:  5,
 				},
 			},
@@ -3692,7 +3692,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 403,
+						Line: 406,
 						Col:  12,
 					},
 				},
@@ -3702,7 +3702,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 397,
+					Line: 400,
 					Col:  5,
 				},
 			},
@@ -3718,7 +3718,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 415,
+						Line: 418,
 						Col:  12,
 					},
 				},
@@ -3729,7 +3729,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promotes medicine sellers or gives dosing advice (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 408,
+					Line: 411,
 					Col:  5,
 				},
 			},
@@ -3745,7 +3745,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 425,
+						Line: 428,
 						Col:  12,
 					},
 				},
@@ -3756,7 +3756,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "romance or sex is mixed with the facilitator's role (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 418,
+					Line: 421,
 					Col:  5,
 				},
 			},
@@ -3772,7 +3772,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 435,
+						Line: 438,
 						Col:  12,
 					},
 				},
@@ -3783,7 +3783,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "people are pushed to share more than they want to (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 428,
+					Line: 431,
 					Col:  5,
 				},
 			},
@@ -3799,7 +3799,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 445,
+						Line: 448,
 						Col:  12,
 					},
 				},
@@ -3810,7 +3810,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is the unchallenged centre of the group (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 438,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -3826,7 +3826,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 455,
+						Line: 458,
 						Col:  12,
 					},
 				},
@@ -3837,7 +3837,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no informed consent (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 448,
+					Line: 451,
 					Col:  5,
 				},
 			},
@@ -3853,7 +3853,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 465,
+						Line: 468,
 						Col:  12,
 					},
 				},
@@ -3864,7 +3864,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promises specific outcomes (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 458,
+					Line: 461,
 					Col:  5,
 				},
 			},
@@ -3880,7 +3880,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 475,
+						Line: 478,
 						Col:  12,
 					},
 				},
@@ -3891,7 +3891,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator steers members away from their own therapy or prescriber (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 468,
+					Line: 471,
 					Col:  5,
 				},
 			},
@@ -3909,7 +3909,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 487,
+								Line: 490,
 								Col:  12,
 							},
 						},
@@ -3920,7 +3920,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 488,
+								Line: 491,
 								Col:  12,
 							},
 						},
@@ -3931,7 +3931,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 489,
+								Line: 492,
 								Col:  12,
 							},
 						},
@@ -3942,7 +3942,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 490,
+								Line: 493,
 								Col:  12,
 							},
 						},
@@ -3953,7 +3953,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 491,
+								Line: 494,
 								Col:  12,
 							},
 						},
@@ -3964,7 +3964,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 492,
+								Line: 495,
 								Col:  12,
 							},
 						},
@@ -3975,7 +3975,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 493,
+								Line: 496,
 								Col:  12,
 							},
 						},
@@ -3986,7 +3986,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 494,
+								Line: 497,
 								Col:  12,
 							},
 						},
@@ -3997,14 +3997,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 495,
+								Line: 498,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 485,
+						Line: 488,
 						Col:  7,
 					},
 				},
@@ -4014,7 +4014,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "more than one red flag is confirmed",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 478,
+					Line: 481,
 					Col:  5,
 				},
 			},
@@ -4031,7 +4031,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  18,
 									},
 								},
@@ -4043,13 +4043,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 506,
+											Line: 509,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  63,
 									},
 								},
@@ -4061,20 +4061,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 506,
+											Line: 509,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 506,
+								Line: 509,
 								Col:  11,
 							},
 						},
@@ -4083,7 +4083,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 507,
+								Line: 510,
 								Col:  12,
 							},
 						},
@@ -4092,7 +4092,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 508,
+								Line: 511,
 								Col:  12,
 							},
 						},
@@ -4101,7 +4101,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 509,
+								Line: 512,
 								Col:  12,
 							},
 						},
@@ -4112,7 +4112,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 510,
+										Line: 513,
 										Col:  18,
 									},
 								},
@@ -4124,20 +4124,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 510,
+											Line: 513,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 510,
+										Line: 513,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 510,
+								Line: 513,
 								Col:  11,
 							},
 						},
@@ -4146,7 +4146,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 511,
+								Line: 514,
 								Col:  12,
 							},
 						},
@@ -4157,7 +4157,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  18,
 									},
 								},
@@ -4169,13 +4169,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 512,
+											Line: 515,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  71,
 									},
 								},
@@ -4187,20 +4187,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 512,
+											Line: 515,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 512,
+								Line: 515,
 								Col:  11,
 							},
 						},
@@ -4209,14 +4209,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 513,
+								Line: 516,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 505,
+						Line: 508,
 						Col:  7,
 					},
 				},
@@ -4226,7 +4226,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some red flags have not been ruled out yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 498,
+					Line: 501,
 					Col:  5,
 				},
 			},
@@ -4246,7 +4246,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  18,
 									},
 								},
@@ -4257,7 +4257,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  56,
 									},
 								},
@@ -4268,14 +4268,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 522,
+								Line: 525,
 								Col:  11,
 							},
 						},
@@ -4286,7 +4286,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 523,
+								Line: 526,
 								Col:  12,
 							},
 						},
@@ -4297,7 +4297,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 524,
+								Line: 527,
 								Col:  12,
 							},
 						},
@@ -4308,7 +4308,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 525,
+								Line: 528,
 								Col:  12,
 							},
 						},
@@ -4321,7 +4321,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 526,
+										Line: 529,
 										Col:  18,
 									},
 								},
@@ -4332,14 +4332,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 526,
+										Line: 529,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 526,
+								Line: 529,
 								Col:  11,
 							},
 						},
@@ -4350,7 +4350,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 527,
+								Line: 530,
 								Col:  12,
 							},
 						},
@@ -4363,7 +4363,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  18,
 									},
 								},
@@ -4374,7 +4374,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  64,
 									},
 								},
@@ -4385,14 +4385,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 528,
+								Line: 531,
 								Col:  11,
 							},
 						},
@@ -4403,14 +4403,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 529,
+								Line: 532,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 521,
+						Line: 524,
 						Col:  7,
 					},
 				},
@@ -4418,7 +4418,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 516,
+					Line: 519,
 					Col:  5,
 				},
 			},
@@ -4434,7 +4434,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 538,
+						Line: 541,
 						Col:  12,
 					},
 				},
@@ -4442,7 +4442,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 534,
+					Line: 537,
 					Col:  5,
 				},
 			},
@@ -4458,7 +4458,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 545,
+						Line: 548,
 						Col:  12,
 					},
 				},
@@ -4466,7 +4466,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 541,
+					Line: 544,
 					Col:  5,
 				},
 			},
@@ -4482,7 +4482,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 552,
+						Line: 555,
 						Col:  12,
 					},
 				},
@@ -4490,7 +4490,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 548,
+					Line: 551,
 					Col:  5,
 				},
 			},
@@ -4506,7 +4506,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 559,
+						Line: 562,
 						Col:  12,
 					},
 				},
@@ -4514,7 +4514,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 555,
+					Line: 558,
 					Col:  5,
 				},
 			},
@@ -4530,7 +4530,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 568,
+						Line: 571,
 						Col:  12,
 					},
 				},
@@ -4540,7 +4540,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody moderates the group",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 562,
+					Line: 565,
 					Col:  5,
 				},
 			},
@@ -4556,7 +4556,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 577,
+						Line: 580,
 						Col:  12,
 					},
 				},
@@ -4566,7 +4566,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no written rules",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 571,
+					Line: 574,
 					Col:  5,
 				},
 			},
@@ -4583,7 +4583,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 588,
+								Line: 591,
 								Col:  12,
 							},
 						},
@@ -4592,14 +4592,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 589,
+								Line: 592,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 587,
+						Line: 590,
 						Col:  7,
 					},
 				},
@@ -4609,7 +4609,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some of the group's safeguards are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 580,
+					Line: 583,
 					Col:  5,
 				},
 			},
@@ -4625,7 +4625,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 597,
+						Line: 600,
 						Col:  12,
 					},
 				},
@@ -4634,7 +4634,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing in the rules bars selling or dosing tips",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 592,
+					Line: 595,
 					Col:  5,
 				},
 			},
@@ -4650,7 +4650,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 608,
+								Line: 611,
 								Col:  12,
 							},
 						},
@@ -4665,20 +4665,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 609,
+									Line: 612,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 609,
+								Line: 612,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 607,
+						Line: 610,
 						Col:  7,
 					},
 				},
@@ -4688,7 +4688,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no rules, moderation or crisis resources",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 600,
+					Line: 603,
 					Col:  5,
 				},
 			},
@@ -4704,7 +4704,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 622,
+								Line: 625,
 								Col:  12,
 							},
 						},
@@ -4716,20 +4716,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 623,
+									Line: 626,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 623,
+								Line: 626,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 621,
+						Line: 624,
 						Col:  7,
 					},
 				},
@@ -4739,7 +4739,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group is larger than 12",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 614,
+					Line: 617,
 					Col:  5,
 				},
 			},
@@ -4754,7 +4754,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 632,
+								Line: 635,
 								Col:  12,
 							},
 						},
@@ -4765,14 +4765,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 633,
+								Line: 636,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 631,
+						Line: 634,
 						Col:  7,
 					},
 				},
@@ -4781,7 +4781,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 626,
+					Line: 629,
 					Col:  5,
 				},
 			},
@@ -4796,7 +4796,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 641,
+						Line: 644,
 						Col:  12,
 					},
 				},
@@ -4804,7 +4804,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 637,
+					Line: 640,
 					Col:  5,
 				},
 			},
@@ -4821,13 +4821,13 @@ func builtinPack() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 650,
+									Line: 653,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 650,
+								Line: 653,
 								Col:  11,
 							},
 						},
@@ -4837,13 +4837,13 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 651,
+									Line: 654,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 651,
+								Line: 654,
 								Col:  11,
 							},
 						},
@@ -4852,14 +4852,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 652,
+								Line: 655,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 649,
+						Line: 652,
 						Col:  7,
 					},
 				},
@@ -4867,7 +4867,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 644,
+					Line: 647,
 					Col:  5,
 				},
 			},
@@ -4883,7 +4883,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 662,
+								Line: 665,
 								Col:  12,
 							},
 						},
@@ -4895,20 +4895,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 663,
+									Line: 666,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 663,
+								Line: 666,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 661,
+						Line: 664,
 						Col:  7,
 					},
 				},
@@ -4917,7 +4917,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "sessions run long",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 655,
+					Line: 658,
 					Col:  5,
 				},
 			},
@@ -4932,7 +4932,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 672,
+								Line: 675,
 								Col:  12,
 							},
 						},
@@ -4944,14 +4944,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 673,
+								Line: 676,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 671,
+						Line: 674,
 						Col:  7,
 					},
 				},
@@ -4961,7 +4961,7 @@ func builtinPack() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 666,
+					Line: 669,
 					Col:  5,
 				},
 			},
@@ -4976,7 +4976,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 684,
+								Line: 687,
 								Col:  12,
 							},
 						},
@@ -4987,14 +4987,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 685,
+								Line: 688,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 683,
+						Line: 686,
 						Col:  7,
 					},
 				},
@@ -5003,7 +5003,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 678,
+					Line: 681,
 					Col:  5,
 				},
 			},
@@ -5018,7 +5018,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 695,
+						Line: 698,
 						Col:  12,
 					},
 				},
@@ -5026,7 +5026,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 691,
+					Line: 694,
 					Col:  5,
 				},
 			},
@@ -5041,7 +5041,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 702,
+						Line: 705,
 						Col:  12,
 					},
 				},
@@ -5050,7 +5050,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 698,
+					Line: 701,
 					Col:  5,
 				},
 			},
@@ -5065,7 +5065,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 710,
+						Line: 713,
 						Col:  12,
 					},
 				},
@@ -5073,7 +5073,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 706,
+					Line: 709,
 					Col:  5,
 				},
 			},
@@ -5091,7 +5091,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 721,
+								Line: 724,
 								Col:  12,
 							},
 						},
@@ -5102,7 +5102,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 722,
+								Line: 725,
 								Col:  12,
 							},
 						},
@@ -5114,20 +5114,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 723,
+									Line: 726,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 723,
+								Line: 726,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 720,
+						Line: 723,
 						Col:  7,
 					},
 				},
@@ -5137,7 +5137,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "medicine is taken with no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 713,
+					Line: 716,
 					Col:  5,
 				},
 			},
@@ -5153,7 +5153,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 732,
+						Line: 735,
 						Col:  12,
 					},
 				},
@@ -5165,7 +5165,7 @@ func builtinPack() *checklist.Pack {
 				Named:    true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 726,
+					Line: 729,
 					Col:  5,
 				},
 			},
@@ -5180,7 +5180,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 744,
+						Line: 747,
 						Col:  12,
 					},
 				},
@@ -5189,7 +5189,7 @@ func builtinPack() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 739,
+					Line: 742,
 					Col:  5,
 				},
 			},
@@ -5210,7 +5210,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 754,
+						Line: 757,
 						Col:  7,
 					},
 				},
@@ -5218,7 +5218,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 749,
+					Line: 752,
 					Col:  5,
 				},
 			},
@@ -5239,7 +5239,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 766,
+								Line: 769,
 								Col:  12,
 							},
 						},
@@ -5255,20 +5255,20 @@ func builtinPack() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 767,
+									Line: 770,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 767,
+								Line: 770,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 765,
+						Line: 768,
 						Col:  7,
 					},
 				},
@@ -5278,7 +5278,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "a habit of less-skilled facilitation was seen",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 759,
+					Line: 762,
 					Col:  5,
 				},
 			},
@@ -5298,7 +5298,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 778,
+						Line: 781,
 						Col:  7,
 					},
 				},
@@ -5309,7 +5309,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "several habits of a less-skilled facilitator were seen in sessions",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 771,
+					Line: 774,
 					Col:  5,
 				},
 			},
@@ -5325,7 +5325,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 790,
+						Line: 793,
 						Col:  12,
 					},
 				},
@@ -5335,7 +5335,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is coercive or crosses boundaries",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 784,
+					Line: 787,
 					Col:  5,
 				},
 			},
@@ -5351,7 +5351,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 799,
+						Line: 802,
 						Col:  12,
 					},
 				},
@@ -5361,7 +5361,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group encourages unsafe risks with substances or behaviour",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 793,
+					Line: 796,
 					Col:  5,
 				},
 			},
@@ -5377,7 +5377,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 808,
+						Line: 811,
 						Col:  12,
 					},
 				},
@@ -5387,7 +5387,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has drifted into advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 802,
+					Line: 805,
 					Col:  5,
 				},
 			},
@@ -5405,7 +5405,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 820,
+								Line: 823,
 								Col:  12,
 							},
 						},
@@ -5418,7 +5418,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 822,
+										Line: 825,
 										Col:  16,
 									},
 								},
@@ -5429,21 +5429,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 823,
+										Line: 826,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 821,
+								Line: 824,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 819,
+						Line: 822,
 						Col:  7,
 					},
 				},
@@ -5454,7 +5454,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 811,
+					Line: 814,
 					Col:  5,
 				},
 			},
@@ -5472,7 +5472,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 835,
+								Line: 838,
 								Col:  12,
 							},
 						},
@@ -5483,14 +5483,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 836,
+								Line: 839,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 834,
+						Line: 837,
 						Col:  7,
 					},
 				},
@@ -5501,7 +5501,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 826,
+					Line: 829,
 					Col:  5,
 				},
 			},
@@ -5522,7 +5522,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 848,
+								Line: 851,
 								Col:  12,
 							},
 						},
@@ -5533,14 +5533,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 849,
+								Line: 852,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 847,
+						Line: 850,
 						Col:  7,
 					},
 				},
@@ -5551,7 +5551,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 839,
+					Line: 842,
 					Col:  5,
 				},
 			},
@@ -5568,7 +5568,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 861,
+								Line: 864,
 								Col:  12,
 							},
 						},
@@ -5581,7 +5581,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 863,
+										Line: 866,
 										Col:  16,
 									},
 								},
@@ -5592,7 +5592,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 864,
+										Line: 867,
 										Col:  16,
 									},
 								},
@@ -5603,21 +5603,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 865,
+										Line: 868,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 862,
+								Line: 865,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 860,
+						Line: 863,
 						Col:  7,
 					},
 				},
@@ -5628,7 +5628,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "rf-charismatic-leader",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 852,
+					Line: 855,
 					Col:  5,
 				},
 			},
@@ -5643,7 +5643,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 874,
+						Line: 877,
 						Col:  12,
 					},
 				},
@@ -5651,7 +5651,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 870,
+					Line: 873,
 					Col:  5,
 				},
 			},
@@ -5666,7 +5666,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 881,
+						Line: 884,
 						Col:  12,
 					},
 				},
@@ -5676,7 +5676,7 @@ func builtinPack() *checklist.Pack {
 				About:   "joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 877,
+					Line: 880,
 					Col:  5,
 				},
 			},
@@ -5692,7 +5692,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 890,
+						Line: 893,
 						Col:  12,
 					},
 				},
@@ -5700,7 +5700,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "When to leave a circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 886,
+					Line: 889,
 					Col:  5,
 				},
 			},
@@ -5716,7 +5716,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 897,
+						Line: 900,
 						Col:  12,
 					},
 				},
@@ -5724,7 +5724,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 893,
+					Line: 896,
 					Col:  5,
 				},
 			},
@@ -5739,7 +5739,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 904,
+						Line: 907,
 						Col:  12,
 					},
 				},
@@ -5749,7 +5749,7 @@ func builtinPack() *checklist.Pack {
 				About:   "dual-role",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 900,
+					Line: 903,
 					Col:  5,
 				},
 			},
@@ -7922,6 +7922,8 @@ func builtinPack() *checklist.Pack {
 			"a11y.how-number":                      "Type a number{range}, like {example}.",
 			"a11y.how-text":                        "Type your answer on one line; here every word is part of the answer, so to go back, quit or get help type /b, /q or /?.",
 			"a11y.how-tristate":                    "Type y for yes, n for no, or u for unknown.",
+			"a11y.keep-date":                       "Date of the call or visit, YYYY-MM-DD (enter: today, {today}): ",
+			"a11y.keep-date-set":                   "Dated {date}.",
 			"a11y.keep-done":                       "Kept in your circles as {path}. Only you can read it (mode 0600).",
 			"a11y.keep-failed":                     "Not kept in your circles: {reason}",
 			"a11y.keep-prompt":                     "Keep these answers in your circles, for vetcircle circles and revet? y or n (enter: no): ",
@@ -7947,6 +7949,7 @@ func builtinPack() *checklist.Pack {
 			"a11y.range-unit":                      ", in {unit}",
 			"a11y.recorded":                        "Recorded: {answer}.",
 			"a11y.resume":                          "Continuing where you stopped.",
+			"a11y.revet":                           "Vetting this circle again: only the questions about the circle, each with its answer from the vetting on {date}. Enter alone keeps that answer.",
 			"a11y.save-declined":                   "The summary was not saved.",
 			"a11y.save-done":                       "Saved the summary to {path}.",
 			"a11y.save-ended":                      "Input ended; the summary was not saved to a file.",
@@ -7989,10 +7992,17 @@ func builtinPack() *checklist.Pack {
 			"answer.yes":                           "yes",
 			"checkin.kept":                         "Kept in {path}.",
 			"circles.checkins":                     "Sessions",
+			"circles.diff-date":                    "Vetted: {before} → {after}",
+			"circles.diff-note-added":              "{label}, note added: {note}",
+			"circles.diff-note-changed":            "{label}, note: {before} → {after}",
+			"circles.diff-note-removed":            "{label}, note removed: {note}",
 			"circles.kept-as":                      "{file}: kept as {name} ({path})",
 			"circles.new-red-flag":                 "New red flag",
 			"circles.none":                         "No circles kept yet: vetcircle circles add FILE keeps an answers file.",
 			"circles.revet-due":                    "re-vet due",
+			"circles.revet-rules":                  "re-vet due: the rules changed on {date} for what this vetting answered ({rules})",
+			"circles.revet-undated":                "re-vet due: the date of the vetting was not recorded",
+			"circles.revet-year":                   "re-vet due: vetted {date}, over a year ago",
 			"circles.vetted":                       "Vetted",
 			"cli.args.extra":                       "{command} takes {n} argument, not {got}: quote a name that has spaces in it.",
 			"cli.args.missing":                     "{command} needs {arg}.",
@@ -8009,6 +8019,7 @@ func builtinPack() *checklist.Pack {
 			"compare.red-flags":                    "Red flags",
 			"compare.score":                        "Score",
 			"compare.stay":                         "Stay",
+			"compare.vetted":                       "Vetted (date of the call)",
 			"cond.above":                           "is above",
 			"cond.and":                             "and",
 			"cond.answered":                        "is answered",
@@ -8023,6 +8034,9 @@ func builtinPack() *checklist.Pack {
 			"cond.not":                             "not",
 			"cond.not-answered":                    "is not answered",
 			"cond.or":                              "or",
+			"date.bad":                             "{value} is not a date: type it as YYYY-MM-DD, such as {example}",
+			"date.early":                           "{value} is before {earliest}: give the real date",
+			"date.future":                          "{value} is in the future: give the date the call or visit happened",
 			"err:%s belongs in the circle block":   "%s belongs in the circle block",
 			"err:%s: %q is not yes, no or unknown": "%s: %q is not yes, no or unknown",
 			"err:%s: %s is not one of its options": "%s: %s is not one of its options",
@@ -8179,6 +8193,10 @@ func builtinPack() *checklist.Pack {
 			"report.source.other":              "other",
 			"report.source.session":            "a session attended",
 			"report.source.website":            "the circle's website or papers",
+			"revet.before":                     "Before ({date}): {answer}.",
+			"revet.before-note":                "Note then: {note}",
+			"revet.note-earlier":               "From the vetting on {date}: {note}",
+			"revet.note-earlier-undated":       "From an earlier vetting: {note}",
 			"script.ask-self":                  "Ask yourself",
 			"script.best":                      "the answer a careful facilitator gives",
 			"script.circle-key":                "circle block key",
@@ -8299,6 +8317,7 @@ func builtinPack() *checklist.Pack {
 			"ui.key.copy-note":                 "copy note",
 			"ui.key.done":                      "done",
 			"ui.key.down":                      "down",
+			"ui.key.how-gathered":              "how gathered",
 			"ui.key.keep-it":                   "keep it",
 			"ui.key.more":                      "more",
 			"ui.key.move":                      "move",
@@ -8363,6 +8382,7 @@ func builtinPack() *checklist.Pack {
 			"ui.quit.body":                     "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
 			"ui.quit.body-draft":               "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
 			"ui.quit.title":                    "Quit vetcircle?",
+			"ui.revet":                         "Vetting again: the circle's questions only, each with its answer from the vetting on {date}.",
 			"ui.review.answered":               "{n} of {m} known ({pct}% complete)",
 			"ui.review.continue":               "Continue to the summary",
 			"ui.review.intro":                  "Move to any answer and press enter to change it.",
@@ -8375,7 +8395,8 @@ func builtinPack() *checklist.Pack {
 			"ui.save.empty":                    "Type a file name.",
 			"ui.save.exists":                   "{path} already exists. Replace it?",
 			"ui.save.failed":                   "Could not save {path}: {reason}.",
-			"ui.save.keep-source":              "How were the answers gathered? Press 1 call · 2 website · 3 session · 4 other",
+			"ui.save.keep-date":                "Date of the call or visit:",
+			"ui.save.keep-source":              "How were the answers gathered? ↑ ↓ to choose:",
 			"ui.save.keep-where":               "Kept in a new file of its own in {dir}; enter keeps it.",
 			"ui.save.kept":                     "Your answers are kept: fix the name or the folder and try again, or press esc.",
 			"ui.save.kind-help.answers":        "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",

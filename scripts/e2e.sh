@@ -506,7 +506,7 @@ before_on_screen() {
 before_on_screen "988" "Consider leaving"  # feeling worse, again and again: the crisis line first
 wait_exit history
 
-echo "== e2e: a vetting kept in the register is listed, and revet opens it at the review"
+echo "== e2e: a vetting kept in the register is listed, and revet opens it at the circle's first question, with the answer before"
 cp examples/red-flag-vendor.yaml "$tmp/work/sunday.yaml"
 WAIT="kept as Sunday Integration Collective" start keep 80 24 circles add sunday.yaml
 wait_exit keep
@@ -514,8 +514,10 @@ WAIT="AVOID" start circles 80 24 circles
 screen | grep -qF "Sunday Integration" || { screen >&2; fail "circles does not list the kept circle"; }
 screen | grep -qF "Medicine vendors or dosing advice" || { screen >&2; fail "circles does not show the red flag"; }
 wait_exit circles
-WAIT="Review your answers" start revet 80 24 revet "sunday integration collective"
-keys q
+WAIT="Circle basics" start revet 80 24 revet "sunday integration collective"
+wait_for "Before ("
+screen | grep -qF "Who is filling this in?" && { screen >&2; fail "revet asks who is using vetcircle"; }
+keys C-c                                  # q would be a letter of the name
 wait_for "Quit vetcircle?"
 keys y
 wait_exit revet
@@ -527,7 +529,9 @@ echo "== e2e: in distress, the summary screen shows the crisis line before the s
 sed 's/^  name: .*/  name: "Distress Test Circle"/' examples/in-distress.yaml >"$tmp/work/distress.yaml"
 WAIT="kept as Distress Test Circle" start keep-distress 80 24 circles add distress.yaml
 wait_exit keep-distress
-WAIT="Review your answers" start distress 80 40 revet "Distress Test Circle"
+# revet asks the circle's questions only (distress is the person's): the
+# kept answers file, resumed, opens at the review with the distress answer.
+WAIT="Review your answers" start distress 80 40 resume "$tmp/work/distress.yaml"
 keys Enter
 wait_for "The short answer"
 before_on_screen "988" "The short answer"
@@ -536,4 +540,27 @@ wait_for "Quit vetcircle?"
 keys y
 wait_exit distress
 
-echo "e2e: 17 passed, 0 failed"
+# revet_a_year_later: a circle vetted (--date) a year and a day ago lists
+# with "re-vet due" and why; revet from a pipe (accessible mode) asks the
+# circle's questions only, each with the answer before, and no question
+# about the person (their role, stage, attending or fit).
+revet_a_year_later() {
+	echo "== e2e: a circle vetted a year and a day ago is due a re-vet, and revet from a pipe asks no question about the person"
+	local vc=(env -u NO_COLOR -u ACCESSIBLE XDG_STATE_HOME="$state" XDG_DATA_HOME="$tmp/data" "$tmp/vetcircle")
+	local call out
+	call=$(date -u -d "-1 year -1 day" +%F)
+	sed 's/^  name: .*/  name: "Year Old Circle"/' examples/strong-kap-circle.yaml >"$tmp/work/year.yaml"
+	"${vc[@]}" circles add --date "$call" --source call "$tmp/work/year.yaml" >/dev/null || fail "circles add --date $call"
+	out=$("${vc[@]}" circles --name "year old")
+	echo "$out" | grep -qF "re-vet due: vetted $call, over a year ago" || { echo "$out" >&2; fail "circles gives no reason for the re-vet due"; }
+	out=$("${vc[@]}" circles show "Year Old Circle")
+	echo "$out" | grep -qF "Checked on $call" || { echo "$out" >&2; fail "circles show is not dated by the call"; }
+	out=$(printf "%.0s\n" $(seq 120) | "${vc[@]}" --no-draft revet "year old circle" 2>&1) || { echo "$out" >&2; fail "revet from a pipe exited with an error"; }
+	echo "$out" | grep -qF "Before ($call): Names a specific training program." || { echo "$out" >&2; fail "revet does not show the answer before"; }
+	for person in "Who is filling this in?" "Where are you with this circle?" "Your own fit" "Since you started attending"; do
+		if echo "$out" | grep -qF "$person"; then echo "$out" >&2; fail "revet from a pipe asked about the person: $person"; fi
+	done
+}
+revet_a_year_later
+
+echo "e2e: 18 passed, 0 failed"

@@ -20,6 +20,7 @@
 package accessible
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,6 +97,11 @@ type Options struct {
 	// checklist.Sources, or ""), and returns the file it wrote; nil leaves
 	// the offer out.
 	Keep func(name, source string, answers []byte) (string, error)
+
+	// Revet, when set, makes the run a re-vet of a kept circle: only the
+	// circle's questions are asked, each with its earlier answer and note
+	// said first; Answers should be Revet.Start's.
+	Revet *intake.Revet
 }
 
 // Run asks every applicable question of p, one line prompt at a time, reading
@@ -156,9 +162,12 @@ func newSession(p *checklist.Pack, in io.Reader, out io.Writer, opts Options) *s
 func (s *session) run(ctx context.Context) error {
 	qs := s.p.Questions
 	idx, history := s.start()
-	if len(history) == 0 {
+	switch {
+	case s.opts.Revet != nil:
+		s.w.line(s.t("a11y.revet", "date", cmp.Or(s.opts.Revet.On, s.t("report.date-unknown"))))
+	case len(history) == 0:
 		s.w.line(s.t("a11y.start"))
-	} else {
+	default:
 		s.w.line(s.t("a11y.resume"))
 	}
 	s.w.line(s.t("a11y.help"))
@@ -271,13 +280,15 @@ func (s *session) changed() {
 
 // applies reports whether q is asked for the answers so far, as the
 // intake plan judges it (answers implied by others included).
-func (s *session) applies(q *checklist.Question) bool { return intake.Applies(s.p, q, s.a) }
+func (s *session) applies(q *checklist.Question) bool {
+	return intake.AppliesFor(s.p, q, s.a, s.opts.Revet)
+}
 
 // step prints the heading and introduction of q's section, numbered in the
 // plan of sections that apply (it grows as answers do: saying you attend
 // adds a step).
 func (s *session) step(q *checklist.Question) {
-	n, total := intake.Step(intake.Plan(s.p, s.a), q.ID)
+	n, total := intake.Step(intake.PlanFor(s.p, s.a, s.opts.Revet), q.ID)
 	title := q.Section
 	intro := ""
 	if sec := s.p.Section(q.Section); sec != nil {
@@ -294,7 +305,7 @@ func (s *session) step(q *checklist.Question) {
 // position returns q's number among the questions of its section that
 // apply, and how many there are.
 func (s *session) position(q *checklist.Question) (int, int) {
-	return intake.Position(intake.Plan(s.p, s.a), q.ID)
+	return intake.Position(intake.PlanFor(s.p, s.a, s.opts.Revet), q.ID)
 }
 
 // quit stops the walkthrough, or returns errCarryOn when there is nowhere to

@@ -152,6 +152,9 @@ func (s *session) printQuestion(q *checklist.Question) {
 	if q.Why != "" {
 		s.w.line(s.t("a11y.why", "text", oneLine(q.Why)))
 	}
+	if before := s.opts.Revet.BeforeLine(s.p, q); before != "" {
+		s.w.line(oneLine(before))
+	}
 	if note, ok := s.a.Notes[q.ID]; ok {
 		s.w.line(s.t("a11y.note-current", "text", oneLine(note)))
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
@@ -60,8 +61,26 @@ func (s *session) offerKeep(r *report.Report) error {
 			source = strings.ToLower(strings.TrimSpace(line))
 		}
 	}
+	// The date of the call or visit: today unless said, never a date that
+	// does not read or has not come yet.
+	on := s.opts.Date.Format(time.DateOnly)
+	for {
+		line, eof := s.read(s.t("a11y.keep-date", "today", on))
+		if eof {
+			break
+		}
+		d, err := intake.CallDate(s.p, line, s.opts.Date)
+		if err != nil {
+			s.w.line(err.Error())
+			continue
+		}
+		on = d
+		break
+	}
+	s.w.line(s.t("a11y.keep-date-set", "date", on))
 	a := s.a.Clone()
 	a.ResumeAt = ""
+	a.Vetted.On = on
 	path, err := s.opts.Keep(r.Circle.Name, source, checklist.MarshalAnswers(s.p, a))
 	if err != nil {
 		// Not kept, and the summary and answers offers are behind; say why

@@ -164,6 +164,12 @@ func TestLoadPackReportsEveryProblem(t *testing.T) {
 			wants: []string{`rules/zz.yaml:3:5: unknown key "titel"`, `rules/zz.yaml:8:5: unknown key "colour"`},
 		},
 		{
+			name:  "a changed date that is not a date",
+			file:  "zz.yaml",
+			body:  "rules:\n  - id: X-ONE\n    title: t\n    severity: minor\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n    changed: \"2026-13-01\"\n",
+			wants: []string{`rule X-ONE: changed "2026-13-01" is not a date`},
+		},
+		{
 			name:  "duplicate rule id",
 			file:  "zz.yaml",
 			body:  "rules:\n  - id: TRAIN-NAMED\n    title: t\n    severity: info\n    when: {question: training, is: general}\n    message: m\n    source: Practices\n",

@@ -35,7 +35,11 @@ type Rule struct {
 	// Contradicts names the question whose answer, given before joining,
 	// what this rule saw in the room contradicts: seen outranks said.
 	Contradicts string `yaml:"contradicts"`
-	Pos         Pos    `yaml:"-"`
+	// Changed is the date (YYYY-MM-DD) the rule last changed in a way that
+	// can change a verdict: a vetting made before it, that answered a
+	// question the rule asks about, is due a re-vet (RulesChangedSince).
+	Changed string `yaml:"changed"`
+	Pos     Pos    `yaml:"-"`
 }
 
 // Derivation is an answer implied by other answers: when its condition holds,

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -200,6 +201,11 @@ func (v *validator) rules() {
 		}
 		if r.Contradicts != "" && v.p.byID[r.Contradicts] == nil {
 			v.l.add(at, "name the question whose answer this rule contradicts", "rule %s: contradicts %q is not a question", r.ID, r.Contradicts)
+		}
+		if r.Changed != "" {
+			if d, err := time.Parse(time.DateOnly, r.Changed); err != nil || !datePattern.MatchString(r.Changed) || d.Before(EarliestDate) {
+				v.l.add(at, "write it as YYYY-MM-DD", "rule %s: changed %q is not a date", r.ID, r.Changed)
+			}
 		}
 		if r.Ask != "" && v.p.byID[r.About] == nil {
 			v.l.add(at, "add about: with the question this follow-up belongs to", "rule %s asks a follow-up but about %q is not a question", r.ID, r.About)

@@ -9,6 +9,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // accessibleFlag is the persistent flag that asks for line prompts; commands
@@ -66,12 +67,13 @@ func accessibleMode(cmd *cobra.Command, e env) mode {
 // typed q; 2 when input ended before the last question, with one line on
 // stderr naming where; 1 for anything else (a broken pipe, say).
 func runAccessible(cmd *cobra.Command, e env, m mode) error {
-	return runAccessibleFrom(cmd, e, m, nil)
+	return runAccessibleFrom(cmd, e, m, nil, nil)
 }
 
 // runAccessibleFrom is runAccessible starting from answers (nil: afresh),
-// as revet does with a kept vetting: enter keeps each answer as it was.
-func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Answers) error {
+// as revet does with a kept vetting (r: enter keeps each answer as it was,
+// and only the circle's questions are asked).
+func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Answers, r *intake.Revet) error {
 	if m.notice != "" {
 		cmd.PrintErrln("vetcircle: " + m.notice)
 	}
@@ -79,7 +81,7 @@ func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Ans
 	if err != nil {
 		return err
 	}
-	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers}
+	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers, Revet: r}
 	if !draftsOff(cmd) {
 		store, err := draft.DefaultStore()
 		if err != nil {

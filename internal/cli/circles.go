@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -49,8 +48,8 @@ func newCirclesCmd(e env) *cobra.Command {
 		Use:   "circles",
 		Short: "Your register of vetted circles: list, add, show, diff",
 		Long: `List every circle kept in your register, with its verdict, fit, red flags,
-when it was last vetted, and whether a re-vet is due (over a year ago, or
-before the rules were last reviewed). Keep answers files in it with
+when it was last vetted (the date of the call), and whether a re-vet is due
+and why (a year since the call, or a rule change that touches its answers). Keep answers files in it with
 vetcircle circles add; see one with show, what changed between its last two
 vettings with diff, and vet it again with vetcircle revet NAME.`,
 		Args: cobra.NoArgs,
@@ -65,10 +64,10 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 		Use:   "add FILE...",
 		Short: "Keep answers files in the register, each under its circle's name",
 		Long: `Keep answers files in the register, each under its circle's own name
-(circle: name:, else the file's name). Each vetting records when (--on, else the
-file's vetted on, else today), by whom (--by, else VETCIRCLE_BY, else your login
-name), how the answers were gathered (--source) and the rules pack's id and
-version. The same answers as the circle's latest vetting are kept once.`,
+(circle: name:, else the file's name). Each vetting records when: --date, the
+day of the call or visit, else the file's vetted on, else today; by whom (--by,
+else VETCIRCLE_BY, else your login name), how the answers were gathered
+(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, args) },
 	}
@@ -98,31 +97,9 @@ version. The same answers as the circle's latest vetting are kept once.`,
 func newRevetCmd(e env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "revet NAME",
-		Short: "Vet a kept circle again: the walkthrough with its last answers, at the review",
+		Short: "Vet a kept circle again: its questions only, each with the last answer and note beside it",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			p, g, c, err := kept(e, args[0])
-			if err != nil {
-				return err
-			}
-			a, path, err := g.LatestVetting(p, c)
-			if err != nil || path == "" {
-				return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
-			}
-			if m := accessibleMode(cmd, e); m.on {
-				// Line prompts from the kept answers: enter keeps each one,
-				// and the end offers to keep the new vetting.
-				a.ResumeAt = ""
-				return runAccessibleFrom(cmd, e, m, a)
-			}
-			store, err := draft.DefaultStore()
-			if err != nil {
-				return err
-			}
-			// A kept vetting is never rewritten: the walkthrough continues a
-			// copy, and a finished file opens at the review.
-			return resumeFile(cmd, e, p, store, path, e.isTTY && e.stdinTTY)
-		},
+		RunE:  func(cmd *cobra.Command, args []string) error { return runRevet(cmd, e, args[0]) },
 	}
 }
 
@@ -238,8 +215,10 @@ func runCircles(e env, o circlesOptions) error {
 			// in every language.
 			more = append(more, p.T("circles.vetted")+": "+strings.Join(slices.DeleteFunc([]string{textclean.CleanLine(c.VettedBy), c.Source}, func(s string) bool { return s == "" }), " · "))
 		}
-		if c.RevetDue {
-			more = append(more, p.T("circles.revet-due"))
+		// Why a re-vet is due, and from when: a year since the call, or a
+		// rule change that touches this circle's answers.
+		for _, r := range c.Revet {
+			more = append(more, r.Words)
 		}
 		if c.Checkins > 0 {
 			more = append(more, p.T("circles.checkins")+": "+strconv.Itoa(c.Checkins))
@@ -331,7 +310,13 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
 		// Each file at its own time, so two vettings of one circle added
 		// together keep their order.
-		path, same, err := g.KeepVetting(p, c, a, time.Now())
+		keep := g.KeepVetting
+		if o.on != "" {
+			// A date of the call given: the same answers from a later call
+			// are a re-vet, kept as such.
+			keep = g.KeepDated
+		}
+		path, same, err := keep(p, c, a, time.Now())
 		if err != nil {
 			return fmt.Errorf("%s: %w", displayName(f), err)
 		}

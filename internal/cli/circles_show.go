@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // vettingJSON is one vetting in circles show --format json.
@@ -28,7 +30,13 @@ type vettingJSON struct {
 type circleJSON struct {
 	register.Circle
 	Vettings []vettingJSON `json:"vettings"`
-	Problems []string      `json:"problems"`
+	// Vetted is the latest vetting's date (the call's, else its file's);
+	// RevetDue and Revet say whether it is due again, why and from when,
+	// as circles --format json does.
+	Vetted   string           `json:"vetted"`
+	RevetDue bool             `json:"revet_due"`
+	Revet    []register.Revet `json:"revet"`
+	Problems []string         `json:"problems"`
 }
 
 func runCirclesShow(e env, name, format string) error {
@@ -45,9 +53,14 @@ func runCirclesShow(e env, name, format string) error {
 		if err != nil {
 			return badInput(err)
 		}
-		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Problems: []string{}}
+		j := circleJSON{Circle: c, Vettings: []vettingJSON{}, Revet: []register.Revet{}, Problems: []string{}}
 		for i, a := range vs {
 			at := register.VettedOn(a, files[i])
+			if i == len(vs)-1 {
+				j.Vetted = at.Format(time.DateOnly)
+				j.Revet = append(j.Revet, register.RevetDue(p, a, at, time.Now())...)
+				j.RevetDue = len(j.Revet) > 0
+			}
 			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
 				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
 		}
@@ -60,12 +73,24 @@ func runCirclesShow(e env, name, format string) error {
 		}
 		return out.Flush()
 	}
-	p, _, _, a, err := latestOf(e, name)
+	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(e.stdout, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: time.Now()})))
-	return err
+	a, path, err := g.LatestVetting(p, c)
+	if err != nil || a == nil {
+		return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
+	}
+	// Dated by the call (else the file's own date, said as such), never by
+	// today; and whether a re-vet is due, why and from when.
+	now := time.Now()
+	vetted := register.VettedOn(a, path)
+	out := bufio.NewWriter(e.stdout)
+	fmt.Fprint(out, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: now, FileDate: vetted})))
+	for _, r := range register.RevetDue(p, a, vetted, now) {
+		fmt.Fprintf(out, "\n**%s**\n", r.Words)
+	}
+	return out.Flush()
 }
 
 func runCirclesDiff(e env, name string) error {
@@ -84,6 +109,9 @@ func runCirclesDiff(e env, name string) error {
 	out := bufio.NewWriter(e.stdout)
 	before, after := summary.Build(p, vs[0], summary.Options{}), summary.Build(p, vs[1], summary.Options{})
 	fmt.Fprintf(out, "%s → %s\n", displayName(files[0]), displayName(files[1]))
+	// The dates of the two calls, so "what changed" says over what time.
+	on0, on1 := register.VettedOn(vs[0], files[0]), register.VettedOn(vs[1], files[1])
+	fmt.Fprintln(out, p.Tf("circles.diff-date", "before", on0.Format(time.DateOnly), "after", on1.Format(time.DateOnly)))
 	if before.Verdict.Value != after.Verdict.Value {
 		fmt.Fprintf(out, "%s: %s → %s\n", p.T("summary.verdict"), before.Verdict.Words, after.Verdict.Words)
 		changed = true
@@ -108,9 +136,24 @@ func runCirclesDiff(e env, name string) error {
 			fmt.Fprintf(out, "%s: %s → %s\n", q.Label, s0, s1)
 			changed = true
 		}
+		// Notes too: a note added, removed or rewritten is a change, as
+		// an answer is (a note carried unchanged from the vetting before
+		// is not).
+		n0, n1 := textclean.CleanLine(vs[0].Notes[q.ID]), textclean.CleanLine(vs[1].Notes[q.ID])
+		if n0 != n1 && intake.MarkEarlier(p, n0, on0.Format(time.DateOnly)) != n1 {
+			switch {
+			case n0 == "":
+				fmt.Fprintln(out, p.Tf("circles.diff-note-added", "label", q.Label, "note", n1))
+			case n1 == "":
+				fmt.Fprintln(out, p.Tf("circles.diff-note-removed", "label", q.Label, "note", n0))
+			default:
+				fmt.Fprintln(out, p.Tf("circles.diff-note-changed", "label", q.Label, "before", n0, "after", n1))
+			}
+			changed = true
+		}
 	}
 	if !changed {
-		fmt.Fprintln(out, "No changes: the two vettings give the same answers.")
+		fmt.Fprintln(out, "No changes: the two vettings give the same answers and notes.")
 	}
 	return out.Flush()
 }

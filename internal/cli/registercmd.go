@@ -130,7 +130,10 @@ func addProvenanceFlags(cmd *cobra.Command, o *provenanceOptions, sourceHelp str
 	cmd.Flags().StringVar(&o.by, "by", "", "who is keeping it, as they wish to be named (default: "+byEnv+", else your login name; kept in the file only, never sent anywhere)")
 	cmd.Flags().StringVar(&o.source, "source", "", sourceHelp+": "+strings.Join(checklist.Sources, ", "))
 	if withOn {
-		cmd.Flags().StringVar(&o.on, "on", "", "the date of the call or visit, YYYY-MM-DD (default: the file's vetted on, else today)")
+		cmd.Flags().StringVar(&o.on, "date", "", "the date of the call or visit, YYYY-MM-DD (default: the file's vetted on, else today)")
+		// --on was its first name; scripts that use it keep working.
+		cmd.Flags().StringVar(&o.on, "on", "", "the same as --date")
+		_ = cmd.Flags().MarkHidden("on")
 	}
 }
 
@@ -141,7 +144,7 @@ func (o provenanceOptions) check(now time.Time) error {
 		errs = append(errs, fmt.Errorf("--source %s: use one of %s", displayName(o.source), strings.Join(checklist.Sources, ", ")))
 	}
 	if o.on != "" {
-		if err := checkDate("--on", o.on, now); err != nil {
+		if err := checkDate("--date", o.on, now); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -54,7 +54,7 @@ still scored; the exit code is then 2.`,
 	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, text (a plain note for a health record, 80 columns), or fhir (an HL7 FHIR R4 QuestionnaireResponse per line)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
-	cmd.Flags().StringVar(&o.date, "date", "", "date to print on summaries, YYYY-MM-DD (default today; for fhir, the authored date when the answers have no vetted date, and none by default)")
+	cmd.Flags().StringVar(&o.date, "date", "", "the date of the call or visit, YYYY-MM-DD: every output shows it (it replaces the answers' own vetted: on); without it, the answers' vetted: on, else the summary says the date was not recorded")
 	return cmd
 }
 
@@ -64,11 +64,10 @@ func runScore(e env, o scoreOptions, files []string) error {
 	}
 	date := time.Now()
 	if o.date != "" {
-		d, err := time.Parse("2006-01-02", o.date)
-		if err != nil {
-			return badInput(fmt.Errorf("--date %q: use YYYY-MM-DD", o.date))
+		// The date of the call: never one that has not come yet.
+		if err := checkDate("--date", o.date, date); err != nil {
+			return badInput(err)
 		}
-		date = d
 	}
 	names, err := scoreNames(e, o.filesFrom, files)
 	if err != nil {
@@ -89,6 +88,9 @@ func runScore(e env, o scoreOptions, files []string) error {
 		a, err := loadAnswers(e, p, name)
 		if err != nil {
 			return scored{err: err}
+		}
+		if o.date != "" {
+			a.Vetted.On = o.date
 		}
 		rep := summary.Build(p, a, summary.Options{Date: date})
 		var b bytes.Buffer

@@ -10,6 +10,7 @@
 package compare
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // Row is one circle's line in the comparison.
@@ -49,6 +51,9 @@ type Row struct {
 	// Report is what the row renders: labels, words and ranges come from
 	// it, never from a judgement of the row's own.
 	Report *report.Report
+	// Vetted is the date of the call or visit the answers record
+	// (YYYY-MM-DD), "" when they record none: never the printing date.
+	Vetted string
 }
 
 // Answer is one core question's answer.
@@ -90,6 +95,7 @@ func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
 		CostUSD:         c.CostUSD,
 		CostUSDMax:      c.CostUSDMax,
 		Report:          &rep,
+		Vetted:          a.Vetted.On,
 	}
 	for _, f := range rep.RedFlags {
 		row.RedFlags = append(row.RedFlags, f.ID)
@@ -197,7 +203,9 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		ParticipantsMax *float64 `json:"participants_max,omitempty"`
 		CostUSD         *float64 `json:"cost_usd,omitempty"`
 		CostUSDMax      *float64 `json:"cost_usd_max,omitempty"`
-	}{r.File, r.Name, r.Verdict, fit, stay, r.Headline, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.ParticipantsMax, r.CostUSD, r.CostUSDMax})
+		// Vetted is the date of the call or visit; "" when not recorded.
+		Vetted string `json:"vetted"`
+	}{r.File, r.Name, r.Verdict, fit, stay, r.Headline, r.Score, r.Completeness, flags, core, r.Format, r.Participants, r.ParticipantsMax, r.CostUSD, r.CostUSDMax, r.Vetted})
 }
 
 // anyAttending reports whether any row answers "should I stay?": the stay
@@ -391,6 +399,21 @@ func headingsFor(p *checklist.Pack, keep []int) headings {
 		}
 	}
 	return h
+}
+
+// vettedLine says when each circle was vetted (the dates of the calls),
+// under a table: "" when no row records a date, so files with none read
+// as before.
+func vettedLine(p *checklist.Pack, rows []Row) string {
+	if !slices.ContainsFunc(rows, func(r Row) bool { return r.Vetted != "" }) {
+		return ""
+	}
+	var parts []string
+	for _, r := range rows {
+		name := textclean.CleanLine(cmp.Or(r.Name, r.File))
+		parts = append(parts, name+" "+cmp.Or(r.Vetted, p.T("report.date-unknown")))
+	}
+	return text(p, "compare.vetted", "Vetted") + ": " + strings.Join(parts, "; ")
 }
 
 // footnote explains the dash for a missing value.

@@ -29,7 +29,7 @@ func CSV(p *checklist.Pack, rows []Row) string {
 			head = append(head, q.ID)
 		}
 	}
-	head = append(head, "format", "participants", "cost_usd", "headline")
+	head = append(head, "format", "participants", "cost_usd", "headline", "vetted")
 	_ = w.Write(head)
 	for _, r := range rows {
 		line := []string{r.File, r.Name, string(r.Verdict), string(r.Fit), string(r.Stay),
@@ -44,7 +44,7 @@ func CSV(p *checklist.Pack, rows []Row) string {
 				line = append(line, a.Choice)
 			}
 		}
-		line = append(line, r.Format, report.Range(r.Participants, r.ParticipantsMax), report.Range(r.CostUSD, r.CostUSDMax), r.Headline.Verdict)
+		line = append(line, r.Format, report.Range(r.Participants, r.ParticipantsMax), report.Range(r.CostUSD, r.CostUSDMax), r.Headline.Verdict, r.Vetted)
 		for i, cell := range line {
 			line[i] = safeCell(cell)
 		}

@@ -60,6 +60,9 @@ func Markdown(p *checklist.Pack, rows []Row) string {
 	if missing {
 		b.WriteString("\n" + textclean.EscapeMarkdown(footnote(p)) + "\n")
 	}
+	if v := vettedLine(p, rows); v != "" {
+		b.WriteString("\n" + textclean.EscapeMarkdown(v) + "\n")
+	}
 	return b.String()
 }
 

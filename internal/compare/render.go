@@ -148,6 +148,9 @@ func Table(p *checklist.Pack, rows []Row, opt TableOptions) string {
 	if missing {
 		out += "\n" + footnote(p)
 	}
+	if v := vettedLine(p, rows); v != "" {
+		out += "\n" + ansi.Wrap(v, max(width, 20), "")
+	}
 	return out + "\n"
 }
 

@@ -24,7 +24,7 @@ import (
 // modification time and size (adding, removing or renaming a file changes
 // them; the register's files are never edited in place), under the same
 // rules pack; anything unreadable is simply read again.
-const cacheVersion = 2 // 2: entries hold the line's fit words and red flag labels
+const cacheVersion = 3 // 2: entries hold the line's fit words and red flag labels; 3: re-vet reasons
 
 type cacheFile struct {
 	Version int                   `json:"version"`
@@ -54,7 +54,14 @@ func (g Register) cachePath() string {
 }
 
 func packKey(p *checklist.Pack) string {
-	return p.Meta.ID + " " + p.Meta.Version + " " + p.Meta.LastReviewed + " " + p.Meta.Language
+	// The rules' latest change too: the re-vet reasons kept in an entry
+	// depend on it, and a pack's author may date a change without a new
+	// version.
+	changed := ""
+	for _, r := range p.Rules {
+		changed = max(changed, r.Changed)
+	}
+	return p.Meta.ID + " " + p.Meta.Version + " " + p.Meta.LastReviewed + " " + p.Meta.Language + " " + changed
 }
 
 func (g Register) loadCache(p *checklist.Pack) cacheFile {
@@ -107,7 +114,7 @@ func (g Register) folderSig(folder string) string {
 
 // fromCache is the cached entry for circle c, brought up to date with its
 // current metadata and today's re-vet due; ok is false on a miss.
-func fromCache(ce cacheEntry, sig string, c Circle, reviewed, now time.Time) (Entry, []Problem, bool) {
+func fromCache(p *checklist.Pack, ce cacheEntry, sig string, c Circle, now time.Time) (Entry, []Problem, bool) {
 	if sig == "" || ce.Sig != sig {
 		return Entry{}, nil, false
 	}
@@ -116,13 +123,10 @@ func fromCache(ce cacheEntry, sig string, c Circle, reviewed, now time.Time) (En
 	if e.RedFlags == nil {
 		e.RedFlags = []string{}
 	}
-	e.RevetDue = false
-	if e.Vetted != nil {
-		e.RevetDue = revetDue(*e.Vetted, reviewed, now)
-	}
+	refreshRevet(p, &e, now)
 	var problems []Problem
-	for _, p := range ce.Problems {
-		problems = append(problems, Problem{File: p.File, Err: errors.New(p.Err)})
+	for _, pr := range ce.Problems {
+		problems = append(problems, Problem{File: pr.File, Err: errors.New(pr.Err)})
 	}
 	return e, problems, true
 }

@@ -46,10 +46,11 @@ type Entry struct {
 	// Vettings and Checkins count the files kept that read.
 	Vettings int `json:"vettings"`
 	Checkins int `json:"checkins"`
-	// RevetDue says the latest vetting is over a year old, or older than
-	// the rules' last review.
-	RevetDue bool   `json:"revet_due"`
-	File     string `json:"file"`
+	// RevetDue says a re-vet is due; Revet says why and from when (an
+	// empty list when it is not due).
+	RevetDue bool    `json:"revet_due"`
+	Revet    []Revet `json:"revet"`
+	File     string  `json:"file"`
 }
 
 // checkinsOnly is the stay answer of a circle with check-ins but no
@@ -107,7 +108,6 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 	if err != nil {
 		return nil, nil, err
 	}
-	reviewed, _ := time.Parse(time.DateOnly, p.Meta.LastReviewed)
 	cache := g.loadCache(p)
 	// Each circle is read and scored on its own, so the work is spread over
 	// the CPUs (BenchmarkCircles); one whose folders are as the cache saw
@@ -123,8 +123,8 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 			for i := range next {
 				c := circles[i]
 				sigs[i] = g.folderSig(c.Folder)
-				if out[i], errs[i], hit[i] = fromCache(cache.Circles[c.Folder], sigs[i], c, reviewed, now); !hit[i] {
-					out[i], errs[i] = g.entry(p, c, reviewed, now)
+				if out[i], errs[i], hit[i] = fromCache(p, cache.Circles[c.Folder], sigs[i], c, now); !hit[i] {
+					out[i], errs[i] = g.entry(p, c, now)
 				}
 			}
 		})
@@ -155,8 +155,8 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 
 // entry reads one circle's folder: counts its files that read, and reads
 // and scores its latest vetting.
-func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (Entry, []Problem) {
-	e := Entry{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Folder: c.Folder, RedFlags: []string{}}
+func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Problem) {
+	e := Entry{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Folder: c.Folder, RedFlags: []string{}, Revet: []Revet{}}
 	var bad []Problem
 	vettings, err := g.files(c.Folder, "vettings")
 	if err != nil {
@@ -187,7 +187,8 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 		e.Vetted = &vetted
 	}
 	e.VettedBy, e.Source, e.Rules = a.Vetted.By, a.Vetted.Source, a.Vetted.Rules
-	e.RevetDue = revetDue(vetted, reviewed, now)
+	e.Revet = append(e.Revet, RevetDue(p, a, vetted, now)...)
+	e.RevetDue = len(e.Revet) > 0
 	// The line says what the check-ins decided, as history does: the
 	// report is built once, over the latest vetting and the check-ins that
 	// read. The name stays the register's (its metadata), not the file's.
@@ -205,10 +206,4 @@ func (g Register) entry(p *checklist.Pack, c Circle, reviewed, now time.Time) (E
 		e.Stay = &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
 	}
 	return e, bad
-}
-
-// revetDue: the vetting is over a year old, or older than the rules' last
-// review.
-func revetDue(vetted, reviewed, now time.Time) bool {
-	return vetted.AddDate(1, 0, 0).Before(now) || (!reviewed.IsZero() && vetted.Before(reviewed))
 }

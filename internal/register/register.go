@@ -107,6 +107,19 @@ func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers,
 	return path, false, err
 }
 
+// KeepDated is KeepVetting for a vetting whose date of the call was
+// given (a --date, the walkthrough's date field): the same answers as the
+// latest vetting but from a later call are a re-vet that found nothing
+// changed, and are kept as a new vetting, so the circle's date (and its
+// re-vet due) moves on with the call.
+func (g Register) KeepDated(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	if latest, _, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) && a.Vetted.On > latest.Vetted.On {
+		path, err = g.AddVetting(c, checklist.MarshalAnswers(p, a), now)
+		return path, false, err
+	}
+	return g.KeepVetting(p, c, a, now)
+}
+
 // sameAnswers compares two vettings' answers and notes, not who kept them
 // or when.
 func sameAnswers(p *checklist.Pack, a, b *checklist.Answers) bool {

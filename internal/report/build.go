@@ -385,8 +385,10 @@ func vetted(p *checklist.Pack, a *checklist.Answers, opt Options) Vetted {
 
 // facts is the line under the title: the date and the circle's basics.
 func facts(p *checklist.Pack, r checklist.Result, v Vetted, opt Options) []Fact {
+	// The call's date when known, else the file's (said as such); the
+	// printing date only when neither is.
 	day := Date(p, opt.Date)
-	if v.DateFrom == "vetted" {
+	if v.DateFrom != "" {
 		day = v.Date
 	}
 	out := []Fact{{ID: "date", Value: p.Tf("summary.date", "date", day)}}

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -565,11 +567,12 @@ func TestKeepInMyCircles(t *testing.T) {
 	var gotName string
 	var gotData []byte
 	fail := false
-	keep := func(name, _ string, answers []byte) (string, error) {
+	var gotSource string
+	keep := func(name, source string, answers []byte) (string, error) {
 		if fail {
 			return "", errors.New("no space left on device")
 		}
-		gotName, gotData = name, answers
+		gotName, gotData, gotSource = name, answers, source
 		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
 	}
 	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir(), ResultJSON: stubJSON, Keep: keep, Where: "/reg"})
@@ -577,9 +580,19 @@ func TestKeepInMyCircles(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "● Keep in my circles") || !strings.Contains(v, "/reg") {
 		t.Fatalf("shift+tab did not choose keep in my circles, or the folder is not named:\n%s", v)
 	}
-	d.keys("x", "enter")
-	if gotName != "Thursday KAP Circle" || !strings.Contains(string(gotData), "seller-run: no") {
-		t.Fatalf("kept %q with:\n%s", gotName, gotData)
+	// The date of the call: today unless typed; a future one or one that
+	// does not read is refused in words, and nothing is kept.
+	if v := d.view(); !strings.Contains(v, "Date of the call or visit") || !strings.Contains(v, testDate.Format(time.DateOnly)) {
+		t.Fatalf("keeping does not offer today as the date of the call:\n%s", v)
+	}
+	d.keys(slices.Repeat([]string{"backspace"}, 10)...).typeText("2027-01-01").keys("enter")
+	if v := strings.Join(strings.Fields(d.view()), " "); gotName != "" || !strings.Contains(v, "2027-01-01 is in the future") {
+		t.Fatalf("a future date was not refused (kept %q):\n%s", gotName, d.view())
+	}
+	d.keys(slices.Repeat([]string{"backspace"}, 10)...).typeText("2025-11-02").keys("down", "enter")
+	if gotName != "Thursday KAP Circle" || !strings.Contains(string(gotData), "seller-run: no") ||
+		!strings.Contains(string(gotData), `on: "2025-11-02"`) || gotSource != "call" {
+		t.Fatalf("kept %q (source %q) with:\n%s", gotName, gotSource, gotData)
 	}
 	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), "Kept in your circles as /reg/thursday-kap-circle/vettings/x.yaml") {
 		t.Errorf("no word on where it was kept:\n%s", v)

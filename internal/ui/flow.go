@@ -37,9 +37,10 @@ type step struct {
 // buildSteps lists the screens that apply to these answers, in pack order.
 // A section whose `when` does not hold (the attending section before
 // someone says they attend) and questions that do not apply are left out.
-func buildSteps(p *checklist.Pack, a *checklist.Answers) []step {
+// A re-vet (r not nil) shows only the circle's questions.
+func buildSteps(p *checklist.Pack, a *checklist.Answers, r *intake.Revet) []step {
 	var steps []step
-	for _, sec := range intake.Plan(p, a) {
+	for _, sec := range intake.PlanFor(p, a, r) {
 		s, qs := sec.Section, sec.Questions
 		flags := true
 		for _, q := range qs {

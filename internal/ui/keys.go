@@ -206,6 +206,7 @@ func newKeyMap(p *checklist.Pack) *keyMap {
 			Save:     newKey("enter", "save", "enter"),
 			Kind:     newKey("tab", "what to save", "tab"),
 			KindBack: newKey("shift+tab", "previous", "shift+tab"),
+			Source:   newKey("↑/↓", "how gathered", "up", "down"),
 			Yes:      confirmKey(p, "replace"),
 			No:       newKey("n/esc", "keep it", "n", "esc"),
 			Cancel:   newKey("esc", "cancel", "esc"),

@@ -139,10 +139,16 @@ func (b *notesBox) keyMap() help.KeyMap {
 
 // noteBlock shows a question's note under it, unless the notes box below
 // already shows it.
+// In a re-vet, the question's earlier answer and note come first, in
+// the words the line-prompt walkthrough says them (intake.Revet).
 func (c *common) noteBlock(q *checklist.Question, w int) []block {
+	var out []block
+	if before := c.revet.BeforeLine(c.pack, q); before != "" {
+		out = append(out, block{lines: wrap(c.theme.faint, before, w), prio: prioHigh, gap: true})
+	}
 	n, ok := c.answers.Notes[q.ID]
 	if !ok || n == "" || c.noting == q.ID {
-		return nil
+		return out
 	}
 	t := c.theme
 	// One paragraph, as the summary prints it; at most three lines here.
@@ -151,5 +157,5 @@ func (c *common) noteBlock(q *checklist.Question, w int) []block {
 	if len(lines) > 3 {
 		lines = append(lines[:2], ansi.Truncate(lines[2], max(w-1, 1), "")+"…")
 	}
-	return []block{{lines: lines, prio: prioHigh, gap: true}}
+	return append(out, block{lines: lines, prio: prioHigh, gap: true})
 }

@@ -8,6 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // TestProgram runs the walkthrough as a real Bubble Tea program (teatest):
@@ -50,5 +53,49 @@ func TestProgram(t *testing.T) {
 	}
 	if v, _ := a.Get("circle-name"); v.Text != "Q Circle" {
 		t.Errorf("circle name = %q, want %q", v.Text, "Q Circle")
+	}
+}
+
+// TestProgramRevet: a re-vet in the full-screen walkthrough opens at the
+// circle's first question, shows each question's earlier answer and note,
+// and never asks who is using vetcircle or the person's fit.
+func TestProgramRevet(t *testing.T) {
+	p := testPack(t)
+	prev := loadExample(t, "strong-kap-circle.yaml")
+	prev.Set("user-role", checklist.Value{Choice: "coordinator"})
+	prev.Set("stage", checklist.Value{Choice: "attending"})
+	prev.Notes["training"] = "no program named"
+	r := intake.NewRevet(prev, "2025-11-02")
+	m := New(p, Options{Now: func() time.Time { return testDate }, SaveDir: t.TempDir(), Answers: r.Start(p), Revet: r})
+	tm := teatest.NewTestModel(t, m,
+		teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
+	var seen bytes.Buffer
+	waitFor := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			seen.Write(b)
+			return bytes.Contains(seen.Bytes(), []byte(s))
+		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	}
+	waitFor("Circle basics")
+	waitFor("Vetting again: the circle's questions only")
+	waitFor("Before (2025-11-02): Thursday KAP Circle.")
+	for range 7 { // through the seven fields the vetting answered
+		tm.Send(press("enter"))
+	}
+	waitFor("What training does the facilitator have?")
+	waitFor("no program named")
+	tm.Send(press("q"))
+	waitFor("Quit vetcircle?")
+	tm.Send(press("y"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	for _, person := range []string{"Who is filling this in?", "Getting started", "Your own fit"} {
+		if bytes.Contains(seen.Bytes(), []byte(person)) {
+			t.Errorf("the re-vet showed %q, which is about the person", person)
+		}
+	}
+	if _, ok := tm.FinalModel(t).(*Model).Answers().Get("stage"); ok {
+		t.Error("the person's stage is in the re-vet's answers")
 	}
 }

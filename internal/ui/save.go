@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -15,11 +17,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 type saveKeys struct {
 	Save, Kind, KindBack, Yes, No, Cancel, Offer, Decline key.Binding
+	// Source chooses how the answers were gathered, while keeping.
+	Source key.Binding
 }
 
 // saveDialog asks what to save (the summary, the answers or the JSON
@@ -39,11 +44,36 @@ type saveDialog struct {
 	saving  bool
 	err     string
 	// source is how the answers were gathered (checklist.Sources), chosen
-	// with 1-4 while keeping in the register; "" when not said.
+	// with ↑/↓ while keeping in the register; "" when not said.
 	source string
+	// date is the date of the call or visit, typed while keeping in the
+	// register: the answers' own, else today (intake.CallDate reads it).
+	date textinput.Model
 }
 
 func newSaveDialog(c *common) *saveDialog {
+	in := newSaveInput(c)
+	in.SetValue(defaultName(c, saveSummary))
+	in.CursorEnd()
+	in.Focus()
+	date := newSaveInput(c)
+	date.CharLimit = 40
+	date.SetValue(cmp.Or(c.answers.Vetted.On, c.now().Format(time.DateOnly)))
+	date.CursorEnd()
+	date.Focus()
+	kinds := []saveKind{saveSummary, saveAnswers}
+	if c.resultJSON != nil {
+		kinds = append(kinds, saveJSON)
+	}
+	kinds = append(kinds, saveNote)
+	if c.keep != nil {
+		kinds = append(kinds, saveKeep)
+	}
+	return &saveDialog{c: c, in: in, date: date, kinds: kinds, keys: c.keys.Save}
+}
+
+// newSaveInput is a one-line text field in the save dialog's style.
+func newSaveInput(c *common) textinput.Model {
 	t := c.theme
 	in := textinput.New()
 	in.Prompt = "› "
@@ -53,18 +83,7 @@ func newSaveDialog(c *common) *saveDialog {
 		Blurred: textinput.StyleState{Text: t.text, Placeholder: t.notAsked, Prompt: t.faint},
 		Cursor:  textinput.CursorStyle{Color: t.cursor.GetForeground(), Shape: tea.CursorBar, Blink: false},
 	})
-	in.SetValue(defaultName(c, saveSummary))
-	in.CursorEnd()
-	in.Focus()
-	kinds := []saveKind{saveSummary, saveAnswers}
-	if c.resultJSON != nil {
-		kinds = append(kinds, saveJSON)
-	}
-	kinds = append(kinds, saveNote)
-	if c.keep != nil {
-		kinds = append(kinds, saveKeep)
-	}
-	return &saveDialog{c: c, in: in, kinds: kinds, keys: c.keys.Save}
+	return in
 }
 
 // newAnswersOffer is the dialog after the summary was saved to path: it
@@ -120,9 +139,14 @@ func (d *saveDialog) path() (string, bool) {
 // save starts writing the file the dialog names.
 func (d *saveDialog) save() []action {
 	if d.kind == saveKeep {
+		on, err := intake.CallDate(d.c.pack, d.date.Value(), d.c.now())
+		if err != nil {
+			d.err = err.Error()
+			return nil
+		}
 		d.err = ""
 		d.saving = true
-		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere, source: d.source}}
+		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere, source: d.source, on: on}}
 	}
 	p, ok := d.path()
 	if !ok {
@@ -183,20 +207,33 @@ func (d *saveDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
 			return nil, nil
 		}
 	}
-	if d.kind == saveKeep {
-		// Nothing to type: the register names its own files. 1-4 say how
-		// the answers were gathered.
-		if isKey && len(k.Text) == 1 && k.Text[0] >= '1' && int(k.Text[0]-'0') <= len(checklist.Sources) {
-			d.source = checklist.Sources[k.Text[0]-'1']
-		}
-		return nil, nil
-	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: textclean.CleanLine(p.Content)}
 	}
 	var cmd tea.Cmd
+	if d.kind == saveKeep {
+		// No file name: the register names its own files. What is typed
+		// is the date of the call; ↑/↓ say how the answers were gathered.
+		if isKey && key.Matches(k, d.keys.Source) {
+			d.source = nextSource(d.source, k.String() == "down")
+			return nil, nil
+		}
+		d.date, cmd = d.date.Update(msg)
+		return nil, cmd
+	}
 	d.in, cmd = d.in.Update(msg)
 	return nil, cmd
+}
+
+// nextSource is the source after (or before) cur in checklist.Sources,
+// going round through "" (not said).
+func nextSource(cur string, forward bool) string {
+	all := append([]string{""}, checklist.Sources...)
+	i := slices.Index(all, cur)
+	if forward {
+		return all[(i+1)%len(all)]
+	}
+	return all[(i+len(all)-1)%len(all)]
 }
 
 // failed shows why a save did not happen: an existing file asks before
@@ -256,15 +293,31 @@ func (d *saveDialog) view(w int) string {
 		if d.kind == saveKeep {
 			// No name to type: the register names its files. Say where.
 			lines = append(lines, wrap(t.text, p.Tf("ui.save.keep-where", "dir", d.c.keepWhere), inner)...)
+			// The date and the source each on one line where they fit,
+			// so the dialog keeps within 24 rows with an error under it.
+			label := p.T("ui.save.keep-date")
+			lw := ansi.StringWidth(label) + 1
+			if inner-lw < 14 {
+				lines = append(lines, wrap(t.faint, label, inner)...)
+				lw = 0
+			}
+			if w := max(inner-lw-3, 1); w != d.date.Width() {
+				d.date.SetWidth(w)
+				d.date.SetCursor(d.date.Position())
+			}
+			if lw > 0 {
+				lines = append(lines, t.faint.Render(label)+" "+d.date.View())
+			} else {
+				lines = append(lines, d.date.View())
+			}
 			var choices []string
-			for i, src := range checklist.Sources {
+			for _, src := range checklist.Sources {
 				mark := "○"
 				if src == d.source {
 					mark = "●"
 				}
-				choices = append(choices, fmt.Sprintf("%s %d %s", mark, i+1, src))
+				choices = append(choices, mark+" "+src)
 			}
-			lines = append(lines, "")
 			lines = append(lines, wrap(t.faint, p.T("ui.save.keep-source"), inner)...)
 			lines = append(lines, wrap(t.text, strings.Join(choices, "  "), inner)...)
 			if d.saving {
@@ -314,6 +367,9 @@ func (d *saveDialog) keyMap() help.KeyMap {
 		return keyList{short: []key.Binding{d.keys.Yes, d.keys.No}, full: [][]key.Binding{{d.keys.Yes, d.keys.No}}}
 	case d.offer != "" && d.err == "":
 		return keyList{short: []key.Binding{d.keys.Offer, d.keys.Decline}, full: [][]key.Binding{{d.keys.Offer, d.keys.Decline}}}
+	}
+	if d.kind == saveKeep {
+		return keyList{short: []key.Binding{d.keys.Save, d.keys.Source, d.keys.Kind, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}, {d.keys.Source}, {d.keys.Kind, d.keys.KindBack}}}
 	}
 	return keyList{short: []key.Binding{d.keys.Save, d.keys.Kind, d.keys.Cancel}, full: [][]key.Binding{{d.keys.Save, d.keys.Cancel}, {d.keys.Kind, d.keys.KindBack}}}
 }

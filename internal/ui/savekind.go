@@ -27,8 +27,9 @@ func defaultName(c *common, k saveKind) string {
 
 // saveCmd writes the summary markdown (plain, not styled), the answers file
 // or the JSON score to path with mode 0600, refusing to replace a file
-// unless overwrite is set.
-func saveCmd(c *common, kind saveKind, path string, overwrite bool, source string) tea.Cmd {
+// unless overwrite is set. A vetting kept in the register is dated on, the
+// date of the call or visit.
+func saveCmd(c *common, kind saveKind, path string, overwrite bool, source, on string) tea.Cmd {
 	p, a, date := c.pack, c.answers.Clone(), c.now()
 	encode, file, keep, name := c.resultJSON, c.answersFile, c.keep, c.rep.Circle.Name
 	return func() tea.Msg {
@@ -37,6 +38,9 @@ func saveCmd(c *common, kind saveKind, path string, overwrite bool, source strin
 			// it never replaces one and path is only what was typed.
 			if keep == nil {
 				return savedMsg{kind: kind, path: path, err: errors.New("the register is not available")}
+			}
+			if on != "" {
+				a.Vetted.On = on
 			}
 			data, _ := intake.Render(kind, p, a, date, nil, "")
 			kept, err := keep(name, source, data)

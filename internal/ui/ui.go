@@ -18,6 +18,7 @@
 package ui
 
 import (
+	"cmp"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -77,6 +78,10 @@ type Options struct {
 	Dark bool
 	// NoColor drops every colour (NO_COLOR), keeping bold and reverse.
 	NoColor bool
+	// Revet, when set, is a re-vet of a kept circle: only the circle's
+	// questions are shown, each with its earlier answer and note under it;
+	// Answers should be Revet.Start's.
+	Revet *intake.Revet
 }
 
 // common is what every screen reads: the pack, the answers, the theme and
@@ -111,6 +116,8 @@ type common struct {
 	answersFile string
 	// savedKinds records what was saved at which revision of the answers.
 	savedKinds map[saveKind]int
+	// revet is Options.Revet: nil outside a re-vet.
+	revet *intake.Revet
 }
 
 // coordinator reports whether a care coordinator is on a call, which
@@ -175,8 +182,9 @@ type (
 		kind      saveKind
 		path      string
 		overwrite bool
-		// source is how the answers were gathered, for a kept vetting.
-		source string
+		// source is how the answers were gathered, and on the date of the
+		// call or visit, for a kept vetting.
+		source, on string
 	}
 	// tell puts a line in the status area: something the user did had an
 	// effect they could not see, such as text cut at a field's limit.
@@ -275,14 +283,14 @@ func New(p *checklist.Pack, opts Options) *Model {
 		opts.Drafts.now = opts.Now
 	}
 	c := &common{keys: newKeyMap(p), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
-		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}}
+		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}, revet: opts.Revet}
 	c.rep = report.Build(p, a, report.Options{Date: c.now()})
 	m := &Model{
 		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
 		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
 	}
 	m.help.Styles = c.theme.help
-	m.steps = buildSteps(p, a)
+	m.steps = buildSteps(p, a, c.revet)
 	switch {
 	case a.ResumeAt == checklist.ResumeReview:
 		m.cur = indexOf(m.steps, "review")
@@ -297,6 +305,10 @@ func New(p *checklist.Pack, opts Options) *Model {
 	}
 	if len(opts.Warnings) > 0 {
 		m.push(newNoticeDialog(c, opts.Warnings))
+	}
+	if r := opts.Revet; r != nil {
+		// Said once, as accessible mode says it: what a re-vet asks.
+		m.status = p.Tf("ui.revet", "date", cmp.Or(r.On, p.T("report.date-unknown")))
 	}
 	return m
 }

@@ -215,7 +215,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case quitNow:
 			cmds = append(cmds, m.quitCmd())
 		case saveToFile:
-			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite, a.source))
+			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite, a.source, a.on))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -228,7 +228,7 @@ func (m *Model) changed() tea.Cmd {
 	m.c.rev++
 	key := m.steps[m.cur].key
 	focus := m.screen().focused()
-	m.steps = buildSteps(m.c.pack, m.c.answers)
+	m.steps = buildSteps(m.c.pack, m.c.answers, m.c.revet)
 	if i := indexOf(m.steps, key); i >= 0 {
 		m.cur = i
 	} else {
