@@ -96,10 +96,13 @@ func (g Register) AddVetting(c Circle, answers []byte, now time.Time) (string, e
 	return g.write(c, "vettings", answers, now)
 }
 
-// KeepVetting keeps answers as the circle's newest vetting, unless they
-// are the same answers as its latest vetting (provenance aside): then
-// nothing is written, and the latest's path comes back with same true.
+// KeepVetting keeps the circle's part of answers (checklist.SplitAnswers:
+// never the person's) as the circle's newest vetting, unless they are the
+// same answers as its latest vetting (provenance aside): then nothing is
+// written, and the latest's path comes back with same true. The person's
+// part is the caller's to keep in the person's own record.
 func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	a, _ = checklist.SplitAnswers(p, a)
 	if latest, lpath, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) {
 		return lpath, true, nil
 	}
