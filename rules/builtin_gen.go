@@ -2113,7 +2113,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 26,
+										Line: 23,
 										Col:  16,
 									},
 								},
@@ -2124,7 +2124,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 27,
+												Line: 24,
 												Col:  22,
 											},
 										},
@@ -2136,20 +2136,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 27,
+													Line: 24,
 													Col:  69,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 27,
+												Line: 24,
 												Col:  63,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 27,
+										Line: 24,
 										Col:  15,
 									},
 								},
@@ -2160,7 +2160,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 28,
+												Line: 25,
 												Col:  22,
 											},
 										},
@@ -2172,27 +2172,27 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 28,
+													Line: 25,
 													Col:  79,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 28,
+												Line: 25,
 												Col:  73,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 28,
+										Line: 25,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 25,
+								Line: 22,
 								Col:  11,
 							},
 						},
@@ -2204,13 +2204,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 29,
+									Line: 26,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 29,
+								Line: 26,
 								Col:  11,
 							},
 						},
@@ -2224,7 +2224,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 32,
+											Line: 29,
 											Col:  18,
 										},
 									},
@@ -2235,7 +2235,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 33,
+											Line: 30,
 											Col:  18,
 										},
 									},
@@ -2246,7 +2246,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 34,
+											Line: 31,
 											Col:  18,
 										},
 									},
@@ -2257,7 +2257,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 35,
+											Line: 32,
 											Col:  18,
 										},
 									},
@@ -2268,7 +2268,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 36,
+											Line: 33,
 											Col:  18,
 										},
 									},
@@ -2279,7 +2279,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 37,
+											Line: 34,
 											Col:  18,
 										},
 									},
@@ -2290,7 +2290,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 38,
+											Line: 35,
 											Col:  18,
 										},
 									},
@@ -2301,7 +2301,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 39,
+											Line: 36,
 											Col:  18,
 										},
 									},
@@ -2312,27 +2312,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 40,
+											Line: 37,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 31,
+									Line: 28,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 30,
+								Line: 27,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 24,
+						Line: 21,
 						Col:  7,
 					},
 				},
@@ -2342,7 +2342,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the questions to put to the facilitator are not all answered yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 17,
+					Line: 14,
 					Col:  5,
 				},
 			},
@@ -2359,7 +2359,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 52,
+								Line: 49,
 								Col:  12,
 							},
 						},
@@ -2372,13 +2372,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 53,
+									Line: 50,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 53,
+								Line: 50,
 								Col:  11,
 							},
 						},
@@ -2392,7 +2392,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 56,
+											Line: 53,
 											Col:  18,
 										},
 									},
@@ -2403,20 +2403,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 57,
+											Line: 54,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 55,
+									Line: 52,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 54,
+								Line: 51,
 								Col:  11,
 							},
 						},
@@ -2430,7 +2430,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 60,
+											Line: 57,
 											Col:  18,
 										},
 									},
@@ -2441,7 +2441,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 61,
+											Line: 58,
 											Col:  18,
 										},
 									},
@@ -2452,7 +2452,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 62,
+											Line: 59,
 											Col:  18,
 										},
 									},
@@ -2463,7 +2463,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 63,
+											Line: 60,
 											Col:  18,
 										},
 									},
@@ -2474,7 +2474,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 64,
+											Line: 61,
 											Col:  18,
 										},
 									},
@@ -2485,27 +2485,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 65,
+											Line: 62,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 59,
+									Line: 56,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 58,
+								Line: 55,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 51,
+						Line: 48,
 						Col:  7,
 					},
 				},
@@ -2515,7 +2515,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group's own rules and moderation are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 44,
+					Line: 41,
 					Col:  5,
 				},
 			},
@@ -2531,7 +2531,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 74,
+						Line: 71,
 						Col:  12,
 					},
 				},
@@ -2539,7 +2539,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 70,
+					Line: 67,
 					Col:  5,
 				},
 			},
@@ -2555,7 +2555,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 83,
+						Line: 80,
 						Col:  12,
 					},
 				},
@@ -2567,7 +2567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator could not name a training program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 77,
+					Line: 74,
 					Col:  5,
 				},
 			},
@@ -2583,7 +2583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 95,
+						Line: 92,
 						Col:  12,
 					},
 				},
@@ -2594,7 +2594,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has no formal training (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 88,
+					Line: 85,
 					Col:  5,
 				},
 			},
@@ -2610,7 +2610,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 105,
+						Line: 102,
 						Col:  12,
 					},
 				},
@@ -2621,7 +2621,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator will not share credentials (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 98,
+					Line: 95,
 					Col:  5,
 				},
 			},
@@ -2638,7 +2638,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 114,
+								Line: 111,
 								Col:  12,
 							},
 						},
@@ -2649,14 +2649,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 115,
+								Line: 112,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 113,
+						Line: 110,
 						Col:  7,
 					},
 				},
@@ -2664,7 +2664,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 108,
+					Line: 105,
 					Col:  5,
 				},
 			},
@@ -2682,7 +2682,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 126,
+								Line: 123,
 								Col:  12,
 							},
 						},
@@ -2694,20 +2694,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 127,
+									Line: 124,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 127,
+								Line: 124,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 125,
+						Line: 122,
 						Col:  7,
 					},
 				},
@@ -2717,7 +2717,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody holds a group that needs a trained facilitator",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 118,
+					Line: 115,
 					Col:  5,
 				},
 			},
@@ -2735,7 +2735,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 136,
+								Line: 133,
 								Col:  12,
 							},
 						},
@@ -2746,14 +2746,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 137,
+								Line: 134,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 135,
+						Line: 132,
 						Col:  7,
 					},
 				},
@@ -2763,7 +2763,7 @@ func builtinPack() *checklist.Pack {
 				About:   "training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 130,
+					Line: 127,
 					Col:  5,
 				},
 			},
@@ -2781,7 +2781,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 150,
+								Line: 147,
 								Col:  12,
 							},
 						},
@@ -2794,20 +2794,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 151,
+									Line: 148,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 151,
+								Line: 148,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 149,
+						Line: 146,
 						Col:  7,
 					},
 				},
@@ -2819,7 +2819,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator's training is a tradition, not an integration program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 142,
+					Line: 139,
 					Col:  5,
 				},
 			},
@@ -2835,7 +2835,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 162,
+						Line: 159,
 						Col:  12,
 					},
 				},
@@ -2847,7 +2847,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is licensed but names no psychedelic or integration training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 156,
+					Line: 153,
 					Col:  5,
 				},
 			},
@@ -2863,7 +2863,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 173,
+						Line: 170,
 						Col:  12,
 					},
 				},
@@ -2875,7 +2875,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has a coach or integrator title but names no training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 167,
+					Line: 164,
 					Col:  5,
 				},
 			},
@@ -2891,7 +2891,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 184,
+						Line: 181,
 						Col:  12,
 					},
 				},
@@ -2899,7 +2899,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 180,
+					Line: 177,
 					Col:  5,
 				},
 			},
@@ -2915,7 +2915,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 192,
+						Line: 189,
 						Col:  12,
 					},
 				},
@@ -2925,7 +2925,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "there is no confidentiality agreement",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 187,
+					Line: 184,
 					Col:  5,
 				},
 			},
@@ -2941,7 +2941,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 200,
+						Line: 197,
 						Col:  12,
 					},
 				},
@@ -2949,7 +2949,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 196,
+					Line: 193,
 					Col:  5,
 				},
 			},
@@ -2965,7 +2965,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 208,
+						Line: 205,
 						Col:  12,
 					},
 				},
@@ -2974,7 +2974,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing rules out advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 203,
+					Line: 200,
 					Col:  5,
 				},
 			},
@@ -2990,7 +2990,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 215,
+						Line: 212,
 						Col:  12,
 					},
 				},
@@ -2998,7 +2998,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 211,
+					Line: 208,
 					Col:  5,
 				},
 			},
@@ -3014,7 +3014,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 223,
+						Line: 220,
 						Col:  12,
 					},
 				},
@@ -3023,7 +3023,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing protects the choice not to share",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 218,
+					Line: 215,
 					Col:  5,
 				},
 			},
@@ -3039,7 +3039,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 230,
+						Line: 227,
 						Col:  12,
 					},
 				},
@@ -3047,7 +3047,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 226,
+					Line: 223,
 					Col:  5,
 				},
 			},
@@ -3063,7 +3063,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 238,
+						Line: 235,
 						Col:  12,
 					},
 				},
@@ -3075,7 +3075,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the agreements are not written down",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 233,
+					Line: 230,
 					Col:  5,
 				},
 			},
@@ -3091,7 +3091,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 252,
+								Line: 249,
 								Col:  12,
 							},
 						},
@@ -3106,20 +3106,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 253,
+									Line: 250,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 253,
+								Line: 250,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 251,
+						Line: 248,
 						Col:  7,
 					},
 				},
@@ -3129,7 +3129,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no agreements at all",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 244,
+					Line: 241,
 					Col:  5,
 				},
 			},
@@ -3145,7 +3145,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 262,
+						Line: 259,
 						Col:  12,
 					},
 				},
@@ -3153,7 +3153,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 258,
+					Line: 255,
 					Col:  5,
 				},
 			},
@@ -3171,7 +3171,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 272,
+								Line: 269,
 								Col:  12,
 							},
 						},
@@ -3183,20 +3183,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 273,
+									Line: 270,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 273,
+								Line: 270,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 271,
+						Line: 268,
 						Col:  7,
 					},
 				},
@@ -3205,7 +3205,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is ready to hold distress in the room",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 265,
+					Line: 262,
 					Col:  5,
 				},
 			},
@@ -3221,7 +3221,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 280,
+						Line: 277,
 						Col:  12,
 					},
 				},
@@ -3229,7 +3229,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 276,
+					Line: 273,
 					Col:  5,
 				},
 			},
@@ -3247,7 +3247,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 290,
+								Line: 287,
 								Col:  12,
 							},
 						},
@@ -3259,20 +3259,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 291,
+									Line: 288,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 291,
+								Line: 288,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 289,
+						Line: 286,
 						Col:  7,
 					},
 				},
@@ -3281,7 +3281,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody follows up after a hard session",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 283,
+					Line: 280,
 					Col:  5,
 				},
 			},
@@ -3297,7 +3297,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 298,
+						Line: 295,
 						Col:  12,
 					},
 				},
@@ -3305,7 +3305,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 294,
+					Line: 291,
 					Col:  5,
 				},
 			},
@@ -3321,7 +3321,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 307,
+						Line: 304,
 						Col:  12,
 					},
 				},
@@ -3333,7 +3333,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no route to clinical care in a crisis",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 301,
+					Line: 298,
 					Col:  5,
 				},
 			},
@@ -3349,7 +3349,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 320,
+								Line: 317,
 								Col:  12,
 							},
 						},
@@ -3363,20 +3363,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 321,
+									Line: 318,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 321,
+								Line: 318,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 319,
+						Line: 316,
 						Col:  7,
 					},
 				},
@@ -3386,7 +3386,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no plan for someone having a hard time",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 312,
+					Line: 309,
 					Col:  5,
 				},
 			},
@@ -3402,7 +3402,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 330,
+						Line: 327,
 						Col:  12,
 					},
 				},
@@ -3410,7 +3410,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 326,
+					Line: 323,
 					Col:  5,
 				},
 			},
@@ -3428,7 +3428,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 340,
+								Line: 337,
 								Col:  12,
 							},
 						},
@@ -3441,20 +3441,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 341,
+									Line: 338,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 341,
+								Line: 338,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 339,
+						Line: 336,
 						Col:  7,
 					},
 				},
@@ -3464,7 +3464,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is screened before joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 333,
+					Line: 330,
 					Col:  5,
 				},
 			},
@@ -3482,7 +3482,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 353,
+								Line: 350,
 								Col:  12,
 							},
 						},
@@ -3493,14 +3493,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 354,
+								Line: 351,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 352,
+						Line: 349,
 						Col:  7,
 					},
 				},
@@ -3510,7 +3510,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat does not screen who joins",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 345,
+					Line: 342,
 					Col:  5,
 				},
 			},
@@ -3527,7 +3527,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 365,
+								Line: 362,
 								Col:  12,
 							},
 						},
@@ -3538,7 +3538,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 367,
+										Line: 364,
 										Col:  16,
 									},
 								},
@@ -3547,7 +3547,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 368,
+										Line: 365,
 										Col:  16,
 									},
 								},
@@ -3556,14 +3556,14 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 369,
+										Line: 366,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 366,
+								Line: 363,
 								Col:  11,
 							},
 						},
@@ -3577,7 +3577,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 372,
+											Line: 369,
 											Col:  18,
 										},
 									},
@@ -3588,7 +3588,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 373,
+											Line: 370,
 											Col:  18,
 										},
 									},
@@ -3599,27 +3599,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 374,
+											Line: 371,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 371,
+									Line: 368,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 370,
+								Line: 367,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 364,
+						Line: 361,
 						Col:  7,
 					},
 				},
@@ -3629,7 +3629,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat's team, screening and medical backup are not all known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 357,
+					Line: 354,
 					Col:  5,
 				},
 			},
@@ -3645,7 +3645,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 381,
+						Line: 378,
 						Col:  12,
 					},
 				},
@@ -3653,7 +3653,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 377,
+					Line: 374,
 					Col:  5,
 				},
 			},
@@ -3669,7 +3669,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 390,
+						Line: 387,
 						Col:  12,
 					},
 				},
@@ -3679,7 +3679,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no team of trained facilitators",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 384,
+					Line: 381,
 					Col:  5,
 				},
 			},
@@ -3695,7 +3695,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 397,
+						Line: 394,
 						Col:  12,
 					},
 				},
@@ -3703,7 +3703,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 393,
+					Line: 390,
 					Col:  5,
 				},
 			},
@@ -3719,7 +3719,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 406,
+						Line: 403,
 						Col:  12,
 					},
 				},
@@ -3729,7 +3729,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 400,
+					Line: 397,
 					Col:  5,
 				},
 			},
@@ -3745,7 +3745,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 418,
+						Line: 415,
 						Col:  12,
 					},
 				},
@@ -3756,7 +3756,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promotes medicine sellers or gives dosing advice (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 411,
+					Line: 408,
 					Col:  5,
 				},
 			},
@@ -3772,7 +3772,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 428,
+						Line: 425,
 						Col:  12,
 					},
 				},
@@ -3783,7 +3783,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "romance or sex is mixed with the facilitator's role (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 421,
+					Line: 418,
 					Col:  5,
 				},
 			},
@@ -3799,7 +3799,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 438,
+						Line: 435,
 						Col:  12,
 					},
 				},
@@ -3810,7 +3810,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "people are pushed to share more than they want to (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 431,
+					Line: 428,
 					Col:  5,
 				},
 			},
@@ -3826,7 +3826,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 448,
+						Line: 445,
 						Col:  12,
 					},
 				},
@@ -3837,7 +3837,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is the unchallenged centre of the group (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 441,
+					Line: 438,
 					Col:  5,
 				},
 			},
@@ -3853,7 +3853,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 458,
+						Line: 455,
 						Col:  12,
 					},
 				},
@@ -3864,7 +3864,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no informed consent (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 451,
+					Line: 448,
 					Col:  5,
 				},
 			},
@@ -3880,7 +3880,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 468,
+						Line: 465,
 						Col:  12,
 					},
 				},
@@ -3891,7 +3891,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promises specific outcomes (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 461,
+					Line: 458,
 					Col:  5,
 				},
 			},
@@ -3907,7 +3907,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 478,
+						Line: 475,
 						Col:  12,
 					},
 				},
@@ -3918,7 +3918,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator steers members away from their own therapy or prescriber (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 471,
+					Line: 468,
 					Col:  5,
 				},
 			},
@@ -3936,7 +3936,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 490,
+								Line: 487,
 								Col:  12,
 							},
 						},
@@ -3947,7 +3947,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 491,
+								Line: 488,
 								Col:  12,
 							},
 						},
@@ -3958,7 +3958,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 492,
+								Line: 489,
 								Col:  12,
 							},
 						},
@@ -3969,7 +3969,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 493,
+								Line: 490,
 								Col:  12,
 							},
 						},
@@ -3980,7 +3980,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 494,
+								Line: 491,
 								Col:  12,
 							},
 						},
@@ -3991,7 +3991,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 495,
+								Line: 492,
 								Col:  12,
 							},
 						},
@@ -4002,7 +4002,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 496,
+								Line: 493,
 								Col:  12,
 							},
 						},
@@ -4013,7 +4013,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 497,
+								Line: 494,
 								Col:  12,
 							},
 						},
@@ -4024,14 +4024,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 498,
+								Line: 495,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 488,
+						Line: 485,
 						Col:  7,
 					},
 				},
@@ -4041,7 +4041,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "more than one red flag is confirmed",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 481,
+					Line: 478,
 					Col:  5,
 				},
 			},
@@ -4058,7 +4058,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 509,
+										Line: 506,
 										Col:  18,
 									},
 								},
@@ -4070,13 +4070,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 509,
+											Line: 506,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 509,
+										Line: 506,
 										Col:  63,
 									},
 								},
@@ -4088,20 +4088,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 509,
+											Line: 506,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 509,
+										Line: 506,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 509,
+								Line: 506,
 								Col:  11,
 							},
 						},
@@ -4110,7 +4110,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 510,
+								Line: 507,
 								Col:  12,
 							},
 						},
@@ -4119,7 +4119,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 511,
+								Line: 508,
 								Col:  12,
 							},
 						},
@@ -4128,7 +4128,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 512,
+								Line: 509,
 								Col:  12,
 							},
 						},
@@ -4139,7 +4139,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 513,
+										Line: 510,
 										Col:  18,
 									},
 								},
@@ -4151,20 +4151,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 513,
+											Line: 510,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 513,
+										Line: 510,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 513,
+								Line: 510,
 								Col:  11,
 							},
 						},
@@ -4173,7 +4173,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 514,
+								Line: 511,
 								Col:  12,
 							},
 						},
@@ -4184,7 +4184,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 515,
+										Line: 512,
 										Col:  18,
 									},
 								},
@@ -4196,13 +4196,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 515,
+											Line: 512,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 515,
+										Line: 512,
 										Col:  71,
 									},
 								},
@@ -4214,20 +4214,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 515,
+											Line: 512,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 515,
+										Line: 512,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 515,
+								Line: 512,
 								Col:  11,
 							},
 						},
@@ -4236,14 +4236,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 516,
+								Line: 513,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 508,
+						Line: 505,
 						Col:  7,
 					},
 				},
@@ -4253,7 +4253,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some red flags have not been ruled out yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 501,
+					Line: 498,
 					Col:  5,
 				},
 			},
@@ -4273,7 +4273,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 525,
+										Line: 522,
 										Col:  18,
 									},
 								},
@@ -4284,7 +4284,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 525,
+										Line: 522,
 										Col:  56,
 									},
 								},
@@ -4295,14 +4295,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 525,
+										Line: 522,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 525,
+								Line: 522,
 								Col:  11,
 							},
 						},
@@ -4313,7 +4313,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 526,
+								Line: 523,
 								Col:  12,
 							},
 						},
@@ -4324,7 +4324,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 527,
+								Line: 524,
 								Col:  12,
 							},
 						},
@@ -4335,7 +4335,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 528,
+								Line: 525,
 								Col:  12,
 							},
 						},
@@ -4348,7 +4348,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 529,
+										Line: 526,
 										Col:  18,
 									},
 								},
@@ -4359,14 +4359,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 529,
+										Line: 526,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 529,
+								Line: 526,
 								Col:  11,
 							},
 						},
@@ -4377,7 +4377,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 530,
+								Line: 527,
 								Col:  12,
 							},
 						},
@@ -4390,7 +4390,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 531,
+										Line: 528,
 										Col:  18,
 									},
 								},
@@ -4401,7 +4401,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 531,
+										Line: 528,
 										Col:  64,
 									},
 								},
@@ -4412,14 +4412,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 531,
+										Line: 528,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 531,
+								Line: 528,
 								Col:  11,
 							},
 						},
@@ -4430,14 +4430,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 532,
+								Line: 529,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 524,
+						Line: 521,
 						Col:  7,
 					},
 				},
@@ -4445,7 +4445,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 519,
+					Line: 516,
 					Col:  5,
 				},
 			},
@@ -4461,7 +4461,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 541,
+						Line: 538,
 						Col:  12,
 					},
 				},
@@ -4469,7 +4469,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 537,
+					Line: 534,
 					Col:  5,
 				},
 			},
@@ -4485,7 +4485,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 548,
+						Line: 545,
 						Col:  12,
 					},
 				},
@@ -4493,7 +4493,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 544,
+					Line: 541,
 					Col:  5,
 				},
 			},
@@ -4509,7 +4509,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 555,
+						Line: 552,
 						Col:  12,
 					},
 				},
@@ -4517,7 +4517,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 551,
+					Line: 548,
 					Col:  5,
 				},
 			},
@@ -4533,7 +4533,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 562,
+						Line: 559,
 						Col:  12,
 					},
 				},
@@ -4541,7 +4541,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 558,
+					Line: 555,
 					Col:  5,
 				},
 			},
@@ -4557,7 +4557,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 571,
+						Line: 568,
 						Col:  12,
 					},
 				},
@@ -4567,7 +4567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody moderates the group",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 565,
+					Line: 562,
 					Col:  5,
 				},
 			},
@@ -4583,7 +4583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 580,
+						Line: 577,
 						Col:  12,
 					},
 				},
@@ -4593,7 +4593,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no written rules",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 574,
+					Line: 571,
 					Col:  5,
 				},
 			},
@@ -4610,7 +4610,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 591,
+								Line: 588,
 								Col:  12,
 							},
 						},
@@ -4619,14 +4619,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 592,
+								Line: 589,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 590,
+						Line: 587,
 						Col:  7,
 					},
 				},
@@ -4636,7 +4636,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some of the group's safeguards are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 583,
+					Line: 580,
 					Col:  5,
 				},
 			},
@@ -4652,7 +4652,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 600,
+						Line: 597,
 						Col:  12,
 					},
 				},
@@ -4661,7 +4661,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing in the rules bars selling or dosing tips",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 595,
+					Line: 592,
 					Col:  5,
 				},
 			},
@@ -4677,7 +4677,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 611,
+								Line: 608,
 								Col:  12,
 							},
 						},
@@ -4692,20 +4692,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 612,
+									Line: 609,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 612,
+								Line: 609,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 610,
+						Line: 607,
 						Col:  7,
 					},
 				},
@@ -4715,7 +4715,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no rules, moderation or crisis resources",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 603,
+					Line: 600,
 					Col:  5,
 				},
 			},
@@ -4731,7 +4731,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 625,
+								Line: 622,
 								Col:  12,
 							},
 						},
@@ -4743,20 +4743,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 626,
+									Line: 623,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 626,
+								Line: 623,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 624,
+						Line: 621,
 						Col:  7,
 					},
 				},
@@ -4766,7 +4766,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group is larger than 12",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 617,
+					Line: 614,
 					Col:  5,
 				},
 			},
@@ -4781,7 +4781,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 635,
+								Line: 632,
 								Col:  12,
 							},
 						},
@@ -4792,14 +4792,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 636,
+								Line: 633,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 634,
+						Line: 631,
 						Col:  7,
 					},
 				},
@@ -4808,7 +4808,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 629,
+					Line: 626,
 					Col:  5,
 				},
 			},
@@ -4823,7 +4823,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 644,
+						Line: 641,
 						Col:  12,
 					},
 				},
@@ -4831,7 +4831,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 640,
+					Line: 637,
 					Col:  5,
 				},
 			},
@@ -4848,13 +4848,13 @@ func builtinPack() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 653,
+									Line: 650,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 653,
+								Line: 650,
 								Col:  11,
 							},
 						},
@@ -4864,13 +4864,13 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 654,
+									Line: 651,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 654,
+								Line: 651,
 								Col:  11,
 							},
 						},
@@ -4879,14 +4879,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 655,
+								Line: 652,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 652,
+						Line: 649,
 						Col:  7,
 					},
 				},
@@ -4894,7 +4894,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 647,
+					Line: 644,
 					Col:  5,
 				},
 			},
@@ -4910,7 +4910,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 665,
+								Line: 662,
 								Col:  12,
 							},
 						},
@@ -4922,20 +4922,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 666,
+									Line: 663,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 666,
+								Line: 663,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 664,
+						Line: 661,
 						Col:  7,
 					},
 				},
@@ -4944,7 +4944,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "sessions run long",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 658,
+					Line: 655,
 					Col:  5,
 				},
 			},
@@ -4959,7 +4959,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 675,
+								Line: 672,
 								Col:  12,
 							},
 						},
@@ -4971,14 +4971,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 676,
+								Line: 673,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 674,
+						Line: 671,
 						Col:  7,
 					},
 				},
@@ -4988,7 +4988,7 @@ func builtinPack() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 669,
+					Line: 666,
 					Col:  5,
 				},
 			},
@@ -5003,7 +5003,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 687,
+								Line: 684,
 								Col:  12,
 							},
 						},
@@ -5014,14 +5014,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 688,
+								Line: 685,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 686,
+						Line: 683,
 						Col:  7,
 					},
 				},
@@ -5030,7 +5030,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 681,
+					Line: 678,
 					Col:  5,
 				},
 			},
@@ -5045,7 +5045,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 698,
+						Line: 695,
 						Col:  12,
 					},
 				},
@@ -5053,7 +5053,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 694,
+					Line: 691,
 					Col:  5,
 				},
 			},
@@ -5068,7 +5068,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 705,
+						Line: 702,
 						Col:  12,
 					},
 				},
@@ -5077,7 +5077,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 701,
+					Line: 698,
 					Col:  5,
 				},
 			},
@@ -5092,7 +5092,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 713,
+						Line: 710,
 						Col:  12,
 					},
 				},
@@ -5100,7 +5100,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 709,
+					Line: 706,
 					Col:  5,
 				},
 			},
@@ -5118,7 +5118,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 724,
+								Line: 721,
 								Col:  12,
 							},
 						},
@@ -5129,7 +5129,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 725,
+								Line: 722,
 								Col:  12,
 							},
 						},
@@ -5141,20 +5141,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 726,
+									Line: 723,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 726,
+								Line: 723,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 723,
+						Line: 720,
 						Col:  7,
 					},
 				},
@@ -5164,7 +5164,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "medicine is taken with no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 716,
+					Line: 713,
 					Col:  5,
 				},
 			},
@@ -5180,7 +5180,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 735,
+						Line: 732,
 						Col:  12,
 					},
 				},
@@ -5192,7 +5192,7 @@ func builtinPack() *checklist.Pack {
 				Named:    true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 729,
+					Line: 726,
 					Col:  5,
 				},
 			},
@@ -5207,7 +5207,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 747,
+						Line: 744,
 						Col:  12,
 					},
 				},
@@ -5216,7 +5216,7 @@ func builtinPack() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 742,
+					Line: 739,
 					Col:  5,
 				},
 			},
@@ -5237,7 +5237,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 757,
+						Line: 754,
 						Col:  7,
 					},
 				},
@@ -5245,7 +5245,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 752,
+					Line: 749,
 					Col:  5,
 				},
 			},
@@ -5266,7 +5266,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 769,
+								Line: 766,
 								Col:  12,
 							},
 						},
@@ -5282,20 +5282,20 @@ func builtinPack() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 770,
+									Line: 767,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 770,
+								Line: 767,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 768,
+						Line: 765,
 						Col:  7,
 					},
 				},
@@ -5305,7 +5305,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "a habit of less-skilled facilitation was seen",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 762,
+					Line: 759,
 					Col:  5,
 				},
 			},
@@ -5325,7 +5325,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 781,
+						Line: 778,
 						Col:  7,
 					},
 				},
@@ -5336,7 +5336,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "several habits of a less-skilled facilitator were seen in sessions",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 774,
+					Line: 771,
 					Col:  5,
 				},
 			},
@@ -5352,7 +5352,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 793,
+						Line: 790,
 						Col:  12,
 					},
 				},
@@ -5362,7 +5362,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is coercive or crosses boundaries",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 787,
+					Line: 784,
 					Col:  5,
 				},
 			},
@@ -5378,7 +5378,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 802,
+						Line: 799,
 						Col:  12,
 					},
 				},
@@ -5388,7 +5388,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group encourages unsafe risks with substances or behaviour",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 796,
+					Line: 793,
 					Col:  5,
 				},
 			},
@@ -5404,7 +5404,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 811,
+						Line: 808,
 						Col:  12,
 					},
 				},
@@ -5414,7 +5414,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has drifted into advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 805,
+					Line: 802,
 					Col:  5,
 				},
 			},
@@ -5432,7 +5432,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 823,
+								Line: 820,
 								Col:  12,
 							},
 						},
@@ -5445,7 +5445,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 825,
+										Line: 822,
 										Col:  16,
 									},
 								},
@@ -5456,21 +5456,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 826,
+										Line: 823,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 824,
+								Line: 821,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 822,
+						Line: 819,
 						Col:  7,
 					},
 				},
@@ -5481,7 +5481,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 814,
+					Line: 811,
 					Col:  5,
 				},
 			},
@@ -5499,7 +5499,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 838,
+								Line: 835,
 								Col:  12,
 							},
 						},
@@ -5510,14 +5510,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 839,
+								Line: 836,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 837,
+						Line: 834,
 						Col:  7,
 					},
 				},
@@ -5528,7 +5528,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 829,
+					Line: 826,
 					Col:  5,
 				},
 			},
@@ -5549,7 +5549,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 851,
+								Line: 848,
 								Col:  12,
 							},
 						},
@@ -5560,14 +5560,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 852,
+								Line: 849,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 850,
+						Line: 847,
 						Col:  7,
 					},
 				},
@@ -5578,7 +5578,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 842,
+					Line: 839,
 					Col:  5,
 				},
 			},
@@ -5595,7 +5595,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 864,
+								Line: 861,
 								Col:  12,
 							},
 						},
@@ -5608,7 +5608,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 866,
+										Line: 863,
 										Col:  16,
 									},
 								},
@@ -5619,7 +5619,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 867,
+										Line: 864,
 										Col:  16,
 									},
 								},
@@ -5630,21 +5630,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 868,
+										Line: 865,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 865,
+								Line: 862,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 863,
+						Line: 860,
 						Col:  7,
 					},
 				},
@@ -5655,7 +5655,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "rf-charismatic-leader",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 855,
+					Line: 852,
 					Col:  5,
 				},
 			},
@@ -5670,7 +5670,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 877,
+						Line: 874,
 						Col:  12,
 					},
 				},
@@ -5678,7 +5678,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 873,
+					Line: 870,
 					Col:  5,
 				},
 			},
@@ -5693,7 +5693,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 884,
+						Line: 881,
 						Col:  12,
 					},
 				},
@@ -5703,7 +5703,7 @@ func builtinPack() *checklist.Pack {
 				About:   "joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 880,
+					Line: 877,
 					Col:  5,
 				},
 			},
@@ -5719,7 +5719,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 893,
+						Line: 890,
 						Col:  12,
 					},
 				},
@@ -5727,7 +5727,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "When to leave a circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 889,
+					Line: 886,
 					Col:  5,
 				},
 			},
@@ -5743,7 +5743,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 900,
+						Line: 897,
 						Col:  12,
 					},
 				},
@@ -5751,7 +5751,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 896,
+					Line: 893,
 					Col:  5,
 				},
 			},
@@ -5766,7 +5766,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 907,
+						Line: 904,
 						Col:  12,
 					},
 				},
@@ -5776,7 +5776,7 @@ func builtinPack() *checklist.Pack {
 				About:   "dual-role",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 903,
+					Line: 900,
 					Col:  5,
 				},
 			},
@@ -7976,8 +7976,6 @@ func builtinPack() *checklist.Pack {
 			"a11y.how-number":                      "Type a number{range}, like {example}.",
 			"a11y.how-text":                        "Type your answer on one line; here every word is part of the answer, so to go back, quit or get help type /b, /q or /?.",
 			"a11y.how-tristate":                    "Type y for yes, n for no, or u for unknown.",
-			"a11y.keep-date":                       "Date of the call or visit, YYYY-MM-DD (enter: today, {today}): ",
-			"a11y.keep-date-set":                   "Dated {date}.",
 			"a11y.keep-done":                       "Kept in your circles as {path}. Only you can read it (mode 0600).",
 			"a11y.keep-failed":                     "Not kept in your circles: {reason}",
 			"a11y.keep-prompt":                     "Keep these answers in your circles, for vetcircle circles and revet? y or n (enter: no): ",
@@ -8003,7 +8001,6 @@ func builtinPack() *checklist.Pack {
 			"a11y.range-unit":                      ", in {unit}",
 			"a11y.recorded":                        "Recorded: {answer}.",
 			"a11y.resume":                          "Continuing where you stopped.",
-			"a11y.revet":                           "Vetting this circle again: only the questions about the circle, each with its answer from the vetting on {date}. Enter alone keeps that answer.",
 			"a11y.save-declined":                   "The summary was not saved.",
 			"a11y.save-done":                       "Saved the summary to {path}.",
 			"a11y.save-ended":                      "Input ended; the summary was not saved to a file.",
@@ -8046,17 +8043,13 @@ func builtinPack() *checklist.Pack {
 			"answer.yes":                           "yes",
 			"checkin.kept":                         "Kept in {path}.",
 			"circles.checkins":                     "Sessions",
-			"circles.diff-date":                    "Vetted: {before} → {after}",
-			"circles.diff-note-added":              "{label}, note added: {note}",
-			"circles.diff-note-changed":            "{label}, note: {before} → {after}",
-			"circles.diff-note-removed":            "{label}, note removed: {note}",
 			"circles.kept-as":                      "{file}: kept as {name} ({path})",
 			"circles.new-red-flag":                 "New red flag",
 			"circles.none":                         "No circles kept yet: vetcircle circles add FILE keeps an answers file.",
+			"circles.person-kept":                  "The person's answers and notes: kept in their private record ({path}), not in the register.",
 			"circles.revet-due":                    "re-vet due",
-			"circles.revet-rules":                  "re-vet due: the rules changed on {date} for what this vetting answered ({rules})",
-			"circles.revet-undated":                "re-vet due: the date of the vetting was not recorded",
-			"circles.revet-year":                   "re-vet due: vetted {date}, over a year ago",
+			"circles.seen-heading":                 "Seen in sessions (what people attending saw of the circle; no one's name or notes):",
+			"circles.seen-on":                      "seen in a session on {date}: {seen}",
 			"circles.vetted":                       "Vetted",
 			"cli.args.extra":                       "{command} takes {n} argument, not {got}: quote a name that has spaces in it.",
 			"cli.args.missing":                     "{command} needs {arg}.",
@@ -8073,7 +8066,6 @@ func builtinPack() *checklist.Pack {
 			"compare.red-flags":                    "Red flags",
 			"compare.score":                        "Score",
 			"compare.stay":                         "Stay",
-			"compare.vetted":                       "Vetted (date of the call)",
 			"cond.above":                           "is above",
 			"cond.and":                             "and",
 			"cond.answered":                        "is answered",
@@ -8088,9 +8080,6 @@ func builtinPack() *checklist.Pack {
 			"cond.not":                             "not",
 			"cond.not-answered":                    "is not answered",
 			"cond.or":                              "or",
-			"date.bad":                             "{value} is not a date: type it as YYYY-MM-DD, such as {example}",
-			"date.early":                           "{value} is before {earliest}: give the real date",
-			"date.future":                          "{value} is in the future: give the date the call or visit happened",
 			"err:%s belongs in the circle block":   "%s belongs in the circle block",
 			"err:%s: %q is not yes, no or unknown": "%s: %q is not yes, no or unknown",
 			"err:%s: %s is not one of its options": "%s: %s is not one of its options",
@@ -8237,6 +8226,15 @@ func builtinPack() *checklist.Pack {
 			"number.to":                        "-, –, —, to",
 			"number.words":                     "zero=0, a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90",
 			"number.years":                     "year, years, yr, yrs",
+			"referral.declined":                "declined on {date}",
+			"referral.declined-by-circle":      "declined by the circle on {date}",
+			"referral.declined-by-coordinator": "declined by the coordinator on {date}",
+			"referral.declined-by-person":      "declined by the person on {date}",
+			"referral.joined":                  "joined on {date}",
+			"referral.label":                   "Referral",
+			"referral.left":                    "left on {date}",
+			"referral.none":                    "No referral recorded yet: vetcircle referral CIRCLE --status referred records one.",
+			"referral.referred":                "referred on {date}",
 			"report.action-crisis":             "Offer the 988 Suicide & Crisis Lifeline (call or text 988) before anything else; a warm handoff if the person is in crisis now.",
 			"report.action-crisis.coordinator": "Offer the 988 Suicide & Crisis Lifeline (call or text 988) before anything else; a warm handoff if the person is in crisis now.",
 			"report.date-file":                 "{date} (the file's date; the date of the call was not recorded)",
@@ -8247,10 +8245,6 @@ func builtinPack() *checklist.Pack {
 			"report.source.other":              "other",
 			"report.source.session":            "a session attended",
 			"report.source.website":            "the circle's website or papers",
-			"revet.before":                     "Before ({date}): {answer}.",
-			"revet.before-note":                "Note then: {note}",
-			"revet.note-earlier":               "From the vetting on {date}: {note}",
-			"revet.note-earlier-undated":       "From an earlier vetting: {note}",
 			"script.ask-self":                  "Ask yourself",
 			"script.best":                      "the answer a careful facilitator gives",
 			"script.circle-key":                "circle block key",
@@ -8371,7 +8365,6 @@ func builtinPack() *checklist.Pack {
 			"ui.key.copy-note":                 "copy note",
 			"ui.key.done":                      "done",
 			"ui.key.down":                      "down",
-			"ui.key.how-gathered":              "how gathered",
 			"ui.key.keep-it":                   "keep it",
 			"ui.key.more":                      "more",
 			"ui.key.move":                      "move",
@@ -8436,7 +8429,6 @@ func builtinPack() *checklist.Pack {
 			"ui.quit.body":                     "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
 			"ui.quit.body-draft":               "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
 			"ui.quit.title":                    "Quit vetcircle?",
-			"ui.revet":                         "Vetting again: the circle's questions only, each with its answer from the vetting on {date}.",
 			"ui.review.answered":               "{n} of {m} known ({pct}% complete)",
 			"ui.review.continue":               "Continue to the summary",
 			"ui.review.intro":                  "Move to any answer and press enter to change it.",
@@ -8449,8 +8441,7 @@ func builtinPack() *checklist.Pack {
 			"ui.save.empty":                    "Type a file name.",
 			"ui.save.exists":                   "{path} already exists. Replace it?",
 			"ui.save.failed":                   "Could not save {path}: {reason}.",
-			"ui.save.keep-date":                "Date of the call or visit:",
-			"ui.save.keep-source":              "How were the answers gathered? ↑ ↓ to choose:",
+			"ui.save.keep-source":              "How were the answers gathered? Press 1 call · 2 website · 3 session · 4 other",
 			"ui.save.keep-where":               "Kept in a new file of its own in {dir}; enter keeps it.",
 			"ui.save.kept":                     "Your answers are kept: fix the name or the folder and try again, or press esc.",
 			"ui.save.kind-help.answers":        "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",

@@ -15,7 +15,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/compare"
+	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -60,6 +63,7 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
 	var po provenanceOptions
+	var addFor string
 	add := &cobra.Command{
 		Use:   "add FILE...",
 		Short: "Keep answers files in the register, each under its circle's name",
@@ -67,19 +71,32 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 (circle: name:, else the file's name). Each vetting records when: --date, the
 day of the call or visit, else the file's vetted on, else today; by whom (--by,
 else VETCIRCLE_BY, else your login name), how the answers were gathered
-(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.`,
+(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.
+
+A file holds both records: the circle's part (its facts, the facilitator's
+answers, red flags) is kept in the register; the person's part (who they
+are to the circle, what they saw attending, fit, distress, the notes under
+those questions) only in the person's private record (--for ALIAS, else
+your own), never in the register.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, args) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, addFor, args) },
 	}
 	addProvenanceFlags(add, &po, "how the answers were gathered", true)
-	var showFormat string
+	addForFlag(add, &addFor, "whose record keeps the person's answers (fit, what they saw attending, notes about them)")
+	var showFormat, showFor string
 	show := &cobra.Command{
-		Use:   "show NAME",
-		Short: "The summary of a circle's latest vetting (NAME: its exact name, any case, or its ID)",
-		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat) },
+		Use:   "show NAME [--for ALIAS]",
+		Short: "The summary of a circle's record (NAME: its exact name, any case, or its ID)",
+		Long: `The summary of a circle's record: its latest vetting, with what was seen of
+it in sessions (each dated, with no one's name). A circle's record has a
+verdict and no fit; with --for ALIAS the circle is judged for that person
+too (fit from their private record), and --format note writes the record
+note for their chart, with their referral's latest step.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat, showFor) },
 	}
-	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, or json (the circle and every vetting's provenance)")
+	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, note (plain text for a health record), or json (the circle and every vetting's provenance)")
+	addForFlag(show, &showFor, "judge the circle for this person, with their referral")
 	cmd.AddCommand(add, show, &cobra.Command{
 		Use:   "diff NAME",
 		Short: "What changed between a circle's last two vettings",
@@ -264,10 +281,15 @@ func runCircles(e env, o circlesOptions) error {
 	return out.Flush()
 }
 
-func runCirclesAdd(e env, o provenanceOptions, files []string) error {
+func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) error {
 	now := time.Now()
 	if err := o.check(now); err != nil {
 		return badInput(err)
+	}
+	if alias != "" {
+		if err := people.CheckAlias(alias); err != nil {
+			return badInput(err)
+		}
 	}
 	p, err := loadPack(e, "")
 	if err != nil {
@@ -310,15 +332,16 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
 		// Each file at its own time, so two vettings of one circle added
 		// together keep their order.
-		keep := g.KeepVetting
-		if o.on != "" {
-			// A date of the call given: the same answers from a later call
-			// are a re-vet, kept as such.
-			keep = g.KeepDated
-		}
-		path, same, err := keep(p, c, a, time.Now())
+		// A date of the call given: the same answers from a later call are
+		// a re-vet, kept as such.
+		k, err := keepVetting(p, g, alias, c, a, o.on != "", time.Now())
 		if err != nil {
 			return fmt.Errorf("%s: %w", displayName(f), err)
+		}
+		path, same := k.Circle, k.Same
+		if k.Person != "" {
+			markKept(e, k.Person)
+			fmt.Fprintln(e.stdout, p.Tf("circles.person-kept", "path", displayName(k.Person)))
 		}
 		if same {
 			fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path))+" — the same answers as its latest vetting; nothing added")
@@ -345,29 +368,44 @@ func latestOf(e env, name string) (*checklist.Pack, register.Register, register.
 	return p, g, c, a, nil
 }
 
-// registerLatest is the latest vetting of the register's circle name, for
-// compare: nil and the lookup's error (with its suggestions) when the
+// registerRow is the compare row of the register's circle name: its
+// record (latest vetting and what was seen in sessions), verdict only, or
+// with alias judged for that person (fit from their private record).
+// ok is false, with the lookup's error (and its suggestions), when the
 // register holds no such circle.
-func registerLatest(e env, p *checklist.Pack, name string) (*checklist.Answers, error) {
+func registerRow(e env, p *checklist.Pack, name, alias string) (compare.Row, bool, error) {
 	if err := register.CheckName(name); err != nil {
-		return nil, badInput(err)
+		return compare.Row{}, false, badInput(err)
 	}
 	g, err := registerFor(e, p)
 	if err != nil {
-		return nil, err
+		return compare.Row{}, false, err
 	}
 	c, err := findCircle(g, name)
 	if err != nil {
-		return nil, err
+		return compare.Row{}, false, err
 	}
-	a, _, err := g.LatestVetting(p, c)
+	a, _, seen, err := circleRecord(e, p, g, c)
 	if err != nil {
-		return nil, badInput(err)
+		return compare.Row{}, false, err
 	}
 	if a == nil {
-		return nil, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
+		return compare.Row{}, false, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
 	}
-	return a, nil
+	if alias == "" {
+		circle, _ := checklist.SplitAnswers(p, a)
+		merged := checklist.WithObservations(p, circle, register.SeenIDs(seen))
+		return compare.FromReport(p, displayName(name), merged, register.CircleReport(p, a, seen, report.Options{})), true, nil
+	}
+	s, who, err := findPerson(g, alias)
+	if err != nil {
+		return compare.Row{}, false, err
+	}
+	rep, merged, err := personReport(p, s, who, c, a, seen, report.Options{})
+	if err != nil {
+		return compare.Row{}, false, err
+	}
+	return compare.FromReport(p, displayName(name), merged, rep), true, nil
 }
 
 func runCirclesRename(e env, name, newName string) error {

@@ -116,6 +116,7 @@ func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers,
 // changed, and are kept as a new vetting, so the circle's date (and its
 // re-vet due) moves on with the call.
 func (g Register) KeepDated(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	a, _ = checklist.SplitAnswers(p, a) // the circle's part only, as KeepVetting
 	if latest, _, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) && a.Vetted.On > latest.Vetted.On {
 		path, err = g.AddVetting(c, checklist.MarshalAnswers(p, a), now)
 		return path, false, err

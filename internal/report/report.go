@@ -69,6 +69,10 @@ type Report struct {
 	AskPerson []Ask `json:"ask_person"`
 	// Notes are the notes typed beside questions, in pack order.
 	Notes []Note `json:"notes"`
+	// Referral is the latest step of the person's referral to the circle,
+	// in the pack's words ("Referral: declined by the person on …"), when
+	// the report is for a person with one; from their private record.
+	Referral string `json:"referral,omitempty"`
 	// Actions are what the coordinator noted doing about a crisis (the
 	// note beside the distress question: "warm handoff to 988"), and
 	// Recommended the step the summary asks for when nothing is noted.
