@@ -306,11 +306,11 @@ type historyJSON struct {
 	For string `json:"for"`
 	// Referral is the referral's steps, oldest first.
 	Referral []checklist.Referral `json:"referral"`
-	Sessions []checklist.Checkin `json:"sessions"`
-	Stay     *report.Answer      `json:"stay"`
-	Headline string              `json:"headline"`
-	Crisis   bool                `json:"crisis"`
-	Problems []string            `json:"problems"`
+	Sessions []checklist.Checkin  `json:"sessions"`
+	Stay     *report.Answer       `json:"stay"`
+	Headline string               `json:"headline"`
+	Crisis   bool                 `json:"crisis"`
+	Problems []string             `json:"problems"`
 }
 
 func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store, who people.Person, circle register.Circle, format string, brief bool) error {
