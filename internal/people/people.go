@@ -221,6 +221,16 @@ func (s Store) KeepAnswers(p *checklist.Pack, who Person, c register.Circle, a *
 	if person.IsEmpty() {
 		return "", nil
 	}
+	// The same answers as the person's latest about this circle (provenance
+	// aside) are kept once.
+	if latest, err := s.LatestAnswers(p, who, c); err == nil && latest != nil {
+		x, y := latest.Clone(), person.Clone()
+		x.Vetted, y.Vetted = checklist.Provenance{}, checklist.Provenance{}
+		x.ResumeAt, y.ResumeAt = "", ""
+		if bytes.Equal(checklist.MarshalAnswers(p, x), checklist.MarshalAnswers(p, y)) {
+			return "", nil
+		}
+	}
 	dir, err := s.dir(who, c, answersKind)
 	if err != nil {
 		return "", err
@@ -344,6 +354,24 @@ func (k sink) keep(c register.Circle, kind, name string, data []byte) error {
 		return nil // kept by a split cut short
 	}
 	return err
+}
+
+// markerPath is where the store remembers that the register in dir was
+// split: a file named by a hash of the register's path.
+func (k sink) markerPath(dir string) string {
+	return filepath.Join(k.s.Dir, ".split", register.ID(dir)+".yaml")
+}
+
+func (k sink) Split(dir string) bool {
+	_, err := os.Lstat(k.markerPath(dir))
+	return err == nil
+}
+
+func (k sink) MarkSplit(dir string) {
+	if _, err := k.s.g().Mkdirs(".split"); err != nil {
+		return
+	}
+	_ = fileio.WriteAtomic(k.markerPath(dir), []byte("# vetcircle: the register at this path holds no person's data (split once)\nversion: 1\n"))
 }
 
 func (k sink) KeepAnswers(c register.Circle, name string, data []byte) error {

@@ -23,6 +23,15 @@ func (g Register) AddSeen(p *checklist.Pack, c Circle, date string, ids []string
 	if len(obs) == 0 {
 		return "", nil
 	}
+	// The same session seen the same way (a vetting kept twice, two
+	// people of one session) is one session.
+	have, _, err := g.Seen(p, c)
+	if err != nil {
+		return "", err
+	}
+	if slices.ContainsFunc(have, func(s checklist.Seen) bool { return s.Date == date && slices.Equal(s.IDs, obs) }) {
+		return "", nil
+	}
 	return g.write(c, seenDir, checklist.MarshalSeen(&checklist.Seen{Date: date, IDs: obs}), now)
 }
 
@@ -73,9 +82,7 @@ func SeenIDs(seen []checklist.Seen) []string {
 // circles show and compare without --for say of a circle.
 func CircleReport(p *checklist.Pack, a *checklist.Answers, seen []checklist.Seen, opt report.Options) report.Report {
 	circle, _ := checklist.SplitAnswers(p, a)
-	merged := checklist.WithObservations(p, circle, SeenIDs(seen))
-	r := checklist.CircleOnly(checklist.Evaluate(p, merged))
-	return report.FromResult(p, merged, r, opt)
+	return report.BuildCircle(p, checklist.WithObservations(p, circle, SeenIDs(seen)), opt)
 }
 
 // PersonReport is a circle judged for one person: the circle's record (with

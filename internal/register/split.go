@@ -20,13 +20,11 @@ type PersonSink interface {
 	KeepAnswers(c Circle, name string, data []byte) error
 	// KeepCheckin keeps a check-in of circle c.
 	KeepCheckin(c Circle, name string, data []byte) error
+	// Split reports whether the register in dir was split already, as
+	// MarkSplit recorded (on this machine, never in the register).
+	Split(dir string) bool
+	MarkSplit(dir string)
 }
-
-// splitMarker, in the register's root, says its circles hold no person's
-// data: the split is not looked for again on every command. A vetting kept
-// by an older build after it is still split when kept here, and never
-// shows a person's fit (CircleReport reads the circle's part only).
-const splitMarker = ".vetcircle-people-split"
 
 // SplitPeople splits a register written before circles and people were
 // kept apart (issue 19): every vetting that holds person answers (fit,
@@ -39,11 +37,15 @@ func (g Register) SplitPeople(p *checklist.Pack, sink PersonSink) (n int, proble
 	if !p.HasPersonRecord() {
 		return 0, nil, nil
 	}
-	if _, err := os.Lstat(filepath.Join(g.Dir, splitMarker)); err == nil {
+	// Once split, never looked for again on every command: the sink
+	// remembers (on this machine, not in a register a team shares). A
+	// vetting an older build keeps after it is still split when kept here,
+	// and never shows a person's fit (CircleReport reads the circle's part).
+	if sink.Split(g.Dir) {
 		return 0, nil, nil
 	}
 	circles, _, _, err := g.Index()
-	if err != nil || len(circles) == 0 {
+	if err != nil {
 		return 0, nil, err
 	}
 	for _, c := range circles {
@@ -54,7 +56,7 @@ func (g Register) SplitPeople(p *checklist.Pack, sink PersonSink) (n int, proble
 	if len(problems) == 0 {
 		// Only once everything is split: a file that could not be read is
 		// looked at again next time.
-		_ = fileio.WriteAtomic(filepath.Join(g.Dir, splitMarker), []byte("# vetcircle: this register's circles hold no person's data (a person's record lives in their private data folder)\nversion: 1\n"))
+		sink.MarkSplit(g.Dir)
 	}
 	return n, problems, nil
 }

@@ -280,6 +280,13 @@ func Build(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
 	return FromResult(p, a, checklist.Evaluate(p, a), opt)
 }
 
+// BuildCircle builds the report of a circle's record alone: its answers
+// judged for everyone, with no fit, no stay and nothing for a person to
+// decide (checklist.CircleOnly), for a record a team shares.
+func BuildCircle(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
+	return FromResult(p, a, checklist.CircleOnly(checklist.Evaluate(p, a)), opt)
+}
+
 // BuildHistory judges a circle over its check-ins and builds the report.
 func BuildHistory(p *checklist.Pack, a *checklist.Answers, checkins []checklist.Checkin, opt Options) Report {
 	r := checklist.EvaluateHistory(p, a, checkins)
