@@ -104,8 +104,11 @@ func Own() Person { return Person{Folder: ownFolder} }
 // CheckAlias checks an alias as a circle's name is checked: no path, no
 // control characters, not empty, not too long.
 func CheckAlias(alias string) error {
+	if strings.ContainsAny(alias, `/\`) || strings.HasPrefix(strings.TrimSpace(alias), ".") {
+		return fmt.Errorf("--for %s: an alias is a short label such as MR or pt-0412, not a path (no / or \\, not starting with a dot)", textclean.Visible(alias))
+	}
 	if err := register.CheckName(alias); err != nil {
-		return fmt.Errorf("--for: %w", err)
+		return fmt.Errorf("--for: %s", strings.NewReplacer("the circle name", "the alias", "a circle needs a name", "an alias cannot be empty", "not a circle's name", "not an alias").Replace(err.Error()))
 	}
 	return nil
 }
