@@ -356,18 +356,6 @@ func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) err
 	return nil
 }
 
-func latestOf(e env, name string) (*checklist.Pack, register.Register, register.Circle, *checklist.Answers, error) {
-	p, g, c, err := kept(e, name)
-	if err != nil {
-		return nil, g, c, nil, err
-	}
-	a, _, err := g.LatestVetting(p, c)
-	if err != nil || a == nil {
-		return nil, g, c, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
-	}
-	return p, g, c, a, nil
-}
-
 // registerRow is the compare row of the register's circle name: its
 // record (latest vetting and what was seen in sessions), verdict only, or
 // with alias judged for that person (fit from their private record).
