@@ -304,3 +304,31 @@ func TestStayWaitsThreeMonths(t *testing.T) {
 		t.Error("fourteen weekly sessions: does not say it is time to judge fit")
 	}
 }
+
+// TestKeepInMyCirclesSplits: the save dialog's and the accessible keep
+// (keepInRegister) keep the circle's part in the register and the person's
+// in the record the walkthrough's --for names.
+func TestKeepInMyCirclesSplits(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	f := circleFile(t, t.TempDir(), "Harbor Room Circle", "in-person", patientFit)
+	body, _ := os.ReadFile(f)
+	var out, errb strings.Builder
+	alias := "MR"
+	e := env{stdout: &out, stderr: &errb, lang: new(string), registerDir: new(string), forAlias: &alias}
+	*e.lang = "en"
+	path, err := keepInRegister(e)("Harbor Room Circle", "call", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := filepath.Join(data, "vetcircle", "circles")
+	if !strings.HasPrefix(path, reg) {
+		t.Errorf("kept at %s, want in the register %s", path, reg)
+	}
+	if hits := grepTree(t, reg, "safety plan", "listen-first", "MR"); len(hits) > 0 {
+		t.Errorf("the register holds person data: %v", hits)
+	}
+	if hits := grepTree(t, filepath.Join(data, "vetcircle", "people"), `name: "MR"`, "safety plan", "listen-first"); len(hits) != 3 {
+		t.Errorf("MR's record: %v", hits)
+	}
+}

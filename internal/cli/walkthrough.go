@@ -91,7 +91,11 @@ func keepInRegister(e env) func(name, source string, answers []byte) (string, er
 		// private record. The walkthrough asks the date of the call: the
 		// same answers from a later call (a re-vet that found nothing
 		// changed) are kept.
-		k, err := keepVetting(p, g, "", c, a, true, now)
+		alias := ""
+		if e.forAlias != nil {
+			alias = *e.forAlias
+		}
+		k, err := keepVetting(p, g, alias, c, a, true, now)
 		return k.Circle, err
 	}
 }
