@@ -318,5 +318,9 @@ func personReport(p *checklist.Pack, s people.Store, who people.Person, c regist
 	}
 	circle, _ := checklist.SplitAnswers(p, a)
 	merged := checklist.JoinAnswers(checklist.WithObservations(p, circle, register.SeenIDs(seen)), person)
+	// Someone attending: stay is judged over their own sessions there.
+	if hist, _, _ := s.Checkins(p, who, c); len(hist) > 0 {
+		return report.BuildHistory(p, merged, hist, opt), merged, nil
+	}
 	return register.PersonReport(p, a, person, seen, opt), merged, nil
 }

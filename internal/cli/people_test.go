@@ -194,6 +194,15 @@ func TestCheckinObservationMovesTheCirclesVerdict(t *testing.T) {
 	if !strings.Contains(show, "seen in a session on 2026-10-01") || strings.Contains(show, "sertraline") || strings.Contains(show, "pt-A") {
 		t.Errorf("circles show:\n%s", show)
 	}
+	// A circle's record answers the verdict only: no fit, no stay.
+	if strings.Contains(show, "Is it right for you") || strings.Contains(show, "Should you stay") {
+		t.Errorf("circles show answers a person's questions for the circle:\n%s", show)
+	}
+	// For pt-A, who attends: their stay, over their own sessions.
+	_, mine, _ := runCLI(t, "", "compare", "--format", "json", "--for", "pt-A", "Thursday KAP Circle")
+	if !strings.Contains(mine, `"stay": "`) {
+		t.Errorf("compare --for pt-A gives no stay:\n%s", mine)
+	}
 	_, cmp, _ := runCLI(t, "", "compare", "--format", "json", "Thursday KAP Circle")
 	if !strings.Contains(cmp, `"verdict": "caution"`) || !strings.Contains(cmp, "rf-discourages-care") {
 		t.Errorf("compare does not see it:\n%s", cmp)

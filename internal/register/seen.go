@@ -90,5 +90,5 @@ func CircleReport(p *checklist.Pack, a *checklist.Answers, seen []checklist.Seen
 func PersonReport(p *checklist.Pack, a, person *checklist.Answers, seen []checklist.Seen, opt report.Options) report.Report {
 	circle, _ := checklist.SplitAnswers(p, a)
 	merged := checklist.JoinAnswers(checklist.WithObservations(p, circle, SeenIDs(seen)), person)
-	return report.Build(p, merged, opt)
+	return report.BuildPerson(p, merged, person, opt)
 }

@@ -284,7 +284,23 @@ func Build(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
 // judged for everyone, with no fit, no stay and nothing for a person to
 // decide (checklist.CircleOnly), for a record a team shares.
 func BuildCircle(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
-	return FromResult(p, a, checklist.CircleOnly(checklist.Evaluate(p, a)), opt)
+	rep := FromResult(p, a, checklist.CircleOnly(checklist.Evaluate(p, a)), opt)
+	// The verdict alone: a circle has no fit of its own to answer.
+	rep.Order = slices.DeleteFunc(rep.Order, func(k string) bool { return k == KeyFit })
+	rep.Lead = rep.Verdict.Headline
+	return rep
+}
+
+// BuildPerson builds the report of a circle judged for one person: the
+// circle's record with their answers over it. Whether to stay is asked
+// only when the person's own answers say they attend, never because
+// someone else saw something in a session.
+func BuildPerson(p *checklist.Pack, a, person *checklist.Answers, opt Options) Report {
+	r := checklist.Evaluate(p, a)
+	if person == nil || !checklist.Evaluate(p, person).Attending {
+		r.Stay, r.Attending = nil, false
+	}
+	return FromResult(p, a, r, opt)
 }
 
 // BuildHistory judges a circle over its check-ins and builds the report.
