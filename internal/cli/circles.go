@@ -50,11 +50,14 @@ func newCirclesCmd(e env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "circles",
 		Short: "Your register of vetted circles: list, add, show, diff",
-		Long: `List every circle kept in your register, with its verdict, fit, red flags,
-when it was last vetted (the date of the call), and whether a re-vet is due
-and why (a year since the call, or a rule change that touches its answers). Keep answers files in it with
+		Long: `List every circle kept in your register, with its verdict, red flags, when
+it was last vetted (the date of the call), how many sessions something was
+seen of it in, and whether a re-vet is due and why (a year since the call, or
+a rule change that touches its answers). Keep answers files in it with
 vetcircle circles add; see one with show, what changed between its last two
-vettings with diff, and vet it again with vetcircle revet NAME.`,
+vettings with diff, and vet it again with vetcircle revet NAME. The register
+holds circles, never people: a person's fit, check-ins and referrals are in
+their private record (--for ALIAS on compare, history, checkin, referral).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCircles(e, o) },
 	}
@@ -206,20 +209,14 @@ func runCircles(e env, o circlesOptions) error {
 		cells []string
 		more  string
 	}
-	// Each line renders the register's report: verdict, fit, and the stay
-	// answer the check-ins decide, so "consider leaving" shows without
-	// opening history.
-	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("compare.stay"), p.T("circles.vetted")}}}
+	// Each line renders the circle's record: its verdict (with what was
+	// seen in sessions). No fit and no stay: those are each person's
+	// (compare --for, history --for), never the circle's.
+	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("circles.vetted")}}}
 	for _, c := range rows {
-		verdict, fit, stay, vetted := "—", "—", "—", "—"
+		verdict, vetted := "—", "—"
 		if c.Verdict != "" {
 			verdict = summary.VerdictWord(p, c.Verdict)
-		}
-		if c.FitWords != "" {
-			fit = c.FitWords
-		}
-		if c.Stay != nil {
-			stay = c.Stay.Words
 		}
 		if c.Vetted != nil {
 			// ISO dates in the table: the same width in every language,
@@ -243,7 +240,7 @@ func runCircles(e env, o circlesOptions) error {
 		if len(c.RedFlagLabels) > 0 {
 			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlagLabels, "; "))
 		}
-		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
+		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, vetted}, more: strings.Join(more, " · ")})
 	}
 	widths := make([]int, len(table[0].cells))
 	for _, r := range table {
