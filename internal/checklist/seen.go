@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vetcircle/vetcircle/internal/yamlread"
 )
 
 // Seen is what was seen of a circle in one session: the circle
@@ -33,13 +35,13 @@ func MarshalSeen(s *Seen) []byte {
 // ParseSeen reads a seen-in-a-session file strictly: only the circle
 // observations the pack marks, a date, a version.
 func ParseSeen(p *Pack, file string, data []byte) (*Seen, error) {
-	root, err := parseTree(file, data, answersLimits)
+	root, err := yamlread.Parse(file, data, yamlread.AnswersLimits)
 	if err != nil {
 		return nil, err
 	}
 	l := errorList{p: p}
-	if root.kind != mapNode {
-		return nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, date and seen, found " + root.kind.String()}
+	if root.Kind != yamlread.MapNode {
+		return nil, &Error{Pos: root.Pos, Msg: "expected a mapping with version, date and seen, found " + root.Kind.String()}
 	}
 	var allowed []string
 	for _, q := range p.Questions {
@@ -50,28 +52,28 @@ func ParseSeen(p *Pack, file string, data []byte) (*Seen, error) {
 		}
 	}
 	s := &Seen{File: file, IDs: []string{}}
-	for i, k := range root.keys {
-		v := root.vals[i]
-		str, isStr := v.str()
-		switch k.value {
+	for i, k := range root.Keys {
+		v := root.Vals[i]
+		str, isStr := v.Str()
+		switch k.Value {
 		case "version":
-			if f, ok := v.number(); !ok || f != SeenVersion {
-				l.add(v.pos, "write version: 1", "version %v is not valid", v.value)
+			if f, ok := number(v); !ok || f != SeenVersion {
+				l.add(v.Pos, "write version: 1", "version %v is not valid", v.Value)
 			}
 		case "date":
 			if d, err := time.Parse(time.DateOnly, str); !isStr || err != nil || d.Before(EarliestDate) {
-				l.add(v.pos, "write the date as YYYY-MM-DD", "date %q is not a session's date", v.value)
+				l.add(v.Pos, "write the date as YYYY-MM-DD", "date %q is not a session's date", v.Value)
 			}
 			s.Date = str
 		case "seen":
-			if v.kind != seqNode {
-				l.add(v.pos, "write a list, such as [allows-advice]", "seen must be a list")
+			if v.Kind != yamlread.SeqNode {
+				l.add(v.Pos, "write a list, such as [allows-advice]", "seen must be a list")
 				continue
 			}
-			for _, it := range v.items {
-				id, ok := it.str()
+			for _, it := range v.Items {
+				id, ok := it.Str()
 				if !ok || !slices.Contains(allowed, id) {
-					l.addHint(it.pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "%s is not something seen of a circle", describe(it))
+					l.addHint(it.Pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "%s is not something seen of a circle", yamlread.Describe(it))
 					continue
 				}
 				if !slices.Contains(s.IDs, id) {
@@ -79,14 +81,14 @@ func ParseSeen(p *Pack, file string, data []byte) (*Seen, error) {
 				}
 			}
 		default:
-			l.add(k.pos, "allowed: version, date, seen", "unknown key %q", k.value)
+			l.add(k.Pos, "allowed: version, date, seen", "unknown key %q", k.Value)
 		}
 	}
 	if s.Date == "" {
-		l.add(root.pos, "add date:", "no date")
+		l.add(root.Pos, "add date:", "no date")
 	}
 	if err := l.err(); err != nil {
-		sortErrors(l.errs)
+		yamlread.SortErrors(l.errs)
 		return nil, err
 	}
 	return s, nil
@@ -143,46 +145,46 @@ func MarshalReferral(r *Referral) []byte {
 
 // ParseReferral reads a referral file strictly.
 func ParseReferral(p *Pack, file string, data []byte) (*Referral, error) {
-	root, err := parseTree(file, data, answersLimits)
+	root, err := yamlread.Parse(file, data, yamlread.AnswersLimits)
 	if err != nil {
 		return nil, err
 	}
 	l := errorList{p: p}
-	if root.kind != mapNode {
-		return nil, &Error{Pos: root.pos, Msg: "expected a mapping with version, circle, status and date, found " + root.kind.String()}
+	if root.Kind != yamlread.MapNode {
+		return nil, &Error{Pos: root.Pos, Msg: "expected a mapping with version, circle, status and date, found " + root.Kind.String()}
 	}
 	r := &Referral{File: file}
-	for i, k := range root.keys {
-		v := root.vals[i]
-		s, isStr := v.str()
-		switch k.value {
+	for i, k := range root.Keys {
+		v := root.Vals[i]
+		s, isStr := v.Str()
+		switch k.Value {
 		case "version":
-			if f, ok := v.number(); !ok || f != ReferralVersion {
-				l.add(v.pos, "write version: 1", "version %v is not valid", v.value)
+			if f, ok := number(v); !ok || f != ReferralVersion {
+				l.add(v.Pos, "write version: 1", "version %v is not valid", v.Value)
 			}
 		case "circle":
 			if !isStr || strings.TrimSpace(s) == "" || len(s) > 200 {
-				l.add(v.pos, "write the circle's name", "circle must be a name of at most 200 characters")
+				l.add(v.Pos, "write the circle's name", "circle must be a name of at most 200 characters")
 			}
 			r.Circle = s
 		case "status":
 			if !slices.Contains(ReferralStatuses, s) {
-				l.add(v.pos, "allowed: "+strings.Join(ReferralStatuses, ", "), "status %q is not valid", v.value)
+				l.add(v.Pos, "allowed: "+strings.Join(ReferralStatuses, ", "), "status %q is not valid", v.Value)
 			}
 			r.Status = s
 		case "date":
 			if d, err := time.Parse(time.DateOnly, s); !isStr || err != nil || d.Before(EarliestDate) {
-				l.add(v.pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.value)
+				l.add(v.Pos, "write the date as YYYY-MM-DD", "date %q is not a date", v.Value)
 			}
 			r.Date = s
 		case "by":
 			if !slices.Contains(ReferralBy, s) {
-				l.add(v.pos, "allowed: "+strings.Join(ReferralBy, ", "), "by %q is not valid", v.value)
+				l.add(v.Pos, "allowed: "+strings.Join(ReferralBy, ", "), "by %q is not valid", v.Value)
 			}
 			r.By = s
 		case "note":
 			if !isStr || len(s) > MaxTextLen {
-				l.add(v.pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
+				l.add(v.Pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
 			}
 			r.Note = s
 		case "recorded":
@@ -190,16 +192,16 @@ func ParseReferral(p *Pack, file string, data []byte) (*Referral, error) {
 			parseVetted(&a, v, &l)
 			r.Recorded = a.Vetted
 		default:
-			l.add(k.pos, "allowed: version, circle, status, date, by, note, recorded", "unknown key %q", k.value)
+			l.add(k.Pos, "allowed: version, circle, status, date, by, note, recorded", "unknown key %q", k.Value)
 		}
 	}
 	for key, v := range map[string]string{"circle": r.Circle, "status": r.Status, "date": r.Date} {
-		if v == "" && root.get(key) == nil {
-			l.add(root.pos, "add "+key+":", "referral has no %s", key)
+		if v == "" && root.Get(key) == nil {
+			l.add(root.Pos, "add "+key+":", "referral has no %s", key)
 		}
 	}
 	if err := l.err(); err != nil {
-		sortErrors(l.errs)
+		yamlread.SortErrors(l.errs)
 		return nil, err
 	}
 	return r, nil
