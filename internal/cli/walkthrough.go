@@ -81,6 +81,7 @@ func keepInRegister(e env) func(name, source string, answers []byte) (string, er
 		if _, _, err := g.Migrate(p); err != nil {
 			return "", err
 		}
+		splitPeople(e, p, g)
 		c, err := g.Ensure(name)
 		if err != nil {
 			return "", err
