@@ -341,3 +341,35 @@ func TestKeepInMyCirclesSplits(t *testing.T) {
 		t.Errorf("MR's record: %v", hits)
 	}
 }
+
+// TestOldRegisterSplitOnFirstUse: a register written before issue 19 (by
+// main's binary; internal/people/testdata) is split by the first command
+// that opens it, once: the check-in is then the user's own.
+func TestOldRegisterSplitOnFirstUse(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	team := filepath.Join(t.TempDir(), "team")
+	from := "../people/testdata/register-before-issue-19"
+	filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(from, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(team, rel), 0o700)
+		}
+		b, _ := os.ReadFile(path)
+		return os.WriteFile(filepath.Join(team, rel), b, 0o600)
+	})
+	code, out, errs := runCLI(t, "", "--register", team, "circles")
+	if code != 0 || !strings.Contains(errs, "moved the person answers and check-ins of 2 files") || !strings.Contains(out, "AVOID") {
+		t.Fatalf("first use: exit %d:\n%s\n%s", code, out, errs)
+	}
+	if hits := grepTree(t, team, "M.R.", "sertraline", "safety plan", "online-only"); len(hits) > 0 {
+		t.Errorf("person data left in the register: %v", hits)
+	}
+	_, hist, _ := runCLI(t, "", "--register", team, "history", "Thursday KAP Circle", "--format", "text")
+	if !strings.Contains(hist, "2026-10-08") || !strings.Contains(hist, "sertraline") {
+		t.Errorf("the own history lacks the moved check-in:\n%s", hist)
+	}
+	if _, _, errs := runCLI(t, "", "--register", team, "circles"); strings.Contains(errs, "moved") {
+		t.Errorf("split twice: %s", errs)
+	}
+}
