@@ -8182,6 +8182,7 @@ func builtinPackES() *checklist.Pack {
 			"hint:write the rules pack's id and version, such as vetcircle-en 2.0.0": "escriba el id y la versión del paquete de reglas, como vetcircle-es 2.0.0",
 			"hint:write version: 1":                                                  "escriba version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "escriba vetted: {on: 2026-11-30, by: ..., source: call}",
+			"history.for":                      "Sesiones de {alias} en {circle} (su registro privado):",
 			"history.seen":                     "visto",
 			"history.signs":                    "señales para irse",
 			"history.trend":                    "Tendencia:",

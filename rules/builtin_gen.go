@@ -8180,6 +8180,7 @@ func builtinPack() *checklist.Pack {
 			"hint:write the rules pack's id and version, such as vetcircle-en 2.0.0": "write the rules pack's id and version, such as vetcircle-en 2.0.0",
 			"hint:write version: 1":                                                  "write version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "write vetted: {on: 2026-11-30, by: ..., source: call}",
+			"history.for":                      "Sessions of {alias} at {circle} (their private record):",
 			"history.seen":                     "seen",
 			"history.signs":                    "signs to leave",
 			"history.trend":                    "Trend:",

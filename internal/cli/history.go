@@ -391,6 +391,12 @@ func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store,
 		say(plainLine(rep.Crisis.Text), 0)
 		fmt.Fprintln(out)
 	}
+	if who.Alias != "" && !brief {
+		// Whose sessions these are, after the crisis line: a coordinator
+		// reading several people's histories never mixes them up.
+		say(p.Tf("history.for", "alias", textclean.CleanLine(who.Alias), "circle", textclean.CleanLine(circle.Name)), 0)
+		fmt.Fprintln(out)
+	}
 	if !brief && len(hist) > 0 {
 		glyph := map[string]string{checklist.FeltBetter: "▲", checklist.FeltSame: "■", checklist.FeltWorse: "▼"}
 		trend := ""
