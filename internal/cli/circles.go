@@ -378,9 +378,7 @@ func registerRow(e env, p *checklist.Pack, name, alias string) (compare.Row, boo
 		return compare.Row{}, false, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
 	}
 	if alias == "" {
-		circle, _ := checklist.SplitAnswers(p, a)
-		merged := checklist.WithObservations(p, circle, register.SeenIDs(seen))
-		return compare.FromReport(p, displayName(name), merged, register.CircleReport(p, a, seen, report.Options{})), true, nil
+		return compare.FromReport(p, displayName(name), register.CircleAnswers(p, a, seen), register.CircleReport(p, a, seen, report.Options{})), true, nil
 	}
 	s, who, err := findPerson(g, alias)
 	if err != nil {

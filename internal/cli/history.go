@@ -339,8 +339,7 @@ func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store,
 	mine, _ := s.LatestAnswers(p, who, circle)
 	var joined *checklist.Answers
 	if a != nil || mine != nil {
-		c, _ := checklist.SplitAnswers(p, a)
-		joined = checklist.JoinAnswers(checklist.WithObservations(p, c, register.SeenIDs(seen)), mine)
+		joined = register.PersonAnswers(p, a, mine, seen)
 	}
 	rep := report.BuildHistory(p, joined, hist, report.Options{Date: time.Now()})
 	refLine := referralLine(p, referrals)

@@ -316,8 +316,7 @@ func personReport(p *checklist.Pack, s people.Store, who people.Person, c regist
 	if err != nil {
 		return report.Report{}, nil, err
 	}
-	circle, _ := checklist.SplitAnswers(p, a)
-	merged := checklist.JoinAnswers(checklist.WithObservations(p, circle, register.SeenIDs(seen)), person)
+	merged := register.PersonAnswers(p, a, person, seen)
 	// Someone attending: stay is judged over their own sessions there.
 	if hist, _, _ := s.Checkins(p, who, c); len(hist) > 0 {
 		return report.BuildHistory(p, merged, hist, opt), merged, nil

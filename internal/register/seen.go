@@ -81,14 +81,24 @@ func SeenIDs(seen []checklist.Seen) []string {
 // fit, no stay and nothing a person decides. What the register's line,
 // circles show and compare without --for say of a circle.
 func CircleReport(p *checklist.Pack, a *checklist.Answers, seen []checklist.Seen, opt report.Options) report.Report {
-	circle, _ := checklist.SplitAnswers(p, a)
-	return report.BuildCircle(p, checklist.WithObservations(p, circle, SeenIDs(seen)), opt)
+	return report.BuildCircle(p, CircleAnswers(p, a, seen), opt)
 }
 
-// PersonReport is a circle judged for one person: the circle's record (with
-// what was seen) and the person's own answers over it, so fit is theirs.
-func PersonReport(p *checklist.Pack, a, person *checklist.Answers, seen []checklist.Seen, opt report.Options) report.Report {
+// CircleAnswers are a circle's record as answers: the circle's part of its
+// latest vetting with what was seen in sessions added.
+func CircleAnswers(p *checklist.Pack, a *checklist.Answers, seen []checklist.Seen) *checklist.Answers {
 	circle, _ := checklist.SplitAnswers(p, a)
-	merged := checklist.JoinAnswers(checklist.WithObservations(p, circle, SeenIDs(seen)), person)
-	return report.BuildPerson(p, merged, person, opt)
+	return checklist.WithObservations(p, circle, SeenIDs(seen))
+}
+
+// PersonAnswers are a circle judged for one person: the circle's part of
+// its latest vetting, what was seen in sessions, and the person's own
+// answers over them.
+func PersonAnswers(p *checklist.Pack, a, person *checklist.Answers, seen []checklist.Seen) *checklist.Answers {
+	return checklist.JoinAnswers(CircleAnswers(p, a, seen), person)
+}
+
+// PersonReport is the report of PersonAnswers: fit is the person's.
+func PersonReport(p *checklist.Pack, a, person *checklist.Answers, seen []checklist.Seen, opt report.Options) report.Report {
+	return report.BuildPerson(p, PersonAnswers(p, a, person, seen), person, opt)
 }
