@@ -2113,7 +2113,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 23,
+										Line: 26,
 										Col:  16,
 									},
 								},
@@ -2124,7 +2124,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 24,
+												Line: 27,
 												Col:  22,
 											},
 										},
@@ -2136,20 +2136,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 24,
+													Line: 27,
 													Col:  69,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 24,
+												Line: 27,
 												Col:  63,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 24,
+										Line: 27,
 										Col:  15,
 									},
 								},
@@ -2160,7 +2160,7 @@ func builtinPack() *checklist.Pack {
 											Answered: ptr(false),
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 25,
+												Line: 28,
 												Col:  22,
 											},
 										},
@@ -2172,27 +2172,27 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/rules.yaml",
-													Line: 25,
+													Line: 28,
 													Col:  79,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/rules.yaml",
-												Line: 25,
+												Line: 28,
 												Col:  73,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 25,
+										Line: 28,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 22,
+								Line: 25,
 								Col:  11,
 							},
 						},
@@ -2204,13 +2204,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 26,
+									Line: 29,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 26,
+								Line: 29,
 								Col:  11,
 							},
 						},
@@ -2224,7 +2224,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 29,
+											Line: 32,
 											Col:  18,
 										},
 									},
@@ -2235,7 +2235,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 30,
+											Line: 33,
 											Col:  18,
 										},
 									},
@@ -2246,7 +2246,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 31,
+											Line: 34,
 											Col:  18,
 										},
 									},
@@ -2257,7 +2257,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 32,
+											Line: 35,
 											Col:  18,
 										},
 									},
@@ -2268,7 +2268,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 33,
+											Line: 36,
 											Col:  18,
 										},
 									},
@@ -2279,7 +2279,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 34,
+											Line: 37,
 											Col:  18,
 										},
 									},
@@ -2290,7 +2290,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 35,
+											Line: 38,
 											Col:  18,
 										},
 									},
@@ -2301,7 +2301,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 36,
+											Line: 39,
 											Col:  18,
 										},
 									},
@@ -2312,27 +2312,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 37,
+											Line: 40,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 28,
+									Line: 31,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 27,
+								Line: 30,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 21,
+						Line: 24,
 						Col:  7,
 					},
 				},
@@ -2342,7 +2342,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the questions to put to the facilitator are not all answered yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 14,
+					Line: 17,
 					Col:  5,
 				},
 			},
@@ -2359,7 +2359,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 49,
+								Line: 52,
 								Col:  12,
 							},
 						},
@@ -2372,13 +2372,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 50,
+									Line: 53,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 50,
+								Line: 53,
 								Col:  11,
 							},
 						},
@@ -2392,7 +2392,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 53,
+											Line: 56,
 											Col:  18,
 										},
 									},
@@ -2403,20 +2403,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 54,
+											Line: 57,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 52,
+									Line: 55,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 51,
+								Line: 54,
 								Col:  11,
 							},
 						},
@@ -2430,7 +2430,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 57,
+											Line: 60,
 											Col:  18,
 										},
 									},
@@ -2441,7 +2441,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 58,
+											Line: 61,
 											Col:  18,
 										},
 									},
@@ -2452,7 +2452,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 59,
+											Line: 62,
 											Col:  18,
 										},
 									},
@@ -2463,7 +2463,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 60,
+											Line: 63,
 											Col:  18,
 										},
 									},
@@ -2474,7 +2474,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 61,
+											Line: 64,
 											Col:  18,
 										},
 									},
@@ -2485,27 +2485,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 62,
+											Line: 65,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 56,
+									Line: 59,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 55,
+								Line: 58,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 48,
+						Line: 51,
 						Col:  7,
 					},
 				},
@@ -2515,7 +2515,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group's own rules and moderation are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 41,
+					Line: 44,
 					Col:  5,
 				},
 			},
@@ -2531,7 +2531,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 71,
+						Line: 74,
 						Col:  12,
 					},
 				},
@@ -2539,7 +2539,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 67,
+					Line: 70,
 					Col:  5,
 				},
 			},
@@ -2555,7 +2555,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 80,
+						Line: 83,
 						Col:  12,
 					},
 				},
@@ -2567,7 +2567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator could not name a training program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 74,
+					Line: 77,
 					Col:  5,
 				},
 			},
@@ -2583,7 +2583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 92,
+						Line: 95,
 						Col:  12,
 					},
 				},
@@ -2594,7 +2594,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has no formal training (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 85,
+					Line: 88,
 					Col:  5,
 				},
 			},
@@ -2610,7 +2610,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 102,
+						Line: 105,
 						Col:  12,
 					},
 				},
@@ -2621,7 +2621,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator will not share credentials (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 95,
+					Line: 98,
 					Col:  5,
 				},
 			},
@@ -2638,7 +2638,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 111,
+								Line: 114,
 								Col:  12,
 							},
 						},
@@ -2649,14 +2649,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 112,
+								Line: 115,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 110,
+						Line: 113,
 						Col:  7,
 					},
 				},
@@ -2664,7 +2664,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 105,
+					Line: 108,
 					Col:  5,
 				},
 			},
@@ -2682,7 +2682,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 123,
+								Line: 126,
 								Col:  12,
 							},
 						},
@@ -2694,20 +2694,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 124,
+									Line: 127,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 124,
+								Line: 127,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 122,
+						Line: 125,
 						Col:  7,
 					},
 				},
@@ -2717,7 +2717,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody holds a group that needs a trained facilitator",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 115,
+					Line: 118,
 					Col:  5,
 				},
 			},
@@ -2735,7 +2735,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 133,
+								Line: 136,
 								Col:  12,
 							},
 						},
@@ -2746,14 +2746,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 134,
+								Line: 137,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 132,
+						Line: 135,
 						Col:  7,
 					},
 				},
@@ -2763,7 +2763,7 @@ func builtinPack() *checklist.Pack {
 				About:   "training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 127,
+					Line: 130,
 					Col:  5,
 				},
 			},
@@ -2781,7 +2781,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 147,
+								Line: 150,
 								Col:  12,
 							},
 						},
@@ -2794,20 +2794,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 148,
+									Line: 151,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 148,
+								Line: 151,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 146,
+						Line: 149,
 						Col:  7,
 					},
 				},
@@ -2819,7 +2819,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator's training is a tradition, not an integration program",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 139,
+					Line: 142,
 					Col:  5,
 				},
 			},
@@ -2835,7 +2835,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 159,
+						Line: 162,
 						Col:  12,
 					},
 				},
@@ -2847,7 +2847,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is licensed but names no psychedelic or integration training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 153,
+					Line: 156,
 					Col:  5,
 				},
 			},
@@ -2863,7 +2863,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 170,
+						Line: 173,
 						Col:  12,
 					},
 				},
@@ -2875,7 +2875,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator has a coach or integrator title but names no training",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 164,
+					Line: 167,
 					Col:  5,
 				},
 			},
@@ -2891,7 +2891,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 181,
+						Line: 184,
 						Col:  12,
 					},
 				},
@@ -2899,7 +2899,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 177,
+					Line: 180,
 					Col:  5,
 				},
 			},
@@ -2915,7 +2915,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 189,
+						Line: 192,
 						Col:  12,
 					},
 				},
@@ -2925,7 +2925,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "there is no confidentiality agreement",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 184,
+					Line: 187,
 					Col:  5,
 				},
 			},
@@ -2941,7 +2941,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 197,
+						Line: 200,
 						Col:  12,
 					},
 				},
@@ -2949,7 +2949,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 193,
+					Line: 196,
 					Col:  5,
 				},
 			},
@@ -2965,7 +2965,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 205,
+						Line: 208,
 						Col:  12,
 					},
 				},
@@ -2974,7 +2974,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing rules out advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 200,
+					Line: 203,
 					Col:  5,
 				},
 			},
@@ -2990,7 +2990,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 212,
+						Line: 215,
 						Col:  12,
 					},
 				},
@@ -2998,7 +2998,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "I don't want to share my deepest experiences with strangers.",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 208,
+					Line: 211,
 					Col:  5,
 				},
 			},
@@ -3014,7 +3014,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 220,
+						Line: 223,
 						Col:  12,
 					},
 				},
@@ -3023,7 +3023,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing protects the choice not to share",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 215,
+					Line: 218,
 					Col:  5,
 				},
 			},
@@ -3039,7 +3039,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 227,
+						Line: 230,
 						Col:  12,
 					},
 				},
@@ -3047,7 +3047,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 223,
+					Line: 226,
 					Col:  5,
 				},
 			},
@@ -3063,7 +3063,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 235,
+						Line: 238,
 						Col:  12,
 					},
 				},
@@ -3075,7 +3075,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the agreements are not written down",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 230,
+					Line: 233,
 					Col:  5,
 				},
 			},
@@ -3091,7 +3091,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 249,
+								Line: 252,
 								Col:  12,
 							},
 						},
@@ -3106,20 +3106,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 250,
+									Line: 253,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 250,
+								Line: 253,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 248,
+						Line: 251,
 						Col:  7,
 					},
 				},
@@ -3129,7 +3129,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no agreements at all",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 241,
+					Line: 244,
 					Col:  5,
 				},
 			},
@@ -3145,7 +3145,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 259,
+						Line: 262,
 						Col:  12,
 					},
 				},
@@ -3153,7 +3153,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 255,
+					Line: 258,
 					Col:  5,
 				},
 			},
@@ -3171,7 +3171,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 269,
+								Line: 272,
 								Col:  12,
 							},
 						},
@@ -3183,20 +3183,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 270,
+									Line: 273,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 270,
+								Line: 273,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 268,
+						Line: 271,
 						Col:  7,
 					},
 				},
@@ -3205,7 +3205,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is ready to hold distress in the room",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 262,
+					Line: 265,
 					Col:  5,
 				},
 			},
@@ -3221,7 +3221,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 277,
+						Line: 280,
 						Col:  12,
 					},
 				},
@@ -3229,7 +3229,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 273,
+					Line: 276,
 					Col:  5,
 				},
 			},
@@ -3247,7 +3247,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 287,
+								Line: 290,
 								Col:  12,
 							},
 						},
@@ -3259,20 +3259,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 288,
+									Line: 291,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 288,
+								Line: 291,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 286,
+						Line: 289,
 						Col:  7,
 					},
 				},
@@ -3281,7 +3281,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody follows up after a hard session",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 280,
+					Line: 283,
 					Col:  5,
 				},
 			},
@@ -3297,7 +3297,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 295,
+						Line: 298,
 						Col:  12,
 					},
 				},
@@ -3305,7 +3305,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What if someone in my circle is in crisis?",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 291,
+					Line: 294,
 					Col:  5,
 				},
 			},
@@ -3321,7 +3321,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 304,
+						Line: 307,
 						Col:  12,
 					},
 				},
@@ -3333,7 +3333,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no route to clinical care in a crisis",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 298,
+					Line: 301,
 					Col:  5,
 				},
 			},
@@ -3349,7 +3349,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 317,
+								Line: 320,
 								Col:  12,
 							},
 						},
@@ -3363,20 +3363,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 318,
+									Line: 321,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 318,
+								Line: 321,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 316,
+						Line: 319,
 						Col:  7,
 					},
 				},
@@ -3386,7 +3386,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no plan for someone having a hard time",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 309,
+					Line: 312,
 					Col:  5,
 				},
 			},
@@ -3402,7 +3402,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 327,
+						Line: 330,
 						Col:  12,
 					},
 				},
@@ -3410,7 +3410,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 323,
+					Line: 326,
 					Col:  5,
 				},
 			},
@@ -3428,7 +3428,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 337,
+								Line: 340,
 								Col:  12,
 							},
 						},
@@ -3441,20 +3441,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 338,
+									Line: 341,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 338,
+								Line: 341,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 336,
+						Line: 339,
 						Col:  7,
 					},
 				},
@@ -3464,7 +3464,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody is screened before joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 330,
+					Line: 333,
 					Col:  5,
 				},
 			},
@@ -3482,7 +3482,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 350,
+								Line: 353,
 								Col:  12,
 							},
 						},
@@ -3493,14 +3493,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 351,
+								Line: 354,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 349,
+						Line: 352,
 						Col:  7,
 					},
 				},
@@ -3510,7 +3510,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat does not screen who joins",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 342,
+					Line: 345,
 					Col:  5,
 				},
 			},
@@ -3527,7 +3527,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 362,
+								Line: 365,
 								Col:  12,
 							},
 						},
@@ -3538,7 +3538,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 364,
+										Line: 367,
 										Col:  16,
 									},
 								},
@@ -3547,7 +3547,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 365,
+										Line: 368,
 										Col:  16,
 									},
 								},
@@ -3556,14 +3556,14 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 366,
+										Line: 369,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 363,
+								Line: 366,
 								Col:  11,
 							},
 						},
@@ -3577,7 +3577,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 369,
+											Line: 372,
 											Col:  18,
 										},
 									},
@@ -3588,7 +3588,7 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 370,
+											Line: 373,
 											Col:  18,
 										},
 									},
@@ -3599,27 +3599,27 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 371,
+											Line: 374,
 											Col:  18,
 										},
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 368,
+									Line: 371,
 									Col:  13,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 367,
+								Line: 370,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 361,
+						Line: 364,
 						Col:  7,
 					},
 				},
@@ -3629,7 +3629,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat's team, screening and medical backup are not all known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 354,
+					Line: 357,
 					Col:  5,
 				},
 			},
@@ -3645,7 +3645,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 378,
+						Line: 381,
 						Col:  12,
 					},
 				},
@@ -3653,7 +3653,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 374,
+					Line: 377,
 					Col:  5,
 				},
 			},
@@ -3669,7 +3669,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 387,
+						Line: 390,
 						Col:  12,
 					},
 				},
@@ -3679,7 +3679,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no team of trained facilitators",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 381,
+					Line: 384,
 					Col:  5,
 				},
 			},
@@ -3695,7 +3695,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 394,
+						Line: 397,
 						Col:  12,
 					},
 				},
@@ -3703,7 +3703,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 390,
+					Line: 393,
 					Col:  5,
 				},
 			},
@@ -3719,7 +3719,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 403,
+						Line: 406,
 						Col:  12,
 					},
 				},
@@ -3729,7 +3729,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the retreat has no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 397,
+					Line: 400,
 					Col:  5,
 				},
 			},
@@ -3745,7 +3745,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 415,
+						Line: 418,
 						Col:  12,
 					},
 				},
@@ -3756,7 +3756,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promotes medicine sellers or gives dosing advice (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 408,
+					Line: 411,
 					Col:  5,
 				},
 			},
@@ -3772,7 +3772,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 425,
+						Line: 428,
 						Col:  12,
 					},
 				},
@@ -3783,7 +3783,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "romance or sex is mixed with the facilitator's role (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 418,
+					Line: 421,
 					Col:  5,
 				},
 			},
@@ -3799,7 +3799,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 435,
+						Line: 438,
 						Col:  12,
 					},
 				},
@@ -3810,7 +3810,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "people are pushed to share more than they want to (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 428,
+					Line: 431,
 					Col:  5,
 				},
 			},
@@ -3826,7 +3826,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 445,
+						Line: 448,
 						Col:  12,
 					},
 				},
@@ -3837,7 +3837,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is the unchallenged centre of the group (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 438,
+					Line: 441,
 					Col:  5,
 				},
 			},
@@ -3853,7 +3853,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 455,
+						Line: 458,
 						Col:  12,
 					},
 				},
@@ -3864,7 +3864,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "there is no informed consent (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 448,
+					Line: 451,
 					Col:  5,
 				},
 			},
@@ -3880,7 +3880,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 465,
+						Line: 468,
 						Col:  12,
 					},
 				},
@@ -3891,7 +3891,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group promises specific outcomes (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 458,
+					Line: 461,
 					Col:  5,
 				},
 			},
@@ -3907,7 +3907,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 475,
+						Line: 478,
 						Col:  12,
 					},
 				},
@@ -3918,7 +3918,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator steers members away from their own therapy or prescriber (a red flag)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 468,
+					Line: 471,
 					Col:  5,
 				},
 			},
@@ -3936,7 +3936,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 487,
+								Line: 490,
 								Col:  12,
 							},
 						},
@@ -3947,7 +3947,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 488,
+								Line: 491,
 								Col:  12,
 							},
 						},
@@ -3958,7 +3958,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 489,
+								Line: 492,
 								Col:  12,
 							},
 						},
@@ -3969,7 +3969,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 490,
+								Line: 493,
 								Col:  12,
 							},
 						},
@@ -3980,7 +3980,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 491,
+								Line: 494,
 								Col:  12,
 							},
 						},
@@ -3991,7 +3991,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 492,
+								Line: 495,
 								Col:  12,
 							},
 						},
@@ -4002,7 +4002,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 493,
+								Line: 496,
 								Col:  12,
 							},
 						},
@@ -4013,7 +4013,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 494,
+								Line: 497,
 								Col:  12,
 							},
 						},
@@ -4024,14 +4024,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 495,
+								Line: 498,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 485,
+						Line: 488,
 						Col:  7,
 					},
 				},
@@ -4041,7 +4041,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "more than one red flag is confirmed",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 478,
+					Line: 481,
 					Col:  5,
 				},
 			},
@@ -4058,7 +4058,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  18,
 									},
 								},
@@ -4070,13 +4070,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 506,
+											Line: 509,
 											Col:  69,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  63,
 									},
 								},
@@ -4088,20 +4088,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 506,
+											Line: 509,
 											Col:  118,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 506,
+										Line: 509,
 										Col:  112,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 506,
+								Line: 509,
 								Col:  11,
 							},
 						},
@@ -4110,7 +4110,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 507,
+								Line: 510,
 								Col:  12,
 							},
 						},
@@ -4119,7 +4119,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 508,
+								Line: 511,
 								Col:  12,
 							},
 						},
@@ -4128,7 +4128,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 509,
+								Line: 512,
 								Col:  12,
 							},
 						},
@@ -4139,7 +4139,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 510,
+										Line: 513,
 										Col:  18,
 									},
 								},
@@ -4151,20 +4151,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 510,
+											Line: 513,
 											Col:  68,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 510,
+										Line: 513,
 										Col:  62,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 510,
+								Line: 513,
 								Col:  11,
 							},
 						},
@@ -4173,7 +4173,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 511,
+								Line: 514,
 								Col:  12,
 							},
 						},
@@ -4184,7 +4184,7 @@ func builtinPack() *checklist.Pack {
 									Answered: ptr(false),
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  18,
 									},
 								},
@@ -4196,13 +4196,13 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 512,
+											Line: 515,
 											Col:  77,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  71,
 									},
 								},
@@ -4214,20 +4214,20 @@ func builtinPack() *checklist.Pack {
 										},
 										Pos: checklist.Pos{
 											File: "rules/rules.yaml",
-											Line: 512,
+											Line: 515,
 											Col:  126,
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 512,
+										Line: 515,
 										Col:  120,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 512,
+								Line: 515,
 								Col:  11,
 							},
 						},
@@ -4236,14 +4236,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 513,
+								Line: 516,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 505,
+						Line: 508,
 						Col:  7,
 					},
 				},
@@ -4253,7 +4253,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some red flags have not been ruled out yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 498,
+					Line: 501,
 					Col:  5,
 				},
 			},
@@ -4273,7 +4273,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  18,
 									},
 								},
@@ -4284,7 +4284,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  56,
 									},
 								},
@@ -4295,14 +4295,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 522,
+										Line: 525,
 										Col:  98,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 522,
+								Line: 525,
 								Col:  11,
 							},
 						},
@@ -4313,7 +4313,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 523,
+								Line: 526,
 								Col:  12,
 							},
 						},
@@ -4324,7 +4324,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 524,
+								Line: 527,
 								Col:  12,
 							},
 						},
@@ -4335,7 +4335,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 525,
+								Line: 528,
 								Col:  12,
 							},
 						},
@@ -4348,7 +4348,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 526,
+										Line: 529,
 										Col:  18,
 									},
 								},
@@ -4359,14 +4359,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 526,
+										Line: 529,
 										Col:  55,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 526,
+								Line: 529,
 								Col:  11,
 							},
 						},
@@ -4377,7 +4377,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 527,
+								Line: 530,
 								Col:  12,
 							},
 						},
@@ -4390,7 +4390,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  18,
 									},
 								},
@@ -4401,7 +4401,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  64,
 									},
 								},
@@ -4412,14 +4412,14 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 528,
+										Line: 531,
 										Col:  106,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 528,
+								Line: 531,
 								Col:  11,
 							},
 						},
@@ -4430,14 +4430,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 529,
+								Line: 532,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 521,
+						Line: 524,
 						Col:  7,
 					},
 				},
@@ -4445,7 +4445,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 516,
+					Line: 519,
 					Col:  5,
 				},
 			},
@@ -4461,7 +4461,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 538,
+						Line: 541,
 						Col:  12,
 					},
 				},
@@ -4469,7 +4469,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 534,
+					Line: 537,
 					Col:  5,
 				},
 			},
@@ -4485,7 +4485,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 545,
+						Line: 548,
 						Col:  12,
 					},
 				},
@@ -4493,7 +4493,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 541,
+					Line: 544,
 					Col:  5,
 				},
 			},
@@ -4509,7 +4509,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 552,
+						Line: 555,
 						Col:  12,
 					},
 				},
@@ -4517,7 +4517,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 548,
+					Line: 551,
 					Col:  5,
 				},
 			},
@@ -4533,7 +4533,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 559,
+						Line: 562,
 						Col:  12,
 					},
 				},
@@ -4541,7 +4541,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 555,
+					Line: 558,
 					Col:  5,
 				},
 			},
@@ -4557,7 +4557,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 568,
+						Line: 571,
 						Col:  12,
 					},
 				},
@@ -4567,7 +4567,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nobody moderates the group",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 562,
+					Line: 565,
 					Col:  5,
 				},
 			},
@@ -4583,7 +4583,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 577,
+						Line: 580,
 						Col:  12,
 					},
 				},
@@ -4593,7 +4593,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no written rules",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 571,
+					Line: 574,
 					Col:  5,
 				},
 			},
@@ -4610,7 +4610,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 588,
+								Line: 591,
 								Col:  12,
 							},
 						},
@@ -4619,14 +4619,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(false),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 589,
+								Line: 592,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 587,
+						Line: 590,
 						Col:  7,
 					},
 				},
@@ -4636,7 +4636,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "some of the group's safeguards are not known yet",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 580,
+					Line: 583,
 					Col:  5,
 				},
 			},
@@ -4652,7 +4652,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 597,
+						Line: 600,
 						Col:  12,
 					},
 				},
@@ -4661,7 +4661,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "nothing in the rules bars selling or dosing tips",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 592,
+					Line: 595,
 					Col:  5,
 				},
 			},
@@ -4677,7 +4677,7 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 608,
+								Line: 611,
 								Col:  12,
 							},
 						},
@@ -4692,20 +4692,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 609,
+									Line: 612,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 609,
+								Line: 612,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 607,
+						Line: 610,
 						Col:  7,
 					},
 				},
@@ -4715,7 +4715,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has no rules, moderation or crisis resources",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 600,
+					Line: 603,
 					Col:  5,
 				},
 			},
@@ -4731,7 +4731,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 622,
+								Line: 625,
 								Col:  12,
 							},
 						},
@@ -4743,20 +4743,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 623,
+									Line: 626,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 623,
+								Line: 626,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 621,
+						Line: 624,
 						Col:  7,
 					},
 				},
@@ -4766,7 +4766,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group is larger than 12",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 614,
+					Line: 617,
 					Col:  5,
 				},
 			},
@@ -4781,7 +4781,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(12)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 632,
+								Line: 635,
 								Col:  12,
 							},
 						},
@@ -4792,14 +4792,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 633,
+								Line: 636,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 631,
+						Line: 634,
 						Col:  7,
 					},
 				},
@@ -4808,7 +4808,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 626,
+					Line: 629,
 					Col:  5,
 				},
 			},
@@ -4823,7 +4823,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 641,
+						Line: 644,
 						Col:  12,
 					},
 				},
@@ -4831,7 +4831,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 637,
+					Line: 640,
 					Col:  5,
 				},
 			},
@@ -4848,13 +4848,13 @@ func builtinPack() *checklist.Pack {
 								Above:    ptr(float64(12)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 650,
+									Line: 653,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 650,
+								Line: 653,
 								Col:  11,
 							},
 						},
@@ -4864,13 +4864,13 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(4)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 651,
+									Line: 654,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 651,
+								Line: 654,
 								Col:  11,
 							},
 						},
@@ -4879,14 +4879,14 @@ func builtinPack() *checklist.Pack {
 							Answered: ptr(true),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 652,
+								Line: 655,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 649,
+						Line: 652,
 						Col:  7,
 					},
 				},
@@ -4894,7 +4894,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Overview",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 644,
+					Line: 647,
 					Col:  5,
 				},
 			},
@@ -4910,7 +4910,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(150)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 662,
+								Line: 665,
 								Col:  12,
 							},
 						},
@@ -4922,20 +4922,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 663,
+									Line: 666,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 663,
+								Line: 666,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 661,
+						Line: 664,
 						Col:  7,
 					},
 				},
@@ -4944,7 +4944,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "sessions run long",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 655,
+					Line: 658,
 					Col:  5,
 				},
 			},
@@ -4959,7 +4959,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(80)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 672,
+								Line: 675,
 								Col:  12,
 							},
 						},
@@ -4971,14 +4971,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 673,
+								Line: 676,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 671,
+						Line: 674,
 						Col:  7,
 					},
 				},
@@ -4988,7 +4988,7 @@ func builtinPack() *checklist.Pack {
 				About:   "cost-usd",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 666,
+					Line: 669,
 					Col:  5,
 				},
 			},
@@ -5003,7 +5003,7 @@ func builtinPack() *checklist.Pack {
 							Above:    ptr(float64(30)),
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 684,
+								Line: 687,
 								Col:  12,
 							},
 						},
@@ -5014,14 +5014,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 685,
+								Line: 688,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 683,
+						Line: 686,
 						Col:  7,
 					},
 				},
@@ -5030,7 +5030,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 678,
+					Line: 681,
 					Col:  5,
 				},
 			},
@@ -5045,7 +5045,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 695,
+						Line: 698,
 						Col:  12,
 					},
 				},
@@ -5053,7 +5053,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Ceremony-style integration (with caveats)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 691,
+					Line: 694,
 					Col:  5,
 				},
 			},
@@ -5068,7 +5068,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 702,
+						Line: 705,
 						Col:  12,
 					},
 				},
@@ -5077,7 +5077,7 @@ func builtinPack() *checklist.Pack {
 				Source:             "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 698,
+					Line: 701,
 					Col:  5,
 				},
 			},
@@ -5092,7 +5092,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 710,
+						Line: 713,
 						Col:  12,
 					},
 				},
@@ -5100,7 +5100,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration retreats (intensive format)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 706,
+					Line: 709,
 					Col:  5,
 				},
 			},
@@ -5118,7 +5118,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 721,
+								Line: 724,
 								Col:  12,
 							},
 						},
@@ -5129,7 +5129,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 722,
+								Line: 725,
 								Col:  12,
 							},
 						},
@@ -5141,20 +5141,20 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 723,
+									Line: 726,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 723,
+								Line: 726,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 720,
+						Line: 723,
 						Col:  7,
 					},
 				},
@@ -5164,7 +5164,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "medicine is taken with no medical backup",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 713,
+					Line: 716,
 					Col:  5,
 				},
 			},
@@ -5180,7 +5180,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 732,
+						Line: 735,
 						Col:  12,
 					},
 				},
@@ -5192,7 +5192,7 @@ func builtinPack() *checklist.Pack {
 				Named:    true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 726,
+					Line: 729,
 					Col:  5,
 				},
 			},
@@ -5207,7 +5207,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 744,
+						Line: 747,
 						Col:  12,
 					},
 				},
@@ -5216,7 +5216,7 @@ func builtinPack() *checklist.Pack {
 				Crisis:  true,
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 739,
+					Line: 742,
 					Col:  5,
 				},
 			},
@@ -5237,7 +5237,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(3)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 754,
+						Line: 757,
 						Col:  7,
 					},
 				},
@@ -5245,7 +5245,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "What good facilitation looks like",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 749,
+					Line: 752,
 					Col:  5,
 				},
 			},
@@ -5266,7 +5266,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 766,
+								Line: 769,
 								Col:  12,
 							},
 						},
@@ -5282,20 +5282,20 @@ func builtinPack() *checklist.Pack {
 								AtLeast: ptr(int(2)),
 								Pos: checklist.Pos{
 									File: "rules/rules.yaml",
-									Line: 767,
+									Line: 770,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 767,
+								Line: 770,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 765,
+						Line: 768,
 						Col:  7,
 					},
 				},
@@ -5305,7 +5305,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "a habit of less-skilled facilitation was seen",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 759,
+					Line: 762,
 					Col:  5,
 				},
 			},
@@ -5325,7 +5325,7 @@ func builtinPack() *checklist.Pack {
 					AtLeast: ptr(int(2)),
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 778,
+						Line: 781,
 						Col:  7,
 					},
 				},
@@ -5336,7 +5336,7 @@ func builtinPack() *checklist.Pack {
 				Headline:           "several habits of a less-skilled facilitator were seen in sessions",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 771,
+					Line: 774,
 					Col:  5,
 				},
 			},
@@ -5352,7 +5352,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 790,
+						Line: 793,
 						Col:  12,
 					},
 				},
@@ -5362,7 +5362,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the facilitator is coercive or crosses boundaries",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 784,
+					Line: 787,
 					Col:  5,
 				},
 			},
@@ -5378,7 +5378,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 799,
+						Line: 802,
 						Col:  12,
 					},
 				},
@@ -5388,7 +5388,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group encourages unsafe risks with substances or behaviour",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 793,
+					Line: 796,
 					Col:  5,
 				},
 			},
@@ -5404,7 +5404,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 808,
+						Line: 811,
 						Col:  12,
 					},
 				},
@@ -5414,7 +5414,7 @@ func builtinPack() *checklist.Pack {
 				Headline: "the group has drifted into advice-giving",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 802,
+					Line: 805,
 					Col:  5,
 				},
 			},
@@ -5432,7 +5432,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 820,
+								Line: 823,
 								Col:  12,
 							},
 						},
@@ -5445,7 +5445,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 822,
+										Line: 825,
 										Col:  16,
 									},
 								},
@@ -5456,21 +5456,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 823,
+										Line: 826,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 821,
+								Line: 824,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 819,
+						Line: 822,
 						Col:  7,
 					},
 				},
@@ -5481,7 +5481,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 811,
+					Line: 814,
 					Col:  5,
 				},
 			},
@@ -5499,7 +5499,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 835,
+								Line: 838,
 								Col:  12,
 							},
 						},
@@ -5510,14 +5510,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 836,
+								Line: 839,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 834,
+						Line: 837,
 						Col:  7,
 					},
 				},
@@ -5528,7 +5528,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 826,
+					Line: 829,
 					Col:  5,
 				},
 			},
@@ -5549,7 +5549,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 848,
+								Line: 851,
 								Col:  12,
 							},
 						},
@@ -5560,14 +5560,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 849,
+								Line: 852,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 847,
+						Line: 850,
 						Col:  7,
 					},
 				},
@@ -5578,7 +5578,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "agreements",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 839,
+					Line: 842,
 					Col:  5,
 				},
 			},
@@ -5595,7 +5595,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 861,
+								Line: 864,
 								Col:  12,
 							},
 						},
@@ -5608,7 +5608,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 863,
+										Line: 866,
 										Col:  16,
 									},
 								},
@@ -5619,7 +5619,7 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 864,
+										Line: 867,
 										Col:  16,
 									},
 								},
@@ -5630,21 +5630,21 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/rules.yaml",
-										Line: 865,
+										Line: 868,
 										Col:  16,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/rules.yaml",
-								Line: 862,
+								Line: 865,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 860,
+						Line: 863,
 						Col:  7,
 					},
 				},
@@ -5655,7 +5655,7 @@ func builtinPack() *checklist.Pack {
 				Contradicts: "rf-charismatic-leader",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 852,
+					Line: 855,
 					Col:  5,
 				},
 			},
@@ -5670,7 +5670,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 874,
+						Line: 877,
 						Col:  12,
 					},
 				},
@@ -5678,7 +5678,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 870,
+					Line: 873,
 					Col:  5,
 				},
 			},
@@ -5693,7 +5693,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 881,
+						Line: 884,
 						Col:  12,
 					},
 				},
@@ -5703,7 +5703,7 @@ func builtinPack() *checklist.Pack {
 				About:   "joining",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 877,
+					Line: 880,
 					Col:  5,
 				},
 			},
@@ -5719,7 +5719,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 890,
+						Line: 893,
 						Col:  12,
 					},
 				},
@@ -5727,7 +5727,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "When to leave a circle",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 886,
+					Line: 889,
 					Col:  5,
 				},
 			},
@@ -5743,7 +5743,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 897,
+						Line: 900,
 						Col:  12,
 					},
 				},
@@ -5751,7 +5751,7 @@ func builtinPack() *checklist.Pack {
 				Source:  "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 893,
+					Line: 896,
 					Col:  5,
 				},
 			},
@@ -5766,7 +5766,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/rules.yaml",
-						Line: 904,
+						Line: 907,
 						Col:  12,
 					},
 				},
@@ -5776,7 +5776,7 @@ func builtinPack() *checklist.Pack {
 				About:   "dual-role",
 				Pos: checklist.Pos{
 					File: "rules/rules.yaml",
-					Line: 900,
+					Line: 903,
 					Col:  5,
 				},
 			},
@@ -7976,6 +7976,8 @@ func builtinPack() *checklist.Pack {
 			"a11y.how-number":                      "Type a number{range}, like {example}.",
 			"a11y.how-text":                        "Type your answer on one line; here every word is part of the answer, so to go back, quit or get help type /b, /q or /?.",
 			"a11y.how-tristate":                    "Type y for yes, n for no, or u for unknown.",
+			"a11y.keep-date":                       "Date of the call or visit, YYYY-MM-DD (enter: today, {today}): ",
+			"a11y.keep-date-set":                   "Dated {date}.",
 			"a11y.keep-done":                       "Kept in your circles as {path}. Only you can read it (mode 0600). The answers about the person (fit, what they saw attending, notes about them) went to their private record, not to the register.",
 			"a11y.keep-failed":                     "Not kept in your circles: {reason}",
 			"a11y.keep-prompt":                     "Keep these answers in your circles, for vetcircle circles and revet? y or n (enter: no): ",
@@ -8001,6 +8003,7 @@ func builtinPack() *checklist.Pack {
 			"a11y.range-unit":                      ", in {unit}",
 			"a11y.recorded":                        "Recorded: {answer}.",
 			"a11y.resume":                          "Continuing where you stopped.",
+			"a11y.revet":                           "Vetting this circle again: only the questions about the circle, each with its answer from the vetting on {date}. Enter alone keeps that answer.",
 			"a11y.save-declined":                   "The summary was not saved.",
 			"a11y.save-done":                       "Saved the summary to {path}.",
 			"a11y.save-ended":                      "Input ended; the summary was not saved to a file.",
@@ -8043,11 +8046,18 @@ func builtinPack() *checklist.Pack {
 			"answer.yes":                           "yes",
 			"checkin.kept":                         "Kept in {path}.",
 			"circles.checkins":                     "Seen in sessions",
+			"circles.diff-date":                    "Vetted: {before} → {after}",
+			"circles.diff-note-added":              "{label}, note added: {note}",
+			"circles.diff-note-changed":            "{label}, note: {before} → {after}",
+			"circles.diff-note-removed":            "{label}, note removed: {note}",
 			"circles.kept-as":                      "{file}: kept as {name} ({path})",
 			"circles.new-red-flag":                 "New red flag",
 			"circles.none":                         "No circles kept yet: vetcircle circles add FILE keeps an answers file.",
 			"circles.person-kept":                  "The person's answers and notes: kept in their private record ({path}), not in the register.",
 			"circles.revet-due":                    "re-vet due",
+			"circles.revet-rules":                  "re-vet due: the rules changed on {date} for what this vetting answered ({rules})",
+			"circles.revet-undated":                "re-vet due: the date of the vetting was not recorded",
+			"circles.revet-year":                   "re-vet due: vetted {date}, over a year ago",
 			"circles.seen-heading":                 "Seen in sessions (what people attending saw of the circle; no one's name or notes):",
 			"circles.seen-on":                      "seen in a session on {date}: {seen}",
 			"circles.vetted":                       "Vetted",
@@ -8066,6 +8076,7 @@ func builtinPack() *checklist.Pack {
 			"compare.red-flags":                    "Red flags",
 			"compare.score":                        "Score",
 			"compare.stay":                         "Stay",
+			"compare.vetted":                       "Vetted (date of the call)",
 			"cond.above":                           "is above",
 			"cond.and":                             "and",
 			"cond.answered":                        "is answered",
@@ -8080,6 +8091,9 @@ func builtinPack() *checklist.Pack {
 			"cond.not":                             "not",
 			"cond.not-answered":                    "is not answered",
 			"cond.or":                              "or",
+			"date.bad":                             "{value} is not a date: type it as YYYY-MM-DD, such as {example}",
+			"date.early":                           "{value} is before {earliest}: give the real date",
+			"date.future":                          "{value} is in the future: give the date the call or visit happened",
 			"err:%s belongs in the circle block":   "%s belongs in the circle block",
 			"err:%s: %q is not yes, no or unknown": "%s: %q is not yes, no or unknown",
 			"err:%s: %s is not one of its options": "%s: %s is not one of its options",
@@ -8246,6 +8260,10 @@ func builtinPack() *checklist.Pack {
 			"report.source.other":              "other",
 			"report.source.session":            "a session attended",
 			"report.source.website":            "the circle's website or papers",
+			"revet.before":                     "Before ({date}): {answer}.",
+			"revet.before-note":                "Note then: {note}",
+			"revet.note-earlier":               "From the vetting on {date}: {note}",
+			"revet.note-earlier-undated":       "From an earlier vetting: {note}",
 			"script.ask-self":                  "Ask yourself",
 			"script.best":                      "the answer a careful facilitator gives",
 			"script.circle-key":                "circle block key",
@@ -8366,6 +8384,7 @@ func builtinPack() *checklist.Pack {
 			"ui.key.copy-note":                 "copy note",
 			"ui.key.done":                      "done",
 			"ui.key.down":                      "down",
+			"ui.key.how-gathered":              "how gathered",
 			"ui.key.keep-it":                   "keep it",
 			"ui.key.more":                      "more",
 			"ui.key.move":                      "move",
@@ -8430,6 +8449,7 @@ func builtinPack() *checklist.Pack {
 			"ui.quit.body":                     "Answers given so far: {n}. They are not saved anywhere, and quitting loses them.",
 			"ui.quit.body-draft":               "Answers given so far: {n}. They are kept in the draft {path}: vetcircle resume continues it.",
 			"ui.quit.title":                    "Quit vetcircle?",
+			"ui.revet":                         "Vetting again: the circle's questions only, each with its answer from the vetting on {date}.",
 			"ui.review.answered":               "{n} of {m} known ({pct}% complete)",
 			"ui.review.continue":               "Continue to the summary",
 			"ui.review.intro":                  "Move to any answer and press enter to change it.",
@@ -8442,7 +8462,8 @@ func builtinPack() *checklist.Pack {
 			"ui.save.empty":                    "Type a file name.",
 			"ui.save.exists":                   "{path} already exists. Replace it?",
 			"ui.save.failed":                   "Could not save {path}: {reason}.",
-			"ui.save.keep-source":              "How were the answers gathered? Press 1 call · 2 website · 3 session · 4 other",
+			"ui.save.keep-date":                "Date of the call or visit:",
+			"ui.save.keep-source":              "How were the answers gathered? ↑ ↓ to choose:",
 			"ui.save.keep-where":               "Kept in a new file of its own in {dir}; enter keeps it.",
 			"ui.save.kept":                     "Your answers are kept: fix the name or the folder and try again, or press esc.",
 			"ui.save.kind-help.answers":        "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",
