@@ -53,6 +53,7 @@ func builtinPackES() *checklist.Pack {
 				ID:     "welcome",
 				Title:  "Para empezar",
 				Intro:  "Quién usa vetcircle y en qué punto está usted con este círculo.",
+				Record: "person",
 				Source: "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
@@ -67,7 +68,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 11,
+					Line: 12,
 					Col:  5,
 				},
 			},
@@ -78,7 +79,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 15,
+					Line: 16,
 					Col:  5,
 				},
 			},
@@ -89,7 +90,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 19,
+					Line: 20,
 					Col:  5,
 				},
 			},
@@ -100,7 +101,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 23,
+					Line: 24,
 					Col:  5,
 				},
 			},
@@ -110,6 +111,7 @@ func builtinPackES() *checklist.Pack {
 				Intro:            "Lo que usted ha visto en las sesiones, y si ya es hora de irse.",
 				IntroCoordinator: "Lo que la persona ha visto en las sesiones, y si ya es hora de que se vaya. Pregúnteselo a la persona que usted ayuda, no al facilitador.",
 				TitleCoordinator: "Desde que la persona empezó a asistir",
+				Record:           "person",
 				Source:           "When to leave a circle",
 				When: &checklist.Condition{
 					Question: "stage",
@@ -118,13 +120,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 33,
+						Line: 35,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 27,
+					Line: 28,
 					Col:  5,
 				},
 			},
@@ -134,10 +136,11 @@ func builtinPackES() *checklist.Pack {
 				Intro:            "Un círculo seguro puede no ser el adecuado para usted. Estas preguntas son para usted.",
 				IntroCoordinator: "Un círculo seguro puede no ser el adecuado para la persona a quien usted ayuda. Pregúnteselo a la persona, no al facilitador.",
 				TitleCoordinator: "Lo que le conviene a la persona",
+				Record:           "person",
 				Source:           "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 34,
+					Line: 36,
 					Col:  5,
 				},
 			},
@@ -156,7 +159,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Estoy evaluando un círculo para mí",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 51,
+							Line: 54,
 							Col:  10,
 						},
 					},
@@ -165,7 +168,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Coordino la atención de alguien y estoy en una llamada con quien facilita",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 52,
+							Line: 55,
 							Col:  10,
 						},
 					},
@@ -173,7 +176,7 @@ func builtinPackES() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 43,
+					Line: 46,
 					Col:  5,
 				},
 			},
@@ -190,7 +193,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Estoy pensando en unirme",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 61,
+							Line: 64,
 							Col:  10,
 						},
 					},
@@ -199,7 +202,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Ya asisto, y me pregunto si debo quedarme",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 62,
+							Line: 65,
 							Col:  10,
 						},
 					},
@@ -207,7 +210,7 @@ func builtinPackES() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 53,
+					Line: 56,
 					Col:  5,
 				},
 			},
@@ -222,7 +225,7 @@ func builtinPackES() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 65,
+					Line: 68,
 					Col:  5,
 				},
 			},
@@ -244,7 +247,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Alguien con formación que facilita, acuerdos del grupo, rondas para compartir; unas 6 a 12 personas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 84,
+							Line: 87,
 							Col:  10,
 						},
 					},
@@ -254,7 +257,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Con elementos rituales como música, velas, una invocación al inicio o un bastón de la palabra.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 85,
+							Line: 88,
 							Col:  10,
 						},
 					},
@@ -264,7 +267,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sin nadie que facilite: un foro, un grupo en redes sociales, una plataforma o amistades que se reúnen en persona.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 86,
+							Line: 89,
 							Col:  10,
 						},
 					},
@@ -274,14 +277,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "De 2 a 5 días de trabajo en grupo prolongado, muchas veces con alojamiento.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 87,
+							Line: 90,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 73,
+					Line: 76,
 					Col:  5,
 				},
 			},
@@ -296,7 +299,7 @@ func builtinPackES() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 88,
+					Line: 91,
 					Col:  5,
 				},
 			},
@@ -319,7 +322,7 @@ func builtinPackES() *checklist.Pack {
 				Example:        "8, o un rango como 6-10",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 96,
+					Line: 99,
 					Col:  5,
 				},
 			},
@@ -344,13 +347,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 128,
+							Line: 131,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 128,
+						Line: 131,
 						Col:  12,
 					},
 				},
@@ -360,7 +363,7 @@ func builtinPackES() *checklist.Pack {
 				Example: "90, 2h o 1h30",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 112,
+					Line: 115,
 					Col:  5,
 				},
 			},
@@ -381,7 +384,7 @@ func builtinPackES() *checklist.Pack {
 				Example:     "45, $45 o gratis",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 129,
+					Line: 132,
 					Col:  5,
 				},
 			},
@@ -402,7 +405,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "En persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 154,
+							Line: 157,
 							Col:  10,
 						},
 					},
@@ -411,7 +414,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "En línea (videollamada o foro)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 155,
+							Line: 158,
 							Col:  10,
 						},
 					},
@@ -420,14 +423,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "De las dos formas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 156,
+							Line: 159,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 143,
+					Line: 146,
 					Col:  5,
 				},
 			},
@@ -447,7 +450,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una cuota fija",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 169,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -456,7 +459,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Por donativo (lo que usted quiera dar)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 170,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -465,7 +468,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tarifa escalonada según ingresos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 171,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -474,7 +477,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Membresía o suscripción",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 172,
+							Line: 175,
 							Col:  10,
 						},
 					},
@@ -483,7 +486,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 173,
+							Line: 176,
 							Col:  10,
 						},
 					},
@@ -492,7 +495,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 157,
+					Line: 160,
 					Col:  5,
 				},
 			},
@@ -507,7 +510,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 174,
+					Line: 177,
 					Col:  5,
 				},
 			},
@@ -522,7 +525,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 182,
+					Line: 185,
 					Col:  5,
 				},
 			},
@@ -546,7 +549,7 @@ func builtinPackES() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 205,
+							Line: 208,
 							Col:  10,
 						},
 					},
@@ -555,7 +558,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Algo vago o general (\"tengo formación en varios enfoques\")",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 206,
+							Line: 209,
 							Col:  10,
 						},
 					},
@@ -564,7 +567,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Dice que su experiencia personal basta",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 207,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -573,7 +576,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No quiso decirlo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 208,
+							Line: 211,
 							Col:  10,
 						},
 					},
@@ -582,7 +585,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No hay nadie que facilite (es un grupo informal de pares)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 209,
+							Line: 212,
 							Col:  10,
 						},
 					},
@@ -592,7 +595,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Años de aprendizaje en una tradición ceremonial o religiosa: no es un programa de integración con nombre, pero tampoco es \"mi propia experiencia\".",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 210,
+							Line: 213,
 							Col:  10,
 						},
 					},
@@ -602,7 +605,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Profesional de terapia, consejería o medicina con licencia verdadera, que no nombra ninguna formación específica en psicodélicos.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 211,
+							Line: 214,
 							Col:  10,
 						},
 					},
@@ -612,14 +615,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Es un título que cualquiera puede usar; pregunte dónde se formó.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 212,
+							Line: 215,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 192,
+					Line: 195,
 					Col:  5,
 				},
 			},
@@ -644,13 +647,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 226,
+							Line: 229,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 226,
+						Line: 229,
 						Col:  12,
 					},
 				},
@@ -661,7 +664,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Lo que se dice en el grupo se queda en el grupo.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 228,
+							Line: 231,
 							Col:  10,
 						},
 					},
@@ -671,7 +674,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se escucha y se acompaña; nadie trata de arreglar a nadie.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 229,
+							Line: 232,
 							Col:  10,
 						},
 					},
@@ -681,7 +684,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se puede escuchar sin hablar.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 230,
+							Line: 233,
 							Col:  10,
 						},
 					},
@@ -691,14 +694,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Se entregan antes de la primera sesión o en ella.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 231,
+							Line: 234,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 213,
+					Line: 216,
 					Col:  5,
 				},
 			},
@@ -723,13 +726,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 244,
+							Line: 247,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 244,
+						Line: 247,
 						Col:  12,
 					},
 				},
@@ -740,7 +743,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Tiene formación para sostener a alguien en crisis durante la sesión.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 246,
+							Line: 249,
 							Col:  10,
 						},
 					},
@@ -749,7 +752,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después hace seguimiento a solas con la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 247,
+							Line: 250,
 							Col:  10,
 						},
 					},
@@ -759,14 +762,14 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Sabe cuándo y cómo referir a alguien, y a quién.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 248,
+							Line: 251,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 232,
+					Line: 235,
 					Col:  5,
 				},
 			},
@@ -790,7 +793,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 261,
+						Line: 264,
 						Col:  12,
 					},
 				},
@@ -801,7 +804,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Publicadas donde alguien nuevo las lee antes de escribir.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 267,
+							Line: 270,
 							Col:  10,
 						},
 					},
@@ -811,7 +814,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Moderadores que atienden las denuncias y quitan lo que rompe las reglas.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 268,
+							Line: 271,
 							Col:  10,
 						},
 					},
@@ -820,7 +823,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Una regla que prohíbe vender medicina o aconsejar dosis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 269,
+							Line: 272,
 							Col:  10,
 						},
 					},
@@ -830,7 +833,7 @@ func builtinPackES() *checklist.Pack {
 						Help:  "Como el 988 en EE. UU., puestos donde todos los ven.",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 270,
+							Line: 273,
 							Col:  10,
 						},
 					},
@@ -841,7 +844,7 @@ func builtinPackES() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 249,
+					Line: 252,
 					Col:  5,
 				},
 			},
@@ -865,19 +868,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 284,
+							Line: 287,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 284,
+						Line: 287,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 273,
+					Line: 276,
 					Col:  5,
 				},
 			},
@@ -900,13 +903,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 296,
+						Line: 299,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 285,
+					Line: 288,
 					Col:  5,
 				},
 			},
@@ -931,7 +934,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 310,
+								Line: 313,
 								Col:  12,
 							},
 						},
@@ -942,20 +945,20 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/questions.yaml",
-								Line: 311,
+								Line: 314,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 309,
+						Line: 312,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 297,
+					Line: 300,
 					Col:  5,
 				},
 			},
@@ -979,13 +982,13 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 324,
+						Line: 327,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 313,
+					Line: 316,
 					Col:  5,
 				},
 			},
@@ -1009,19 +1012,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 336,
+							Line: 339,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 336,
+						Line: 339,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 325,
+					Line: 328,
 					Col:  5,
 				},
 			},
@@ -1045,13 +1048,13 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 350,
+							Line: 353,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 350,
+						Line: 353,
 						Col:  12,
 					},
 				},
@@ -1061,7 +1064,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera puede llegar sin más",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 352,
+							Line: 355,
 							Col:  10,
 						},
 					},
@@ -1070,7 +1073,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se presenta una solicitud, hay entrevista y se acepta a la persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 353,
+							Line: 356,
 							Col:  10,
 						},
 					},
@@ -1079,7 +1082,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Solo se revisa la \"preparación espiritual\"",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 354,
+							Line: 357,
 							Col:  10,
 						},
 					},
@@ -1088,7 +1091,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 337,
+					Line: 340,
 					Col:  5,
 				},
 			},
@@ -1108,7 +1111,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se comenta lo que uno escuchó, nunca lo que el otro debería hacer",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 367,
+							Line: 370,
 							Col:  10,
 						},
 					},
@@ -1117,7 +1120,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Se llega a las sesiones sin haber consumido",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 368,
+							Line: 371,
 							Col:  10,
 						},
 					},
@@ -1126,7 +1129,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "No se venden ni se piden sustancias",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 369,
+							Line: 372,
 							Col:  10,
 						},
 					},
@@ -1135,7 +1138,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 355,
+					Line: 358,
 					Col:  5,
 				},
 			},
@@ -1156,7 +1159,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:            true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 370,
+					Line: 373,
 					Col:  5,
 				},
 			},
@@ -1183,7 +1186,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 403,
+									Line: 406,
 									Col:  14,
 								},
 							},
@@ -1194,26 +1197,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 404,
+									Line: 407,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 402,
+							Line: 405,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 401,
+						Line: 404,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 386,
+					Line: 389,
 					Col:  5,
 				},
 			},
@@ -1232,7 +1235,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 405,
+					Line: 408,
 					Col:  5,
 				},
 			},
@@ -1251,7 +1254,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 417,
+					Line: 420,
 					Col:  5,
 				},
 			},
@@ -1270,7 +1273,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 429,
+					Line: 432,
 					Col:  5,
 				},
 			},
@@ -1295,19 +1298,19 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 453,
+							Line: 456,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 453,
+						Line: 456,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 441,
+					Line: 444,
 					Col:  5,
 				},
 			},
@@ -1326,7 +1329,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 454,
+					Line: 457,
 					Col:  5,
 				},
 			},
@@ -1353,7 +1356,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 481,
+									Line: 484,
 									Col:  14,
 								},
 							},
@@ -1364,26 +1367,26 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/questions.yaml",
-									Line: 482,
+									Line: 485,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 480,
+							Line: 483,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/questions.yaml",
-						Line: 479,
+						Line: 482,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 466,
+					Line: 469,
 					Col:  5,
 				},
 			},
@@ -1402,7 +1405,7 @@ func builtinPackES() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 483,
+					Line: 486,
 					Col:  5,
 				},
 			},
@@ -1423,7 +1426,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:         true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 495,
+					Line: 498,
 					Col:  5,
 				},
 			},
@@ -1445,7 +1448,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 513,
+					Line: 516,
 					Col:  5,
 				},
 			},
@@ -1463,35 +1466,9 @@ func builtinPackES() *checklist.Pack {
 				Source:            "What good facilitation looks like",
 				Options: []*checklist.Option{
 					&checklist.Option{
-						ID:    "opens-with-agreements",
-						Label: "Empieza recordando los acuerdos del grupo",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 540,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "holds-time",
-						Label: "Reparte bien el tiempo: nadie acapara",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 541,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "invites-not-pressures",
-						Label: "Invita sin presionar (\"puede compartir, o no\")",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 542,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "names-dynamics",
-						Label: "Nombra lo que está pasando en la sala cuando eso ayuda",
+						ID:                "opens-with-agreements",
+						Label:             "Empieza recordando los acuerdos del grupo",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 543,
@@ -1499,18 +1476,49 @@ func builtinPackES() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "ends-on-time",
-						Label: "Termina a la hora",
+						ID:                "holds-time",
+						Label:             "Reparte bien el tiempo: nadie acapara",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 544,
 							Col:  10,
 						},
 					},
+					&checklist.Option{
+						ID:                "invites-not-pressures",
+						Label:             "Invita sin presionar (\"puede compartir, o no\")",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 545,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "names-dynamics",
+						Label:             "Nombra lo que está pasando en la sala cuando eso ayuda",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 546,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "ends-on-time",
+						Label:             "Termina a la hora",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 547,
+							Col:  10,
+						},
+					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 528,
+					Line: 531,
 					Col:  5,
 				},
 			},
@@ -1528,35 +1536,9 @@ func builtinPackES() *checklist.Pack {
 				Source:            "What good facilitation looks like",
 				Options: []*checklist.Option{
 					&checklist.Option{
-						ID:    "skips-agreements",
-						Label: "Se salta los acuerdos",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 557,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "allows-advice",
-						Label: "Deja que los miembros se den consejos entre sí",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 558,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "monopolized",
-						Label: "Deja que una sola persona acapare el tiempo",
-						Pos: checklist.Pos{
-							File: "rules/es/questions.yaml",
-							Line: 559,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "pushes-sharing",
-						Label: "Presiona a quien no quiere hablar para que comparta",
+						ID:                "skips-agreements",
+						Label:             "Se salta los acuerdos",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 560,
@@ -1564,8 +1546,9 @@ func builtinPackES() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "runs-over",
-						Label: "Casi siempre se pasa de la hora de terminar",
+						ID:                "allows-advice",
+						Label:             "Deja que los miembros se den consejos entre sí",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 561,
@@ -1573,18 +1556,59 @@ func builtinPackES() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "discourages-care",
-						Label: "Aleja a la gente de su propia terapia o de quien le receta",
+						ID:                "monopolized",
+						Label:             "Deja que una sola persona acapare el tiempo",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
 							Line: 562,
 							Col:  10,
 						},
 					},
+					&checklist.Option{
+						ID:                "pushes-sharing",
+						Label:             "Presiona a quien no quiere hablar para que comparta",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 563,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "runs-over",
+						Label:             "Casi siempre se pasa de la hora de terminar",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 564,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "discourages-care",
+						Label:             "Aleja a la gente de su propia terapia o de quien le receta",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 565,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "medication-advice",
+						Label:             "Deja que los miembros se digan unos a otros que dejen o cambien una medicación",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/es/questions.yaml",
+							Line: 566,
+							Col:  10,
+						},
+					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 545,
+					Line: 548,
 					Col:  5,
 				},
 			},
@@ -1606,25 +1630,27 @@ func builtinPackES() *checklist.Pack {
 						Label: "Después de las sesiones casi siempre me siento peor",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 575,
+							Line: 579,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "coercive",
-						Label: "Quien facilita me presiona o me obliga a hacer cosas, o no respeta los límites",
+						ID:                "coercive",
+						Label:             "Quien facilita me presiona o me obliga a hacer cosas, o no respeta los límites",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 576,
+							Line: 580,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "advice-drift",
-						Label: "El grupo se ha ido a dar consejos en vez de escuchar y acompañar",
+						ID:                "advice-drift",
+						Label:             "El grupo se ha ido a dar consejos en vez de escuchar y acompañar",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 577,
+							Line: 581,
 							Col:  10,
 						},
 					},
@@ -1633,23 +1659,24 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me doy cuenta de que actúo para los demás en vez de hablar con sinceridad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 578,
+							Line: 582,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "risk-taking",
-						Label: "El grupo anima a correr riesgos con sustancias o con conductas que no son seguras",
+						ID:                "risk-taking",
+						Label:             "El grupo anima a correr riesgos con sustancias o con conductas que no son seguras",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 579,
+							Line: 583,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 563,
+					Line: 567,
 					Col:  5,
 				},
 			},
@@ -1671,7 +1698,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Comparto con comodidad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 594,
+							Line: 598,
 							Col:  10,
 						},
 					},
@@ -1680,7 +1707,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Primero querría escuchar un tiempo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 595,
+							Line: 599,
 							Col:  10,
 						},
 					},
@@ -1689,14 +1716,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Compartir en grupo me parece horrible",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 596,
+							Line: 600,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 582,
+					Line: 586,
 					Col:  5,
 				},
 			},
@@ -1718,7 +1745,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me atrae",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 609,
+							Line: 613,
 							Col:  10,
 						},
 					},
@@ -1727,7 +1754,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me da igual",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 610,
+							Line: 614,
 							Col:  10,
 						},
 					},
@@ -1736,14 +1763,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Me causaría incomodidad",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 611,
+							Line: 615,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 597,
+					Line: 601,
 					Col:  5,
 				},
 			},
@@ -1765,7 +1792,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un terapeuta o profesional clínico, además de mis propias prácticas",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 624,
+							Line: 628,
 							Col:  10,
 						},
 					},
@@ -1774,7 +1801,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Mis propias prácticas constantes (escribir un diario, meditar, etc.)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 625,
+							Line: 629,
 							Col:  10,
 						},
 					},
@@ -1783,14 +1810,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Todavía nada constante",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 626,
+							Line: 630,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 612,
+					Line: 616,
 					Col:  5,
 				},
 			},
@@ -1812,7 +1839,7 @@ func builtinPackES() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 627,
+					Line: 631,
 					Col:  5,
 				},
 			},
@@ -1834,7 +1861,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Nada; tiene que ser gratis",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 654,
+							Line: 658,
 							Col:  10,
 						},
 					},
@@ -1843,7 +1870,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Hasta unos $30 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 655,
+							Line: 659,
 							Col:  10,
 						},
 					},
@@ -1852,7 +1879,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Entre $30 y $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 656,
+							Line: 660,
 							Col:  10,
 						},
 					},
@@ -1861,7 +1888,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Más de $80 por sesión",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 657,
+							Line: 661,
 							Col:  10,
 						},
 					},
@@ -1870,14 +1897,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo suficiente para un retiro ($1,500 o más)",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 658,
+							Line: 662,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 642,
+					Line: 646,
 					Col:  5,
 				},
 			},
@@ -1899,7 +1926,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Puedo llegar a un círculo en persona",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 671,
+							Line: 675,
 							Col:  10,
 						},
 					},
@@ -1908,7 +1935,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Tiene que ser en línea",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 672,
+							Line: 676,
 							Col:  10,
 						},
 					},
@@ -1917,14 +1944,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Cualquiera de los dos",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 673,
+							Line: 677,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 659,
+					Line: 663,
 					Col:  5,
 				},
 			},
@@ -1946,7 +1973,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Apoyo con estructura además de mi propia práctica",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 686,
+							Line: 690,
 							Col:  10,
 						},
 					},
@@ -1955,7 +1982,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un marco ceremonial o contemplativo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 687,
+							Line: 691,
 							Col:  10,
 						},
 					},
@@ -1964,7 +1991,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Preguntas prácticas y recursos entre sesiones",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 688,
+							Line: 692,
 							Col:  10,
 						},
 					},
@@ -1973,7 +2000,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Sentir menos soledad con lo que viví",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 689,
+							Line: 693,
 							Col:  10,
 						},
 					},
@@ -1982,7 +2009,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Trabajar más a fondo lo que me resultó difícil",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 690,
+							Line: 694,
 							Col:  10,
 						},
 					},
@@ -1991,14 +2018,14 @@ func builtinPackES() *checklist.Pack {
 						Label: "Un empujón intensivo en un momento clave",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 691,
+							Line: 695,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 674,
+					Line: 678,
 					Col:  5,
 				},
 			},
@@ -2020,7 +2047,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Con fluidez, o es mi lengua materna",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 706,
+							Line: 710,
 							Col:  10,
 						},
 					},
@@ -2029,7 +2056,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Lo bastante para seguir casi todo",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 707,
+							Line: 711,
 							Col:  10,
 						},
 					},
@@ -2038,7 +2065,7 @@ func builtinPackES() *checklist.Pack {
 						Label: "Poco o nada",
 						Pos: checklist.Pos{
 							File: "rules/es/questions.yaml",
-							Line: 708,
+							Line: 712,
 							Col:  10,
 						},
 					},
@@ -2047,7 +2074,7 @@ func builtinPackES() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 692,
+					Line: 696,
 					Col:  5,
 				},
 			},
@@ -2067,7 +2094,7 @@ func builtinPackES() *checklist.Pack {
 				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/es/questions.yaml",
-					Line: 709,
+					Line: 713,
 					Col:  5,
 				},
 			},
@@ -6678,6 +6705,30 @@ func builtinPackES() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-MEDICATION-ADVICE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"medication-advice",
+					},
+					Pos: checklist.Pos{
+						File: "rules/es/judgement.yaml",
+						Line: 55,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "Se vio a miembros diciéndose unos a otros que dejen o cambien una medicación, lo que aparta a la gente de quien le receta.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/es/judgement.yaml",
+					Line: 51,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -6688,7 +6739,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 54,
+						Line: 61,
 						Col:  12,
 					},
 				},
@@ -6696,7 +6747,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 51,
+					Line: 58,
 					Col:  5,
 				},
 			},
@@ -6711,7 +6762,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 60,
+						Line: 67,
 						Col:  12,
 					},
 				},
@@ -6719,7 +6770,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 57,
+					Line: 64,
 					Col:  5,
 				},
 			},
@@ -6736,7 +6787,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 70,
+								Line: 77,
 								Col:  14,
 							},
 						},
@@ -6747,14 +6798,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 70,
+								Line: 77,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 70,
+						Line: 77,
 						Col:  7,
 					},
 				},
@@ -6763,7 +6814,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 65,
+					Line: 72,
 					Col:  5,
 				},
 			},
@@ -6780,7 +6831,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 78,
+								Line: 85,
 								Col:  14,
 							},
 						},
@@ -6791,14 +6842,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 78,
+								Line: 85,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 78,
+						Line: 85,
 						Col:  7,
 					},
 				},
@@ -6807,7 +6858,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 73,
+					Line: 80,
 					Col:  5,
 				},
 			},
@@ -6824,7 +6875,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 86,
+								Line: 93,
 								Col:  14,
 							},
 						},
@@ -6835,14 +6886,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 86,
+								Line: 93,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 86,
+						Line: 93,
 						Col:  7,
 					},
 				},
@@ -6851,7 +6902,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 81,
+					Line: 88,
 					Col:  5,
 				},
 			},
@@ -6867,7 +6918,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 92,
+						Line: 99,
 						Col:  12,
 					},
 				},
@@ -6875,7 +6926,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 89,
+					Line: 96,
 					Col:  5,
 				},
 			},
@@ -6890,7 +6941,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 98,
+						Line: 105,
 						Col:  12,
 					},
 				},
@@ -6898,7 +6949,7 @@ func builtinPackES() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 95,
+					Line: 102,
 					Col:  5,
 				},
 			},
@@ -6915,7 +6966,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 108,
+								Line: 115,
 								Col:  12,
 							},
 						},
@@ -6926,14 +6977,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 109,
+								Line: 116,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 107,
+						Line: 114,
 						Col:  7,
 					},
 				},
@@ -6943,7 +6994,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 105,
+					Line: 112,
 					Col:  5,
 				},
 			},
@@ -6961,13 +7012,13 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 121,
+									Line: 128,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 121,
+								Line: 128,
 								Col:  11,
 							},
 						},
@@ -6982,7 +7033,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 123,
+												Line: 130,
 												Col:  22,
 											},
 										},
@@ -6991,14 +7042,14 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(0)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 123,
+												Line: 130,
 												Col:  52,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 123,
+										Line: 130,
 										Col:  15,
 									},
 								},
@@ -7011,7 +7062,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 125,
+												Line: 132,
 												Col:  20,
 											},
 										},
@@ -7020,7 +7071,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(30)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 126,
+												Line: 133,
 												Col:  20,
 											},
 										},
@@ -7032,20 +7083,20 @@ func builtinPackES() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/es/judgement.yaml",
-													Line: 127,
+													Line: 134,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 127,
+												Line: 134,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 124,
+										Line: 131,
 										Col:  15,
 									},
 								},
@@ -7058,7 +7109,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 129,
+												Line: 136,
 												Col:  20,
 											},
 										},
@@ -7067,7 +7118,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(80)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 130,
+												Line: 137,
 												Col:  20,
 											},
 										},
@@ -7079,20 +7130,20 @@ func builtinPackES() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/es/judgement.yaml",
-													Line: 131,
+													Line: 138,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 131,
+												Line: 138,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 128,
+										Line: 135,
 										Col:  15,
 									},
 								},
@@ -7107,7 +7158,7 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 133,
+												Line: 140,
 												Col:  20,
 											},
 										},
@@ -7116,7 +7167,7 @@ func builtinPackES() *checklist.Pack {
 											Above:    ptr(float64(1000)),
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 134,
+												Line: 141,
 												Col:  20,
 											},
 										},
@@ -7127,28 +7178,28 @@ func builtinPackES() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/es/judgement.yaml",
-												Line: 135,
+												Line: 142,
 												Col:  20,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 132,
+										Line: 139,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 122,
+								Line: 129,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 120,
+						Line: 127,
 						Col:  7,
 					},
 				},
@@ -7158,7 +7209,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 118,
+					Line: 125,
 					Col:  5,
 				},
 			},
@@ -7174,7 +7225,7 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 143,
+								Line: 150,
 								Col:  12,
 							},
 						},
@@ -7186,14 +7237,14 @@ func builtinPackES() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/es/judgement.yaml",
-								Line: 144,
+								Line: 151,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 142,
+						Line: 149,
 						Col:  7,
 					},
 				},
@@ -7203,7 +7254,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 140,
+					Line: 147,
 					Col:  5,
 				},
 			},
@@ -7216,7 +7267,7 @@ func builtinPackES() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 151,
+						Line: 158,
 						Col:  12,
 					},
 				},
@@ -7226,7 +7277,7 @@ func builtinPackES() *checklist.Pack {
 				Source:            "vetcircle safety addition (not from the guide)",
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 150,
+					Line: 157,
 					Col:  5,
 				},
 			},
@@ -7240,7 +7291,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 163,
+							Line: 170,
 							Col:  10,
 						},
 					},
@@ -7249,7 +7300,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 164,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -7258,7 +7309,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 165,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -7267,7 +7318,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 166,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -7276,7 +7327,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 167,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -7285,7 +7336,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 168,
+							Line: 175,
 							Col:  10,
 						},
 					},
@@ -7294,7 +7345,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 169,
+							Line: 176,
 							Col:  10,
 						},
 					},
@@ -7303,7 +7354,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 170,
+							Line: 177,
 							Col:  10,
 						},
 					},
@@ -7312,14 +7363,14 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 171,
+							Line: 178,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 162,
+					Line: 169,
 					Col:  5,
 				},
 			},
@@ -7328,7 +7379,7 @@ func builtinPackES() *checklist.Pack {
 			Source:            "Overview",
 			Pos: checklist.Pos{
 				File: "rules/es/judgement.yaml",
-				Line: 160,
+				Line: 167,
 				Col:  3,
 			},
 		},
@@ -7374,7 +7425,7 @@ func builtinPackES() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 218,
+					Line: 225,
 					Col:  10,
 				},
 			},
@@ -7391,7 +7442,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 261,
+									Line: 271,
 									Col:  14,
 								},
 							},
@@ -7400,14 +7451,14 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 262,
+									Line: 272,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 260,
+							Line: 270,
 							Col:  9,
 						},
 					},
@@ -7417,7 +7468,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 258,
+						Line: 268,
 						Col:  7,
 					},
 				},
@@ -7432,7 +7483,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 270,
+									Line: 280,
 									Col:  14,
 								},
 							},
@@ -7441,14 +7492,14 @@ func builtinPackES() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 271,
+									Line: 281,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 269,
+							Line: 279,
 							Col:  9,
 						},
 					},
@@ -7458,7 +7509,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 267,
+						Line: 277,
 						Col:  7,
 					},
 				},
@@ -7473,7 +7524,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 279,
+									Line: 289,
 									Col:  14,
 								},
 							},
@@ -7483,20 +7534,20 @@ func builtinPackES() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 280,
+										Line: 290,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 280,
+									Line: 290,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 278,
+							Line: 288,
 							Col:  9,
 						},
 					},
@@ -7507,7 +7558,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 276,
+						Line: 286,
 						Col:  7,
 					},
 				},
@@ -7520,7 +7571,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 287,
+							Line: 297,
 							Col:  14,
 						},
 					},
@@ -7529,7 +7580,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 286,
+						Line: 296,
 						Col:  7,
 					},
 				},
@@ -7542,7 +7593,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 292,
+							Line: 302,
 							Col:  14,
 						},
 					},
@@ -7551,7 +7602,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 291,
+						Line: 301,
 						Col:  7,
 					},
 				},
@@ -7564,7 +7615,7 @@ func builtinPackES() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 297,
+							Line: 307,
 							Col:  14,
 						},
 					},
@@ -7573,7 +7624,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 296,
+						Line: 306,
 						Col:  7,
 					},
 				},
@@ -7588,7 +7639,7 @@ func builtinPackES() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 304,
+									Line: 314,
 									Col:  14,
 								},
 							},
@@ -7598,20 +7649,20 @@ func builtinPackES() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 305,
+										Line: 315,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 305,
+									Line: 315,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 303,
+							Line: 313,
 							Col:  9,
 						},
 					},
@@ -7621,7 +7672,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 301,
+						Line: 311,
 						Col:  7,
 					},
 				},
@@ -7632,7 +7683,7 @@ func builtinPackES() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 311,
+							Line: 321,
 							Col:  14,
 						},
 					},
@@ -7641,7 +7692,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 310,
+						Line: 320,
 						Col:  7,
 					},
 				},
@@ -7659,7 +7710,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 317,
+							Line: 327,
 							Col:  9,
 						},
 					},
@@ -7668,7 +7719,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 315,
+						Line: 325,
 						Col:  7,
 					},
 				},
@@ -7679,7 +7730,7 @@ func builtinPackES() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 324,
+							Line: 334,
 							Col:  14,
 						},
 					},
@@ -7688,7 +7739,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 323,
+						Line: 333,
 						Col:  7,
 					},
 				},
@@ -7699,7 +7750,7 @@ func builtinPackES() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 329,
+							Line: 339,
 							Col:  14,
 						},
 					},
@@ -7709,7 +7760,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 328,
+						Line: 338,
 						Col:  7,
 					},
 				},
@@ -7722,7 +7773,7 @@ func builtinPackES() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 337,
+									Line: 347,
 									Col:  14,
 								},
 							},
@@ -7738,20 +7789,20 @@ func builtinPackES() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/es/judgement.yaml",
-										Line: 339,
+										Line: 349,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/es/judgement.yaml",
-									Line: 338,
+									Line: 348,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 336,
+							Line: 346,
 							Col:  9,
 						},
 					},
@@ -7760,7 +7811,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 334,
+						Line: 344,
 						Col:  7,
 					},
 				},
@@ -7778,7 +7829,7 @@ func builtinPackES() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/es/judgement.yaml",
-							Line: 346,
+							Line: 356,
 							Col:  9,
 						},
 					},
@@ -7787,7 +7838,7 @@ func builtinPackES() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 344,
+						Line: 354,
 						Col:  7,
 					},
 				},
@@ -7801,7 +7852,7 @@ func builtinPackES() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 243,
+						Line: 253,
 						Col:  7,
 					},
 				},
@@ -7814,7 +7865,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 248,
+						Line: 258,
 						Col:  7,
 					},
 				},
@@ -7829,7 +7880,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 226,
+						Line: 233,
 						Col:  7,
 					},
 				},
@@ -7840,7 +7891,7 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 231,
+						Line: 238,
 						Col:  7,
 					},
 				},
@@ -7852,19 +7903,22 @@ func builtinPackES() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/es/judgement.yaml",
-						Line: 238,
+						Line: 248,
 						Col:  7,
 					},
 				},
+				JudgeReplaces: []string{
+					"STAY-TIME-TO-JUDGE",
+				},
 				Pos: checklist.Pos{
 					File: "rules/es/judgement.yaml",
-					Line: 223,
+					Line: 230,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/es/judgement.yaml",
-				Line: 218,
+				Line: 225,
 				Col:  3,
 			},
 		},
@@ -7924,7 +7978,7 @@ func builtinPackES() *checklist.Pack {
 			"a11y.how-tristate":                    "Escriba s para sí, n para no, o u si no se sabe.",
 			"a11y.keep-date":                       "Fecha de la llamada o la visita, AAAA-MM-DD (enter: hoy, {today}): ",
 			"a11y.keep-date-set":                   "Con fecha {date}.",
-			"a11y.keep-done":                       "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600).",
+			"a11y.keep-done":                       "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600). Las respuestas sobre la persona (lo que le conviene, lo que vio al asistir, notas sobre ella) fueron a su registro privado, no al registro de círculos.",
 			"a11y.keep-failed":                     "No se guardó en sus círculos: {reason}",
 			"a11y.keep-prompt":                     "¿Guardar estas respuestas en sus círculos, para vetcircle circles y revet? s o n (enter: no): ",
 			"a11y.keep-source":                     "¿Cómo se reunieron estas respuestas? 1 una llamada con quien facilita, 2 el sitio web o los papeles del círculo, 3 una sesión a la que asistió, 4 otro (enter: sin decir): ",
@@ -7991,7 +8045,7 @@ func builtinPackES() *checklist.Pack {
 			"answer.unknown":                       "no se sabe",
 			"answer.yes":                           "sí",
 			"checkin.kept":                         "Guardado en {path}.",
-			"circles.checkins":                     "Sesiones",
+			"circles.checkins":                     "Visto en sesiones",
 			"circles.diff-date":                    "Revisado: {before} → {after}",
 			"circles.diff-note-added":              "{label}, nota añadida: {note}",
 			"circles.diff-note-changed":            "{label}, nota: {before} → {after}",
@@ -7999,10 +8053,13 @@ func builtinPackES() *checklist.Pack {
 			"circles.kept-as":                      "{file}: guardado como {name} ({path})",
 			"circles.new-red-flag":                 "Nueva señal de alerta",
 			"circles.none":                         "Todavía no hay círculos guardados: vetcircle circles add ARCHIVO guarda un archivo de respuestas.",
+			"circles.person-kept":                  "Las respuestas y notas de la persona: guardadas en su registro privado ({path}), no en el registro de círculos.",
 			"circles.revet-due":                    "toca revisar de nuevo",
 			"circles.revet-rules":                  "toca revisar de nuevo: las reglas cambiaron el {date} en lo que esta revisión respondió ({rules})",
 			"circles.revet-undated":                "toca revisar de nuevo: no se anotó la fecha de la revisión",
 			"circles.revet-year":                   "toca revisar de nuevo: revisado el {date}, hace más de un año",
+			"circles.seen-heading":                 "Visto en las sesiones (lo que vieron del círculo las personas que asisten; sin nombres ni notas):",
+			"circles.seen-on":                      "visto en una sesión el {date}: {seen}",
 			"circles.vetted":                       "Revisado",
 			"cli.args.extra":                       "{command} acepta {n} argumento, no {got}: ponga entre comillas un nombre con espacios.",
 			"cli.args.missing":                     "a {command} le falta {arg}.",
@@ -8139,6 +8196,7 @@ func builtinPackES() *checklist.Pack {
 			"hint:write the rules pack's id and version, such as vetcircle-en 2.0.0": "escriba el id y la versión del paquete de reglas, como vetcircle-es 2.0.0",
 			"hint:write version: 1":                                                  "escriba version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "escriba vetted: {on: 2026-11-30, by: ..., source: call}",
+			"history.for":                      "Sesiones de {alias} en {circle} (su registro privado):",
 			"history.seen":                     "visto",
 			"history.signs":                    "señales para irse",
 			"history.trend":                    "Tendencia:",
@@ -8185,6 +8243,15 @@ func builtinPackES() *checklist.Pack {
 			"number.to":                        "-, –, —, a, hasta",
 			"number.words":                     "cero=0, un=1, uno=1, una=1, dos=2, tres=3, cuatro=4, cinco=5, seis=6, siete=7, ocho=8, nueve=9, diez=10, once=11, doce=12, trece=13, catorce=14, quince=15, dieciséis=16, dieciseis=16, diecisiete=17, dieciocho=18, diecinueve=19, veinte=20, veintiún=21, veintiuno=21, veintiuna=21, veintidós=22, veintidos=22, veintitrés=23, veintitres=23, veinticuatro=24, veinticinco=25, veintiséis=26, veintiseis=26, veintisiete=27, veintiocho=28, veintinueve=29, treinta=30, cuarenta=40, cincuenta=50, sesenta=60, setenta=70, ochenta=80, noventa=90, cien=100, ciento=100, doscientos=200, trescientos=300, cuatrocientos=400, quinientos=500",
 			"number.years":                     "año, años, ano, anos",
+			"referral.declined":                "rechazada el {date}",
+			"referral.declined-by-circle":      "rechazada por el círculo el {date}",
+			"referral.declined-by-coordinator": "rechazada por quien coordina el {date}",
+			"referral.declined-by-person":      "rechazada por la persona el {date}",
+			"referral.joined":                  "se unió el {date}",
+			"referral.label":                   "Derivación",
+			"referral.left":                    "dejó el círculo el {date}",
+			"referral.none":                    "Todavía no hay ninguna derivación: vetcircle referral CÍRCULO --status referred registra una.",
+			"referral.referred":                "derivada el {date}",
 			"report.action-crisis":             "Ofrezca la Línea 988 de Prevención del Suicidio y Crisis (llame o envíe un texto al 988; para español, marque 2) antes que nada; una transferencia directa si la persona está en crisis ahora.",
 			"report.action-crisis.coordinator": "Ofrezca la Línea 988 de Prevención del Suicidio y Crisis (llame o envíe un texto al 988; para español, marque 2) antes que nada; una transferencia directa si la persona está en crisis ahora.",
 			"report.date-file":                 "{date} (la fecha del archivo; no se anotó la fecha de la llamada)",
@@ -8391,7 +8458,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.review.title":                  "Revise sus respuestas",
 			"ui.save.done.answers":             "Se guardaron las respuestas en {path}. Solo usted puede leerlas (modo 0600).",
 			"ui.save.done.json":                "Se guardó el puntaje en {path}. Solo usted puede leerlo (modo 0600).",
-			"ui.save.done.keep":                "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600).",
+			"ui.save.done.keep":                "Guardado en sus círculos como {path}. Solo usted puede leerlo (modo 0600). Las respuestas sobre la persona (lo que le conviene, lo que vio al asistir, notas sobre ella) fueron a su registro privado, no al registro de círculos.",
 			"ui.save.done.note":                "Se guardó la nota en {path}. Solo usted puede leerla (modo 0600).",
 			"ui.save.done.summary":             "Se guardó el resumen en {path}. Solo usted puede leerlo (modo 0600).",
 			"ui.save.empty":                    "Escriba un nombre de archivo.",
@@ -8403,7 +8470,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.save.kept":                     "Sus respuestas se conservan: corrija el nombre o la carpeta e intente de nuevo, o presione esc.",
 			"ui.save.kind-help.answers":        "Las respuestas mismas: vetcircle score y compare las leen, y vetcircle resume continúa a partir de ellas.",
 			"ui.save.kind-help.json":           "El puntaje tal como lo escribe vetcircle score --format json, para otras herramientas.",
-			"ui.save.kind-help.keep":           "Guarda estas respuestas en su registro de círculos revisados, con el nombre del círculo: vetcircle circles los muestra y vetcircle revet vuelve a revisar el círculo más adelante.",
+			"ui.save.kind-help.keep":           "Guarda las respuestas sobre el círculo en su registro de círculos revisados, con el nombre del círculo (vetcircle circles los muestra y vetcircle revet vuelve a revisar el círculo más adelante); las respuestas sobre la persona van solo a su registro privado.",
 			"ui.save.kind-help.note":           "Texto simple para un expediente clínico: las tres respuestas, las señales de alerta y lo que falta saber, en 40 líneas como máximo.",
 			"ui.save.kind-help.summary":        "El resumen para leer, imprimir o compartir: veredicto, razones y qué preguntar ahora.",
 			"ui.save.kind.answers":             "Respuestas (.yaml)",

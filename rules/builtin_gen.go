@@ -53,6 +53,7 @@ func builtinPack() *checklist.Pack {
 				ID:     "welcome",
 				Title:  "Getting started",
 				Intro:  "Who is using vetcircle, and where you are with this circle.",
+				Record: "person",
 				Source: "Overview",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
@@ -67,7 +68,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Overview",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 10,
+					Line: 11,
 					Col:  5,
 				},
 			},
@@ -78,7 +79,7 @@ func builtinPack() *checklist.Pack {
 				Source: "How to vet a peer circle",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 14,
+					Line: 15,
 					Col:  5,
 				},
 			},
@@ -89,7 +90,7 @@ func builtinPack() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 18,
+					Line: 19,
 					Col:  5,
 				},
 			},
@@ -100,7 +101,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 22,
+					Line: 23,
 					Col:  5,
 				},
 			},
@@ -110,6 +111,7 @@ func builtinPack() *checklist.Pack {
 				Intro:            "What you have seen in the room, and whether it is time to go.",
 				IntroCoordinator: "What the person has seen in the room, and whether it is time for them to go. Ask the person you are helping, not the facilitator.",
 				TitleCoordinator: "Since the person started attending",
+				Record:           "person",
 				Source:           "When to leave a circle",
 				When: &checklist.Condition{
 					Question: "stage",
@@ -118,13 +120,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 32,
+						Line: 34,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 26,
+					Line: 27,
 					Col:  5,
 				},
 			},
@@ -134,10 +136,11 @@ func builtinPack() *checklist.Pack {
 				Intro:            "A safe circle can still be the wrong circle for you. These are questions for yourself.",
 				IntroCoordinator: "A safe circle can still be the wrong circle for the person you are helping. Ask the person, not the facilitator.",
 				TitleCoordinator: "The person's fit",
+				Record:           "person",
 				Source:           "Overview",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 33,
+					Line: 35,
 					Col:  5,
 				},
 			},
@@ -156,7 +159,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm vetting a circle for myself",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 50,
+							Line: 53,
 							Col:  10,
 						},
 					},
@@ -165,7 +168,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm a care coordinator on a call with a facilitator",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 51,
+							Line: 54,
 							Col:  10,
 						},
 					},
@@ -173,7 +176,7 @@ func builtinPack() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 42,
+					Line: 45,
 					Col:  5,
 				},
 			},
@@ -190,7 +193,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Thinking about joining",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 60,
+							Line: 63,
 							Col:  10,
 						},
 					},
@@ -199,7 +202,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Already attending, and wondering whether to stay",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 61,
+							Line: 64,
 							Col:  10,
 						},
 					},
@@ -207,7 +210,7 @@ func builtinPack() *checklist.Pack {
 				Optional: true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 52,
+					Line: 55,
 					Col:  5,
 				},
 			},
@@ -222,7 +225,7 @@ func builtinPack() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 64,
+					Line: 67,
 					Col:  5,
 				},
 			},
@@ -244,7 +247,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained facilitator, group agreements, sharing rounds; about 6-12 people.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 83,
+							Line: 86,
 							Col:  10,
 						},
 					},
@@ -254,7 +257,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Ritual elements such as music, candles, an opening invocation, a talking stick.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 84,
+							Line: 87,
 							Col:  10,
 						},
 					},
@@ -264,7 +267,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "No facilitator: a forum, subreddit, social-media group, platform, or friends meeting in person.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 85,
+							Line: 88,
 							Col:  10,
 						},
 					},
@@ -274,14 +277,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "2-5 days of extended group work, often residential.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 86,
+							Line: 89,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 72,
+					Line: 75,
 					Col:  5,
 				},
 			},
@@ -296,7 +299,7 @@ func builtinPack() *checklist.Pack {
 				Optional:    true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 87,
+					Line: 90,
 					Col:  5,
 				},
 			},
@@ -319,7 +322,7 @@ func builtinPack() *checklist.Pack {
 				Example:        "8, or a range such as 6-10",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 95,
+					Line: 98,
 					Col:  5,
 				},
 			},
@@ -344,13 +347,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 127,
+							Line: 130,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 127,
+						Line: 130,
 						Col:  12,
 					},
 				},
@@ -360,7 +363,7 @@ func builtinPack() *checklist.Pack {
 				Example: "90, 2h or 1h30",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 111,
+					Line: 114,
 					Col:  5,
 				},
 			},
@@ -381,7 +384,7 @@ func builtinPack() *checklist.Pack {
 				Example:     "45, $45 or free",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 128,
+					Line: 131,
 					Col:  5,
 				},
 			},
@@ -402,7 +405,7 @@ func builtinPack() *checklist.Pack {
 						Label: "In person",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 153,
+							Line: 156,
 							Col:  10,
 						},
 					},
@@ -411,7 +414,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Online (video call or forum)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 154,
+							Line: 157,
 							Col:  10,
 						},
 					},
@@ -420,14 +423,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Both",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 155,
+							Line: 158,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 142,
+					Line: 145,
 					Col:  5,
 				},
 			},
@@ -447,7 +450,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A set fee",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 168,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -456,7 +459,7 @@ func builtinPack() *checklist.Pack {
 						Label: "By donation (pay what you wish)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 169,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -465,7 +468,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A sliding scale",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 170,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -474,7 +477,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A membership or subscription",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 171,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -483,7 +486,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 172,
+							Line: 175,
 							Col:  10,
 						},
 					},
@@ -492,7 +495,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 156,
+					Line: 159,
 					Col:  5,
 				},
 			},
@@ -507,7 +510,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 173,
+					Line: 176,
 					Col:  5,
 				},
 			},
@@ -522,7 +525,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 181,
+					Line: 184,
 					Col:  5,
 				},
 			},
@@ -546,7 +549,7 @@ func builtinPack() *checklist.Pack {
 						Best:  true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 204,
+							Line: 207,
 							Col:  10,
 						},
 					},
@@ -555,7 +558,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Vague or general (\"trained in several approaches\")",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 205,
+							Line: 208,
 							Col:  10,
 						},
 					},
@@ -564,7 +567,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Says personal experience is enough",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 206,
+							Line: 209,
 							Col:  10,
 						},
 					},
@@ -573,7 +576,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Would not say",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 207,
+							Line: 210,
 							Col:  10,
 						},
 					},
@@ -582,7 +585,7 @@ func builtinPack() *checklist.Pack {
 						Label: "There is no facilitator (an informal peer group)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 208,
+							Line: 211,
 							Col:  10,
 						},
 					},
@@ -592,7 +595,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Years of apprenticeship in a ceremonial or religious tradition: neither a named integration program nor \"my own experience\".",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 209,
+							Line: 212,
 							Col:  10,
 						},
 					},
@@ -602,7 +605,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "A therapist, counsellor or doctor whose licence is real but who names no psychedelic-specific training.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 210,
+							Line: 213,
 							Col:  10,
 						},
 					},
@@ -612,14 +615,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "A title anyone may use; ask where they trained.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 211,
+							Line: 214,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 191,
+					Line: 194,
 					Col:  5,
 				},
 			},
@@ -644,13 +647,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 225,
+							Line: 228,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 225,
+						Line: 228,
 						Col:  12,
 					},
 				},
@@ -661,7 +664,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "What is said in the group stays there.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 227,
+							Line: 230,
 							Col:  10,
 						},
 					},
@@ -671,7 +674,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "People witness; they do not fix each other.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 228,
+							Line: 231,
 							Col:  10,
 						},
 					},
@@ -681,7 +684,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Listening without speaking is welcome.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 229,
+							Line: 232,
 							Col:  10,
 						},
 					},
@@ -691,14 +694,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Given to members before or at the first session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 230,
+							Line: 233,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 212,
+					Line: 215,
 					Col:  5,
 				},
 			},
@@ -723,13 +726,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 243,
+							Line: 246,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 243,
+						Line: 246,
 						Col:  12,
 					},
 				},
@@ -740,7 +743,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Trained in containing distress during the session.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 245,
+							Line: 248,
 							Col:  10,
 						},
 					},
@@ -749,7 +752,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Follows up individually afterwards",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 246,
+							Line: 249,
 							Col:  10,
 						},
 					},
@@ -759,14 +762,14 @@ func builtinPack() *checklist.Pack {
 						Help:  "Knows when and how to refer, and to whom.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 247,
+							Line: 250,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 231,
+					Line: 234,
 					Col:  5,
 				},
 			},
@@ -790,7 +793,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 260,
+						Line: 263,
 						Col:  12,
 					},
 				},
@@ -801,7 +804,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Posted where a newcomer reads them before posting.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 266,
+							Line: 269,
 							Col:  10,
 						},
 					},
@@ -811,7 +814,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Moderators who answer reports and remove posts that break the rules.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 267,
+							Line: 270,
 							Col:  10,
 						},
 					},
@@ -820,7 +823,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A rule against selling medicine or giving dosing advice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 268,
+							Line: 271,
 							Col:  10,
 						},
 					},
@@ -830,7 +833,7 @@ func builtinPack() *checklist.Pack {
 						Help:  "Such as 988 in the US, kept where everyone can see them.",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 269,
+							Line: 272,
 							Col:  10,
 						},
 					},
@@ -841,7 +844,7 @@ func builtinPack() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 248,
+					Line: 251,
 					Col:  5,
 				},
 			},
@@ -865,19 +868,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 283,
+							Line: 286,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 283,
+						Line: 286,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 272,
+					Line: 275,
 					Col:  5,
 				},
 			},
@@ -900,13 +903,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 295,
+						Line: 298,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 284,
+					Line: 287,
 					Col:  5,
 				},
 			},
@@ -931,7 +934,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 309,
+								Line: 312,
 								Col:  12,
 							},
 						},
@@ -942,20 +945,20 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/questions.yaml",
-								Line: 310,
+								Line: 313,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 308,
+						Line: 311,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 296,
+					Line: 299,
 					Col:  5,
 				},
 			},
@@ -979,13 +982,13 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 323,
+						Line: 326,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 312,
+					Line: 315,
 					Col:  5,
 				},
 			},
@@ -1009,19 +1012,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 335,
+							Line: 338,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 335,
+						Line: 338,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 324,
+					Line: 327,
 					Col:  5,
 				},
 			},
@@ -1045,13 +1048,13 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 349,
+							Line: 352,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 349,
+						Line: 352,
 						Col:  12,
 					},
 				},
@@ -1061,7 +1064,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Anyone can drop in",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 351,
+							Line: 354,
 							Col:  10,
 						},
 					},
@@ -1070,7 +1073,7 @@ func builtinPack() *checklist.Pack {
 						Label: "People apply, are screened and accepted",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 352,
+							Line: 355,
 							Col:  10,
 						},
 					},
@@ -1079,7 +1082,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A \"spiritual readiness\" check only",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 353,
+							Line: 356,
 							Col:  10,
 						},
 					},
@@ -1088,7 +1091,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 336,
+					Line: 339,
 					Col:  5,
 				},
 			},
@@ -1108,7 +1111,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feedback speaks of what you heard, never what someone should do",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 366,
+							Line: 369,
 							Col:  10,
 						},
 					},
@@ -1117,7 +1120,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Come to sessions sober",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 367,
+							Line: 370,
 							Col:  10,
 						},
 					},
@@ -1126,7 +1129,7 @@ func builtinPack() *checklist.Pack {
 						Label: "No selling, or asking for, substances",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 368,
+							Line: 371,
 							Col:  10,
 						},
 					},
@@ -1135,7 +1138,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 354,
+					Line: 357,
 					Col:  5,
 				},
 			},
@@ -1156,7 +1159,7 @@ func builtinPack() *checklist.Pack {
 				Detail:            true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 369,
+					Line: 372,
 					Col:  5,
 				},
 			},
@@ -1183,7 +1186,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 402,
+									Line: 405,
 									Col:  14,
 								},
 							},
@@ -1194,26 +1197,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 403,
+									Line: 406,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 401,
+							Line: 404,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 400,
+						Line: 403,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 385,
+					Line: 388,
 					Col:  5,
 				},
 			},
@@ -1232,7 +1235,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 404,
+					Line: 407,
 					Col:  5,
 				},
 			},
@@ -1251,7 +1254,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 416,
+					Line: 419,
 					Col:  5,
 				},
 			},
@@ -1270,7 +1273,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 428,
+					Line: 431,
 					Col:  5,
 				},
 			},
@@ -1295,19 +1298,19 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 452,
+							Line: 455,
 							Col:  18,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 452,
+						Line: 455,
 						Col:  12,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 440,
+					Line: 443,
 					Col:  5,
 				},
 			},
@@ -1326,7 +1329,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 453,
+					Line: 456,
 					Col:  5,
 				},
 			},
@@ -1353,7 +1356,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 480,
+									Line: 483,
 									Col:  14,
 								},
 							},
@@ -1364,26 +1367,26 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/questions.yaml",
-									Line: 481,
+									Line: 484,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 479,
+							Line: 482,
 							Col:  9,
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/questions.yaml",
-						Line: 478,
+						Line: 481,
 						Col:  7,
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 465,
+					Line: 468,
 					Col:  5,
 				},
 			},
@@ -1402,7 +1405,7 @@ func builtinPack() *checklist.Pack {
 				Source:         "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 482,
+					Line: 485,
 					Col:  5,
 				},
 			},
@@ -1423,7 +1426,7 @@ func builtinPack() *checklist.Pack {
 				Detail:         true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 494,
+					Line: 497,
 					Col:  5,
 				},
 			},
@@ -1445,7 +1448,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "4",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 512,
+					Line: 515,
 					Col:  5,
 				},
 			},
@@ -1463,35 +1466,9 @@ func builtinPack() *checklist.Pack {
 				Source:            "What good facilitation looks like",
 				Options: []*checklist.Option{
 					&checklist.Option{
-						ID:    "opens-with-agreements",
-						Label: "Opens with the group agreements",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 539,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "holds-time",
-						Label: "Holds time fairly: no one dominates",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 540,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "invites-not-pressures",
-						Label: "Invites without pressing (\"share, or not\")",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 541,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "names-dynamics",
-						Label: "Names what is happening in the room when it helps",
+						ID:                "opens-with-agreements",
+						Label:             "Opens with the group agreements",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 542,
@@ -1499,18 +1476,49 @@ func builtinPack() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "ends-on-time",
-						Label: "Ends on time",
+						ID:                "holds-time",
+						Label:             "Holds time fairly: no one dominates",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 543,
 							Col:  10,
 						},
 					},
+					&checklist.Option{
+						ID:                "invites-not-pressures",
+						Label:             "Invites without pressing (\"share, or not\")",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 544,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "names-dynamics",
+						Label:             "Names what is happening in the room when it helps",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 545,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "ends-on-time",
+						Label:             "Ends on time",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 546,
+							Col:  10,
+						},
+					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 527,
+					Line: 530,
 					Col:  5,
 				},
 			},
@@ -1528,35 +1536,9 @@ func builtinPack() *checklist.Pack {
 				Source:            "What good facilitation looks like",
 				Options: []*checklist.Option{
 					&checklist.Option{
-						ID:    "skips-agreements",
-						Label: "Skips the agreements",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 556,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "allows-advice",
-						Label: "Lets members give each other advice",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 557,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "monopolized",
-						Label: "Lets one person monopolize the time",
-						Pos: checklist.Pos{
-							File: "rules/questions.yaml",
-							Line: 558,
-							Col:  10,
-						},
-					},
-					&checklist.Option{
-						ID:    "pushes-sharing",
-						Label: "Pushes reluctant people to share",
+						ID:                "skips-agreements",
+						Label:             "Skips the agreements",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 559,
@@ -1564,8 +1546,9 @@ func builtinPack() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "runs-over",
-						Label: "Regularly runs past the end time",
+						ID:                "allows-advice",
+						Label:             "Lets members give each other advice",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 560,
@@ -1573,18 +1556,59 @@ func builtinPack() *checklist.Pack {
 						},
 					},
 					&checklist.Option{
-						ID:    "discourages-care",
-						Label: "Steers people away from their own therapy or prescriber",
+						ID:                "monopolized",
+						Label:             "Lets one person monopolize the time",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
 							Line: 561,
 							Col:  10,
 						},
 					},
+					&checklist.Option{
+						ID:                "pushes-sharing",
+						Label:             "Pushes reluctant people to share",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 562,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "runs-over",
+						Label:             "Regularly runs past the end time",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 563,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "discourages-care",
+						Label:             "Steers people away from their own therapy or prescriber",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 564,
+							Col:  10,
+						},
+					},
+					&checklist.Option{
+						ID:                "medication-advice",
+						Label:             "Lets members tell each other to stop or change a medication",
+						CircleObservation: true,
+						Pos: checklist.Pos{
+							File: "rules/questions.yaml",
+							Line: 565,
+							Col:  10,
+						},
+					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 544,
+					Line: 547,
 					Col:  5,
 				},
 			},
@@ -1606,25 +1630,27 @@ func builtinPack() *checklist.Pack {
 						Label: "I consistently feel worse after sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 574,
+							Line: 578,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "coercive",
-						Label: "The facilitator feels coercive or crosses boundaries",
+						ID:                "coercive",
+						Label:             "The facilitator feels coercive or crosses boundaries",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 575,
+							Line: 579,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "advice-drift",
-						Label: "The group has drifted into advice-giving instead of witnessing",
+						ID:                "advice-drift",
+						Label:             "The group has drifted into advice-giving instead of witnessing",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 576,
+							Line: 580,
 							Col:  10,
 						},
 					},
@@ -1633,23 +1659,24 @@ func builtinPack() *checklist.Pack {
 						Label: "I find myself performing rather than being honest",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 577,
+							Line: 581,
 							Col:  10,
 						},
 					},
 					&checklist.Option{
-						ID:    "risk-taking",
-						Label: "The group encourages risky use of substances or risky behaviour",
+						ID:                "risk-taking",
+						Label:             "The group encourages risky use of substances or risky behaviour",
+						CircleObservation: true,
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 578,
+							Line: 582,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 562,
+					Line: 566,
 					Col:  5,
 				},
 			},
@@ -1671,7 +1698,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Comfortable sharing",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 593,
+							Line: 597,
 							Col:  10,
 						},
 					},
@@ -1680,7 +1707,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'd want to listen for a while first",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 594,
+							Line: 598,
 							Col:  10,
 						},
 					},
@@ -1689,14 +1716,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Group sharing sounds awful to me",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 595,
+							Line: 599,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 581,
+					Line: 585,
 					Col:  5,
 				},
 			},
@@ -1718,7 +1745,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I'm drawn to it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 608,
+							Line: 612,
 							Col:  10,
 						},
 					},
@@ -1727,7 +1754,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I don't mind either way",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 609,
+							Line: 613,
 							Col:  10,
 						},
 					},
@@ -1736,14 +1763,14 @@ func builtinPack() *checklist.Pack {
 						Label: "It would make me uncomfortable",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 610,
+							Line: 614,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 596,
+					Line: 600,
 					Col:  5,
 				},
 			},
@@ -1765,7 +1792,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A therapist or clinician, plus my own practices",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 623,
+							Line: 627,
 							Col:  10,
 						},
 					},
@@ -1774,7 +1801,7 @@ func builtinPack() *checklist.Pack {
 						Label: "My own regular practices (journaling, meditation and so on)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 624,
+							Line: 628,
 							Col:  10,
 						},
 					},
@@ -1783,14 +1810,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing regular yet",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 625,
+							Line: 629,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 611,
+					Line: 615,
 					Col:  5,
 				},
 			},
@@ -1812,7 +1839,7 @@ func builtinPack() *checklist.Pack {
 				Example:           "6",
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 626,
+					Line: 630,
 					Col:  5,
 				},
 			},
@@ -1834,7 +1861,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Nothing; it needs to be free",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 653,
+							Line: 657,
 							Col:  10,
 						},
 					},
@@ -1843,7 +1870,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Up to about $30 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 654,
+							Line: 658,
 							Col:  10,
 						},
 					},
@@ -1852,7 +1879,7 @@ func builtinPack() *checklist.Pack {
 						Label: "About $30-80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 655,
+							Line: 659,
 							Col:  10,
 						},
 					},
@@ -1861,7 +1888,7 @@ func builtinPack() *checklist.Pack {
 						Label: "More than $80 a session",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 656,
+							Line: 660,
 							Col:  10,
 						},
 					},
@@ -1870,14 +1897,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Enough for a retreat ($1,500 or more)",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 657,
+							Line: 661,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 641,
+					Line: 645,
 					Col:  5,
 				},
 			},
@@ -1899,7 +1926,7 @@ func builtinPack() *checklist.Pack {
 						Label: "I can get to an in-person circle",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 670,
+							Line: 674,
 							Col:  10,
 						},
 					},
@@ -1908,7 +1935,7 @@ func builtinPack() *checklist.Pack {
 						Label: "It needs to be online",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 671,
+							Line: 675,
 							Col:  10,
 						},
 					},
@@ -1917,14 +1944,14 @@ func builtinPack() *checklist.Pack {
 						Label: "Either works",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 672,
+							Line: 676,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 658,
+					Line: 662,
 					Col:  5,
 				},
 			},
@@ -1946,7 +1973,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Structured support alongside my own practice",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 685,
+							Line: 689,
 							Col:  10,
 						},
 					},
@@ -1955,7 +1982,7 @@ func builtinPack() *checklist.Pack {
 						Label: "A ceremonial or contemplative frame",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 686,
+							Line: 690,
 							Col:  10,
 						},
 					},
@@ -1964,7 +1991,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Practical questions and resources between sessions",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 687,
+							Line: 691,
 							Col:  10,
 						},
 					},
@@ -1973,7 +2000,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Feeling less alone with my experience",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 688,
+							Line: 692,
 							Col:  10,
 						},
 					},
@@ -1982,7 +2009,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Deeper processing of difficult material",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 689,
+							Line: 693,
 							Col:  10,
 						},
 					},
@@ -1991,14 +2018,14 @@ func builtinPack() *checklist.Pack {
 						Label: "An intensive push during a critical period",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 690,
+							Line: 694,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 673,
+					Line: 677,
 					Col:  5,
 				},
 			},
@@ -2020,7 +2047,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Fluently, or it is my first language",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 705,
+							Line: 709,
 							Col:  10,
 						},
 					},
@@ -2029,7 +2056,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Well enough to follow most of it",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 706,
+							Line: 710,
 							Col:  10,
 						},
 					},
@@ -2038,7 +2065,7 @@ func builtinPack() *checklist.Pack {
 						Label: "Little or not at all",
 						Pos: checklist.Pos{
 							File: "rules/questions.yaml",
-							Line: 707,
+							Line: 711,
 							Col:  10,
 						},
 					},
@@ -2047,7 +2074,7 @@ func builtinPack() *checklist.Pack {
 				Detail:   true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 691,
+					Line: 695,
 					Col:  5,
 				},
 			},
@@ -2067,7 +2094,7 @@ func builtinPack() *checklist.Pack {
 				First:             true,
 				Pos: checklist.Pos{
 					File: "rules/questions.yaml",
-					Line: 708,
+					Line: 712,
 					Col:  5,
 				},
 			},
@@ -6678,6 +6705,30 @@ func builtinPack() *checklist.Pack {
 				},
 			},
 			&checklist.Derivation{
+				ID:       "DERIVE-MEDICATION-ADVICE",
+				Question: "rf-discourages-care",
+				Value:    "yes",
+				When: checklist.Condition{
+					Question: "facilitation-poor",
+					Includes: []string{
+						"medication-advice",
+					},
+					Pos: checklist.Pos{
+						File: "rules/judgement.yaml",
+						Line: 55,
+						Col:  12,
+					},
+				},
+				Wins:   true,
+				From:   "Members were seen telling each other to stop or change a medication, which pulls people away from their prescriber.",
+				Source: "Overview",
+				Pos: checklist.Pos{
+					File: "rules/judgement.yaml",
+					Line: 51,
+					Col:  5,
+				},
+			},
+			&checklist.Derivation{
 				ID:       "DERIVE-INFORMAL",
 				Question: "circle-format",
 				Value:    "online-peer",
@@ -6688,7 +6739,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 54,
+						Line: 61,
 						Col:  12,
 					},
 				},
@@ -6696,7 +6747,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 51,
+					Line: 58,
 					Col:  5,
 				},
 			},
@@ -6711,7 +6762,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 60,
+						Line: 67,
 						Col:  12,
 					},
 				},
@@ -6719,7 +6770,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 57,
+					Line: 64,
 					Col:  5,
 				},
 			},
@@ -6736,7 +6787,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 70,
+								Line: 77,
 								Col:  14,
 							},
 						},
@@ -6747,14 +6798,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 70,
+								Line: 77,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 70,
+						Line: 77,
 						Col:  7,
 					},
 				},
@@ -6763,7 +6814,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 65,
+					Line: 72,
 					Col:  5,
 				},
 			},
@@ -6780,7 +6831,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 78,
+								Line: 85,
 								Col:  14,
 							},
 						},
@@ -6791,14 +6842,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 78,
+								Line: 85,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 78,
+						Line: 85,
 						Col:  7,
 					},
 				},
@@ -6807,7 +6858,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Red flags worth taking seriously",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 73,
+					Line: 80,
 					Col:  5,
 				},
 			},
@@ -6824,7 +6875,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 86,
+								Line: 93,
 								Col:  14,
 							},
 						},
@@ -6835,14 +6886,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 86,
+								Line: 93,
 								Col:  58,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 86,
+						Line: 93,
 						Col:  7,
 					},
 				},
@@ -6851,7 +6902,7 @@ func builtinPack() *checklist.Pack {
 				Source: "Online peer support groups",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 81,
+					Line: 88,
 					Col:  5,
 				},
 			},
@@ -6867,7 +6918,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 92,
+						Line: 99,
 						Col:  12,
 					},
 				},
@@ -6875,7 +6926,7 @@ func builtinPack() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 89,
+					Line: 96,
 					Col:  5,
 				},
 			},
@@ -6890,7 +6941,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 98,
+						Line: 105,
 						Col:  12,
 					},
 				},
@@ -6898,7 +6949,7 @@ func builtinPack() *checklist.Pack {
 				Source: "KAP integration circles (facilitated, structured)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 95,
+					Line: 102,
 					Col:  5,
 				},
 			},
@@ -6915,7 +6966,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 108,
+								Line: 115,
 								Col:  12,
 							},
 						},
@@ -6926,14 +6977,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 109,
+								Line: 116,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 107,
+						Line: 114,
 						Col:  7,
 					},
 				},
@@ -6943,7 +6994,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "I can't find a circle near me.",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 105,
+					Line: 112,
 					Col:  5,
 				},
 			},
@@ -6961,13 +7012,13 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 120,
+									Line: 127,
 									Col:  17,
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 120,
+								Line: 127,
 								Col:  11,
 							},
 						},
@@ -6982,7 +7033,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 122,
+												Line: 129,
 												Col:  22,
 											},
 										},
@@ -6991,14 +7042,14 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(0)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 122,
+												Line: 129,
 												Col:  52,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 122,
+										Line: 129,
 										Col:  15,
 									},
 								},
@@ -7011,7 +7062,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 124,
+												Line: 131,
 												Col:  20,
 											},
 										},
@@ -7020,7 +7071,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(30)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 125,
+												Line: 132,
 												Col:  20,
 											},
 										},
@@ -7032,20 +7083,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/judgement.yaml",
-													Line: 126,
+													Line: 133,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 126,
+												Line: 133,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 123,
+										Line: 130,
 										Col:  15,
 									},
 								},
@@ -7058,7 +7109,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 128,
+												Line: 135,
 												Col:  20,
 											},
 										},
@@ -7067,7 +7118,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(80)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 129,
+												Line: 136,
 												Col:  20,
 											},
 										},
@@ -7079,20 +7130,20 @@ func builtinPack() *checklist.Pack {
 												},
 												Pos: checklist.Pos{
 													File: "rules/judgement.yaml",
-													Line: 130,
+													Line: 137,
 													Col:  25,
 												},
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 130,
+												Line: 137,
 												Col:  19,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 127,
+										Line: 134,
 										Col:  15,
 									},
 								},
@@ -7107,7 +7158,7 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 132,
+												Line: 139,
 												Col:  20,
 											},
 										},
@@ -7116,7 +7167,7 @@ func builtinPack() *checklist.Pack {
 											Above:    ptr(float64(1000)),
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 133,
+												Line: 140,
 												Col:  20,
 											},
 										},
@@ -7127,28 +7178,28 @@ func builtinPack() *checklist.Pack {
 											},
 											Pos: checklist.Pos{
 												File: "rules/judgement.yaml",
-												Line: 134,
+												Line: 141,
 												Col:  20,
 											},
 										},
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 131,
+										Line: 138,
 										Col:  15,
 									},
 								},
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 121,
+								Line: 128,
 								Col:  11,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 119,
+						Line: 126,
 						Col:  7,
 					},
 				},
@@ -7158,7 +7209,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 117,
+					Line: 124,
 					Col:  5,
 				},
 			},
@@ -7174,7 +7225,7 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 142,
+								Line: 149,
 								Col:  12,
 							},
 						},
@@ -7186,14 +7237,14 @@ func builtinPack() *checklist.Pack {
 							},
 							Pos: checklist.Pos{
 								File: "rules/judgement.yaml",
-								Line: 143,
+								Line: 150,
 								Col:  12,
 							},
 						},
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 141,
+						Line: 148,
 						Col:  7,
 					},
 				},
@@ -7203,7 +7254,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "Overview",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 139,
+					Line: 146,
 					Col:  5,
 				},
 			},
@@ -7216,7 +7267,7 @@ func builtinPack() *checklist.Pack {
 					},
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 150,
+						Line: 157,
 						Col:  12,
 					},
 				},
@@ -7226,7 +7277,7 @@ func builtinPack() *checklist.Pack {
 				Source:            "vetcircle safety addition (not from the guide)",
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 149,
+					Line: 156,
 					Col:  5,
 				},
 			},
@@ -7240,7 +7291,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 162,
+							Line: 169,
 							Col:  10,
 						},
 					},
@@ -7249,7 +7300,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 163,
+							Line: 170,
 							Col:  10,
 						},
 					},
@@ -7258,7 +7309,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 164,
+							Line: 171,
 							Col:  10,
 						},
 					},
@@ -7267,7 +7318,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 165,
+							Line: 172,
 							Col:  10,
 						},
 					},
@@ -7276,7 +7327,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 166,
+							Line: 173,
 							Col:  10,
 						},
 					},
@@ -7285,7 +7336,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 167,
+							Line: 174,
 							Col:  10,
 						},
 					},
@@ -7294,7 +7345,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 168,
+							Line: 175,
 							Col:  10,
 						},
 					},
@@ -7303,7 +7354,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 169,
+							Line: 176,
 							Col:  10,
 						},
 					},
@@ -7312,14 +7363,14 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 170,
+							Line: 177,
 							Col:  10,
 						},
 					},
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 161,
+					Line: 168,
 					Col:  5,
 				},
 			},
@@ -7328,7 +7379,7 @@ func builtinPack() *checklist.Pack {
 			Source:            "Overview",
 			Pos: checklist.Pos{
 				File: "rules/judgement.yaml",
-				Line: 159,
+				Line: 166,
 				Col:  3,
 			},
 		},
@@ -7374,7 +7425,7 @@ func builtinPack() *checklist.Pack {
 				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 218,
+					Line: 225,
 					Col:  10,
 				},
 			},
@@ -7391,7 +7442,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 262,
+									Line: 272,
 									Col:  14,
 								},
 							},
@@ -7400,14 +7451,14 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 263,
+									Line: 273,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 261,
+							Line: 271,
 							Col:  9,
 						},
 					},
@@ -7417,7 +7468,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 259,
+						Line: 269,
 						Col:  7,
 					},
 				},
@@ -7432,7 +7483,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 271,
+									Line: 281,
 									Col:  14,
 								},
 							},
@@ -7441,14 +7492,14 @@ func builtinPack() *checklist.Pack {
 								Below:    ptr(float64(3)),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 272,
+									Line: 282,
 									Col:  14,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 270,
+							Line: 280,
 							Col:  9,
 						},
 					},
@@ -7458,7 +7509,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 268,
+						Line: 278,
 						Col:  7,
 					},
 				},
@@ -7473,7 +7524,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 280,
+									Line: 290,
 									Col:  14,
 								},
 							},
@@ -7483,20 +7534,20 @@ func builtinPack() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 281,
+										Line: 291,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 281,
+									Line: 291,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 279,
+							Line: 289,
 							Col:  9,
 						},
 					},
@@ -7507,7 +7558,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 277,
+						Line: 287,
 						Col:  7,
 					},
 				},
@@ -7520,7 +7571,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 288,
+							Line: 298,
 							Col:  14,
 						},
 					},
@@ -7529,7 +7580,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 287,
+						Line: 297,
 						Col:  7,
 					},
 				},
@@ -7542,7 +7593,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 293,
+							Line: 303,
 							Col:  14,
 						},
 					},
@@ -7551,7 +7602,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 292,
+						Line: 302,
 						Col:  7,
 					},
 				},
@@ -7564,7 +7615,7 @@ func builtinPack() *checklist.Pack {
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 298,
+							Line: 308,
 							Col:  14,
 						},
 					},
@@ -7573,7 +7624,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 297,
+						Line: 307,
 						Col:  7,
 					},
 				},
@@ -7588,7 +7639,7 @@ func builtinPack() *checklist.Pack {
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 305,
+									Line: 315,
 									Col:  14,
 								},
 							},
@@ -7598,20 +7649,20 @@ func builtinPack() *checklist.Pack {
 									Below:    ptr(float64(3)),
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 306,
+										Line: 316,
 										Col:  19,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 306,
+									Line: 316,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 304,
+							Line: 314,
 							Col:  9,
 						},
 					},
@@ -7621,7 +7672,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 302,
+						Line: 312,
 						Col:  7,
 					},
 				},
@@ -7632,7 +7683,7 @@ func builtinPack() *checklist.Pack {
 						Answered: ptr(false),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 312,
+							Line: 322,
 							Col:  14,
 						},
 					},
@@ -7641,7 +7692,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 311,
+						Line: 321,
 						Col:  7,
 					},
 				},
@@ -7659,7 +7710,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(2)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 318,
+							Line: 328,
 							Col:  9,
 						},
 					},
@@ -7668,7 +7719,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 316,
+						Line: 326,
 						Col:  7,
 					},
 				},
@@ -7679,7 +7730,7 @@ func builtinPack() *checklist.Pack {
 						Below:    ptr(float64(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 325,
+							Line: 335,
 							Col:  14,
 						},
 					},
@@ -7688,7 +7739,7 @@ func builtinPack() *checklist.Pack {
 					Source: "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 324,
+						Line: 334,
 						Col:  7,
 					},
 				},
@@ -7699,7 +7750,7 @@ func builtinPack() *checklist.Pack {
 						Above:    ptr(float64(5)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 330,
+							Line: 340,
 							Col:  14,
 						},
 					},
@@ -7709,7 +7760,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 329,
+						Line: 339,
 						Col:  7,
 					},
 				},
@@ -7722,7 +7773,7 @@ func builtinPack() *checklist.Pack {
 								Answered: ptr(true),
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 338,
+									Line: 348,
 									Col:  14,
 								},
 							},
@@ -7738,20 +7789,20 @@ func builtinPack() *checklist.Pack {
 									},
 									Pos: checklist.Pos{
 										File: "rules/judgement.yaml",
-										Line: 340,
+										Line: 350,
 										Col:  15,
 									},
 								},
 								Pos: checklist.Pos{
 									File: "rules/judgement.yaml",
-									Line: 339,
+									Line: 349,
 									Col:  13,
 								},
 							},
 						},
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 337,
+							Line: 347,
 							Col:  9,
 						},
 					},
@@ -7760,7 +7811,7 @@ func builtinPack() *checklist.Pack {
 					Source: "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 335,
+						Line: 345,
 						Col:  7,
 					},
 				},
@@ -7778,7 +7829,7 @@ func builtinPack() *checklist.Pack {
 						AtLeast: ptr(int(3)),
 						Pos: checklist.Pos{
 							File: "rules/judgement.yaml",
-							Line: 347,
+							Line: 357,
 							Col:  9,
 						},
 					},
@@ -7787,7 +7838,7 @@ func builtinPack() *checklist.Pack {
 					Source: "What good facilitation looks like",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 345,
+						Line: 355,
 						Col:  7,
 					},
 				},
@@ -7801,7 +7852,7 @@ func builtinPack() *checklist.Pack {
 					Source:  "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 244,
+						Line: 254,
 						Col:  7,
 					},
 				},
@@ -7814,7 +7865,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "Red flags worth taking seriously",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 249,
+						Line: 259,
 						Col:  7,
 					},
 				},
@@ -7829,7 +7880,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "When to leave a circle",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 227,
+						Line: 234,
 						Col:  7,
 					},
 				},
@@ -7840,7 +7891,7 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 232,
+						Line: 239,
 						Col:  7,
 					},
 				},
@@ -7852,19 +7903,22 @@ func builtinPack() *checklist.Pack {
 					Source:            "How often should I attend?",
 					Pos: checklist.Pos{
 						File: "rules/judgement.yaml",
-						Line: 239,
+						Line: 249,
 						Col:  7,
 					},
 				},
+				JudgeReplaces: []string{
+					"STAY-TIME-TO-JUDGE",
+				},
 				Pos: checklist.Pos{
 					File: "rules/judgement.yaml",
-					Line: 224,
+					Line: 231,
 					Col:  5,
 				},
 			},
 			Pos: checklist.Pos{
 				File: "rules/judgement.yaml",
-				Line: 218,
+				Line: 225,
 				Col:  3,
 			},
 		},
@@ -7924,7 +7978,7 @@ func builtinPack() *checklist.Pack {
 			"a11y.how-tristate":                    "Type y for yes, n for no, or u for unknown.",
 			"a11y.keep-date":                       "Date of the call or visit, YYYY-MM-DD (enter: today, {today}): ",
 			"a11y.keep-date-set":                   "Dated {date}.",
-			"a11y.keep-done":                       "Kept in your circles as {path}. Only you can read it (mode 0600).",
+			"a11y.keep-done":                       "Kept in your circles as {path}. Only you can read it (mode 0600). The answers about the person (fit, what they saw attending, notes about them) went to their private record, not to the register.",
 			"a11y.keep-failed":                     "Not kept in your circles: {reason}",
 			"a11y.keep-prompt":                     "Keep these answers in your circles, for vetcircle circles and revet? y or n (enter: no): ",
 			"a11y.keep-source":                     "How were these answers gathered? 1 a call with the facilitator, 2 the circle's website or papers, 3 a session attended, 4 other (enter: not said): ",
@@ -7991,7 +8045,7 @@ func builtinPack() *checklist.Pack {
 			"answer.unknown":                       "unknown",
 			"answer.yes":                           "yes",
 			"checkin.kept":                         "Kept in {path}.",
-			"circles.checkins":                     "Sessions",
+			"circles.checkins":                     "Seen in sessions",
 			"circles.diff-date":                    "Vetted: {before} → {after}",
 			"circles.diff-note-added":              "{label}, note added: {note}",
 			"circles.diff-note-changed":            "{label}, note: {before} → {after}",
@@ -7999,10 +8053,13 @@ func builtinPack() *checklist.Pack {
 			"circles.kept-as":                      "{file}: kept as {name} ({path})",
 			"circles.new-red-flag":                 "New red flag",
 			"circles.none":                         "No circles kept yet: vetcircle circles add FILE keeps an answers file.",
+			"circles.person-kept":                  "The person's answers and notes: kept in their private record ({path}), not in the register.",
 			"circles.revet-due":                    "re-vet due",
 			"circles.revet-rules":                  "re-vet due: the rules changed on {date} for what this vetting answered ({rules})",
 			"circles.revet-undated":                "re-vet due: the date of the vetting was not recorded",
 			"circles.revet-year":                   "re-vet due: vetted {date}, over a year ago",
+			"circles.seen-heading":                 "Seen in sessions (what people attending saw of the circle; no one's name or notes):",
+			"circles.seen-on":                      "seen in a session on {date}: {seen}",
 			"circles.vetted":                       "Vetted",
 			"cli.args.extra":                       "{command} takes {n} argument, not {got}: quote a name that has spaces in it.",
 			"cli.args.missing":                     "{command} needs {arg}.",
@@ -8137,6 +8194,7 @@ func builtinPack() *checklist.Pack {
 			"hint:write the rules pack's id and version, such as vetcircle-en 2.0.0": "write the rules pack's id and version, such as vetcircle-en 2.0.0",
 			"hint:write version: 1":                                                  "write version: 1",
 			"hint:write vetted: {on: 2026-11-30, by: ..., source: call}":             "write vetted: {on: 2026-11-30, by: ..., source: call}",
+			"history.for":                      "Sessions of {alias} at {circle} (their private record):",
 			"history.seen":                     "seen",
 			"history.signs":                    "signs to leave",
 			"history.trend":                    "Trend:",
@@ -8183,6 +8241,15 @@ func builtinPack() *checklist.Pack {
 			"number.to":                        "-, –, —, to",
 			"number.words":                     "zero=0, a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90",
 			"number.years":                     "year, years, yr, yrs",
+			"referral.declined":                "declined on {date}",
+			"referral.declined-by-circle":      "declined by the circle on {date}",
+			"referral.declined-by-coordinator": "declined by the coordinator on {date}",
+			"referral.declined-by-person":      "declined by the person on {date}",
+			"referral.joined":                  "joined on {date}",
+			"referral.label":                   "Referral",
+			"referral.left":                    "left on {date}",
+			"referral.none":                    "No referral recorded yet: vetcircle referral CIRCLE --status referred records one.",
+			"referral.referred":                "referred on {date}",
 			"report.action-crisis":             "Offer the 988 Suicide & Crisis Lifeline (call or text 988) before anything else; a warm handoff if the person is in crisis now.",
 			"report.action-crisis.coordinator": "Offer the 988 Suicide & Crisis Lifeline (call or text 988) before anything else; a warm handoff if the person is in crisis now.",
 			"report.date-file":                 "{date} (the file's date; the date of the call was not recorded)",
@@ -8389,7 +8456,7 @@ func builtinPack() *checklist.Pack {
 			"ui.review.title":                  "Review your answers",
 			"ui.save.done.answers":             "Saved the answers to {path}. Only you can read it (mode 0600).",
 			"ui.save.done.json":                "Saved the score to {path}. Only you can read it (mode 0600).",
-			"ui.save.done.keep":                "Kept in your circles as {path}. Only you can read it (mode 0600).",
+			"ui.save.done.keep":                "Kept in your circles as {path}. Only you can read it (mode 0600). The answers about the person (fit, what they saw attending, notes about them) went to their private record, not to the register.",
 			"ui.save.done.note":                "Saved the note to {path}. Only you can read it (mode 0600).",
 			"ui.save.done.summary":             "Saved the summary to {path}. Only you can read it (mode 0600).",
 			"ui.save.empty":                    "Type a file name.",
@@ -8401,7 +8468,7 @@ func builtinPack() *checklist.Pack {
 			"ui.save.kept":                     "Your answers are kept: fix the name or the folder and try again, or press esc.",
 			"ui.save.kind-help.answers":        "The answers themselves: vetcircle score and compare read them, and vetcircle resume continues from them.",
 			"ui.save.kind-help.json":           "The score as vetcircle score --format json writes it, for other tools.",
-			"ui.save.kind-help.keep":           "Keeps these answers in your register of vetted circles, under the circle's name: vetcircle circles lists them, and vetcircle revet checks the circle again later.",
+			"ui.save.kind-help.keep":           "Keeps the circle's answers in your register of vetted circles, under the circle's name (vetcircle circles lists them, vetcircle revet checks the circle again later); the answers about the person go to their private record only.",
 			"ui.save.kind-help.note":           "Plain text for a health record: the three answers, red flags and what is unknown, in 40 lines at most.",
 			"ui.save.kind-help.summary":        "The summary to read, print or share: verdict, reasons and what to ask next.",
 			"ui.save.kind.answers":             "Answers (.yaml)",

@@ -491,8 +491,10 @@ for day in 2026-11-16 2026-11-30; do
 	WAIT="Kept in" start "checkin-$day" 80 24 checkin "Thursday KAP Circle" --felt worse --date "$day"
 	wait_exit "checkin-$day"
 done
-find "$tmp"/data/vetcircle/circles/thursday-kap-circle-*/checkins -type f | wc -l | grep -qx 3 || fail "three check-ins did not make three files"
-check_file "$(find "$tmp"/data/vetcircle/circles/thursday-kap-circle-*/checkins -type f | head -n 1)"
+# Check-ins are the person's (their own record here), never the register's.
+find "$tmp"/data/vetcircle/people/self/circles/*/checkins -type f | wc -l | grep -qx 3 || fail "three check-ins did not make three files"
+check_file "$(find "$tmp"/data/vetcircle/people/self/circles/*/checkins -type f | head -n 1)"
+[ -z "$(find "$tmp"/data/vetcircle/circles -path '*/checkins/*' -type f)" ] || fail "a check-in was kept in the register"
 WAIT="Consider leaving" start history 80 24 history "thursday kap circle"
 wait_for "▼"
 screen | grep -qF "Worse after 3 of the last 3 sessions" || { screen >&2; fail "history does not name the trend"; }
@@ -563,4 +565,49 @@ revet_a_year_later() {
 }
 revet_a_year_later
 
-echo "e2e: 18 passed, 0 failed"
+# coordinators_week: a clinic's care coordinator over a working week, with
+# the team's shared register (issue 19): four circles added after phone
+# calls, one of them with a patient on the call (fit answers and a note
+# about her), two patients attending one circle with check-ins, a
+# comparison for one patient, a referral declined. The shared register
+# folder is then searched for the patients' aliases and notes: none.
+coordinators_week() {
+	local team="$tmp/team" data="$tmp/week-data"
+	vc() { XDG_DATA_HOME="$data" VETCIRCLE_BY="Ana" "$tmp/vetcircle" --register "$team" "$@"; }
+	sed -e 's/^  user-role: self/  user-role: coordinator/' -e 's/^  access: either/  access: online-only/' \
+		-e '$a\  comfort-sharing: "Pt MR-0412 says SI last spring, safety plan with her therapist"' \
+		examples/strong-kap-circle.yaml >"$tmp/work/thursday-call.yaml"
+	grep -qF 'safety plan' "$tmp/work/thursday-call.yaml" || fail "week: the call file was not written"
+	vc circles add --for "MR-0412" --source call "$tmp/work/thursday-call.yaml" >"$tmp/week.out" 2>&1 || { cat "$tmp/week.out" >&2; fail "week: circles add with a patient"; }
+	vc circles add --source call examples/online-peer-group.yaml examples/donation-circle.yaml examples/red-flag-vendor.yaml >>"$tmp/week.out" 2>&1 ||
+		{ cat "$tmp/week.out" >&2; fail "week: circles add"; }
+	[ "$(vc circles --format json | grep -c '"id":')" = 4 ] || fail "week: four circles are not listed"
+	local d
+	for d in 2026-11-03 2026-11-10 2026-11-17; do
+		vc checkin "Thursday KAP Circle" --for "MR-0412" --felt worse --date "$d" --seen allows-advice --note "MR-0412 was told by a member to stop her sertraline" >>"$tmp/week.out" 2>&1 ||
+			{ cat "$tmp/week.out" >&2; fail "week: MR-0412's check-in"; }
+		vc checkin "Thursday KAP Circle" --for "JS-0977" --felt better --date "$d" --note "JS-0977 found the round steadying" >>"$tmp/week.out" 2>&1 ||
+			{ cat "$tmp/week.out" >&2; fail "week: JS-0977's check-in"; }
+	done
+	vc history "Thursday KAP Circle" --for "MR-0412" --format text | grep -qi "consider leaving" || fail "week: MR-0412's history does not say consider leaving"
+	vc history "Thursday KAP Circle" --for "JS-0977" --format text | grep -qi "consider leaving" && fail "week: JS-0977's history mixes in MR-0412's sessions"
+	vc circles show "Thursday KAP Circle" | grep -qF "seen in a session on 2026-11-17" || fail "week: what was seen did not reach the circle's record"
+	vc compare --for "MR-0412" --format json "Thursday KAP Circle" "Open Door Integration Circle" >"$tmp/week-compare.json" || fail "week: compare --for"
+	grep -q '"fit": "' "$tmp/week-compare.json" || { cat "$tmp/week-compare.json" >&2; fail "week: compare --for gives no fit"; }
+	vc compare --format json "Thursday KAP Circle" "Open Door Integration Circle" | grep -q '"fit": "' && fail "week: compare without --for gives a fit"
+	vc referral "Open Door Integration Circle" --for "MR-0412" --status declined --by person --date 2026-11-20 --note "MR-0412 prefers evenings" >>"$tmp/week.out" ||
+		fail "week: referral"
+	vc circles show "Open Door Integration Circle" --for "MR-0412" --format note | grep -qF "Referral: declined by the person on 2026-11-20" ||
+		fail "week: the record note lacks the referral"
+	# The shared register holds no one's alias, notes or fit answers.
+	if grep -rIl -e "MR-0412" -e "JS-0977" -e "sertraline" -e "steadying" -e "safety plan" -e "prefers evenings" -e "online-only" "$team"; then
+		fail "week: the shared register holds a patient's data"
+	fi
+	grep -rqF "safety plan" "$data/vetcircle/people" || fail "week: the patient's note is not in her private record"
+	[ "$(stat -c %a "$data/vetcircle/people")" = 700 ] || fail "week: the people folder is not 0700"
+}
+
+echo "== e2e: a coordinator's week: four circles, two patients at one circle, a comparison, a referral declined; the register holds no patient data"
+coordinators_week
+
+echo "e2e: 19 passed, 0 failed"

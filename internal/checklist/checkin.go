@@ -256,6 +256,9 @@ func EvaluateHistory(p *Pack, a *Answers, checkins []Checkin) Result {
 	case recent[len(recent)-1].Felt == FeltWorse:
 		add(&h.OneBad, StayWatch, worse)
 	}
+	// Fit is judged over months, not a count of sessions: six weekly
+	// sessions are five weeks, not the guide's three to six months.
+	r.Stay.Reasons = slices.DeleteFunc(r.Stay.Reasons, func(x Reason) bool { return slices.Contains(h.JudgeReplaces, x.Rule) })
 	// Months in, the time has come to judge fit: a prompt among the
 	// reasons, which leaves the answer as it is.
 	if h.JudgeAfterDays > 0 && h.Judge.ID != "" {

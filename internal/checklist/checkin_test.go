@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 )
@@ -12,6 +13,16 @@ func checkins(felt ...string) []checklist.Checkin {
 	var out []checklist.Checkin
 	for i, f := range felt {
 		out = append(out, checklist.Checkin{Circle: "Thursday", Date: "2026-0" + string(rune('1'+i)) + "-01", Felt: f, Signs: []string{}, Seen: []string{}})
+	}
+	return out
+}
+
+// weekly is a check-in a week from 2026-01-05, one per felt.
+func weekly(felt ...string) []checklist.Checkin {
+	var out []checklist.Checkin
+	for i, f := range felt {
+		d := time.Date(2026, 1, 5+7*i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		out = append(out, checklist.Checkin{Circle: "Thursday", Date: d, Felt: f, Signs: []string{}, Seen: []string{}})
 	}
 	return out
 }
@@ -39,7 +50,13 @@ func TestStayOverHistory(t *testing.T) {
 		{"three of the last four worse is a trend: leave", checkins("better", "worse", "worse", "same", "worse"), checklist.StayLeave, "STAY-TREND-WORSE", "STAY-ONE-BAD-SESSION"},
 		{"worse three times running: leave", checkins("worse", "worse", "worse"), checklist.StayLeave, "STAY-TREND-WORSE", ""},
 		{"early days: keep watching", checkins("better", "better"), checklist.StayWatch, "EARLY-DAYS", "STAY-TREND-WORSE"},
-		{"steady and better: stay", checkins("better", "same", "better", "better", "better", "same"), checklist.StayStay, "STAY-TIME-TO-JUDGE", "STAY-ONE-BAD-SESSION"},
+		{"steady and better: stay", checkins("better", "same", "better", "better", "better", "same"), checklist.StayStay, "STAY-JUDGE-FIT", "STAY-ONE-BAD-SESSION"},
+		// Issue 19: six weekly sessions are five weeks, not the guide's
+		// three to six months ("How often should I attend?"): no "enough
+		// sessions to judge fit" from a count of sessions.
+		{"six weekly sessions: too soon to judge fit", weekly("better", "same", "better", "better", "better", "same"), checklist.StayStay, "", "STAY-TIME-TO-JUDGE"},
+		{"six weekly sessions: no judge-fit prompt", weekly("better", "same", "better", "better", "better", "same"), checklist.StayStay, "", "STAY-JUDGE-FIT"},
+		{"thirteen weekly sessions: three months, time to judge fit", weekly("same", "same", "same", "same", "same", "same", "same", "same", "same", "same", "same", "same", "same", "same"), checklist.StayStay, "STAY-JUDGE-FIT", "STAY-TIME-TO-JUDGE"},
 		{"three months in (monthly): time to judge fit", checkins("same", "same", "same", "same"), checklist.StayStay, "STAY-JUDGE-FIT", "STAY-TREND-WORSE"},
 		{"two months in: not yet", checkins("same", "same", "same"), checklist.StayStay, "", "STAY-JUDGE-FIT"},
 		{"an old bad run has passed", checkins("worse", "worse", "worse", "better", "better", "better", "same"), checklist.StayStay, "", "STAY-TREND-WORSE"},

@@ -168,10 +168,15 @@ type Section struct {
 	IntroCoordinator string `yaml:"intro_coordinator"`
 	// TitleCoordinator replaces Title for a care coordinator, where the
 	// section is about the person they help ("The person's fit").
-	TitleCoordinator string     `yaml:"title_coordinator"`
-	Source           string     `yaml:"source"`
-	When             *Condition `yaml:"when"`
-	Pos              Pos        `yaml:"-"`
+	TitleCoordinator string `yaml:"title_coordinator"`
+	// Record says which record the section's answers belong to when a
+	// vetting is kept: "circle" (the default: facts about the circle, kept
+	// in the register a team may share) or "person" (about the person the
+	// vetting is for, kept only in their private record).
+	Record string     `yaml:"record"`
+	Source string     `yaml:"source"`
+	When   *Condition `yaml:"when"`
+	Pos    Pos        `yaml:"-"`
 }
 
 // Question is one thing to find out, with the words to ask it.
@@ -236,7 +241,12 @@ type Option struct {
 	Help  string `yaml:"help"`
 	// Best marks the answer a careful facilitator would give.
 	Best bool `yaml:"best"`
-	Pos  Pos  `yaml:"-"`
+	// CircleObservation marks an option of a person's question that says
+	// something about the circle itself (advice-giving, pressure, coercion
+	// seen in a session): a check-in or an attending vetting adds it to
+	// the circle's record, without the person.
+	CircleObservation bool `yaml:"circle_observation"`
+	Pos               Pos  `yaml:"-"`
 }
 
 // The role question and its coordinator answer are part of the stable

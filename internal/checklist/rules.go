@@ -112,7 +112,11 @@ type StayHistory struct {
 	OneBad         HistoryRule `yaml:"one_bad"`
 	JudgeAfterDays int         `yaml:"judge_after_days"`
 	Judge          HistoryRule `yaml:"judge"`
-	Pos            Pos         `yaml:"-"`
+	// JudgeReplaces names stay rules that say "time to judge fit" from a
+	// count of sessions: over a history the dates decide instead (Judge,
+	// after JudgeAfterDays), so those rules' reasons are left out of it.
+	JudgeReplaces []string `yaml:"judge_replaces"`
+	Pos           Pos      `yaml:"-"`
 }
 
 // HistoryRule is one of stay.history's reasons.

@@ -192,6 +192,7 @@ var ruleCases = []struct {
 	{"DERIVE-REFUSES-CREDENTIALS", "answers: {training: refused}", "answers: {training: general}"},
 	{"DERIVE-PRESSURE", "answers: {facilitation-poor: [pushes-sharing]}", "answers: {facilitation-poor: [runs-over]}"},
 	{"DERIVE-DISCOURAGES-CARE", "answers: {facilitation-poor: [discourages-care]}", "answers: {facilitation-poor: [runs-over]}"},
+	{"DERIVE-MEDICATION-ADVICE", "answers: {facilitation-poor: [medication-advice]}", "answers: {facilitation-poor: [runs-over]}"},
 	{"DERIVE-INFORMAL", "answers: {training: no-facilitator}", "circle: {format: ceremony}\nanswers: {training: named-program}"},
 	{"DERIVE-NO-FACILITATOR", "circle: {format: online-peer}", "circle: {format: online-peer}\nanswers: {training: no-facilitator}"},
 	{"DERIVE-PEER-WRITTEN", "circle: {format: online-peer}\nanswers: {agreements: [written]}", "circle: {format: online-peer}\nanswers: {agreements: [written], peer-safeguards: [written-rules]}"},

@@ -64,6 +64,9 @@ func (v *validator) sections() {
 	for _, s := range v.p.Sections {
 		v.id(s.Pos, "section", s.ID, seen)
 		v.need(s.Pos, "section "+s.ID+" title", s.Title)
+		if s.Record != "" && s.Record != RecordCircle && s.Record != RecordPerson {
+			v.l.add(s.Pos, "use record: circle or record: person", "section %s: record %q is not valid", s.ID, s.Record)
+		}
 		if s.When != nil {
 			v.cond(s.When)
 		}
@@ -109,6 +112,9 @@ func (v *validator) questions() {
 			for _, o := range q.Options {
 				v.id(o.Pos, "option", o.ID, oseen)
 				v.need(o.Pos, "option "+o.ID+" label", o.Label)
+				if o.CircleObservation && (q.Kind != KindMulti || !v.p.PersonQuestion(q.ID)) {
+					v.l.add(o.Pos, "mark options of a person's multi question only", "option %s of %s: circle_observation belongs to a multi question in a record: person section", o.ID, q.ID)
+				}
 			}
 		case KindTristate, KindNumber, KindText:
 			if len(q.Options) > 0 {

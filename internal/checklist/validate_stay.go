@@ -42,6 +42,11 @@ func (v *validator) stay() {
 				r    *HistoryRule
 			}{"judge", &h.Judge})
 		}
+		for _, id := range h.JudgeReplaces {
+			if !slices.ContainsFunc(s.Rules, func(r *StayRule) bool { return r.ID == id }) {
+				v.l.add(h.Pos, "name a rule under stay: rules:", "stay history: judge_replaces %q is not a stay rule", id)
+			}
+		}
 		for _, hr := range rules {
 			name, r := hr.name, hr.r
 			at := cmp.Or(r.Pos, h.Pos)

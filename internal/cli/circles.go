@@ -15,7 +15,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/compare"
+	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -47,11 +50,14 @@ func newCirclesCmd(e env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "circles",
 		Short: "Your register of vetted circles: list, add, show, diff",
-		Long: `List every circle kept in your register, with its verdict, fit, red flags,
-when it was last vetted (the date of the call), and whether a re-vet is due
-and why (a year since the call, or a rule change that touches its answers). Keep answers files in it with
+		Long: `List every circle kept in your register, with its verdict, red flags, when
+it was last vetted (the date of the call), how many sessions something was
+seen of it in, and whether a re-vet is due and why (a year since the call, or
+a rule change that touches its answers). Keep answers files in it with
 vetcircle circles add; see one with show, what changed between its last two
-vettings with diff, and vet it again with vetcircle revet NAME.`,
+vettings with diff, and vet it again with vetcircle revet NAME. The register
+holds circles, never people: a person's fit, check-ins and referrals are in
+their private record (--for ALIAS on compare, history, checkin, referral).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCircles(e, o) },
 	}
@@ -60,6 +66,7 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
 	var po provenanceOptions
+	var addFor string
 	add := &cobra.Command{
 		Use:   "add FILE...",
 		Short: "Keep answers files in the register, each under its circle's name",
@@ -67,19 +74,32 @@ vettings with diff, and vet it again with vetcircle revet NAME.`,
 (circle: name:, else the file's name). Each vetting records when: --date, the
 day of the call or visit, else the file's vetted on, else today; by whom (--by,
 else VETCIRCLE_BY, else your login name), how the answers were gathered
-(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.`,
+(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.
+
+A file holds both records: the circle's part (its facts, the facilitator's
+answers, red flags) is kept in the register; the person's part (who they
+are to the circle, what they saw attending, fit, distress, the notes under
+those questions) only in the person's private record (--for ALIAS, else
+your own), never in the register.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, args) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, addFor, args) },
 	}
 	addProvenanceFlags(add, &po, "how the answers were gathered", true)
-	var showFormat string
+	addForFlag(add, &addFor, "whose record keeps the person's answers (fit, what they saw attending, notes about them)")
+	var showFormat, showFor string
 	show := &cobra.Command{
-		Use:   "show NAME",
-		Short: "The summary of a circle's latest vetting (NAME: its exact name, any case, or its ID)",
-		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat) },
+		Use:   "show NAME [--for ALIAS]",
+		Short: "The summary of a circle's record (NAME: its exact name, any case, or its ID)",
+		Long: `The summary of a circle's record: its latest vetting, with what was seen of
+it in sessions (each dated, with no one's name). A circle's record has a
+verdict and no fit; with --for ALIAS the circle is judged for that person
+too (fit from their private record), and --format note writes the record
+note for their chart, with their referral's latest step.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat, showFor) },
 	}
-	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, or json (the circle and every vetting's provenance)")
+	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, note (plain text for a health record), or json (the circle and every vetting's provenance)")
+	addForFlag(show, &showFor, "judge the circle for this person, with their referral")
 	cmd.AddCommand(add, show, &cobra.Command{
 		Use:   "diff NAME",
 		Short: "What changed between a circle's last two vettings",
@@ -189,20 +209,14 @@ func runCircles(e env, o circlesOptions) error {
 		cells []string
 		more  string
 	}
-	// Each line renders the register's report: verdict, fit, and the stay
-	// answer the check-ins decide, so "consider leaving" shows without
-	// opening history.
-	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("compare.fit"), p.T("compare.stay"), p.T("circles.vetted")}}}
+	// Each line renders the circle's record: its verdict (with what was
+	// seen in sessions). No fit and no stay: those are each person's
+	// (compare --for, history --for), never the circle's.
+	table := []row{{cells: []string{p.T("compare.name"), p.T("summary.verdict"), p.T("circles.vetted")}}}
 	for _, c := range rows {
-		verdict, fit, stay, vetted := "—", "—", "—", "—"
+		verdict, vetted := "—", "—"
 		if c.Verdict != "" {
 			verdict = summary.VerdictWord(p, c.Verdict)
-		}
-		if c.FitWords != "" {
-			fit = c.FitWords
-		}
-		if c.Stay != nil {
-			stay = c.Stay.Words
 		}
 		if c.Vetted != nil {
 			// ISO dates in the table: the same width in every language,
@@ -226,7 +240,7 @@ func runCircles(e env, o circlesOptions) error {
 		if len(c.RedFlagLabels) > 0 {
 			more = append(more, p.T("compare.red-flags")+": "+strings.Join(c.RedFlagLabels, "; "))
 		}
-		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, fit, stay, vetted}, more: strings.Join(more, " · ")})
+		table = append(table, row{cells: []string{textclean.CleanLine(c.Name), verdict, vetted}, more: strings.Join(more, " · ")})
 	}
 	widths := make([]int, len(table[0].cells))
 	for _, r := range table {
@@ -264,10 +278,15 @@ func runCircles(e env, o circlesOptions) error {
 	return out.Flush()
 }
 
-func runCirclesAdd(e env, o provenanceOptions, files []string) error {
+func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) error {
 	now := time.Now()
 	if err := o.check(now); err != nil {
 		return badInput(err)
+	}
+	if alias != "" {
+		if err := people.CheckAlias(alias); err != nil {
+			return badInput(err)
+		}
 	}
 	p, err := loadPack(e, "")
 	if err != nil {
@@ -310,15 +329,16 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
 		// Each file at its own time, so two vettings of one circle added
 		// together keep their order.
-		keep := g.KeepVetting
-		if o.on != "" {
-			// A date of the call given: the same answers from a later call
-			// are a re-vet, kept as such.
-			keep = g.KeepDated
-		}
-		path, same, err := keep(p, c, a, time.Now())
+		// A date of the call given: the same answers from a later call are
+		// a re-vet, kept as such.
+		k, err := keepVetting(p, g, alias, c, a, o.on != "", time.Now())
 		if err != nil {
 			return fmt.Errorf("%s: %w", displayName(f), err)
+		}
+		path, same := k.Circle, k.Same
+		if k.Person != "" {
+			markKept(e, k.Person)
+			fmt.Fprintln(e.stdout, p.Tf("circles.person-kept", "path", displayName(k.Person)))
 		}
 		if same {
 			fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path))+" — the same answers as its latest vetting; nothing added")
@@ -333,41 +353,42 @@ func runCirclesAdd(e env, o provenanceOptions, files []string) error {
 	return nil
 }
 
-func latestOf(e env, name string) (*checklist.Pack, register.Register, register.Circle, *checklist.Answers, error) {
-	p, g, c, err := kept(e, name)
-	if err != nil {
-		return nil, g, c, nil, err
-	}
-	a, _, err := g.LatestVetting(p, c)
-	if err != nil || a == nil {
-		return nil, g, c, nil, badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
-	}
-	return p, g, c, a, nil
-}
-
-// registerLatest is the latest vetting of the register's circle name, for
-// compare: nil and the lookup's error (with its suggestions) when the
+// registerRow is the compare row of the register's circle name: its
+// record (latest vetting and what was seen in sessions), verdict only, or
+// with alias judged for that person (fit from their private record).
+// ok is false, with the lookup's error (and its suggestions), when the
 // register holds no such circle.
-func registerLatest(e env, p *checklist.Pack, name string) (*checklist.Answers, error) {
+func registerRow(e env, p *checklist.Pack, name, alias string) (compare.Row, bool, error) {
 	if err := register.CheckName(name); err != nil {
-		return nil, badInput(err)
+		return compare.Row{}, false, badInput(err)
 	}
 	g, err := registerFor(e, p)
 	if err != nil {
-		return nil, err
+		return compare.Row{}, false, err
 	}
 	c, err := findCircle(g, name)
 	if err != nil {
-		return nil, err
+		return compare.Row{}, false, err
 	}
-	a, _, err := g.LatestVetting(p, c)
+	a, _, seen, err := circleRecord(e, p, g, c)
 	if err != nil {
-		return nil, badInput(err)
+		return compare.Row{}, false, err
 	}
 	if a == nil {
-		return nil, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
+		return compare.Row{}, false, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
 	}
-	return a, nil
+	if alias == "" {
+		return compare.FromReport(p, displayName(name), register.CircleAnswers(p, a, seen), register.CircleReport(p, a, seen, report.Options{})), true, nil
+	}
+	s, who, err := findPerson(g, alias)
+	if err != nil {
+		return compare.Row{}, false, err
+	}
+	rep, merged, err := personReport(p, s, who, c, a, seen, report.Options{})
+	if err != nil {
+		return compare.Row{}, false, err
+	}
+	return compare.FromReport(p, displayName(name), merged, rep), true, nil
 }
 
 func runCirclesRename(e env, name, newName string) error {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -39,10 +40,15 @@ type circleJSON struct {
 	Problems []string         `json:"problems"`
 }
 
-func runCirclesShow(e env, name, format string) error {
-	format, err := checkFilter("format", format, []string{"markdown", "json"})
+func runCirclesShow(e env, name, format, alias string) error {
+	format, err := checkFilter("format", format, []string{"markdown", "note", "json"})
 	if err != nil {
 		return badInput(err)
+	}
+	if alias != "" {
+		if err := people.CheckAlias(alias); err != nil {
+			return badInput(err)
+		}
 	}
 	if format == "json" {
 		p, g, c, err := kept(e, name)
@@ -77,18 +83,47 @@ func runCirclesShow(e env, name, format string) error {
 	if err != nil {
 		return err
 	}
-	a, path, err := g.LatestVetting(p, c)
-	if err != nil || a == nil {
-		return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
+	a, path, seen, err := circleRecord(e, p, g, c)
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
 	}
 	// Dated by the call (else the file's own date, said as such), never by
 	// today; and whether a re-vet is due, why and from when.
 	now := time.Now()
 	vetted := register.VettedOn(a, path)
+	opt := report.Options{Date: now, FileDate: vetted}
+	rep := register.CircleReport(p, a, seen, opt)
+	if alias != "" {
+		s, who, err := findPerson(g, alias)
+		if err != nil {
+			return err
+		}
+		if rep, _, err = personReport(p, s, who, c, a, seen, opt); err != nil {
+			return err
+		}
+		rs, _, _ := s.Referrals(p, who, c)
+		rep.Referral = referralLine(p, rs)
+	}
 	out := bufio.NewWriter(e.stdout)
-	fmt.Fprint(out, summary.Markdown(p, summary.Build(p, a, summary.Options{Date: now, FileDate: vetted})))
-	for _, r := range register.RevetDue(p, a, vetted, now) {
-		fmt.Fprintf(out, "\n**%s**\n", r.Words)
+	if format == "note" {
+		out.WriteString(summary.Note(p, &rep))
+	} else {
+		out.WriteString(summary.Markdown(p, &rep))
+		for _, r := range register.RevetDue(p, a, vetted, now) {
+			fmt.Fprintf(out, "\n**%s**\n", r.Words)
+		}
+	}
+	if rep.Referral != "" && format != "note" {
+		fmt.Fprintf(out, "\n%s\n", rep.Referral)
+	}
+	if lines := seenLines(p, seen); len(lines) > 0 {
+		fmt.Fprintf(out, "\n%s\n", p.T("circles.seen-heading"))
+		for _, l := range lines {
+			fmt.Fprintf(out, "- %s\n", l)
+		}
 	}
 	return out.Flush()
 }

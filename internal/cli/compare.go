@@ -15,11 +15,14 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/compare"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/people"
 )
 
 type compareOptions struct {
 	format string
 	rules  string
+	// alias is --for: judge fit for this person (register circles only).
+	alias string
 }
 
 func newCompareCmd(e env) *cobra.Command {
@@ -36,10 +39,14 @@ In a terminal the table fits the screen; piped or saved it is a markdown
 table. --format json gives an array of objects. A file that cannot be read
 is named on standard error, one line per problem, and the rest are still
 compared; the exit code is then 2. A NAME that is not a file is a circle
-kept in your register (vetcircle circles), compared as of its latest vetting.`,
+kept in your register (vetcircle circles), compared as of its record: its
+latest vetting and what was seen in sessions, the verdict only (a circle has
+no fit of its own). With --for ALIAS, each register circle is judged for that
+person too: fit from their private record's answers, with nothing written.`,
 		Example: `  vetcircle compare examples/*.yaml
   vetcircle compare --format markdown calls/*.yaml > shortlist.md
   vetcircle compare thursday "sunday collective"
+  vetcircle compare --for MR thursday "sunday collective"
   vetcircle compare --format json a.yaml b.yaml | jq '.[0].name'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,6 +55,7 @@ kept in your register (vetcircle circles), compared as of its latest vetting.`,
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown, json or csv (default: table in a terminal, markdown otherwise)")
 	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	addForFlag(cmd, &o.alias, "judge fit for this person at each register circle")
 	return cmd
 }
 
@@ -72,6 +80,11 @@ func runCompare(e env, o compareOptions, files []string) error {
 	if stdin > 1 {
 		return badInput(errors.New("standard input (-) can be given only once"))
 	}
+	if o.alias != "" {
+		if err := people.CheckAlias(o.alias); err != nil {
+			return badInput(err)
+		}
+	}
 	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
@@ -86,8 +99,9 @@ func runCompare(e env, o compareOptions, files []string) error {
 			if _, statErr := os.Stat(name); errors.Is(statErr, fs.ErrNotExist) {
 				// A name that looks like a file keeps the file's error; one
 				// that finds no circle says so, with the close names.
-				if ra, rerr := registerLatest(e, p, name); ra != nil {
-					a, err = ra, nil
+				if row, ok, rerr := registerRow(e, p, name, o.alias); ok {
+					rows = append(rows, row)
+					continue
 				} else if rerr != nil && !looksLikeFile(name) {
 					err = rerr
 				}

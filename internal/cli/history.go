@@ -16,6 +16,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -28,6 +29,8 @@ type checkinOptions struct {
 	signs, seen                []string
 	// newCircle starts a circle that is not in the register yet.
 	newCircle bool
+	// alias is --for: whose check-in (default: the user's own).
+	alias string
 	provenanceOptions
 }
 
@@ -39,7 +42,11 @@ func newCheckinCmd(e env) *cobra.Command {
 		Long: `Record one session of a circle you attend, in under a minute: how you felt
 afterwards, any sign that it is time to leave, what you saw of the
 facilitation, and a note. Kept as a private file in your circles folder;
-vetcircle history shows them over time, with whether to stay.
+vetcircle history shows them over time, with whether to stay. With --for
+ALIAS it is that person's check-in, kept in their private record; what was
+seen of the circle (advice-giving, pressure, coercion, medication advice)
+is added to the circle's record as seen in a session on that date, with no
+name and no note.
 
 CIRCLE is a circle in your register: its exact name (any case; accents
 optional) or its ID. A name that finds none is refused with the close
@@ -62,6 +69,7 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
 	cmd.Flags().StringVar(&o.distress, "distress", "", "in acute distress now: yes or no")
 	cmd.Flags().StringVar(&o.note, "note", "", "a note")
 	cmd.Flags().BoolVar(&o.newCircle, "new", false, "start a circle that is not in your register yet, under this exact name")
+	addForFlag(cmd, &o.alias, "whose session it was: kept in that person's private record")
 	addProvenanceFlags(cmd, &o.provenanceOptions, "how you know (default: session)", false)
 	return cmd
 }
@@ -77,7 +85,11 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	// Flags are checked before anything is asked, so no one answers the
 	// questions only to be told a flag was wrong.
 	now := time.Now()
-	if err := errors.Join(checkCheckinFlags(p, o, now), o.provenanceOptions.check(now), register.CheckName(circle)); err != nil {
+	var aliasErr error
+	if o.alias != "" {
+		aliasErr = people.CheckAlias(o.alias)
+	}
+	if err := errors.Join(checkCheckinFlags(p, o, now), o.provenanceOptions.check(now), register.CheckName(circle), aliasErr); err != nil {
 		return badInput(err)
 	}
 	// Which circle, before anything is asked: a name that finds none, or
@@ -153,18 +165,29 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	if _, err := checklist.ParseCheckin(p, "check-in", checklist.MarshalCheckin(c)); err != nil {
 		return badInput(err)
 	}
+	s, who, err := ensurePerson(g, o.alias)
+	if err != nil {
+		return err
+	}
 	if kc.ID == "" { // --new, and only now that there is something to keep
 		if kc, err = g.Ensure(circle); err != nil {
 			return err
 		}
 	}
-	path, err := g.AddCheckin(kc, c, now)
+	// The check-in to the person's record; what was seen of the circle to
+	// the circle's, with the date and nothing else.
+	path, err := s.AddCheckin(who, kc, c, now)
 	if err != nil {
 		return err
 	}
 	markKept(e, path)
+	if seen, err := g.AddSeen(p, kc, c.Date, p.CheckinObservations(c), now); err != nil {
+		return err
+	} else if seen != "" {
+		markKept(e, seen)
+	}
 	fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
-	return printHistory(e, p, g, kc, "text", true)
+	return printHistory(e, p, g, s, who, kc, "text", true)
 }
 
 // circlePicker asks which circle a check-in is for when its name found
@@ -232,13 +255,15 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error
 }
 
 func newHistoryCmd(e env) *cobra.Command {
-	var format string
+	var format, alias string
 	cmd := &cobra.Command{
 		Use:   "history CIRCLE",
 		Short: "Your sessions of a circle over time, and whether to stay",
 		Long: `Show the check-ins of a circle you attend, one row per session: how you felt
 (▲ better, ■ same, ▼ worse), the signs to leave you noticed and the
-facilitation you saw, a trend line, and whether to stay, with its reasons.`,
+facilitation you saw, a trend line, and whether to stay, with its reasons,
+judged over one person's sessions only: yours, or with --for ALIAS that
+person's. Their referral's latest step is shown under it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := checkFilter("format", format, []string{"table", "text", "json"})
@@ -260,45 +285,73 @@ facilitation you saw, a trend line, and whether to stay, with its reasons.`,
 			if err != nil {
 				return err
 			}
-			return printHistory(e, p, g, c, format, false)
+			s, who, err := findPerson(g, alias)
+			if err != nil {
+				return err
+			}
+			return printHistory(e, p, g, s, who, c, format, false)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (symbols), text (words, for screen readers) or json")
+	addForFlag(cmd, &alias, "whose sessions")
 	return cmd
 }
 
 // historyJSON is history --format json: stable keys, fields only ever added.
 type historyJSON struct {
 	// ID is the circle's ID in the register; Circle its name there.
-	ID       string              `json:"id"`
-	Circle   string              `json:"circle"`
-	Sessions []checklist.Checkin `json:"sessions"`
-	Stay     *report.Answer      `json:"stay"`
-	Headline string              `json:"headline"`
-	Crisis   bool                `json:"crisis"`
-	Problems []string            `json:"problems"`
+	ID     string `json:"id"`
+	Circle string `json:"circle"`
+	// For is the person's alias; "" for the user's own record.
+	For string `json:"for"`
+	// Referral is the referral's steps, oldest first.
+	Referral []checklist.Referral `json:"referral"`
+	Sessions []checklist.Checkin  `json:"sessions"`
+	Stay     *report.Answer       `json:"stay"`
+	Headline string               `json:"headline"`
+	Crisis   bool                 `json:"crisis"`
+	Problems []string             `json:"problems"`
 }
 
-func printHistory(e env, p *checklist.Pack, g register.Register, circle register.Circle, format string, brief bool) error {
-	hist, problems, err := g.Checkins(p, circle)
+func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store, who people.Person, circle register.Circle, format string, brief bool) error {
+	hist, problems, err := s.Checkins(p, who, circle)
 	if err != nil {
 		return err
 	}
 	for _, pr := range problems {
 		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
 	}
-	if len(hist) == 0 {
-		return badInput(fmt.Errorf("no check-ins for %s yet; vetcircle checkin %q --felt better|same|worse records one", displayName(circle.Name), textclean.CleanLine(circle.Name)))
+	referrals, _, _ := s.Referrals(p, who, circle)
+	if len(hist) == 0 && len(referrals) == 0 {
+		forArg := ""
+		if who.Alias != "" {
+			forArg = " --for " + textclean.CleanLine(who.Alias)
+		}
+		return badInput(fmt.Errorf("no check-ins for %s yet; vetcircle checkin %q%s --felt better|same|worse records one", displayName(circle.Name), textclean.CleanLine(circle.Name), forArg))
 	}
-	a, _, err := g.LatestVetting(p, circle)
+	// The stay answer over this person's sessions only: the circle's record
+	// (with what anyone saw of it) and this person's own answers.
+	a, _, seen, err := circleRecord(e, p, g, circle)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vetcircle: the circle's latest vetting cannot be read, so only the check-ins count: %s\n", textclean.CleanLine(err.Error()))
 		a = nil
 	}
-	rep := report.BuildHistory(p, a, hist, report.Options{Date: time.Now()})
+	mine, _ := s.LatestAnswers(p, who, circle)
+	var joined *checklist.Answers
+	if a != nil || mine != nil {
+		joined = register.PersonAnswers(p, a, mine, seen)
+	}
+	rep := report.BuildHistory(p, joined, hist, report.Options{Date: time.Now()})
+	refLine := referralLine(p, referrals)
 	out := bufio.NewWriter(e.stdout)
 	if format == "json" {
-		j := historyJSON{ID: circle.ID, Circle: circle.Name, Sessions: hist, Stay: rep.Stay, Crisis: rep.Crisis != nil, Problems: []string{}}
+		j := historyJSON{ID: circle.ID, Circle: circle.Name, For: who.Alias, Referral: referrals, Sessions: hist, Stay: rep.Stay, Crisis: rep.Crisis != nil, Problems: []string{}}
+		if j.Sessions == nil {
+			j.Sessions = []checklist.Checkin{}
+		}
+		if j.Referral == nil {
+			j.Referral = []checklist.Referral{}
+		}
 		if rep.Stay != nil {
 			j.Headline = rep.Stay.Headline
 		}
@@ -337,7 +390,13 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle register
 		say(plainLine(rep.Crisis.Text), 0)
 		fmt.Fprintln(out)
 	}
-	if !brief {
+	if who.Alias != "" && !brief {
+		// Whose sessions these are, after the crisis line: a coordinator
+		// reading several people's histories never mixes them up.
+		say(p.Tf("history.for", "alias", textclean.CleanLine(who.Alias), "circle", textclean.CleanLine(circle.Name)), 0)
+		fmt.Fprintln(out)
+	}
+	if !brief && len(hist) > 0 {
 		glyph := map[string]string{checklist.FeltBetter: "▲", checklist.FeltSame: "■", checklist.FeltWorse: "▼"}
 		trend := ""
 		for _, c := range hist {
@@ -383,11 +442,17 @@ func printHistory(e env, p *checklist.Pack, g register.Register, circle register
 		}
 		fmt.Fprintln(out)
 	}
-	if rep.Stay != nil {
+	if rep.Stay != nil && len(hist) > 0 {
 		say(rep.Stay.Headline, 0)
 		for _, reason := range rep.Stay.Further {
 			say("- "+reason.Text, 2)
 		}
+	}
+	if refLine != "" && !brief {
+		if len(hist) > 0 {
+			fmt.Fprintln(out)
+		}
+		say(refLine, 0)
 	}
 	return out.Flush()
 }

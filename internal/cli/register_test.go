@@ -186,12 +186,12 @@ func TestRegisterFolderAndLinks(t *testing.T) {
 	}
 	folder := filepath.Join(team, entries[0].Name())
 	outside := t.TempDir()
-	// A checkins folder that is a link.
-	os.RemoveAll(filepath.Join(folder, "checkins"))
-	os.Symlink(outside, filepath.Join(folder, "checkins"))
-	code, _, errs := runCLI(t, "", "--register", team, "checkin", "Thursday", "--felt", "worse")
-	if code == 0 || !strings.Contains(errs, filepath.Join(folder, "checkins")) || !strings.Contains(errs, "symbolic link") {
-		t.Errorf("a linked checkins folder: exit %d: %s", code, errs)
+	// A seen folder (what check-ins saw of the circle) that is a link.
+	os.RemoveAll(filepath.Join(folder, "seen"))
+	os.Symlink(outside, filepath.Join(folder, "seen"))
+	code, _, errs := runCLI(t, "", "--register", team, "checkin", "Thursday", "--felt", "worse", "--seen", "allows-advice")
+	if code == 0 || !strings.Contains(errs, filepath.Join(folder, "seen")) || !strings.Contains(errs, "symbolic link") {
+		t.Errorf("a linked seen folder: exit %d: %s", code, errs)
 	}
 	// A circle folder that is a link.
 	os.RemoveAll(folder)
@@ -279,9 +279,10 @@ func TestHonestExitsAndMessages(t *testing.T) {
 			t.Errorf("--date %s: exit %d: %s", d, code, errs)
 		}
 	}
-	// Counts count readable files: a corrupt check-in is not a session.
-	runCLI(t, "", "checkin", "Thursday KAP Circle", "--felt", "same", "--date", "2026-11-20")
-	cdir := filepath.Join(c, entries[0].Name(), "checkins")
+	// Counts count readable files: a corrupt file of what was seen in a
+	// session is not a session.
+	runCLI(t, "", "checkin", "Thursday KAP Circle", "--felt", "same", "--date", "2026-11-20", "--seen", "runs-over")
+	cdir := filepath.Join(c, entries[0].Name(), "seen")
 	os.WriteFile(filepath.Join(cdir, "20260101-000000.000000000-bad00000.yaml"), []byte("felt: awful\n"), 0o600)
 	_, out, _ = runCLI(t, "", "circles", "--format", "json")
 	if !strings.Contains(out, `"checkins": 1`) {

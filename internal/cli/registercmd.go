@@ -101,6 +101,9 @@ func registerFor(e env, p *checklist.Pack) (register.Register, error) {
 	for _, pr := range problems {
 		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
 	}
+	// Circles and people apart: an older register's person answers and
+	// check-ins move to the user's own private record, once.
+	splitPeople(e, p, g)
 	return g, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -90,6 +91,9 @@ type env struct {
 	lang *string
 	// registerDir is --register, read before any command runs.
 	registerDir *string
+	// forAlias is the walkthrough's --for: whose private record keeps the
+	// person's part of a vetting kept in the register ("": the user's own).
+	forAlias *string
 	// kept lists the files this run kept in the register.
 	kept *[]string
 }
@@ -285,6 +289,9 @@ func newRoot(e env, out io.Writer) *cobra.Command {
 	if e.registerDir == nil {
 		e.registerDir = new(string)
 	}
+	if e.forAlias == nil {
+		e.forAlias = new(string)
+	}
 	// Commands whose standard output is their result write through out.
 	re := e
 	re.stdout = out
@@ -312,6 +319,11 @@ anywhere. In a crisis in the US, call or text 988.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if *e.forAlias, _ = cmd.Flags().GetString(forFlag); *e.forAlias != "" {
+				if err := people.CheckAlias(*e.forAlias); err != nil {
+					return badInput(err)
+				}
+			}
 			if m := accessibleMode(cmd, e); m.on {
 				return runAccessible(cmd, e, m)
 			}
@@ -321,9 +333,10 @@ anywhere. In a crisis in the US, call or text 988.`,
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
 	addRegisterFlag(root)
+	addForFlag(root, new(string), "whose private record keeps the person's answers when you keep the vetting in your circles")
 	root.PersistentFlags().String(langFlag, "",
 		"language of the questions and summary: "+strings.Join(rules.Languages(), " or ")+" (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e),
-		newCheckinCmd(re), newHistoryCmd(re), newCirclesCmd(re), newRevetCmd(e))
+		newCheckinCmd(re), newHistoryCmd(re), newCirclesCmd(re), newRevetCmd(e), newReferralCmd(re))
 	return root
 }

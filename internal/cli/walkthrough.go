@@ -81,16 +81,23 @@ func keepInRegister(e env) func(name, source string, answers []byte) (string, er
 		if _, _, err := g.Migrate(p); err != nil {
 			return "", err
 		}
+		splitPeople(e, p, g)
 		c, err := g.Ensure(name)
 		if err != nil {
 			return "", err
 		}
 		now := time.Now()
 		a.Vetted = provenanceOptions{source: source}.provenance(e, p, a.Vetted, now)
-		// The walkthrough asks the date of the call: the same answers from a
-		// later call (a re-vet that found nothing changed) are kept.
-		path, _, err := g.KeepDated(p, c, a, now)
-		return path, err
+		// The circle's part to the register, the person's to their own
+		// private record. The walkthrough asks the date of the call: the
+		// same answers from a later call (a re-vet that found nothing
+		// changed) are kept.
+		alias := ""
+		if e.forAlias != nil {
+			alias = *e.forAlias
+		}
+		k, err := keepVetting(p, g, alias, c, a, true, now)
+		return k.Circle, err
 	}
 }
 

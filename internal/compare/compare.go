@@ -79,7 +79,12 @@ type Answer struct {
 
 // New scores one circle's answers and makes its row.
 func New(p *checklist.Pack, file string, a *checklist.Answers) Row {
-	rep := report.Build(p, a, report.Options{})
+	return FromReport(p, file, a, report.Build(p, a, report.Options{}))
+}
+
+// FromReport is the row of a report already built from answers a: a
+// register circle's record (no fit), or judged for one person.
+func FromReport(p *checklist.Pack, file string, a *checklist.Answers, rep report.Report) Row {
 	c := rep.Circle
 	row := Row{
 		File:            file,

@@ -8,20 +8,14 @@ import (
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-// personSections are the pack's sections about the person, not the circle:
-// who is using vetcircle and where they are with it (welcome), what they
-// saw since joining (attending) and their own fit (fit, distress included).
-// A re-vet of a circle asks none of them. Section IDs are part of the
-// pack's stable vocabulary.
-var personSections = map[string]bool{"welcome": true, "attending": true, "fit": true}
-
 // CircleQuestion reports whether q is about the circle (its facts, the
 // facilitator's answers, its safeguards and red flags) rather than about
-// the person using vetcircle: the questions a re-vet asks again. (Once
-// the pack marks its person sections itself, record: person, this is
-// where to read it.)
+// the person using vetcircle: the questions a re-vet asks again. The pack
+// says which sections are the person's (record: person; in the built-in
+// packs welcome, attending and fit), the same split a kept vetting makes
+// (checklist.SplitAnswers).
 func CircleQuestion(p *checklist.Pack, q *checklist.Question) bool {
-	return q != nil && !personSections[q.Section]
+	return q != nil && !p.PersonQuestion(q.ID)
 }
 
 // Revet is a circle being vetted again: the vetting before, its date, and

@@ -13,7 +13,8 @@ import (
 )
 
 // buildRegister writes a register of n circles, each with one vetting and
-// the check-ins spread over them, straight to files (not through
+// the sessions seen spread over them (the worst case: every check-in saw
+// something of its circle, so each is a file in seen/), straight to files (not through
 // AddVetting, so that building tens of thousands of files does not wait on
 // as many fsyncs). The worst case for listing is every circle vetted: each
 // latest vetting is read and scored.
@@ -28,7 +29,7 @@ func buildRegister(b *testing.B, circles, checkins int) register.Register {
 		name := fmt.Sprintf("Circle number %05d", i)
 		c := register.Circle{ID: register.ID(name), Name: name, Folder: register.Folder(name)}
 		dir := filepath.Join(g.Dir, c.Folder)
-		for _, kind := range []string{"vettings", "checkins"} {
+		for _, kind := range []string{"vettings", "seen"} {
 			if err := os.MkdirAll(filepath.Join(dir, kind), 0o700); err != nil {
 				b.Fatal(err)
 			}
@@ -43,10 +44,10 @@ func buildRegister(b *testing.B, circles, checkins int) register.Register {
 		if i < checkins%circles {
 			per++
 		}
-		data := checklist.MarshalCheckin(&checklist.Checkin{Circle: name, Date: "2026-11-02", Felt: "same", Signs: []string{}, Seen: []string{}})
+		data := checklist.MarshalSeen(&checklist.Seen{Date: "2026-11-02", IDs: []string{"allows-advice"}})
 		for j := range per {
 			file := fmt.Sprintf("20261101-1200%02d.000000000-%08x.yaml", j%60, j)
-			if err := os.WriteFile(filepath.Join(dir, "checkins", file), data, 0o600); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "seen", file), data, 0o600); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -24,7 +24,7 @@ import (
 // modification time and size (adding, removing or renaming a file changes
 // them; the register's files are never edited in place), under the same
 // rules pack; anything unreadable is simply read again.
-const cacheVersion = 3 // 2: entries hold the line's fit words and red flag labels; 3: re-vet reasons
+const cacheVersion = 4 // 2: entries hold the line's fit words and red flag labels; 3: re-vet reasons; 4: seen/, no person's fit or stay
 
 type cacheFile struct {
 	Version int                   `json:"version"`
@@ -94,11 +94,11 @@ func (g Register) saveCache(c cacheFile) {
 }
 
 // folderSig is what changes when a file is added to or removed from a
-// circle's vettings/ or checkins/; "" (do not cache) when either is a link
+// circle's vettings/ or seen/; "" (do not cache) when either is a link
 // or cannot be read.
 func (g Register) folderSig(folder string) string {
 	sig := ""
-	for _, kind := range []string{"vettings", "checkins"} {
+	for _, kind := range []string{"vettings", seenDir} {
 		fi, err := os.Lstat(filepath.Join(g.Dir, folder, kind))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

@@ -32,8 +32,8 @@ type Entry struct {
 	VettedBy string `json:"vetted_by"`
 	Source   string `json:"source"`
 	Rules    string `json:"rules"`
-	// Stay is the stay answer the check-ins decide (with the latest
-	// vetting); nil (null) when the person does not attend.
+	// Stay is kept for the JSON's stable keys: always null now, for the
+	// stay answer is each person's own (vetcircle history --for ALIAS).
 	Stay *Stay `json:"stay"`
 	// FitWords and RedFlagLabels are the report's words for the fit and
 	// the red flags, as the register's line shows them; kept in the entry
@@ -43,7 +43,9 @@ type Entry struct {
 	// Report is the latest vetting's report, judged over the check-ins:
 	// what the register's line renders. Not part of the JSON.
 	Report *report.Report `json:"-"`
-	// Vettings and Checkins count the files kept that read.
+	// Vettings counts the vettings kept that read; Checkins the sessions
+	// in which something was seen of the circle (the register keeps no
+	// person's check-ins).
 	Vettings int `json:"vettings"`
 	Checkins int `json:"checkins"`
 	// RevetDue says a re-vet is due; Revet says why and from when (an
@@ -51,23 +53,6 @@ type Entry struct {
 	RevetDue bool    `json:"revet_due"`
 	Revet    []Revet `json:"revet"`
 	File     string  `json:"file"`
-}
-
-// checkinsOnly is the stay answer of a circle with check-ins but no
-// vetting that reads: the check-ins alone decide it, as history says.
-func checkinsOnly(p *checklist.Pack, checkins []string, now time.Time) *Stay {
-	if len(checkins) == 0 {
-		return nil
-	}
-	hist, _ := readCheckins(p, checkins)
-	if len(hist) == 0 {
-		return nil
-	}
-	rep := report.BuildHistory(p, nil, hist, report.Options{Date: now})
-	if rep.Stay == nil {
-		return nil
-	}
-	return &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
 }
 
 // Stay is a stay answer on the register's line: its value and words.
@@ -154,7 +139,8 @@ func (g Register) Circles(p *checklist.Pack, now time.Time) ([]Entry, []Problem,
 }
 
 // entry reads one circle's folder: counts its files that read, and reads
-// and scores its latest vetting.
+// and scores its latest vetting as the circle's record, with what was seen
+// in sessions: no person's fit or stay (those are each person's own).
 func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Problem) {
 	e := Entry{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Folder: c.Folder, RedFlags: []string{}, Revet: []Revet{}}
 	var bad []Problem
@@ -162,15 +148,14 @@ func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Pr
 	if err != nil {
 		bad = append(bad, Problem{File: filepath.Join(g.Dir, c.Folder, "vettings"), Err: err})
 	}
-	checkins, err := g.files(c.Folder, "checkins")
+	seenFiles, err := g.files(c.Folder, seenDir)
 	if err != nil {
-		bad = append(bad, Problem{File: filepath.Join(g.Dir, c.Folder, "checkins"), Err: err})
+		bad = append(bad, Problem{File: filepath.Join(g.Dir, c.Folder, seenDir), Err: err})
 	}
-	read, cbad := readCheckins(p, checkins)
-	e.Checkins = len(read)
-	bad = append(bad, cbad...)
+	seen, sbad := readSeen(p, seenFiles)
+	e.Checkins = len(seen)
+	bad = append(bad, sbad...)
 	if len(vettings) == 0 {
-		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	a, path, vbad := latestReadable(p, vettings)
@@ -178,7 +163,6 @@ func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Pr
 	e.Vettings = len(vettings) - len(vbad)
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
-		e.Stay = checkinsOnly(p, checkins, now)
 		return e, bad
 	}
 	e.File = path
@@ -189,21 +173,15 @@ func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Pr
 	e.VettedBy, e.Source, e.Rules = a.Vetted.By, a.Vetted.Source, a.Vetted.Rules
 	e.Revet = append(e.Revet, RevetDue(p, a, vetted, now)...)
 	e.RevetDue = len(e.Revet) > 0
-	// The line says what the check-ins decided, as history does: the
-	// report is built once, over the latest vetting and the check-ins that
-	// read. The name stays the register's (its metadata), not the file's.
-	rep := report.BuildHistory(p, a, read, report.Options{Date: now, FileDate: vetted})
+	// The line says what the circle's record says, as circles show does:
+	// the report is built once, over the latest vetting and what was seen
+	// in sessions. The name stays the register's (its metadata).
+	rep := CircleReport(p, a, seen, report.Options{Date: now, FileDate: vetted})
 	e.Report = &rep
 	e.Verdict, e.Format = checklist.Verdict(rep.Verdict.Value), rep.Circle.Format
 	for _, f := range rep.RedFlags {
 		e.RedFlags = append(e.RedFlags, f.ID)
 		e.RedFlagLabels = append(e.RedFlagLabels, f.Label)
-	}
-	if rep.Fit != nil {
-		e.Fit, e.FitWords = checklist.Fit(rep.Fit.Value), rep.Fit.Words
-	}
-	if rep.Stay != nil {
-		e.Stay = &Stay{Value: checklist.StayValue(rep.Stay.Value), Words: rep.Stay.Words, Headline: rep.Stay.Headline}
 	}
 	return e, bad
 }

@@ -3,7 +3,10 @@
 // root, named by a readable slug and the circle's ID (a hash of its exact
 // name, so two names never share a folder and the same circle added on two
 // machines gets the same one), holding circle.yaml (its identity, written
-// once), names/ (renames), vettings/ and checkins/. Every file is written
+// once), names/ (renames), vettings/ (the circle's part of each vetting) and
+// seen/ (what was seen of it in sessions). It holds circles, never people:
+// a person's answers, check-ins and referrals are package people's, and a
+// register from before they were apart is split (SplitPeople). Every file is written
 // once and never rewritten, named by time plus a random suffix, so two
 // machines sharing the folder (a synced drive, a git repository) never
 // write the same file and never merge one by hand. Names are looked up,
@@ -86,7 +89,9 @@ func fileName(now time.Time) string {
 	return now.UTC().Format("20060102-150405.000000000") + "-" + hex.EncodeToString(b[:]) + ".yaml"
 }
 
-// AddCheckin keeps a check-in in the circle's folder and returns the file.
+// AddCheckin keeps a check-in in the circle's folder and returns the file,
+// as registers did before people had records of their own: what tests use
+// to write such a register. New check-ins go to the person's record.
 func (g Register) AddCheckin(c Circle, k *checklist.Checkin, now time.Time) (string, error) {
 	return g.write(c, "checkins", checklist.MarshalCheckin(k), now)
 }
@@ -96,10 +101,13 @@ func (g Register) AddVetting(c Circle, answers []byte, now time.Time) (string, e
 	return g.write(c, "vettings", answers, now)
 }
 
-// KeepVetting keeps answers as the circle's newest vetting, unless they
-// are the same answers as its latest vetting (provenance aside): then
-// nothing is written, and the latest's path comes back with same true.
+// KeepVetting keeps the circle's part of answers (checklist.SplitAnswers:
+// never the person's) as the circle's newest vetting, unless they are the
+// same answers as its latest vetting (provenance aside): then nothing is
+// written, and the latest's path comes back with same true. The person's
+// part is the caller's to keep in the person's own record.
 func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	a, _ = checklist.SplitAnswers(p, a)
 	if latest, lpath, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) {
 		return lpath, true, nil
 	}
@@ -113,6 +121,7 @@ func (g Register) KeepVetting(p *checklist.Pack, c Circle, a *checklist.Answers,
 // changed, and are kept as a new vetting, so the circle's date (and its
 // re-vet due) moves on with the call.
 func (g Register) KeepDated(p *checklist.Pack, c Circle, a *checklist.Answers, now time.Time) (path string, same bool, err error) {
+	a, _ = checklist.SplitAnswers(p, a) // the circle's part only, as KeepVetting
 	if latest, _, err := g.LatestVetting(p, c); err == nil && latest != nil && sameAnswers(p, latest, a) && a.Vetted.On > latest.Vetted.On {
 		path, err = g.AddVetting(c, checklist.MarshalAnswers(p, a), now)
 		return path, false, err
@@ -192,8 +201,9 @@ type Problem struct {
 	Err  error
 }
 
-// Checkins reads the circle's check-ins, oldest first (by date, then file
-// name). Files that cannot be read are returned as problems, not errors:
+// Checkins reads the check-ins in the circle's folder (a register from
+// before people had records of their own, until SplitPeople moves them),
+// oldest first (by date, then file name). Files that cannot be read are returned as problems, not errors:
 // the rest still count.
 func (g Register) Checkins(p *checklist.Pack, c Circle) ([]checklist.Checkin, []Problem, error) {
 	files, err := g.files(c.Folder, "checkins")

@@ -62,10 +62,17 @@ func TestRegister(t *testing.T) {
 	if len(problems) != 2 || !strings.Contains(problems[1].Err.Error(), "99-bad.yaml:2:7") {
 		t.Errorf("problems = %+v, want the two bad files, with positions", problems)
 	}
+	// The listing counts the sessions in which something was seen of the
+	// circle (issue 19): a person's check-ins are not the register's.
 	// Counts count the files that read (issue 17, item 7).
+	for _, ids := range [][]string{{"allows-advice", "feel-worse"}, {"holds-time"}, {"feel-worse"}} {
+		if _, err := g.AddSeen(p, c, "2026-11-02", ids, now); err != nil {
+			t.Fatal(err)
+		}
+	}
 	all, _, err := g.Circles(p, now)
-	if err != nil || len(all) != 1 || all[0].Checkins != 3 {
-		t.Errorf("Circles = %+v, %v; want one circle with 3 sessions", all, err)
+	if err != nil || len(all) != 1 || all[0].Checkins != 2 {
+		t.Errorf("Circles = %+v, %v; want one circle with 2 sessions seen (one check-in saw nothing of the circle)", all, err)
 	}
 }
 
@@ -185,7 +192,7 @@ func TestListingCache(t *testing.T) {
 	}
 	c, _ := g.Lookup("A+B Circle")
 	time.Sleep(10 * time.Millisecond)
-	g.AddCheckin(c, &checklist.Checkin{Circle: c.Name, Date: "2026-11-20", Felt: "same"}, now)
+	g.AddSeen(p, c, "2026-11-20", []string{"allows-advice"}, now)
 	got, _, _ := g.Circles(p, now)
 	for _, e := range got {
 		if (e.ID == c.ID) != (e.Checkins == 1) {

@@ -69,6 +69,10 @@ type Report struct {
 	AskPerson []Ask `json:"ask_person"`
 	// Notes are the notes typed beside questions, in pack order.
 	Notes []Note `json:"notes"`
+	// Referral is the latest step of the person's referral to the circle,
+	// in the pack's words ("Referral: declined by the person on …"), when
+	// the report is for a person with one; from their private record.
+	Referral string `json:"referral,omitempty"`
 	// Actions are what the coordinator noted doing about a crisis (the
 	// note beside the distress question: "warm handoff to 988"), and
 	// Recommended the step the summary asks for when nothing is noted.
@@ -274,6 +278,29 @@ type Options struct {
 // Build evaluates the answers and builds their report.
 func Build(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
 	return FromResult(p, a, checklist.Evaluate(p, a), opt)
+}
+
+// BuildCircle builds the report of a circle's record alone: its answers
+// judged for everyone, with no fit, no stay and nothing for a person to
+// decide (checklist.CircleOnly), for a record a team shares.
+func BuildCircle(p *checklist.Pack, a *checklist.Answers, opt Options) Report {
+	rep := FromResult(p, a, checklist.CircleOnly(checklist.Evaluate(p, a)), opt)
+	// The verdict alone: a circle has no fit of its own to answer.
+	rep.Order = slices.DeleteFunc(rep.Order, func(k string) bool { return k == KeyFit })
+	rep.Lead = rep.Verdict.Headline
+	return rep
+}
+
+// BuildPerson builds the report of a circle judged for one person: the
+// circle's record with their answers over it. Whether to stay is asked
+// only when the person's own answers say they attend, never because
+// someone else saw something in a session.
+func BuildPerson(p *checklist.Pack, a, person *checklist.Answers, opt Options) Report {
+	r := checklist.Evaluate(p, a)
+	if person == nil || !checklist.Evaluate(p, person).Attending {
+		r.Stay, r.Attending = nil, false
+	}
+	return FromResult(p, a, r, opt)
 }
 
 // BuildHistory judges a circle over its check-ins and builds the report.

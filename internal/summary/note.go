@@ -44,6 +44,9 @@ func Note(p *checklist.Pack, rep *report.Report) string {
 	} else {
 		n.line("", p.T("note.source-unknown"))
 	}
+	if rep.Referral != "" {
+		n.line("", rep.Referral)
+	}
 	var facts []string
 	for _, f := range rep.Facts[1:] {
 		if f.Label != "" {
