@@ -3,6 +3,7 @@ package accessible
 import (
 	"strings"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -31,35 +32,6 @@ func (s *session) t(key string, pairs ...string) string {
 	return strings.NewReplacer(r...).Replace(msg)
 }
 
-// commands are the canonical commands and answers a user may type; the
-// words for each come from the pack (a11y.words.<name>, comma-separated),
-// and the English words always work too, so "y" answers yes in any
-// language.
-var commands = []string{"yes", "no", "unknown", "back", "quit", "help", "none", "note"}
-
 // command returns the canonical command or answer typed in line ("yes",
-// "back", ...), or "" for none.
-func (s *session) command(line string) string {
-	line = strings.ToLower(strings.TrimSpace(line))
-	if line == "" {
-		return ""
-	}
-	for _, c := range commands {
-		for _, list := range []string{s.p.Text["a11y.words."+c], s.english("a11y.words." + c)} {
-			for _, w := range strings.Split(list, ",") {
-				if strings.TrimSpace(strings.ToLower(w)) == line {
-					return c
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// english is the built-in English pack's sentence for key.
-func (s *session) english(key string) string {
-	if en, err := rules.Default(); err == nil {
-		return en.Text[key]
-	}
-	return ""
-}
+// "back", ...), or "" for none: the pack's words, the English ones too.
+func (s *session) command(line string) string { return intake.Word(s.p, line) }

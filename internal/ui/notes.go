@@ -143,7 +143,7 @@ func (b *notesBox) keyMap() help.KeyMap {
 // the words the line-prompt walkthrough says them (intake.Revet).
 func (c *common) noteBlock(q *checklist.Question, w int) []block {
 	var out []block
-	if before := c.revet.BeforeLine(c.pack, q); before != "" {
+	if before := c.s.Options().Revet.BeforeLine(c.pack, q); before != "" {
 		out = append(out, block{lines: wrap(c.theme.faint, before, w), prio: prioHigh, gap: true})
 	}
 	n, ok := c.answers.Notes[q.ID]
