@@ -111,7 +111,7 @@ func (s *flagsScreen) badge(q *checklist.Question) string {
 	p := s.c.pack
 	v, ok := s.c.answers.Get(q.ID)
 	if d, isDerived := s.derived(q); isDerived {
-		v, ok = checklist.Value{Choice: d.Value}, true
+		v, ok = intake.Choice(d.Value), true
 	}
 	var sym, word string
 	st := t.notAsked
