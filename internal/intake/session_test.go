@@ -119,9 +119,15 @@ func TestSessionChanges(t *testing.T) {
 		do      func(s *intake.Session) bool
 		changed bool
 	}{
-		{"a first answer", func(s *intake.Session) bool { return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(60)}) }, true},
-		{"the same answer", func(s *intake.Session) bool { return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(60)}) }, false},
-		{"a range's end", func(s *intake.Session) bool { return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(80)}) }, true},
+		{"a first answer", func(s *intake.Session) bool {
+			return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(60)})
+		}, true},
+		{"the same answer", func(s *intake.Session) bool {
+			return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(60)})
+		}, false},
+		{"a range's end", func(s *intake.Session) bool {
+			return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(80)})
+		}, true},
 		{"approximate", func(s *intake.Session) bool {
 			return s.Answer("participants", checklist.Value{Number: 20, Upper: upper(80), Approx: true})
 		}, true},
