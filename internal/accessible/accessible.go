@@ -14,9 +14,10 @@
 // and "?" repeats the help. Invalid input is never fatal: the prompt is asked
 // again with the allowed answers.
 //
-// The package uses the same engine and summary as the rest of vetcircle; it
-// saves nothing on its own except a summary the user agrees to save. Drafts
-// are the caller's job, through Options.OnChange.
+// It reads lines and prints; the intake core's session (intake.Session), the
+// same one the full-screen walkthrough draws, parses every answer, keeps the
+// answers, notes and the place to resume, keeps the draft (Options.Drafts)
+// and writes what the user agrees to save.
 package accessible
 
 import (

@@ -1,20 +1,22 @@
 // Package ui is vetcircle's interactive walkthrough: a Bubble Tea program
-// that asks the pack's questions screen by screen, shows a live verdict,
-// and ends on the scored summary, which it can save.
+// that draws the intake core's walkthrough session screen by screen, shows
+// a live verdict, and ends on the scored summary, which it can save.
 //
-// The root Model owns navigation and the one *checklist.Answers; each screen
-// (form, question, red flags, review, summary) is a small model in its own
-// file with its own keys; dialogs (save, quit, a resumed draft's notice)
-// sit on top, and the notes box opens under the question. Screens never
-// change answers themselves: they return actions that the root applies in
-// one place, Model.changed, which rescores in a command, queues the draft's
-// write (Drafts) and calls Options.OnChange. Scoring, rendering the
-// summary and saving files and drafts run in tea.Cmds that report back
-// with messages.
+// The session (intake.Session) owns the answers, the cursor, parsing, notes,
+// the resume point and saving; this package reads keys and draws. The root
+// Model owns the screens: each step (form, question, red flags, review,
+// summary) is a small model in its own file with its own keys; dialogs
+// (save, quit, a resumed draft's notice) sit on top, and the notes box
+// opens under the question. Screens never change answers themselves: they
+// return actions that the root hands to the session in one place
+// (Model.apply), and Model.changed follows every change: it rebuilds the
+// steps, rescores in a command and syncs the session (draft, OnChange).
+// Scoring, rendering the summary and saving files and drafts run in
+// tea.Cmds that report back with messages.
 //
 // The package holds no rule logic and no prose: questions, options and
 // sentences come from the pack (ui.* keys in rules/ui.yaml), and verdicts
-// from checklist.Evaluate.
+// from the report.
 package ui
 
 import (
