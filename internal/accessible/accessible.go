@@ -40,13 +40,15 @@ import (
 const MaxLine = 16 << 10
 
 // ErrQuit is returned when the user typed q. The answers so far have been
-// handed to Options.OnChange; a command line should exit 0.
+// handed to the draft (Options.Drafts) and Options.OnChange; a command line
+// should exit 0.
 var ErrQuit = errors.New("walkthrough stopped by the user")
 
 // ErrInputEnded is returned (wrapped, naming the question) when input ended
 // before the last question was answered or skipped. The answers so far have
-// been handed to Options.OnChange; a command line should exit 2, because a
-// script that feeds too few lines has given incomplete input.
+// been handed to the draft (Options.Drafts) and Options.OnChange; a command
+// line should exit 2, because a script that feeds too few lines has given
+// incomplete input.
 //
 // Input that ends later, at the offer to save the summary, is not an error:
 // the walkthrough is finished and the summary has been printed.
