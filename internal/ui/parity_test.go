@@ -99,3 +99,47 @@ func lineScript(p *checklist.Pack, a *checklist.Answers) []string {
 	}
 	return lines
 }
+
+// TestBothCheckinsRecordTheSame: the same check-in, on the check-in screen
+// and at line prompts, records the same check-in file (the questions and
+// their mapping are the intake core's).
+func TestBothCheckinsRecordTheSame(t *testing.T) {
+	p := testPack(t)
+	tests := []struct {
+		name  string
+		keys  []string // on the screen: one field per enter, the note typed
+		lines []string // at the prompts
+	}{
+		{"worse, a sign, a poor habit, distress and a note",
+			[]string{"3", "enter", "4", "enter", "enter", "2", "enter", "y", "enter", "left shaky", "enter"},
+			[]string{"3", "4", "", "2", "y", "left shaky"}},
+		{"better, nothing else", []string{"1", "enter", "enter", "enter", "enter", "enter", "enter"},
+			[]string{"1", "", "", "", "", ""}},
+		{"same, distress unknown", []string{"2", "enter", "enter", "enter", "enter", "u", "enter", "enter"},
+			[]string{"2", "", "", "", "u", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := NewCheckin(p, "Thursday KAP Circle", true, true)
+			k.Init()
+			for _, key := range tt.keys {
+				if len(key) > 1 && key != "enter" {
+					for _, r := range key {
+						checkinKeys(k, string(r))
+					}
+					continue
+				}
+				checkinKeys(k, key)
+			}
+			screen := k.Result()
+			var out bytes.Buffer
+			lined, err := accessible.Checkin(p, strings.NewReader(strings.Join(tt.lines, "\n")+"\n"), &out, "Thursday KAP Circle", accessible.Options{})
+			if err != nil || screen == nil {
+				t.Fatalf("screen %+v; prompts: %v\n%s", screen, err, out.String())
+			}
+			if a, b := checklist.MarshalCheckin(screen), checklist.MarshalCheckin(lined); !bytes.Equal(a, b) {
+				t.Errorf("the check-ins differ:\nscreen:\n%s\nprompts:\n%s", a, b)
+			}
+		})
+	}
+}
