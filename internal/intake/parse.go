@@ -227,7 +227,7 @@ func englishText() map[string]string {
 // (" from 1 to 200 people", " of at least 0 USD"), "" when any number goes:
 // the one phrase both front ends put into their messages.
 func RangeText(p *checklist.Pack, q *checklist.Question) string {
-	t := func(key string, pairs ...string) string { return fill(text(p, key), pairs...) }
+	t := func(key string, pairs ...string) string { return T(p, key, pairs...) }
 	unit := ""
 	if q.Unit != "" {
 		unit = " " + q.Unit
@@ -253,6 +253,11 @@ func RangeText(p *checklist.Pack, q *checklist.Question) string {
 
 // Example is the example number a question's messages give.
 func Example(q *checklist.Question) string { return cmp.Or(q.Example, "8") }
+
+// T is the pack's sentence for key, with {name} placeholders replaced from
+// pairs of name, value; a custom pack that leaves the sentence out falls
+// back to the built-in English pack's.
+func T(p *checklist.Pack, key string, pairs ...string) string { return fill(text(p, key), pairs...) }
 
 // text is the pack's sentence for key, or the built-in English one when a
 // custom pack leaves it out.
