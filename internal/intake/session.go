@@ -92,6 +92,10 @@ type Session struct {
 	last string
 	// rev counts changes to the answers.
 	rev int
+	// plan is the plan for the answers at revision planRev, kept until the
+	// answers change: every step count, move and screen reads it.
+	plan    []Section
+	planRev int
 
 	mu sync.Mutex // guards what save jobs report back
 	// saved records what was saved at which revision of the answers;
@@ -118,7 +122,7 @@ func NewSession(p *checklist.Pack, o Options) *Session {
 	if o.Drafts != nil {
 		o.Drafts.Now = o.Now
 	}
-	s := &Session{p: p, a: a, opts: o, saved: map[SaveKind]int{}, savedRev: -1}
+	s := &Session{p: p, a: a, opts: o, saved: map[SaveKind]int{}, savedRev: -1, planRev: -1}
 	s.at = s.start()
 	return s
 }
@@ -170,8 +174,15 @@ func (s *Session) Now() time.Time { return s.opts.Now() }
 // when they are stale.
 func (s *Session) Rev() int { return s.rev }
 
-// Plan is the sections and questions that apply to the answers so far.
-func (s *Session) Plan() []Section { return PlanFor(s.p, s.a, s.opts.Revet) }
+// Plan is the sections and questions that apply to the answers so far (in
+// a re-vet, only the circle's: PlanFor), shared until the answers change:
+// read it, never change it.
+func (s *Session) Plan() []Section {
+	if s.planRev != s.rev || s.plan == nil {
+		s.plan, s.planRev = PlanFor(s.p, s.a, s.opts.Revet), s.rev
+	}
+	return s.plan
+}
 
 // Questions are the planned questions, in order.
 func (s *Session) Questions() []*checklist.Question {

@@ -309,7 +309,7 @@ func TestSessionSaves(t *testing.T) {
 	}
 	save := func(k intake.SaveKind) string {
 		path := filepath.Join(dir, s.FileName(k))
-		got, err := s.SaveJob(k, path, false, "phone")()
+		got, err := s.SaveJob(k, path, false, intake.Keeping{})()
 		if err != nil {
 			t.Fatalf("save %v: %v", k, err)
 		}
@@ -359,13 +359,17 @@ func TestSessionSaves(t *testing.T) {
 		t.Error("saved answers are still unsaved")
 	}
 	// Never replaced without asking.
-	if _, err := s.SaveJob(intake.SaveSummary, filepath.Join(dir, s.FileName(intake.SaveSummary)), false, "")(); !errors.Is(err, fs.ErrExist) {
+	if _, err := s.SaveJob(intake.SaveSummary, filepath.Join(dir, s.FileName(intake.SaveSummary)), false, intake.Keeping{})(); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("a second save replaced the file: %v", err)
 	}
-	// Kept in the register: the answers, without resume_at, with the source.
-	path, err := s.SaveJob(intake.SaveKeep, "", false, "phone")()
+	// Kept in the register: the answers, without resume_at, with the source
+	// and dated by the call.
+	path, err := s.SaveJob(intake.SaveKeep, "", false, intake.Keeping{Source: "phone", On: "2025-12-30"})()
 	if err != nil || path != "/register/Thursday KAP Circle/phone" || strings.Contains(string(kept), "resume_at") {
 		t.Errorf("kept at %q (%v): %s", path, err, kept)
+	}
+	if a, err := checklist.ParseAnswers(p, "kept", kept); err != nil || a.Vetted.On != "2025-12-30" {
+		t.Errorf("kept without the call's date (%v): %s", err, kept)
 	}
 	if rm := s.DropDraft(); rm == nil || rm().Err != nil {
 		t.Error("the draft was not removed")

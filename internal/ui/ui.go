@@ -237,7 +237,7 @@ func New(p *checklist.Pack, opts Options) *Model {
 		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24,
 	}
 	m.help.Styles = c.theme.help
-	m.steps = buildSteps(p, a, opts.Revet)
+	m.steps = buildSteps(ws.Plan())
 	// The session says where to open: where a draft stopped (the review
 	// included), the review for a finished answers file, else the start.
 	switch at := ws.At(); {

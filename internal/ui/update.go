@@ -220,7 +220,7 @@ func (m *Model) apply(acts []action) tea.Cmd {
 func (m *Model) changed() tea.Cmd {
 	key := m.steps[m.cur].key
 	focus := m.screen().focused()
-	m.steps = buildSteps(m.c.pack, m.c.answers, m.c.s.Options().Revet)
+	m.steps = buildSteps(m.c.s.Plan())
 	if i := indexOf(m.steps, key); i >= 0 {
 		m.cur = i
 	} else {
