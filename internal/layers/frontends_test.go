@@ -1,4 +1,4 @@
-package intake_test
+package layers_test
 
 import (
 	"go/ast"
