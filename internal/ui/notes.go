@@ -11,11 +11,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-// maxNote bounds a note, in characters: a few paragraphs from a call.
-const maxNote = 2000
+// maxNote bounds a note, in characters: the session's limit.
+const maxNote = intake.NoteLimit
 
 type notesKeys struct {
 	Done, Newline key.Binding
@@ -61,7 +62,7 @@ func (b *notesBox) focus() tea.Cmd { return b.ta.Focus() }
 
 // note is the text as it is kept: cleaned of terminal controls, trimmed.
 func (b *notesBox) note() string {
-	return strings.TrimSpace(textclean.Clean(b.ta.Value()))
+	return intake.CleanNote(b.ta.Value())
 }
 
 // update edits the note; done is set when the box should close.
