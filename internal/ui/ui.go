@@ -84,9 +84,6 @@ func (c *common) editing() bool { return c.s.Editing() }
 // drafts keeps the answers in a draft; nil when drafts are off.
 func (c *common) drafts() *intake.Autosaver { return c.s.Drafts() }
 
-// coordinator reports whether a care coordinator is on a call, which
-// changes how questions are worded ("Say:", "Listen for:").
-func (c *common) coordinator() bool { return c.s.Coordinator() }
 
 // screen is one step's model.
 type screen interface {
