@@ -84,7 +84,6 @@ func (c *common) editing() bool { return c.s.Editing() }
 // drafts keeps the answers in a draft; nil when drafts are off.
 func (c *common) drafts() *intake.Autosaver { return c.s.Drafts() }
 
-
 // screen is one step's model.
 type screen interface {
 	// enter is called whenever the screen becomes current; focus names the
