@@ -8436,7 +8436,7 @@ func builtinPackES() *checklist.Pack {
 			"ui.notice.more":                   "…y {n} más.",
 			"ui.notice.title":                  "Respuestas que estas reglas no reconocen",
 			"ui.number-invalid":                "Escriba un número, como {example}, o déjelo en blanco.",
-			"ui.number-range":                  "Escriba un número del {min} al {max}, o déjelo en blanco.",
+			"ui.number-range":                  "Escriba un número{range}, o déjelo en blanco.",
 			"ui.panel.answered":                "{completeness}% contestado",
 			"ui.panel.ask":                     "Falta preguntar: {n}",
 			"ui.panel.flags":                   "Señales de alerta: {n}",

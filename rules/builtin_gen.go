@@ -8434,7 +8434,7 @@ func builtinPack() *checklist.Pack {
 			"ui.notice.more":                   "…and {n} more.",
 			"ui.notice.title":                  "Answers these rules do not know",
 			"ui.number-invalid":                "Type a number, like {example}, or leave it empty.",
-			"ui.number-range":                  "Type a number from {min} to {max}, or leave it empty.",
+			"ui.number-range":                  "Type a number{range}, or leave it empty.",
 			"ui.panel.answered":                "{completeness}% answered",
 			"ui.panel.ask":                     "Still to ask: {n}",
 			"ui.panel.flags":                   "Red flags: {n}",

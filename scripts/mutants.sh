@@ -119,6 +119,21 @@ mutant_cleanmarkdown-one-pass() {
 		s = out' '		return out'
 }
 
+# The walkthrough session (internal/intake), which both front ends draw.
+mutant_session-range-no-change() {
+	desc="the walkthrough session takes a changed range end for no change (the draft keeps 20-60)"
+	pkgs="./internal/intake ./internal/ui ./internal/accessible"
+	skip="Golden"
+	edit internal/intake/session.go 'if old, ok := s.a.Get(id); ok && old.Equal(v) {' 'if old, ok := s.a.Get(id); ok && old.Number == v.Number && old.Choice == v.Choice && old.Text == v.Text {'
+}
+
+mutant_session-summary-drops-draft() {
+	desc="saving the summary alone removes the draft, though a summary cannot be resumed"
+	pkgs="./internal/intake ./internal/ui ./internal/accessible"
+	skip="Golden"
+	edit internal/intake/save.go '			return OfferAnswers' '			return DropDraftNow'
+}
+
 mutant_save-offer-tilde() {
 	desc="a typed ~/ (and the answers offer's name) no longer means the home folder"
 	pkgs="./internal/ui"
@@ -197,6 +212,8 @@ mutants=(
 	picker-last-row
 	cleanmarkdown-one-pass
 	save-offer-tilde
+	session-range-no-change
+	session-summary-drops-draft
 	stay-trend-late
 	history-distress-oldest
 	yaml-depth-off-by-one

@@ -14,20 +14,21 @@
 // and "?" repeats the help. Invalid input is never fatal: the prompt is asked
 // again with the allowed answers.
 //
-// The package uses the same engine and summary as the rest of vetcircle; it
-// saves nothing on its own except a summary the user agrees to save. Drafts
-// are the caller's job, through Options.OnChange.
+// It reads lines and prints; the intake core's session (intake.Session), the
+// same one the full-screen walkthrough draws, parses every answer, keeps the
+// answers, notes and the place to resume, keeps the draft (Options.Drafts)
+// and writes what the user agrees to save.
 package accessible
 
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
@@ -39,69 +40,39 @@ import (
 const MaxLine = 16 << 10
 
 // ErrQuit is returned when the user typed q. The answers so far have been
-// handed to Options.OnChange; a command line should exit 0.
+// handed to the draft (Options.Drafts) and Options.OnChange; a command line
+// should exit 0.
 var ErrQuit = errors.New("walkthrough stopped by the user")
 
 // ErrInputEnded is returned (wrapped, naming the question) when input ended
 // before the last question was answered or skipped. The answers so far have
-// been handed to Options.OnChange; a command line should exit 2, because a
-// script that feeds too few lines has given incomplete input.
+// been handed to the draft (Options.Drafts) and Options.OnChange; a command
+// line should exit 2, because a script that feeds too few lines has given
+// incomplete input.
 //
 // Input that ends later, at the offer to save the summary, is not an error:
 // the walkthrough is finished and the summary has been printed.
 var ErrInputEnded = errors.New("input ended before the walkthrough finished")
 
-// Options configure a run. The zero value is usable.
+// Options configure a run: the walkthrough's options, shared with the
+// full-screen walkthrough (answers to continue, the clock, the folder,
+// drafts, the JSON encoder, the register), and the two that only line
+// prompts have. Run works on a copy of Options.Answers; with
+// Options.WalkFinished unset a finished answers file is still walked from
+// its first question, enter keeping each answer, as there is no review
+// screen to edit from.
 type Options struct {
-	// Answers to start from, such as a resumed draft; nil starts afresh.
-	// Run works on a copy. If Answers.ResumeAt names a question, the
-	// walkthrough starts there and "b" can still go back before it.
-	Answers *checklist.Answers
-
-	// OnChange, if set, is called with the current answers after every
-	// change, and once more when the user quits or input ends. The caller
-	// uses it to save a draft. Answers.ResumeAt names the question to
-	// continue from. The hook must not keep the pointer beyond the call.
-	OnChange func(*checklist.Answers)
-
-	// DraftPath names where OnChange keeps the draft, for the messages
-	// printed on quitting; nil if the caller does not say. Once there are
-	// answers, "" means the draft could not be written, and the messages
-	// say so. It is a function because a draft is made on the first change.
-	DraftPath func() string
-
-	// OnSaved, if set, is called after the summary was saved to path (the
-	// caller may then remove the draft).
-	OnSaved func(path string)
-
-	// Date is printed on the summary and used in the default file name;
-	// the zero value means today.
-	Date time.Time
-
-	// Dir is the folder a summary is saved in when the user gives a bare
-	// file name; empty means the current folder.
-	Dir string
-
-	// ResultJSON encodes a score as `vetcircle score --format json` does,
-	// for saving the score beside the summary; nil uses the result's own
-	// JSON.
-	ResultJSON func(file string, rep *report.Report) ([]byte, error)
+	intake.Options
 
 	// Echo repeats each line read after its prompt. Set it when input is
 	// not a terminal (a pipe or a file), so the transcript shows what was
 	// answered; a terminal already echoes what the user types.
 	Echo bool
 
-	// Keep keeps the answers in the register of vetted circles under the
-	// circle's name, with how they were gathered (one of
-	// checklist.Sources, or ""), and returns the file it wrote; nil leaves
-	// the offer out.
-	Keep func(name, source string, answers []byte) (string, error)
-
-	// Revet, when set, makes the run a re-vet of a kept circle: only the
-	// circle's questions are asked, each with its earlier answer and note
-	// said first; Answers should be Revet.Start's.
-	Revet *intake.Revet
+	// Problems is where a draft that could not be written or removed is
+	// reported (once per distinct problem; the walkthrough goes on, the
+	// answers stay in memory); nil means the output.
+	Problems io.Writer
 }
 
 // Run asks every applicable question of p, one line prompt at a time, reading
@@ -127,66 +98,60 @@ const (
 	actEOF                // input ended
 )
 
-// session is one run of the walkthrough.
+// session is one run of the walkthrough: line prompts over the intake
+// core's session, which owns the answers, the cursor, parsing, notes, the
+// resume point and saving.
 type session struct {
+	core *intake.Session
 	p    *checklist.Pack
-	a    *checklist.Answers
+	a    *checklist.Answers // core's answers, read only
 	in   *lineReader
 	w    *writer
 	opts Options
-	// coordinator shows the words to say and what to listen for.
-	coordinator bool
-	// last is the question answered last, which a note is about.
-	last string
-	// savedPath is the file saved last; ended is set when input ended at
-	// an offer to save.
-	savedPath string
-	ended     bool
+	// ended is set when input ended at an offer to save.
+	ended bool
 	// stepTotal is how many questions the current step was said to have;
 	// an answer that changes it (an online group has no session length)
 	// is announced rather than left to a count that jumps.
 	stepTotal int
+	// draftProblem is the draft problem reported last, so each is said once.
+	draftProblem string
 }
 
 func newSession(p *checklist.Pack, in io.Reader, out io.Writer, opts Options) *session {
-	a := opts.Answers.Clone()
-	if a.Version == 0 {
-		a.Version = checklist.AnswersVersion
+	o := opts.Options
+	o.Answers = o.Answers.Clone()
+	o.WalkFinished = true
+	if o.ResultJSON == nil {
+		o.ResultJSON = func(_ string, r *report.Report) ([]byte, error) {
+			b, err := json.Marshal(r)
+			return append(b, '\n'), err
+		}
 	}
-	if opts.Date.IsZero() {
-		opts.Date = time.Now()
-	}
-	return &session{p: p, a: a, in: newLineReader(in, MaxLine), w: &writer{w: out}, opts: opts}
+	core := intake.NewSession(p, o)
+	return &session{core: core, p: p, a: core.Answers(), in: newLineReader(in, MaxLine), w: &writer{w: out}, opts: opts}
 }
 
 func (s *session) run(ctx context.Context) error {
-	qs := s.p.Questions
-	idx, history := s.start()
 	switch {
 	case s.opts.Revet != nil:
 		s.w.line(s.t("a11y.revet", "date", cmp.Or(s.opts.Revet.On, s.t("report.date-unknown"))))
-	case len(history) == 0:
+	case s.core.AtFirst():
 		s.w.line(s.t("a11y.start"))
 	default:
 		s.w.line(s.t("a11y.resume"))
 	}
 	s.w.line(s.t("a11y.help"))
 	section := ""
-	for idx < len(qs) {
+	for s.core.At().AtQuestion() {
+		q := s.p.Question(s.core.At().Question)
 		if err := ctx.Err(); err != nil {
-			s.a.ResumeAt = qs[idx].ID
-			s.changed()
+			s.sync(true)
 			return err
 		}
 		if s.w.err != nil {
 			return fmt.Errorf("write: %w", s.w.err)
 		}
-		q := qs[idx]
-		if !s.applies(q) {
-			idx++
-			continue
-		}
-		s.coordinator = s.role() == "coordinator"
 		if q.Section != section {
 			section = q.Section
 			s.step(q)
@@ -194,32 +159,21 @@ func (s *session) run(ctx context.Context) error {
 		act, changed := s.ask(q)
 		switch act {
 		case actNext:
-			history = append(history, idx)
-			idx = s.nextApplicable(idx + 1)
+			s.core.Next()
 			if changed {
-				s.a.ResumeAt = s.idAt(idx)
-				s.changed()
+				s.sync(true)
 			}
 		case actBack:
-			// Skip questions that no longer apply: going back and changing
-			// the format from retreat drops the retreat-only questions.
-			for len(history) > 0 && !s.applies(qs[history[len(history)-1]]) {
-				history = history[:len(history)-1]
-			}
-			if len(history) == 0 {
+			if _, ok := s.core.Back(); !ok {
 				s.w.line(s.t("a11y.first"))
 				continue
 			}
-			idx = history[len(history)-1]
-			history = history[:len(history)-1]
 			s.w.line(s.t("a11y.back"))
 		case actQuit:
-			s.a.ResumeAt = q.ID
 			if err := s.quit(q); err != errCarryOn {
 				return err
 			}
 		case actEOF:
-			s.a.ResumeAt = q.ID
 			return s.inputEnded(q)
 		}
 	}
@@ -228,67 +182,40 @@ func (s *session) run(ctx context.Context) error {
 	return s.finish()
 }
 
-// start returns the question to begin at and the applicable questions before
-// it, so that "b" works after resuming a draft.
-func (s *session) start() (int, []int) {
-	qs := s.p.Questions
-	at := 0
-	if s.a.ResumeAt == checklist.ResumeReview {
-		at = len(qs) // every question was passed: on to the end
-	} else if id := s.a.ResumeAt; id != "" {
-		for i, q := range qs {
-			if q.ID == id {
-				at = i
-				break
-			}
-		}
-	}
-	var history []int
-	for i := range at {
-		if s.applies(qs[i]) {
-			history = append(history, i)
-		}
-	}
-	return s.nextApplicable(at), history
-}
-
-func (s *session) nextApplicable(i int) int {
-	for i < len(s.p.Questions) && !s.applies(s.p.Questions[i]) {
-		i++
-	}
-	return i
-}
-
-// idAt is the ID of question i, or the review past the end.
-func (s *session) idAt(i int) string {
-	if i < len(s.p.Questions) {
-		return s.p.Questions[i].ID
-	}
-	return checklist.ResumeReview
-}
-
-func (s *session) role() string {
-	v, _ := s.a.Get("user-role")
-	return v.Choice
-}
-
-func (s *session) changed() {
-	if s.opts.OnChange != nil {
-		s.opts.OnChange(s.a)
+// sync hands the answers and the place to resume from to the draft (and
+// OnChange), at once: line prompts have no update loop to run writes on.
+func (s *session) sync(changed bool) {
+	if w := s.core.Sync(changed); w != nil {
+		s.drafted(w())
 	}
 }
 
-// applies reports whether q is asked for the answers so far, as the
-// intake plan judges it (answers implied by others included).
-func (s *session) applies(q *checklist.Question) bool {
-	return intake.AppliesFor(s.p, q, s.a, s.opts.Revet)
+// drafted reports a draft write that failed, once per distinct problem.
+func (s *session) drafted(w intake.Written) {
+	if w.Err == nil {
+		s.draftProblem = ""
+		return
+	}
+	msg := "could not save the draft (your answers are still here; keep going or save the summary at the end): " + w.Err.Error()
+	if w.Removed {
+		msg = fmt.Sprintf("the summary is saved, but the draft %s could not be removed: %v", w.Path, w.Err)
+	}
+	if msg == s.draftProblem {
+		return
+	}
+	s.draftProblem = msg
+	to := s.opts.Problems
+	if to == nil {
+		to = s.w.w
+	}
+	fmt.Fprintln(to, "vetcircle: "+msg)
 }
 
 // step prints the heading and introduction of q's section, numbered in the
 // plan of sections that apply (it grows as answers do: saying you attend
 // adds a step).
 func (s *session) step(q *checklist.Question) {
-	n, total := intake.Step(intake.PlanFor(s.p, s.a, s.opts.Revet), q.ID)
+	n, total := s.core.Step(q.ID)
 	title := q.Section
 	intro := ""
 	if sec := s.p.Section(q.Section); sec != nil {
@@ -302,16 +229,10 @@ func (s *session) step(q *checklist.Question) {
 	}
 }
 
-// position returns q's number among the questions of its section that
-// apply, and how many there are.
-func (s *session) position(q *checklist.Question) (int, int) {
-	return intake.Position(intake.PlanFor(s.p, s.a, s.opts.Revet), q.ID)
-}
-
 // quit stops the walkthrough, or returns errCarryOn when there is nowhere to
 // keep the answers and the user thinks better of it.
 func (s *session) quit(q *checklist.Question) error {
-	if s.opts.OnChange == nil {
+	if !s.keeping() {
 		s.w.line(s.t("a11y.quit-unsaved"))
 		yes, eof := s.confirm(s.t("a11y.quit-confirm"))
 		switch {
@@ -323,25 +244,29 @@ func (s *session) quit(q *checklist.Question) error {
 		s.w.line(s.t("a11y.stopped-unsaved"))
 		return ErrQuit
 	}
-	s.changed()
+	s.sync(true)
 	s.w.line(s.t("a11y.stopped", "saved", s.savedWhere()))
 	return ErrQuit
 }
 
 func (s *session) inputEnded(q *checklist.Question) error {
 	s.w.blank()
-	if s.opts.OnChange == nil {
+	if !s.keeping() {
 		s.w.line(s.t("a11y.ended-unsaved"))
 	} else {
-		s.changed()
+		s.sync(true)
 		s.w.line(s.t("a11y.ended", "saved", s.savedWhere()))
 	}
 	return fmt.Errorf("%w (it stopped at question %s)", ErrInputEnded, q.ID)
 }
 
+// keeping reports whether the answers are handed to someone on quitting:
+// a draft, or the OnChange hook.
+func (s *session) keeping() bool { return s.opts.Drafts != nil || s.opts.OnChange != nil }
+
 func (s *session) savedWhere() string {
-	if s.opts.DraftPath != nil {
-		if path := s.opts.DraftPath(); path != "" {
+	if d := s.opts.Drafts; d != nil {
+		if path := d.Path(); path != "" && d.Err() == nil {
 			return s.t("a11y.saved-in", "path", path)
 		}
 		if s.a.Len() == 0 {

@@ -1,7 +1,6 @@
 package accessible
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -53,29 +52,26 @@ func (s *session) ask(q *checklist.Question) (action, bool) {
 			continue
 		case cmd == "note":
 			if s.takeNote(q) {
-				s.a.ResumeAt = q.ID
-				s.changed() // a note is kept in the draft like an answer
+				s.sync(true) // a note is kept in the draft like an answer
 			}
 			continue
 		case line == "-":
-			if has {
-				s.a.Clear(q.ID)
+			if s.core.Clear(q.ID) {
 				s.w.line(s.t("a11y.cleared"))
 				return actNext, true
 			}
 		}
-		v, problem := s.parse(q, line)
-		if problem != "" {
+		v, _, problem := s.core.Parse(q, line)
+		if problem != nil {
 			// The problem says how to answer; the options are read again
 			// for a listener, without saying how a second time.
-			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", problem))
+			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.problem(q, problem)))
 			s.printOptions(q)
 			continue
 		}
-		s.a.Set(q.ID, v)
-		s.last = q.ID
+		changed := s.core.Answer(q.ID, v)
 		s.w.line(s.t("a11y.recorded", "answer", s.describe(q, v)))
-		return actNext, !has || !cur.Equal(v)
+		return actNext, changed
 	}
 }
 
@@ -121,7 +117,7 @@ func (s *session) confirm(question string) (yes, eof bool) {
 }
 
 func (s *session) printQuestion(q *checklist.Question) {
-	n, total := s.position(q)
+	n, total := s.core.Position(q.ID)
 	s.w.blank()
 	if s.stepTotal != 0 && total != s.stepTotal {
 		s.w.line(s.t("a11y.step-changed", "n", strconv.Itoa(total)))
@@ -134,14 +130,12 @@ func (s *session) printQuestion(q *checklist.Question) {
 	// pack words their own questions for. A patient asking themselves
 	// needs no script. What a good and a worrying answer sound like, and
 	// why it matters, are read to everyone, as the screen shows them.
-	if q.Ask == "facilitator" || (s.coordinator && q.SayCoordinator != "") {
-		if say := q.SayFor(s.a); say != "" {
-			key := "a11y.ask" // a patient asks the facilitator
-			if s.coordinator {
-				key = "a11y.say" // a coordinator reads it out
-			}
-			s.w.line(s.t(key, "text", oneLine(say)))
+	if say, coordinator := intake.Script(q, s.a); say != "" {
+		key := "a11y.ask" // a patient asks the facilitator
+		if coordinator {
+			key = "a11y.say" // a coordinator reads it out
 		}
+		s.w.line(s.t(key, "text", oneLine(say)))
 	}
 	if q.ListenGood != "" {
 		s.w.line(s.t("a11y.listen-good", "text", oneLine(q.ListenGood)))
@@ -195,112 +189,22 @@ func (s *session) instructions(q *checklist.Question) string {
 	case checklist.KindTristate:
 		return s.t("a11y.how-tristate")
 	case checklist.KindNumber:
-		return s.t("a11y.how-number", "range", s.rangeText(q), "example", cmp.Or(q.Example, "8"))
+		return s.t("a11y.how-number", "range", intake.RangeText(s.p, q), "example", intake.Example(q))
 	}
 	return s.t("a11y.how-text")
 }
 
-func (s *session) rangeText(q *checklist.Question) string {
-	unit := ""
-	if q.Unit != "" {
-		unit = " " + q.Unit
+// problem says what is allowed, for an answer the core refused.
+func (s *session) problem(q *checklist.Question, p *intake.Problem) string {
+	switch p.Kind {
+	case intake.OutOfRange:
+		return s.t("a11y.out-of-range", "allowed", s.instructions(q))
+	case intake.NotAnOption:
+		return s.t("a11y.not-an-option", "input", short(p.Input), "allowed", s.instructions(q))
+	case intake.TooLong:
+		return s.t("a11y.text-too-long", "max", strconv.Itoa(p.Limit))
 	}
-	var lo, hi string
-	if q.Min != nil {
-		lo = num(*q.Min)
-	}
-	if q.Max != nil {
-		hi = num(*q.Max)
-	}
-	switch {
-	case q.Min != nil && q.Max != nil:
-		return s.t("a11y.range", "min", lo, "max", hi, "unit", unit)
-	case q.Min != nil:
-		return s.t("a11y.range-min", "min", lo, "unit", unit)
-	case q.Max != nil:
-		return s.t("a11y.range-max", "max", hi, "unit", unit)
-	case q.Unit != "":
-		return s.t("a11y.range-unit", "unit", q.Unit)
-	}
-	return ""
-}
-
-// parse reads a typed answer for q. problem is empty when it is valid, and
-// otherwise says what is allowed.
-func (s *session) parse(q *checklist.Question, line string) (v checklist.Value, problem string) {
-	switch q.Kind {
-	case checklist.KindTristate:
-		switch s.command(line) {
-		case "yes":
-			return checklist.Value{Choice: checklist.Yes}, ""
-		case "no":
-			return checklist.Value{Choice: checklist.No}, ""
-		case "unknown":
-			return checklist.Value{Choice: checklist.Unknown}, ""
-		}
-		return v, s.instructions(q)
-	case checklist.KindChoice:
-		o, ok := option(q, line)
-		if !ok {
-			return v, s.instructions(q)
-		}
-		return checklist.Value{Choice: o}, ""
-	case checklist.KindMulti:
-		return s.parseMulti(q, line)
-	case checklist.KindNumber:
-		n, ok, inRange := s.p.NumberAnswer(q, line)
-		if !ok {
-			return v, s.instructions(q)
-		}
-		if !inRange {
-			return v, s.t("a11y.out-of-range", "allowed", s.instructions(q))
-		}
-		return n, ""
-	case checklist.KindText:
-		line = textclean.CleanLine(line)
-		if utf8.RuneCountInString(line) > checklist.MaxLineLen {
-			return v, s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxLineLen))
-		}
-		return checklist.Value{Text: line}, ""
-	}
-	return v, s.instructions(q)
-}
-
-// option finds the option a typed word names: its number, or its ID.
-func option(q *checklist.Question, word string) (string, bool) {
-	if n, err := strconv.Atoi(word); err == nil {
-		if n >= 1 && n <= len(q.Options) {
-			return q.Options[n-1].ID, true
-		}
-		return "", false
-	}
-	if o := q.Option(strings.ToLower(word)); o != nil {
-		return o.ID, true
-	}
-	return "", false
-}
-
-func (s *session) parseMulti(q *checklist.Question, line string) (checklist.Value, string) {
-	words := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
-	if len(words) == 1 && (words[0] == "0" || s.command(words[0]) == "none") || s.command(line) == "none" {
-		return checklist.Value{List: []string{}}, ""
-	}
-	chosen := map[string]bool{}
-	for _, w := range words {
-		id, ok := option(q, w)
-		if !ok {
-			return checklist.Value{}, s.t("a11y.not-an-option", "input", short(w), "allowed", s.instructions(q))
-		}
-		chosen[id] = true
-	}
-	// Pack order, so the same choices always read and save the same way.
-	list := []string{}
-	for _, o := range q.Options {
-		if chosen[o.ID] {
-			list = append(list, o.ID)
-		}
-	}
-	return checklist.Value{List: list}, ""
+	return s.instructions(q)
 }
 
 // describe says an answer in words, for confirmations.
@@ -310,8 +214,6 @@ func (s *session) describe(q *checklist.Question, v checklist.Value) string {
 	}
 	return summary.AnswerText(s.p, q, v, "; ")
 }
-
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // short trims what the user typed for quoting it back in a message.
 func short(s string) string {
@@ -329,23 +231,22 @@ func short(s string) string {
 // reports whether the notes changed.
 func (s *session) takeNote(q *checklist.Question) bool {
 	target := q
-	if lq := s.p.Question(intake.NoteTarget(s.last, q.ID)); lq != nil {
+	if lq := s.p.Question(s.core.NoteTarget(q.ID)); lq != nil {
 		target = lq
 	}
 	line, eof := s.read(s.t("a11y.note-prompt", "label", oneLine(target.Label)))
 	if eof {
 		return false
 	}
-	line = textclean.CleanLine(line)
-	if utf8.RuneCountInString(line) > checklist.MaxLineLen {
-		s.w.line(s.t("a11y.text-too-long", "max", strconv.Itoa(checklist.MaxLineLen)))
+	changed, problem := s.core.Note(target.ID, line)
+	if problem != nil {
+		s.w.line(s.t("a11y.text-too-long", "max", strconv.Itoa(problem.Limit)))
 		return false
 	}
-	s.a.SetNote(target.ID, line)
-	if line == "" {
+	if s.a.Notes[target.ID] == "" {
 		s.w.line(s.t("a11y.note-removed", "label", oneLine(target.Label)))
 	} else {
 		s.w.line(s.t("a11y.noted", "label", oneLine(target.Label)))
 	}
-	return true
+	return changed
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -23,66 +24,49 @@ var ErrNoCheckin = errors.New("no check-in kept: how you felt after the session 
 // required answer keeps what was given.
 func Checkin(p *checklist.Pack, in io.Reader, out io.Writer, circle string, opts Options) (*checklist.Checkin, error) {
 	s := newSession(p, in, out, opts)
-	c := &checklist.Checkin{Circle: textclean.CleanLine(circle), Signs: []string{}, Seen: []string{}}
-	s.w.line(s.t("a11y.checkin.intro", "circle", c.Circle))
-	felt := &checklist.Question{ID: "felt", Kind: checklist.KindChoice, Label: s.t("a11y.checkin.felt")}
-	for _, id := range []string{"better", "same", "worse"} {
-		felt.Options = append(felt.Options, &checklist.Option{ID: id, Label: p.T("felt." + id)})
-	}
-	v, quit, eof := s.askLine(felt, true)
-	if quit || eof || v.Choice == "" {
-		s.w.line(s.t("a11y.checkin.nothing-kept"))
-		return nil, ErrNoCheckin
-	}
-	c.Felt = v.Choice
-	for _, id := range []string{"leave-signs", "facilitation-good", "facilitation-poor", "distress"} {
-		q := p.Question(id)
-		if q == nil {
-			continue
+	qs := intake.CheckinQuestions(p)
+	s.w.line(s.t("a11y.checkin.intro", "circle", textclean.CleanLine(circle)))
+	done := func() (*checklist.Checkin, error) { return intake.Checkin(circle, s.a), s.w.err }
+	for _, q := range qs {
+		if q.ID == intake.CheckinNote {
+			break
 		}
-		v, quit, eof := s.askLine(q, false)
-		if quit {
+		required := q.ID == intake.CheckinFelt
+		quit, eof := s.askLine(q, required)
+		if quit || (required && eof) {
 			s.w.line(s.t("a11y.checkin.nothing-kept"))
 			return nil, ErrNoCheckin
 		}
-		switch id {
-		case "leave-signs":
-			c.Signs = append(c.Signs, v.List...)
-		case "distress":
-			if v.Choice == checklist.Yes || v.Choice == checklist.No {
-				c.Distress = v.Choice
-			}
-			if v.Choice == checklist.Yes {
-				// Said at once, before another question: the crisis line
-				// comes first wherever distress appears.
-				s.w.blank()
-				s.w.line(strings.ReplaceAll(s.p.T("summary.crisis"), "**", ""))
-			}
-		default:
-			c.Seen = append(c.Seen, v.List...)
+		if v, ok := s.a.Get(q.ID); ok && q.ID == checklist.CheckinDistress && v.Choice == checklist.Yes {
+			// Said at once, before another question: the crisis line
+			// comes first wherever distress appears.
+			s.w.blank()
+			s.w.line(strings.ReplaceAll(s.p.T("summary.crisis"), "**", ""))
 		}
 		if eof {
-			return c, s.w.err
+			return done()
 		}
 	}
 	s.w.blank()
 	s.w.line(s.t("a11y.checkin.note"))
 	if line, eof := s.read(s.t("a11y.prompt")); !eof {
-		if s.command(line) == "quit" {
+		if intake.Word(p, line) == "quit" {
 			s.w.line(s.t("a11y.checkin.nothing-kept"))
 			return nil, ErrNoCheckin
 		}
-		c.Note = line
+		if line != "" {
+			s.core.Answer(intake.CheckinNote, intake.Text(line))
+		}
 	}
-	return c, s.w.err
+	return done()
 }
 
 // askLine asks one check-in question until it gets a valid answer, an empty
 // line (a skip, unless required), q, or the end of input.
-func (s *session) askLine(q *checklist.Question, required bool) (v checklist.Value, quit, eof bool) {
+func (s *session) askLine(q *checklist.Question, required bool) (quit, eof bool) {
 	s.w.blank()
 	label := q.Label
-	if q.Prompt != "" && q.ID == "distress" {
+	if q.Prompt != "" && (q.ID == checklist.CheckinDistress || q.ID == intake.CheckinFelt) {
 		label = q.Prompt
 	}
 	s.w.line(oneLine(label))
@@ -90,24 +74,25 @@ func (s *session) askLine(q *checklist.Question, required bool) (v checklist.Val
 	for {
 		line, eof := s.read(s.t("a11y.prompt"))
 		if eof {
-			return v, false, true
+			return false, true
 		}
 		switch {
-		case s.command(line) == "quit":
-			return v, true, false
+		case intake.Word(s.p, line) == "quit":
+			return true, false
 		case strings.TrimSpace(line) == "" && required:
 			s.w.line(s.t("a11y.checkin.required"))
 			continue
 		case strings.TrimSpace(line) == "":
 			s.w.line(s.t("a11y.checkin.skipped"))
-			return v, false, false
+			return false, false
 		}
-		v, problem := s.parse(q, line)
-		if problem != "" {
-			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", problem))
+		v, _, problem := s.core.Parse(q, line)
+		if problem != nil {
+			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.problem(q, problem)))
 			continue
 		}
+		s.core.Answer(q.ID, v)
 		s.w.line(s.t("a11y.recorded", "answer", s.describe(q, v)))
-		return v, false, false
+		return false, false
 	}
 }

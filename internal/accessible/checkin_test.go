@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -92,7 +94,7 @@ func TestKeepAfterSummary(t *testing.T) {
 		}
 		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
 	}
-	opts := accessible.Options{Dir: t.TempDir(), Keep: keep}
+	opts := accessible.Options{Options: intake.Options{Dir: t.TempDir(), Keep: keep}}
 	_, out, err := run(t, p, append(lines, "n", "", "y", "1"), opts)
 	if err != nil {
 		t.Fatalf("Run: %v", err)

@@ -1,8 +1,6 @@
 package accessible
 
 import (
-	"cmp"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -14,14 +12,13 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/intake"
-	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
 
 // finish scores the answers, prints the summary and offers to save it.
 func (s *session) finish() error {
-	rep := summary.Build(s.p, s.a, summary.Options{Date: s.opts.Date})
-	md := summary.Markdown(s.p, rep)
+	s.core.ToSummary()
+	rep := summary.Build(s.p, s.a, summary.Options{Date: s.core.Now()})
 	s.w.line(s.t("a11y.summary"))
 	s.w.blank()
 	// Read aloud: the same report as prose, with no markdown symbol and no
@@ -29,47 +26,46 @@ func (s *session) finish() error {
 	s.w.write(summary.Prose(s.p, rep))
 	s.w.blank()
 	s.w.line(s.t("a11y.summary-end"))
-	def := intake.FileName(rep.Circle.Name, s.opts.Date, ".md")
-	saved, err := s.offerSave(md, def)
+	saved, err := s.offerSave()
 	if err != nil || s.ended {
 		return err
 	}
-	if err := s.offerAnswers(rep, saved, def); err != nil {
+	if err := s.offerAnswers(saved); err != nil {
 		return err
 	}
-	return s.offerKeep(rep)
+	return s.offerKeep()
 }
 
 // offerKeep offers to keep the answers in the register of vetted circles,
 // where vetcircle circles lists them and revet checks the circle again.
-func (s *session) offerKeep(r *report.Report) error {
+func (s *session) offerKeep() error {
 	if s.opts.Keep == nil {
 		return nil
 	}
 	s.w.blank()
 	line, eof := s.read(s.t("a11y.keep-prompt"))
-	if eof || line == "" || s.command(line) != "yes" {
+	if eof || line == "" || intake.Word(s.p, line) != "yes" {
 		return nil
 	}
 	// How the answers were gathered, for the vetting's provenance:
 	// optional, enter leaves it unsaid.
 	source := ""
 	if line, eof := s.read(s.t("a11y.keep-source")); !eof {
-		if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && n >= 1 && n <= len(checklist.Sources) {
+		if n, ok := intake.OptionNumber(line, len(checklist.Sources)); ok {
 			source = checklist.Sources[n-1]
-		} else if slices.Contains(checklist.Sources, strings.ToLower(strings.TrimSpace(line))) {
-			source = strings.ToLower(strings.TrimSpace(line))
+		} else if w := strings.ToLower(strings.TrimSpace(line)); slices.Contains(checklist.Sources, w) {
+			source = w
 		}
 	}
 	// The date of the call or visit: today unless said, never a date that
 	// does not read or has not come yet.
-	on := s.opts.Date.Format(time.DateOnly)
+	on := s.core.Now().Format(time.DateOnly)
 	for {
 		line, eof := s.read(s.t("a11y.keep-date", "today", on))
 		if eof {
 			break
 		}
-		d, err := intake.CallDate(s.p, line, s.opts.Date)
+		d, err := intake.CallDate(s.p, line, s.core.Now())
 		if err != nil {
 			s.w.line(err.Error())
 			continue
@@ -78,16 +74,14 @@ func (s *session) offerKeep(r *report.Report) error {
 		break
 	}
 	s.w.line(s.t("a11y.keep-date-set", "date", on))
-	a := s.a.Clone()
-	a.ResumeAt = ""
-	a.Vetted.On = on
-	path, err := s.opts.Keep(r.Circle.Name, source, checklist.MarshalAnswers(s.p, a))
+	path, err := s.core.SaveJob(intake.SaveKeep, "", false, intake.Keeping{Source: source, On: on})()
 	if err != nil {
 		// Not kept, and the summary and answers offers are behind; say why
 		// and where, and leave the answers as they are.
 		s.w.line(s.t("a11y.keep-failed", "reason", fileio.Explain(err)))
 		return nil
 	}
+	s.core.Saved(intake.SaveKeep, path)
 	s.w.line(s.t("a11y.keep-done", "path", path))
 	return nil
 }
@@ -97,14 +91,28 @@ func (s *session) offerKeep(r *report.Report) error {
 // the answers file, the score and the note for a record, each on a
 // numbered line saying what it is and where it goes; any of them, in one
 // answer ("1 3"). Nothing is replaced without a yes, as for the summary.
-func (s *session) offerAnswers(r *report.Report, summaryPath, def string) error {
-	base := strings.TrimSuffix(def, ".md")
-	folder := cmp.Or(s.opts.Dir, ".")
+// Once the summary or the answers are in a file, the draft has done its
+// job and is removed.
+func (s *session) offerAnswers(summaryPath string) error {
+	base := strings.TrimSuffix(s.core.FileName(intake.SaveSummary), ".md")
+	folder := s.core.Options().Dir
 	if summaryPath != "" {
 		folder = filepath.Dir(summaryPath)
 		base = strings.TrimSuffix(filepath.Base(summaryPath), filepath.Ext(summaryPath))
 	}
-	kinds := []intake.SaveKind{intake.SaveAnswers, intake.SaveJSON, intake.SaveNote}
+	defer func() {
+		if saved, _ := s.core.SavedAt(intake.SaveSummary); saved {
+			s.dropDraft()
+		} else if saved, _ := s.core.SavedAt(intake.SaveAnswers); saved {
+			s.dropDraft()
+		}
+	}()
+	var kinds []intake.SaveKind
+	for _, k := range s.core.Kinds() {
+		if k != intake.SaveSummary && k != intake.SaveKeep {
+			kinds = append(kinds, k)
+		}
+	}
 	s.w.blank()
 	s.w.line(s.t("a11y.answers-offer"))
 	for i, k := range kinds {
@@ -112,14 +120,14 @@ func (s *session) offerAnswers(r *report.Report, summaryPath, def string) error 
 	}
 	for {
 		line, eof := s.read(s.t("a11y.answers-prompt"))
-		if eof || line == "" || s.command(line) == "no" {
+		if eof || line == "" || intake.Word(s.p, line) == "no" {
 			s.w.line(s.t("a11y.answers-declined"))
 			return nil
 		}
 		var chosen []intake.SaveKind
 		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' }) {
-			n, err := strconv.Atoi(w)
-			if err != nil || n < 1 || n > len(kinds) {
+			n, ok := intake.OptionNumber(w, len(kinds))
+			if !ok {
 				chosen = nil
 				break
 			}
@@ -131,19 +139,13 @@ func (s *session) offerAnswers(r *report.Report, summaryPath, def string) error 
 			s.w.line(s.t("a11y.not-understood", "input", short(line), "allowed", s.t("a11y.answers-how", "n", strconv.Itoa(len(kinds)))))
 			continue
 		}
-		// The score names the answers file it describes, when one is saved.
-		described := ""
-		if slices.Contains(chosen, intake.SaveAnswers) {
-			described = filepath.Join(folder, base+intake.SaveAnswers.Ext())
-		}
+		// In the order offered: the score names the answers file saved
+		// before it.
+		slices.Sort(chosen)
 		for _, k := range chosen {
 			path := filepath.Join(folder, base+k.Ext())
-			data, err := intake.Render(k, s.p, s.a, s.opts.Date, intake.Encoder(s.resultJSON), described)
-			if err != nil {
-				return err
-			}
 			for {
-				done, err := s.save(path, data)
+				done, err := s.save(k, path)
 				if err != nil || done {
 					break
 				}
@@ -161,22 +163,19 @@ func (s *session) offerAnswers(r *report.Report, summaryPath, def string) error 
 	}
 }
 
-// resultJSON is the score as `vetcircle score --format json` writes it.
-func (s *session) resultJSON(path string, r *report.Report) ([]byte, error) {
-	if s.opts.ResultJSON != nil {
-		return s.opts.ResultJSON(path, r)
+// dropDraft removes the draft once its answers are safe in a saved file.
+func (s *session) dropDraft() {
+	if rm := s.core.DropDraft(); rm != nil {
+		s.drafted(rm())
 	}
-	b, err := json.Marshal(r)
-	return append(b, '\n'), err
 }
 
 // offerSave asks whether to save the summary, and where, until it is saved or
-// the user declines. A file is never replaced without a yes.
-func (s *session) offerSave(md, def string) (string, error) {
-	folder := s.opts.Dir
-	if folder == "" {
-		folder = "."
-	}
+// the user declines. A file is never replaced without a yes. It returns
+// the file saved, or "".
+func (s *session) offerSave() (string, error) {
+	folder := s.core.Options().Dir
+	def := s.core.FileName(intake.SaveSummary)
 	for {
 		s.w.blank()
 		s.w.line(s.t("a11y.save-offer", "path", filepath.Join(folder, def)))
@@ -187,7 +186,7 @@ func (s *session) offerSave(md, def string) (string, error) {
 			return "", nil
 		}
 		var path string
-		switch cmd := s.command(line); {
+		switch cmd := intake.Word(s.p, line); {
 		case line == "" || cmd == "no":
 			s.w.line(s.t("a11y.save-declined"))
 			return "", nil
@@ -199,21 +198,24 @@ func (s *session) offerSave(md, def string) (string, error) {
 				path = filepath.Join(folder, path)
 			}
 		}
-		done, err := s.save(path, []byte(md))
+		done, err := s.save(intake.SaveSummary, path)
 		if err != nil {
 			return "", err
 		}
 		if done {
-			return s.savedPath, nil
+			if s.ended {
+				return "", nil
+			}
+			return path, nil
 		}
 	}
 }
 
-// save writes the summary to path, asking before replacing a file. It
-// returns done when the file was saved; otherwise the caller asks again.
-// Every problem is explained and the answers stay in memory.
-func (s *session) save(path string, data []byte) (done bool, err error) {
-	err = fileio.WriteNew(path, data)
+// save writes kind k to path, asking before replacing a file. It returns
+// done when the file was saved (or input ended); otherwise the caller
+// asks again. Every problem is explained and the answers stay in memory.
+func (s *session) save(k intake.SaveKind, path string) (done bool, err error) {
+	_, err = s.core.SaveJob(k, path, false, intake.Keeping{})()
 	if errors.Is(err, fs.ErrExist) {
 		s.w.line(s.t("a11y.save-exists", "path", path))
 		yes, eof := s.confirm(s.t("a11y.save-replace"))
@@ -225,20 +227,17 @@ func (s *session) save(path string, data []byte) (done bool, err error) {
 		if !yes {
 			return false, nil
 		}
-		err = fileio.WriteAtomic(path, data)
+		_, err = s.core.SaveJob(k, path, true, intake.Keeping{})()
 	}
 	if err != nil {
 		s.w.line(s.t("a11y.save-failed", "path", path, "reason", fileio.Explain(err)))
 		return false, nil
 	}
-	if strings.HasSuffix(path, ".md") {
+	if k == intake.SaveSummary {
 		s.w.line(s.t("a11y.save-done", "path", path))
 	} else {
 		s.w.line(s.t("a11y.saved-file", "path", path))
 	}
-	s.savedPath = path
-	if s.opts.OnSaved != nil && strings.HasSuffix(path, ".md") {
-		s.opts.OnSaved(path)
-	}
+	s.core.Saved(k, path)
 	return true, nil
 }

@@ -6,10 +6,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // FuzzRun types arbitrary input at the prompts. The walkthrough must never
@@ -26,7 +28,7 @@ func FuzzRun(f *testing.F) {
 	f.Add([]byte("1\r\n1\r\nName\r\n4\r\n\r\n\r\n\r\n\r\n\r\nNaN\r\nInf\r\n"))
 	f.Fuzz(func(t *testing.T, input []byte) {
 		var out strings.Builder
-		opts := accessible.Options{Dir: t.TempDir(), Date: day, Echo: true, OnChange: func(*checklist.Answers) {}}
+		opts := accessible.Options{Options: intake.Options{Dir: t.TempDir(), Now: func() time.Time { return day }, OnChange: func(*checklist.Answers) {}}, Echo: true}
 		got, err := accessible.Run(context.Background(), p, strings.NewReader(string(input)), &out, opts)
 		if err != nil && !errors.Is(err, accessible.ErrQuit) && !errors.Is(err, accessible.ErrInputEnded) {
 			t.Fatalf("Run: unexpected error %v", err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // TestTakeNote: "note" at a prompt takes a note about the answer just
@@ -18,7 +19,7 @@ import (
 // changes nothing.
 func TestTakeNote(t *testing.T) {
 	p := pack(t)
-	long := strings.Repeat("x", checklist.MaxLineLen+1)
+	long := strings.Repeat("x", intake.NoteLimit+1) // one limit for notes, as the full-screen notes box has
 	tests := []struct {
 		name  string
 		lines []string
@@ -40,7 +41,7 @@ func TestTakeNote(t *testing.T) {
 		{"too long: refused, the note kept stays",
 			[]string{"note", "kept", "note", long},
 			map[string]string{"user-role": "kept"},
-			[]string{"Noted under Who is using this.", "That is longer than 200"}},
+			[]string{"Noted under Who is using this.", "That is longer than 2000"}},
 		{"escape sequences are cleaned",
 			[]string{"note", "red \x1b[31malert\x1b[0m \x1b]52;c;SGVsbG8=\a done"},
 			map[string]string{"user-role": "red alert done"},
@@ -53,7 +54,7 @@ func TestTakeNote(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			changes := 0
-			opts := accessible.Options{OnChange: func(*checklist.Answers) { changes++ }}
+			opts := accessible.Options{Options: intake.Options{OnChange: func(*checklist.Answers) { changes++ }}}
 			a, out, err := run(t, p, tc.lines, opts)
 			if !errors.Is(err, accessible.ErrInputEnded) {
 				t.Fatalf("Run error = %v, want the input to end midway", err)

@@ -23,7 +23,7 @@ func TestRevetFromAPipe(t *testing.T) {
 	prev.Notes["training"] = "no program named"
 	r := intake.NewRevet(prev, "2025-11-02")
 	lines := make([]string, 80) // Enter alone at every prompt
-	a, out, err := run(t, p, lines, accessible.Options{Answers: r.Start(p), Revet: r})
+	a, out, err := run(t, p, lines, accessible.Options{Options: intake.Options{Answers: r.Start(p), Revet: r}})
 	if err != nil {
 		t.Fatalf("re-vet: %v\n%s", err, out)
 	}
@@ -75,7 +75,7 @@ func TestKeepAsksTheDate(t *testing.T) {
 		kept = append(kept, got.Vetted.On)
 		return "/reg/x.yaml", nil
 	}
-	opts := accessible.Options{Dir: t.TempDir(), Keep: keep}
+	opts := accessible.Options{Options: intake.Options{Dir: t.TempDir(), Keep: keep}}
 	_, out, err := run(t, p, append(script(p, a), "n", "", "y", "1", "2027-01-01", "11/02/2025", "2025-11-02"), opts)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
@@ -105,7 +105,7 @@ func TestRevetInSpanish(t *testing.T) {
 	prev := example(t, p, "strong-kap-circle.yaml")
 	prev.Notes["training"] = "no nombra ningún programa"
 	r := intake.NewRevet(prev, "2025-11-02")
-	_, out, err := run(t, p, make([]string, 80), accessible.Options{Answers: r.Start(p), Revet: r})
+	_, out, err := run(t, p, make([]string, 80), accessible.Options{Options: intake.Options{Answers: r.Start(p), Revet: r}})
 	if err != nil {
 		t.Fatalf("re-vet: %v\n%s", err, out)
 	}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/vetcircle/vetcircle/internal/intake"
 
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/rules"
@@ -75,7 +78,7 @@ func TestSpanishWalkthroughRecordsWhatItSays(t *testing.T) {
 		}
 		return ""
 	}}
-	a, err := accessible.Run(context.Background(), es, in, &out, accessible.Options{Date: day, Dir: t.TempDir(), Echo: true})
+	a, err := accessible.Run(context.Background(), es, in, &out, accessible.Options{Options: intake.Options{Now: func() time.Time { return day }, Dir: t.TempDir()}, Echo: true})
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, out.String())
 	}

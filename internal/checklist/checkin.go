@@ -41,6 +41,34 @@ type Checkin struct {
 	File string `json:"file,omitempty"`
 }
 
+// The pack's questions a check-in records: the signs to leave noticed
+// (Checkin.Signs), the facilitation seen (Checkin.Seen, good and poor
+// together) and distress now. The walkthrough's check-in asks them, check-in
+// files and flags take their option IDs, and the stay rules judge them.
+const (
+	CheckinSigns    = "leave-signs"
+	CheckinDistress = "distress"
+)
+
+// CheckinSeen are the questions whose options Checkin.Seen records.
+var CheckinSeen = []string{"facilitation-good", "facilitation-poor"}
+
+// CheckinOptions are the option IDs a check-in may record: as signs (the
+// leave-signs question's) and as seen (the facilitation questions'), in
+// the pack's order.
+func CheckinOptions(p *Pack) (signs, seen []string) {
+	options := func(ids ...string) []string {
+		var out []string
+		for _, id := range ids {
+			if q := p.Question(id); q != nil {
+				out = append(out, q.OptionIDs()...)
+			}
+		}
+		return out
+	}
+	return options(CheckinSigns), options(CheckinSeen...)
+}
+
 // EarliestDate is the first date a session or a vetting can have: a date
 // before it is a typing slip (0001-01-01), not a session.
 var EarliestDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -58,15 +86,7 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 	}
 	c := &Checkin{File: file, Signs: []string{}, Seen: []string{}}
 	version := false
-	options := func(ids ...string) []string {
-		var out []string
-		for _, id := range ids {
-			if q := p.Question(id); q != nil {
-				out = append(out, q.OptionIDs()...)
-			}
-		}
-		return out
-	}
+	signs, seen := CheckinOptions(p)
 	list := func(v *yamlread.Node, allowed []string) []string {
 		out := []string{}
 		if v.Kind != yamlread.SeqNode {
@@ -113,9 +133,9 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 			}
 			c.Felt = s
 		case "signs":
-			c.Signs = list(v, options("leave-signs"))
+			c.Signs = list(v, signs)
 		case "seen":
-			c.Seen = list(v, options("facilitation-good", "facilitation-poor"))
+			c.Seen = list(v, seen)
 		case "distress":
 			if b, ok := v.Bool(); ok {
 				s = map[bool]string{true: Yes, false: No}[b]
@@ -196,11 +216,12 @@ func historyAnswers(p *Pack, a *Answers, recent []Checkin, total int) *Answers {
 		}
 		out.Set(id, v)
 	}
-	pick("leave-signs", signs)
-	pick("facilitation-good", seen)
-	pick("facilitation-poor", seen)
+	pick(CheckinSigns, signs)
+	for _, id := range CheckinSeen {
+		pick(id, seen)
+	}
 	if last := recent[len(recent)-1]; last.Distress != "" {
-		out.Set("distress", Value{Choice: last.Distress})
+		out.Set(CheckinDistress, Value{Choice: last.Distress})
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,17 +80,12 @@ func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Ans
 	if err != nil {
 		return err
 	}
-	opts := accessible.Options{Echo: !e.stdinTTY, ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers, Revet: r}
-	if !draftsOff(cmd) {
-		store, err := draft.DefaultStore()
-		if err != nil {
-			return fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
-		}
-		d := newLazyDraft(p, store, e.stderr)
-		opts.OnChange = d.save
-		opts.DraftPath = d.path
-		opts.OnSaved = func(string) { d.remove() }
+	drafts, err := walkthroughDrafts(cmd, p, draft.Store{}, nil)
+	if err != nil {
+		return err
 	}
+	opts := accessible.Options{Echo: !e.stdinTTY, Problems: e.stderr,
+		Options: intake.Options{ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers, Drafts: drafts, Revet: r}}
 	_, err = accessible.Run(cmd.Context(), p, e.stdin, e.stdout, opts)
 	switch {
 	case errors.Is(err, accessible.ErrQuit):

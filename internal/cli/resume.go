@@ -22,12 +22,12 @@ import (
 // (resumeInWalkthrough; tests give env one of their own).
 //
 // It receives the pack the draft was loaded with (--rules); the store and
-// the draft, so that it saves every change to d.Path (store.NewSaver(p, d):
-// Queue in ui.Options.OnChange, one write at a time, newest state wins) and
-// removes the draft with store.Remove once the answers are saved; d.Answers
-// with ResumeAt set to the question to continue from (ui.Options.Answers);
-// and the warnings for answers kept from other rules, to show before the
-// first screen. d is always a file in store: a user's own answers file is
+// the draft, so that it saves every change to d.Path (an intake.Autosaver
+// continuing d, as intake.Options.Drafts: one write at a time, newest state
+// wins) and removes the draft once the answers are saved; d.Answers with
+// ResumeAt set to the place to continue from (intake.Options.Answers); and
+// the warnings for answers kept from other rules, to show before the first
+// screen. d is always a file in store: a user's own answers file is
 // copied into a new draft first and never rewritten.
 type resumeFunc func(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store, d *draft.Draft, warnings checklist.Errors) error
 

@@ -9,7 +9,6 @@ import (
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/register"
-	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
 // runRevet vets a kept circle again: the circle's questions only (never
@@ -53,5 +52,5 @@ func runRevet(cmd *cobra.Command, e env, name string) error {
 	if err != nil {
 		return err
 	}
-	return runProgram(cmd, e, p, ui.Options{Answers: start, Drafts: drafts, Revet: r}, drafts)
+	return runProgram(cmd, e, p, intake.Options{Answers: start, Drafts: drafts, Revet: r})
 }

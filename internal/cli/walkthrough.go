@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/ui"
@@ -53,7 +54,7 @@ func runWalkthrough(cmd *cobra.Command, e env) error {
 			}
 		}
 	}
-	return runProgram(cmd, e, p, ui.Options{Drafts: drafts}, drafts)
+	return runProgram(cmd, e, p, intake.Options{Drafts: drafts})
 }
 
 // keepInRegister keeps an answers file in the register under the circle's
@@ -119,13 +120,13 @@ func resumeInWalkthrough(cmd *cobra.Command, e env, p *checklist.Pack, store dra
 	if err != nil {
 		return err
 	}
-	return runProgram(cmd, e, p, ui.Options{Answers: d.Answers, Drafts: drafts, Warnings: warnings}, drafts)
+	return runProgram(cmd, e, p, intake.Options{Answers: d.Answers, Drafts: drafts, Warnings: warnings})
 }
 
 // walkthroughDrafts keeps the walkthrough's drafts in store (the user's
 // drafts folder when store is empty), continuing d when it is given; nil
 // with --no-draft.
-func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store, d *draft.Draft) (*ui.Drafts, error) {
+func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store, d *draft.Draft) (*intake.Autosaver, error) {
 	if draftsOff(cmd) {
 		return nil, nil
 	}
@@ -135,7 +136,7 @@ func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store,
 			return nil, fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
 		}
 	}
-	return ui.NewDrafts(p, store, d), nil
+	return intake.NewAutosaver(p, store, d), nil
 }
 
 // stopSignal is why the walkthrough was stopped from outside.
@@ -150,15 +151,14 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 // own handler would quit on SIGTERM without a word and die on SIGHUP, so
 // signals are ours: they cancel the program's context, and the final write runs after
 // Run returns.
-func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, o ui.Options, drafts *ui.Drafts) error {
-	o.Dark, o.NoColor = mdrender.DarkFromEnv(), mdrender.NoColor()
-	o.ResultJSON = resultJSON
+func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, w intake.Options) error {
+	w.ResultJSON = resultJSON
 	if g, err := openRegister(e); err == nil {
-		o.Where, o.Keep = g.Dir, keepInRegister(e)
+		w.Where, w.Keep = g.Dir, keepInRegister(e)
 	}
-	o.InTmux = e.env("TMUX") != ""
-	o.Coalesce = true
-	m := ui.New(p, o)
+	drafts := w.Drafts
+	m := ui.New(p, ui.Options{Options: w, Dark: mdrender.DarkFromEnv(), NoColor: mdrender.NoColor(),
+		InTmux: e.env("TMUX") != "", Coalesce: true})
 
 	parent := cmd.Context()
 	if parent == nil {

@@ -1,10 +1,15 @@
-// Package intake is the walkthrough's logic that both front ends share, the
-// full-screen one (internal/ui) and the line-prompt one (internal/accessible):
-// which sections and questions apply to the answers so far (answers implied
-// by others taken into account), where a question stands in its section,
-// which question a note is about, whether answers are worth keeping as a
-// draft, and the names files are saved under. It imports no terminal code,
-// so the two front ends cannot disagree on any of it.
+// Package intake is the walkthrough itself, below both front ends that
+// draw it: the full-screen one (internal/ui) and the line-prompt one
+// (internal/accessible). Session owns the answers, the cursor (a question,
+// the review, the summary), the parsing and checking of every field kind,
+// change detection, notes and the question they are about, the resume
+// point, the save kinds and what each writes, and the check-in's questions
+// and their mapping to a check-in; Options configures a walkthrough for
+// both front ends. Around it: the plan of steps and questions that apply
+// (answers implied by others taken into account), drafts kept as answers
+// change (Autosaver), and the names files are saved under. It imports no
+// terminal code, so the two front ends cannot disagree on any of it: they
+// read keys or lines, hand them to the session, and draw what it holds.
 package intake
 
 import (

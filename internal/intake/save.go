@@ -4,6 +4,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/vetcircle/vetcircle/internal/fileio"
+
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
@@ -81,4 +83,126 @@ func Render(k SaveKind, p *checklist.Pack, a *checklist.Answers, date time.Time,
 		return []byte(summary.Note(p, summary.Build(p, a, summary.Options{Date: date}))), nil
 	}
 	return []byte(summary.Markdown(p, summary.Build(p, a, summary.Options{Date: date}))), nil
+}
+
+// FileName is the name offered for a kind, from the circle's name and the
+// session's date.
+func (s *Session) FileName(k SaveKind) string {
+	return FileName(circleName(s.p, s.a), s.Now(), k.Ext())
+}
+
+// Kinds are the save kinds this session offers: JSON only with an encoder,
+// keeping in the register only with one.
+func (s *Session) Kinds() []SaveKind {
+	var out []SaveKind
+	for _, k := range SaveKinds {
+		if (k == SaveJSON && s.opts.ResultJSON == nil) || (k == SaveKeep && s.opts.Keep == nil) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// Render is what kind k writes for the answers as they stand; the JSON
+// score names the answers file saved last.
+func (s *Session) Render(k SaveKind) ([]byte, error) {
+	s.mu.Lock()
+	file := s.answersFile
+	s.mu.Unlock()
+	return Render(k, s.p, s.a, s.Now(), s.opts.ResultJSON, file)
+}
+
+// Keeping is how a vetting kept in the register was gathered: the source
+// (one of checklist.Sources, or "") and the date of the call or visit
+// (YYYY-MM-DD; "" leaves the answers' own).
+type Keeping struct {
+	Source, On string
+}
+
+// SaveJob takes a snapshot of the answers now and returns the work of
+// saving kind k to path: a new file (never replacing one unless
+// overwrite), or a vetting kept in the register as keeping says, which
+// names its own file. The job returns the file written. It may run on
+// another goroutine; report what it did with Saved.
+func (s *Session) SaveJob(k SaveKind, path string, overwrite bool, keeping Keeping) func() (string, error) {
+	s.mu.Lock()
+	file := s.answersFile
+	s.mu.Unlock()
+	p, a, date, encode, keep, name := s.p, s.a.Clone(), s.Now(), s.opts.ResultJSON, s.opts.Keep, circleName(s.p, s.a)
+	if k == SaveKeep && keeping.On != "" {
+		a.Vetted.On = keeping.On
+	}
+	return func() (string, error) {
+		data, err := Render(k, p, a, date, encode, file)
+		if err != nil {
+			return path, err
+		}
+		if k == SaveKeep {
+			if keep == nil {
+				return path, errors.New("the register is not available")
+			}
+			return keep(name, keeping.Source, data)
+		}
+		if overwrite {
+			return path, fileio.WriteAtomic(path, data)
+		}
+		return path, fileio.WriteNew(path, data)
+	}
+}
+
+// After is what follows a save.
+type After int
+
+const (
+	// AfterNothing: a score or a kept vetting changes nothing else.
+	AfterNothing After = iota
+	// OfferAnswers: the summary is saved but a summary alone cannot be
+	// resumed, so the answers file is offered next; the draft stays until
+	// the answers are saved or declined (DropDraft).
+	OfferAnswers
+	// DropDraftNow: the answers are safe in a file; the draft's job is done.
+	DropDraftNow
+)
+
+// Saved records that kind k was saved to path, and says what follows.
+func (s *Session) Saved(k SaveKind, path string) After {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.saved[k] = s.rev
+	switch k {
+	case SaveJSON, SaveKeep, SaveNote:
+		return AfterNothing
+	case SaveAnswers:
+		s.answersFile = path
+	}
+	s.savedRev = s.rev
+	if k == SaveSummary {
+		if rev, ok := s.saved[SaveAnswers]; !ok || rev != s.rev {
+			return OfferAnswers
+		}
+	}
+	return DropDraftNow
+}
+
+// SavedAt reports whether kind k was saved, and whether that was of the
+// answers as they stand.
+func (s *Session) SavedAt(k SaveKind) (saved, current bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rev, ok := s.saved[k]
+	return ok, ok && rev == s.rev
+}
+
+// circleName is the circle's name as given (the question stored as the
+// circle block's name), or "".
+func circleName(p *checklist.Pack, a *checklist.Answers) string {
+	for _, q := range p.Questions {
+		if q.CircleField == "name" {
+			if v, ok := a.Get(q.ID); ok {
+				return v.Text
+			}
+		}
+	}
+	return ""
 }

@@ -52,7 +52,7 @@ func BenchmarkSummaryRender(b *testing.B) {
 		b.Run(style, func(b *testing.B) {
 			d := newDriver(b, 120, 40, Options{})
 			d.fill(loadExample(b, "strong-kap-circle.yaml"))
-			k := renderKey{rev: d.m.c.rev, width: 116, style: style}
+			k := renderKey{rev: d.m.c.rev(), width: 116, style: style}
 			b.ReportAllocs()
 			for b.Loop() {
 				if msg := renderCmd(d.m.c, k)().(summaryMsg); msg.err != nil {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -30,18 +31,9 @@ type Checkin struct {
 
 // NewCheckin returns the check-in screen for circle.
 func NewCheckin(p *checklist.Pack, circle string, dark, noColor bool) *Checkin {
-	c := &common{keys: newKeyMap(p), pack: p, answers: checklist.NewAnswers(), theme: newTheme(dark, noColor), cache: &mdCache{}, savedKinds: map[saveKind]int{}}
-	felt := &checklist.Question{ID: "felt", Kind: checklist.KindChoice, Label: p.T("ui.checkin.felt"), Prompt: p.T("a11y.checkin.felt")}
-	for _, id := range []string{"better", "same", "worse"} {
-		felt.Options = append(felt.Options, &checklist.Option{ID: id, Label: p.T("felt." + id)})
-	}
-	qs := []*checklist.Question{felt}
-	for _, id := range []string{"leave-signs", "facilitation-good", "facilitation-poor", "distress"} {
-		if q := p.Question(id); q != nil {
-			qs = append(qs, q)
-		}
-	}
-	qs = append(qs, &checklist.Question{ID: "note", Kind: checklist.KindText, Label: p.T("ui.checkin.note"), Optional: true})
+	s := intake.CheckinSession(p)
+	c := &common{keys: newKeyMap(p), s: s, pack: p, answers: s.Answers(), theme: newTheme(dark, noColor), cache: &mdCache{}}
+	qs := intake.CheckinQuestions(p)
 	st := step{kind: stepForm, key: "checkin", section: &checklist.Section{ID: "checkin"}, questions: qs, first: true}
 	k := &Checkin{c: c, form: newFormScreen(c, st), circle: textclean.CleanLine(circle), w: 80, h: 24, help: help.New(),
 		quit: newKey("ctrl+c", "quit", "ctrl+c")}
@@ -56,26 +48,7 @@ func (k *Checkin) Result() *checklist.Checkin {
 	if !k.done {
 		return nil
 	}
-	a := k.c.answers
-	out := &checklist.Checkin{Circle: k.circle, Signs: []string{}, Seen: []string{}}
-	if v, ok := a.Get("felt"); ok {
-		out.Felt = v.Choice
-	}
-	if v, ok := a.Get("leave-signs"); ok {
-		out.Signs = append(out.Signs, v.List...)
-	}
-	for _, id := range []string{"facilitation-good", "facilitation-poor"} {
-		if v, ok := a.Get(id); ok {
-			out.Seen = append(out.Seen, v.List...)
-		}
-	}
-	if v, ok := a.Get("distress"); ok && (v.Choice == checklist.Yes || v.Choice == checklist.No) {
-		out.Distress = v.Choice
-	}
-	if v, ok := a.Get("note"); ok {
-		out.Note = v.Text
-	}
-	return out
+	return intake.Checkin(k.circle, k.c.answers)
 }
 
 // Init focuses the first field and asks for the terminal's background.
@@ -106,14 +79,14 @@ func (k *Checkin) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	for _, a := range acts {
 		switch a := a.(type) {
 		case setAnswer:
-			k.c.answers.Set(a.id, a.v)
+			k.c.s.Answer(a.id, a.v)
 			k.err = ""
 		case clearAnswer:
-			k.c.answers.Clear(a.id)
+			k.c.s.Clear(a.id)
 		case goNext:
 			// Enter on the last field: keep it, once the one needed answer
 			// is there.
-			if _, ok := k.c.answers.Get("felt"); !ok {
+			if _, ok := k.c.answers.Get(intake.CheckinFelt); !ok {
 				k.err = k.c.pack.T("ui.checkin.felt-needed")
 				return k, k.form.focusField(0)
 			}

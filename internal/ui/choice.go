@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // choiceKeys are the keys of a single-answer list (choice or yes/no/unknown).
@@ -84,7 +85,7 @@ func (l *choiceList) selected() int {
 
 func (l *choiceList) choose(i int) []action {
 	l.cur = i
-	return []action{setAnswer{id: l.q.ID, v: checklist.Value{Choice: l.ids[i]}}}
+	return []action{setAnswer{id: l.q.ID, v: intake.Choice(l.ids[i])}}
 }
 
 // handle reacts to a key; ok is false when the key is not the list's.

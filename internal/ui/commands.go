@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
@@ -19,21 +20,16 @@ import (
 // and the summary the place to resume is the review.
 func (m *Model) notify(changed bool) tea.Cmd {
 	switch st := m.steps[m.cur]; {
-	case st.kind == stepReview || st.kind == stepSummary:
-		m.c.answers.ResumeAt = checklist.ResumeReview
+	case st.kind == stepReview:
+		m.c.s.ToReview()
+	case st.kind == stepSummary:
+		m.c.s.ToSummary()
 	default:
-		if id := m.screen().focused(); id != "" {
-			m.c.answers.ResumeAt = id
+		if id := m.screen().focused(); id != "" && id != m.c.s.At().Question {
+			m.c.s.MoveTo(id)
 		}
 	}
-	var cmds []tea.Cmd
-	if m.c.drafts != nil {
-		cmds = append(cmds, m.c.drafts.queue(m.c.answers, changed))
-	}
-	if m.opts.OnChange != nil {
-		cmds = append(cmds, m.opts.OnChange(m.c.answers.Clone()))
-	}
-	return tea.Batch(cmds...)
+	return writeCmd(m.c.s.Sync(changed))
 }
 
 // drafted shows how a write of the draft went: a failure stays on screen,
@@ -91,12 +87,15 @@ func (m *Model) goTo(i int, focus string) tea.Cmd {
 	if i < 0 || i >= len(m.steps) {
 		return nil
 	}
-	m.c.editing = false
 	m.cur = i
 	s := m.screen()
 	bw, bh := m.bodySize()
 	s.setSize(bw, bh)
-	return tea.Batch(s.enter(focus), m.notify(false))
+	entered := s.enter(focus)
+	if id := s.focused(); id != "" {
+		m.c.s.Focus(id) // moved by hand: notes are about this question now
+	}
+	return tea.Batch(entered, m.notify(false))
 }
 
 // saved follows a save from the dialog. Once the summary or the answers
@@ -111,26 +110,15 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		d.failed(msg)
 		return nil
 	}
-	m.c.savedKinds[msg.kind] = m.c.rev
 	m.status = m.c.pack.Tf(msg.kind.Done(), "path", tildePath(msg.path))
 	m.pop()
-	if msg.kind == saveJSON || msg.kind == saveKeep {
-		return nil
-	}
-	if msg.kind == saveAnswers {
-		m.c.answersFile = msg.path
-	}
-	m.savedRev = m.c.rev
-	if msg.kind == saveSummary {
-		if rev, ok := m.c.savedKinds[saveAnswers]; !ok || rev != m.c.rev {
-			// Keep the draft until the answers are saved or declined: a
-			// summary alone cannot be resumed.
-			m.push(newAnswersOffer(m.c, msg.path))
-			return nil
-		}
-	}
-	if m.c.drafts != nil {
-		return m.c.drafts.remove()
+	switch m.c.s.Saved(msg.kind, msg.path) {
+	case intake.OfferAnswers:
+		// Keep the draft until the answers are saved or declined: a
+		// summary alone cannot be resumed.
+		m.push(newAnswersOffer(m.c, msg.path))
+	case intake.DropDraftNow:
+		return writeCmd(m.c.s.DropDraft())
 	}
 	return nil
 }

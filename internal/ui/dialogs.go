@@ -94,7 +94,7 @@ type quitDialog struct {
 }
 
 func newQuitDialog(c *common, draftOK bool) *quitDialog {
-	return &quitDialog{c: c, drafted: c.drafts != nil && draftOK, keys: c.keys.Quit}
+	return &quitDialog{c: c, drafted: c.drafts() != nil && draftOK, keys: c.keys.Quit}
 }
 
 func (d *quitDialog) update(msg tea.Msg) ([]action, tea.Cmd) {
@@ -117,9 +117,9 @@ func (d *quitDialog) view(w int) string {
 	n := strconv.Itoa(len(d.c.answers.Values))
 	body := p.Tf("ui.quit.body", "n", n)
 	if d.drafted {
-		where := d.c.drafts.Path()
+		where := d.c.drafts().Path()
 		if where == "" {
-			where = d.c.drafts.Dir()
+			where = d.c.drafts().Dir()
 		}
 		body = p.Tf("ui.quit.body-draft", "n", n, "path", tildePath(where))
 	}

@@ -4,31 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
 )
-
-// Drafts keeps a walkthrough's answers in a draft so that none is ever
-// lost: the intake core's Autosaver (made on the first real answer, every
-// later state written, newest last), with each write run as a command off
-// the update loop. Flush is the final, synchronous save for the way out:
-// quitting, a signal, a crash of the program.
-type Drafts struct {
-	*intake.Autosaver
-	now func() time.Time
-}
-
-// NewDrafts keeps drafts in store. d is a draft to continue (a resumed
-// one), or nil to create one on the first real answer.
-func NewDrafts(p *checklist.Pack, store draft.Store, d *draft.Draft) *Drafts {
-	k := &Drafts{Autosaver: intake.NewAutosaver(p, store, d), now: time.Now}
-	k.Autosaver.Now = func() time.Time { return k.now() }
-	return k
-}
 
 // draftMsg reports a write of the draft: where, and whether it failed.
 type draftMsg struct {
@@ -46,26 +25,19 @@ func asMsg(w intake.Written) tea.Msg {
 	return draftMsg{seq: w.Seq, path: w.Path, err: w.Err, removed: w.Removed}
 }
 
-// queue takes a snapshot of a (in Update, in order) and returns the command
-// that writes it. changed says whether an answer or note changed.
-func (k *Drafts) queue(a *checklist.Answers, changed bool) tea.Cmd {
-	if write := k.Queue(a, changed); write != nil {
-		return func() tea.Msg { return asMsg(write()) }
+// writeCmd runs a draft write the session handed out (nil: none) off the
+// update loop, and reports it.
+func writeCmd(w func() intake.Written) tea.Cmd {
+	if w == nil {
+		return nil
 	}
-	return nil
+	return func() tea.Msg { return asMsg(w()) }
 }
 
-// remove returns the command that deletes the draft once the answers are
-// safe in a saved file.
-func (k *Drafts) remove() tea.Cmd {
-	rm := k.Remove()
-	return func() tea.Msg { return asMsg(rm()) }
-}
-
-// flushCmd is Flush as a command, run before the program quits.
-func (k *Drafts) flushCmd() tea.Cmd {
+// flushCmd writes the draft's newest state, before the program quits.
+func flushCmd(s *intake.Session) tea.Cmd {
 	return func() tea.Msg {
-		_ = k.Flush() // its error was already shown when the write failed
+		_ = s.Flush() // its error was already shown when the write failed
 		return nil
 	}
 }

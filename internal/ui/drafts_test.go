@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -64,7 +66,7 @@ func loadDraft(t *testing.T, path string) *checklist.Answers {
 func TestDraftWrittenOnEveryChange(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
-	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Drafts: intake.NewAutosaver(p, store, nil)}})
 	if !strings.Contains(strings.Join(strings.Fields(d.view()), ""), "draftin"+store.Dir) {
 		t.Errorf("welcome does not say where drafts live (%s):\n%s", store.Dir, d.view())
 	}
@@ -162,7 +164,7 @@ func TestDraftSaveErrorShownAndAnswersKept(t *testing.T) {
 	// The state folder is a file: no draft can be made (tests run as root,
 	// so permissions alone would not stop the write).
 	store := draft.Store{Dir: filepath.Join(blocker, "vetcircle", "drafts")}
-	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Drafts: intake.NewAutosaver(p, store, nil)}})
 	d.keys("1", "enter", "2", "enter").typeText("K")
 	view := d.view()
 	for _, want := range []string{"Could not save the draft", blocker, "is a file, not a folder", "answers are still here"} {
@@ -206,9 +208,9 @@ func TestDraftSaveErrorShownAndAnswersKept(t *testing.T) {
 func TestDraftsKeepOrder(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
-	k := NewDrafts(p, store, nil)
+	k := intake.NewAutosaver(p, store, nil)
 	a := checklist.NewAnswers()
-	if cmd := k.queue(a, false); cmd != nil {
+	if cmd := writeCmd(k.Queue(a, false)); cmd != nil {
 		t.Error("a move with no answers queued a write")
 	}
 	if err := k.Flush(); err != nil || len(draftFiles(t, store)) != 0 {
@@ -217,10 +219,10 @@ func TestDraftsKeepOrder(t *testing.T) {
 	var cmds []tea.Cmd
 	for _, v := range []string{"named-program", "general", "refused"} {
 		a.Set("training", checklist.Value{Choice: v})
-		cmds = append(cmds, k.queue(a, true))
+		cmds = append(cmds, writeCmd(k.Queue(a, true)))
 	}
 	a.SetNote("training", "newest")
-	last := k.queue(a, true)
+	last := writeCmd(k.Queue(a, true))
 	// The newest first, then the older ones: they must be skipped.
 	if msg, ok := last().(draftMsg); !ok || msg.err != nil {
 		t.Fatalf("write = %#v", msg)
@@ -236,7 +238,7 @@ func TestDraftsKeepOrder(t *testing.T) {
 	}
 	// A change whose command never runs is written by Flush.
 	a.Set("agreements", checklist.Value{List: []string{"written"}})
-	_ = k.queue(a, true)
+	_ = writeCmd(k.Queue(a, true))
 	if err := k.Flush(); err != nil {
 		t.Fatal(err)
 	}
@@ -248,19 +250,19 @@ func TestDraftsKeepOrder(t *testing.T) {
 	}
 	// After removal nothing older comes back, and a move alone makes
 	// no new draft; a change does.
-	stale := k.queue(a, true)
-	k.remove()()
+	stale := writeCmd(k.Queue(a, true))
+	writeCmd(k.Remove())()
 	if files := draftFiles(t, store); len(files) != 0 {
 		t.Fatalf("draft not removed: %v", files)
 	}
 	if msg := stale(); msg != nil || k.Flush() != nil || len(draftFiles(t, store)) != 0 {
 		t.Errorf("a write queued before the removal brought the draft back: %#v %v", msg, draftFiles(t, store))
 	}
-	if cmd := k.queue(a, false); cmd != nil {
+	if cmd := writeCmd(k.Queue(a, false)); cmd != nil {
 		t.Error("a move after the removal queued a write")
 	}
 	a.Set("training", checklist.Value{Choice: "general"})
-	k.queue(a, true)()
+	writeCmd(k.Queue(a, true))()
 	if files := draftFiles(t, store); len(files) != 1 {
 		t.Errorf("a change after the removal did not start a new draft: %v", files)
 	}
@@ -289,7 +291,7 @@ func TestResumeDraft(t *testing.T) {
 	if err != nil || len(warnings) != 1 {
 		t.Fatalf("load: %v, warnings %v", err, warnings)
 	}
-	d := newDriver(t, 80, 24, Options{Answers: dr.Answers, Drafts: NewDrafts(p, store, dr), Warnings: warnings})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: dr.Answers, Drafts: intake.NewAutosaver(p, store, dr), Warnings: warnings}})
 	view := d.view()
 	for _, want := range []string{p.T("ui.notice.title"), "facilitator-vibes"} {
 		if !strings.Contains(view, want) {
@@ -337,7 +339,7 @@ func TestDraftRemovedAfterSaving(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
 	dir := t.TempDir()
-	d := newDriver(t, 80, 24, Options{SaveDir: dir, Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir, Drafts: intake.NewAutosaver(p, store, nil)}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	onlyDraft(t, store)
 	d.keys("s", "enter")
@@ -396,7 +398,7 @@ func TestSaveAnswersAndJSON(t *testing.T) {
 		gotFile = file
 		return []byte(`{"file":"` + file + `","verdict":"` + r.Verdict.Value + `"}` + "\n"), nil
 	}
-	d := newDriver(t, 80, 24, Options{SaveDir: dir, ResultJSON: encode})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir, ResultJSON: encode}})
 	d.fill(loadExample(t, "red-flag-vendor.yaml")).goToStep("summary")
 	d.keys("s", "tab")
 	if !strings.Contains(d.view(), "● "+p.T("ui.save.kind.answers")) || !strings.Contains(d.view(), ".yaml") {
@@ -427,7 +429,7 @@ func TestSaveAnswersAndJSON(t *testing.T) {
 	}
 	d.keys("n", "esc")
 	// Without an encoder there is no JSON choice.
-	d = newDriver(t, 80, 24, Options{SaveDir: dir})
+	d = newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir}})
 	d.goToStep("summary").keys("s")
 	if strings.Contains(d.view(), p.T("ui.save.kind.json")) {
 		t.Errorf("JSON offered without an encoder:\n%s", d.view())
@@ -461,7 +463,7 @@ func TestCopySummary(t *testing.T) {
 // health record, and it is written without markdown.
 func TestSaveNoteForARecord(t *testing.T) {
 	dir := t.TempDir()
-	d := newDriver(t, 80, 24, Options{SaveDir: dir, ResultJSON: stubJSON})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir, ResultJSON: stubJSON}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "tab", "tab", "tab")
 	if !strings.Contains(d.view(), ".txt") {
 		t.Fatalf("the third tab did not choose the note:\n%s", d.view())
@@ -483,12 +485,12 @@ func TestSaveNoteForARecord(t *testing.T) {
 func TestDraftsConcurrentWrites(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
-	k := NewDrafts(p, store, nil)
+	k := intake.NewAutosaver(p, store, nil)
 	a := checklist.NewAnswers()
 	var cmds []tea.Cmd
 	for i := range 40 {
 		a.Set("participants", checklist.Value{Number: float64(i + 1)})
-		cmds = append(cmds, k.queue(a, true))
+		cmds = append(cmds, writeCmd(k.Queue(a, true)))
 	}
 	var wg sync.WaitGroup
 	for i := len(cmds) - 1; i >= 0; i-- {
@@ -506,7 +508,7 @@ func TestDraftsConcurrentWrites(t *testing.T) {
 func TestDraftRemovedWhenAnswersDeclined(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
-	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir(), Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: t.TempDir(), Drafts: intake.NewAutosaver(p, store, nil)}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	onlyDraft(t, store)
 	d.keys("s", "enter", "n")
@@ -524,7 +526,7 @@ func TestAnswersOfferLetsYouPickAnotherName(t *testing.T) {
 	if err := os.WriteFile(taken, []byte("mine"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, 80, 24, Options{SaveDir: dir})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	d.keys("s", "enter", "y", "n") // save summary; answers too; replace? no
 	if strings.Contains(d.view(), "Save the answers too?") {
@@ -544,7 +546,7 @@ func TestAnswersOfferLetsYouPickAnotherName(t *testing.T) {
 // and the label names the folder the typed name points into.
 func TestAnswersGoBesideTheSummary(t *testing.T) {
 	dir, elsewhere := t.TempDir(), t.TempDir()
-	d := newDriver(t, 100, 30, Options{SaveDir: dir})
+	d := newDriver(t, 100, 30, Options{Options: intake.Options{Dir: dir}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText(filepath.Join(elsewhere, "x.md"))
 	if !strings.Contains(strings.Join(strings.Fields(d.view()), ""), "(in"+elsewhere+")") {
 		t.Errorf("the label does not name the folder typed:\n%s", d.view())
@@ -575,7 +577,7 @@ func TestKeepInMyCircles(t *testing.T) {
 		gotName, gotData, gotSource = name, answers, source
 		return "/reg/thursday-kap-circle/vettings/x.yaml", nil
 	}
-	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir(), ResultJSON: stubJSON, Keep: keep, Where: "/reg"})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: t.TempDir(), ResultJSON: stubJSON, Keep: keep, Where: "/reg"}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "shift+tab")
 	if v := d.view(); !strings.Contains(v, "● Keep in my circles") || !strings.Contains(v, "/reg") {
 		t.Fatalf("shift+tab did not choose keep in my circles, or the folder is not named:\n%s", v)
@@ -607,7 +609,7 @@ func TestKeepInMyCircles(t *testing.T) {
 // TestCopyNoteForARecord: C on the summary copies the plain note, not the
 // markdown, and says so.
 func TestCopyNoteForARecord(t *testing.T) {
-	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir()})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: t.TempDir()}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "C")
 	if d.clipboard == nil {
 		t.Fatal("C copied nothing")
@@ -626,7 +628,7 @@ func TestCopyNoteForARecord(t *testing.T) {
 func TestQuitFromTheReviewResumesThere(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
-	d := newDriver(t, 80, 24, Options{Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Drafts: intake.NewAutosaver(p, store, nil)}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml"))
 	d.keys("down", "down", "down") // the cursor on some answer
 	d.keys("q", "y")
@@ -635,7 +637,7 @@ func TestQuitFromTheReviewResumesThere(t *testing.T) {
 	if a.ResumeAt != checklist.ResumeReview {
 		t.Fatalf("draft resumes at %q, want the review", a.ResumeAt)
 	}
-	again := newDriver(t, 80, 24, Options{Answers: a})
+	again := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: a}})
 	if again.step() != "review" {
 		t.Errorf("resumed at %s, want the review", again.step())
 	}

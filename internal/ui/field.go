@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -47,10 +47,9 @@ func (f *textField) load() {
 	switch {
 	case !ok:
 		f.in.SetValue("")
-	case f.q.Kind == checklist.KindNumber:
-		f.in.SetValue(f.c.pack.NumberText(v)) // a range stays a range, "about 12" stays approximate
 	default:
-		f.in.SetValue(v.Text)
+		// A range stays a range, "about 12" stays approximate.
+		f.in.SetValue(intake.AnswerText(f.c.pack, f.q, v))
 	}
 	f.in.CursorEnd()
 }
@@ -66,32 +65,21 @@ func (f *textField) setWidth(w int) {
 }
 func (f *textField) blur() { f.in.Blur() }
 
-// parse turns the field's text into an answer: ok is false with a message
-// for a number that is not one or is out of range; empty means "not asked".
+// parse turns the field's text into an answer, through the session (a
+// number as people say it: "$1,500", "free", "20-60", "a dozen"): msg
+// says what to type for one that is not a number or is out of range;
+// empty means "not asked".
 func (f *textField) parse() (v checklist.Value, empty bool, msg string) {
-	s := textclean.CleanLine(f.in.Value())
-	if s == "" {
-		return v, true, ""
+	v, empty, problem := f.c.s.Parse(f.q, f.in.Value())
+	switch {
+	case problem == nil:
+		return v, empty, ""
+	case problem.Kind == intake.OutOfRange:
+		return v, false, f.c.pack.Tf("ui.number-range", "range", intake.RangeText(f.c.pack, f.q))
+	case problem.Kind == intake.TooLong:
+		return v, false, f.c.pack.Tf("ui.cut", "n", strconv.Itoa(problem.Limit))
 	}
-	if f.q.Kind != checklist.KindNumber {
-		return checklist.Value{Text: s}, false, ""
-	}
-	// Numbers as people say them: "$1,500", "free", "20-60", "2h".
-	n, ok, inRange := f.c.pack.NumberAnswer(f.q, s)
-	if !ok {
-		return v, false, f.c.pack.Tf("ui.number-invalid", "example", cmp.Or(f.q.Example, "8"))
-	}
-	if !inRange {
-		lo, hi := "", ""
-		if f.q.Min != nil {
-			lo = strconv.FormatFloat(*f.q.Min, 'f', -1, 64)
-		}
-		if f.q.Max != nil {
-			hi = strconv.FormatFloat(*f.q.Max, 'f', -1, 64)
-		}
-		return v, false, f.c.pack.Tf("ui.number-range", "min", lo, "max", hi)
-	}
-	return n, false, ""
+	return v, false, f.c.pack.Tf("ui.number-invalid", "example", intake.Example(f.q))
 }
 
 // commit returns the action that applies the field's value, if it is valid

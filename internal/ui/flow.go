@@ -34,13 +34,13 @@ type step struct {
 	first bool
 }
 
-// buildSteps lists the screens that apply to these answers, in pack order.
+// buildSteps lists the screens of the session's plan, in pack order.
 // A section whose `when` does not hold (the attending section before
 // someone says they attend) and questions that do not apply are left out.
-// A re-vet (r not nil) shows only the circle's questions.
-func buildSteps(p *checklist.Pack, a *checklist.Answers, r *intake.Revet) []step {
+// A re-vet shows only the circle's questions (the session's plan says so).
+func buildSteps(plan []intake.Section) []step {
 	var steps []step
-	for _, sec := range intake.PlanFor(p, a, r) {
+	for _, sec := range plan {
 		s, qs := sec.Section, sec.Questions
 		flags := true
 		for _, q := range qs {

@@ -86,7 +86,7 @@ func (s *formScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 		forward := key.Matches(k, s.keys.Next) || (f.typing() && key.Matches(k, s.keys.Down))
 		backward := key.Matches(k, s.keys.Prev) || (f.typing() && key.Matches(k, s.keys.Up))
 		// Editing one answer from the review: enter and esc go back to it.
-		toReview := s.c.editing && (key.Matches(k, s.keys.Next) && k.Code == tea.KeyEnter || k.Code == tea.KeyEscape)
+		toReview := s.c.editing() && (key.Matches(k, s.keys.Next) && k.Code == tea.KeyEnter || k.Code == tea.KeyEscape)
 		switch {
 		case forward:
 			acts, ok := f.leave(k.Code == tea.KeyEnter, false)
@@ -223,15 +223,15 @@ func (s *formScreen) view(w, h int) string {
 
 // draftsLine says where drafts are kept, or that they are off.
 func (s *formScreen) draftsLine() string {
-	if s.c.drafts == nil {
+	if s.c.drafts() == nil {
 		return s.c.pack.T("ui.welcome.no-drafts")
 	}
-	return s.c.pack.Tf("ui.welcome.drafts", "dir", tildePath(s.c.drafts.Dir()))
+	return s.c.pack.Tf("ui.welcome.drafts", "dir", tildePath(s.c.drafts().Dir()))
 }
 
 func (s *formScreen) keyMap() help.KeyMap {
 	short, full := s.fields[s.focus].bindings()
-	nav := editingKeys(s.c.editing, s.keys.Next, s.keys.Prev)
+	nav := editingKeys(s.c.editing(), s.keys.Next, s.keys.Prev)
 	short = append(short, nav...)
 	return keyList{short: short, full: [][]key.Binding{full, append(nav, s.keys.Up, s.keys.Down)}}
 }

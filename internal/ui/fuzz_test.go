@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -71,7 +73,7 @@ func FuzzModelKeepsAnswers(f *testing.F) {
 		for id := range a.Notes {
 			notes[id] = true
 		}
-		d := newDriver(t, 80, 24, Options{Answers: a})
+		d := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: a}})
 		for i := 0; i < len(data) && !d.quit; i++ {
 			b := data[i]
 			switch {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
@@ -65,19 +67,21 @@ var goldenCases = []struct {
 	{"save-offer", 80, 24, func(d *driver) {
 		// Saved for real, in a circles folder in the test's home, which the
 		// status and the offer show as ~/circles.
-		home, err := os.UserHomeDir()
-		if err != nil {
-			d.tb.Fatal(err)
-		}
-		d.m.c.dir = filepath.Join(home, "circles")
-		if err := os.Mkdir(d.m.c.dir, 0o700); err != nil {
+		dir := d.m.c.s.Options().Dir
+		if err := os.Mkdir(dir, 0o700); err != nil {
 			d.tb.Fatal(err)
 		}
 		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText("summary.md").keys("enter")
-		if _, err := os.Stat(filepath.Join(d.m.c.dir, "summary.md")); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, "summary.md")); err != nil {
 			d.tb.Fatalf("the summary was not saved: %v", err)
 		}
-	}, nil},
+	}, func(o *Options) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			panic(err)
+		}
+		o.Dir = filepath.Join(home, "circles")
+	}},
 	{"summary-copied", 80, 24, func(d *driver) {
 		d.fill(loadExample(d.tb, "strong-kap-circle.yaml")).keys("enter", "c")
 	}, nil},
@@ -90,7 +94,7 @@ var goldenCases = []struct {
 	}},
 	{"draft-error", 80, 24, func(d *driver) { d.keys("1", "enter", "2", "enter").typeText("Kept") }, func(o *Options) {
 		p, _ := rules.Default()
-		o.Drafts = NewDrafts(p, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
+		o.Drafts = intake.NewAutosaver(p, draft.Store{Dir: "/dev/null/vetcircle/drafts"}, nil)
 	}},
 }
 
@@ -111,7 +115,7 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				opts := Options{SaveDir: "/home/you/circles", Drafts: NewDrafts(p, store, nil), ResultJSON: stubJSON}
+				opts := Options{Options: intake.Options{Dir: "/home/you/circles", Drafts: intake.NewAutosaver(p, store, nil), ResultJSON: stubJSON}}
 				if tc.opts != nil {
 					tc.opts(&opts)
 				}

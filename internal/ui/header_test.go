@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
@@ -16,7 +18,7 @@ import (
 func TestHeaderShowsTheVerdictOnEveryStep(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}} {
 		a := loadExample(t, "attending-should-leave.yaml")
-		d := newDriver(t, size[0], size[1], Options{Answers: a})
+		d := newDriver(t, size[0], size[1], Options{Options: intake.Options{Answers: a}})
 		r := checklist.Evaluate(d.m.c.pack, a)
 		sym, _, _ := strings.Cut(summary.VerdictBadge(d.m.c.pack, r.Verdict), " ")
 		for i, st := range d.m.steps {
@@ -51,7 +53,7 @@ func TestEditingFromTheReview(t *testing.T) {
 		t.Fatalf("at %s, want the review", d.step())
 	}
 	d.keys("g", "down", "enter") // change the first answer
-	if !d.m.c.editing {
+	if !d.m.c.editing() {
 		t.Fatalf("enter on the review did not open an answer to change (at %s)", d.step())
 	}
 	lines := strings.Split(d.view(), "\n")

@@ -69,8 +69,8 @@ func newDriverWith(tb testing.TB, p *checklist.Pack, w, h int, opts Options) *dr
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return testDate }
 	}
-	if opts.SaveDir == "" {
-		opts.SaveDir = tb.TempDir()
+	if opts.Dir == "" {
+		opts.Dir = tb.TempDir()
 	}
 	d := &driver{tb: tb, m: New(p, opts)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 type multiKeys struct {
@@ -47,15 +48,7 @@ func (l *multiList) rows() int { return len(l.q.Options) + 1 }
 // becomes ticked; the other unknown items stay unknown.
 func (l *multiList) toggle(i int) []action {
 	v, _ := l.c.answers.Get(l.q.ID)
-	id := l.q.Options[i].ID
-	list := slices.Clone(v.List)
-	unsure := slices.DeleteFunc(slices.Clone(v.Unsure), func(s string) bool { return s == id })
-	if j := slices.Index(list, id); j >= 0 {
-		list = slices.Delete(list, j, j+1)
-	} else {
-		list = append(list, id)
-	}
-	return []action{setAnswer{id: l.q.ID, v: l.answerOf(list, unsure)}}
+	return []action{setAnswer{id: l.q.ID, v: intake.Toggle(l.q, v, l.q.Options[i].ID)}}
 }
 
 // markUnsure (u, as on yes/no questions) flips option i between "not known yet" and not ticked, so a
@@ -63,34 +56,11 @@ func (l *multiList) toggle(i int) []action {
 // silent on the rest).
 func (l *multiList) markUnsure(i int) []action {
 	v, _ := l.c.answers.Get(l.q.ID)
-	id := l.q.Options[i].ID
-	list := slices.DeleteFunc(slices.Clone(v.List), func(s string) bool { return s == id })
-	unsure := slices.Clone(v.Unsure)
-	if j := slices.Index(unsure, id); j >= 0 {
-		unsure = slices.Delete(unsure, j, j+1)
-	} else {
-		unsure = append(unsure, id)
-	}
-	return []action{setAnswer{id: l.q.ID, v: l.answerOf(list, unsure)}}
-}
-
-// answerOf builds an answer in the pack's order, so saved files and reviews
-// read the same.
-func (l *multiList) answerOf(list, unsure []string) checklist.Value {
-	v := checklist.Value{List: make([]string, 0, len(list))}
-	for _, o := range l.q.Options {
-		switch {
-		case slices.Contains(list, o.ID):
-			v.List = append(v.List, o.ID)
-		case slices.Contains(unsure, o.ID):
-			v.Unsure = append(v.Unsure, o.ID)
-		}
-	}
-	return v
+	return []action{setAnswer{id: l.q.ID, v: intake.ToggleUnsure(l.q, v, l.q.Options[i].ID)}}
 }
 
 func (l *multiList) none() []action {
-	return []action{setAnswer{id: l.q.ID, v: checklist.Value{List: []string{}}}}
+	return []action{setAnswer{id: l.q.ID, v: intake.None()}}
 }
 
 func (l *multiList) handle(msg tea.KeyPressMsg) (acts []action, ok bool) {

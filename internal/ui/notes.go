@@ -11,11 +11,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
-// maxNote bounds a note, in characters: a few paragraphs from a call.
-const maxNote = 2000
+// maxNote bounds a note, in characters: the session's limit.
+const maxNote = intake.NoteLimit
 
 type notesKeys struct {
 	Done, Newline key.Binding
@@ -61,7 +62,7 @@ func (b *notesBox) focus() tea.Cmd { return b.ta.Focus() }
 
 // note is the text as it is kept: cleaned of terminal controls, trimmed.
 func (b *notesBox) note() string {
-	return strings.TrimSpace(textclean.Clean(b.ta.Value()))
+	return intake.CleanNote(b.ta.Value())
 }
 
 // update edits the note; done is set when the box should close.
@@ -143,7 +144,7 @@ func (b *notesBox) keyMap() help.KeyMap {
 // the words the line-prompt walkthrough says them (intake.Revet).
 func (c *common) noteBlock(q *checklist.Question, w int) []block {
 	var out []block
-	if before := c.revet.BeforeLine(c.pack, q); before != "" {
+	if before := c.s.Options().Revet.BeforeLine(c.pack, q); before != "" {
 		out = append(out, block{lines: wrap(c.theme.faint, before, w), prio: prioHigh, gap: true})
 	}
 	n, ok := c.answers.Notes[q.ID]

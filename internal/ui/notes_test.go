@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vetcircle/vetcircle/internal/checklist"
@@ -18,7 +20,7 @@ func TestNotesRoundTrip(t *testing.T) {
 	p := testPack(t)
 	store := testStore(t)
 	dir := t.TempDir()
-	d := newDriver(t, 80, 24, Options{SaveDir: dir, Drafts: NewDrafts(p, store, nil)})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir, Drafts: intake.NewAutosaver(p, store, nil)}})
 	d.keys("2").goToStep("q:training").keys("1")
 	if !strings.Contains(d.view(), "ctrl+n note") {
 		t.Errorf("the help line does not offer notes:\n%s", d.view())

@@ -17,7 +17,7 @@ import (
 // keys go through the program's input handling and frames through its
 // renderer, as in a terminal.
 func TestProgram(t *testing.T) {
-	m := New(testPack(t), Options{Now: func() time.Time { return testDate }, SaveDir: t.TempDir()})
+	m := New(testPack(t), Options{Options: intake.Options{Now: func() time.Time { return testDate }, Dir: t.TempDir()}})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
@@ -66,7 +66,7 @@ func TestProgramRevet(t *testing.T) {
 	prev.Set("stage", checklist.Value{Choice: "attending"})
 	prev.Notes["training"] = "no program named"
 	r := intake.NewRevet(prev, "2025-11-02")
-	m := New(p, Options{Now: func() time.Time { return testDate }, SaveDir: t.TempDir(), Answers: r.Start(p), Revet: r})
+	m := New(p, Options{Options: intake.Options{Now: func() time.Time { return testDate }, Dir: t.TempDir(), Answers: r.Start(p), Revet: r}})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))

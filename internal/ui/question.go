@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // questionBlocks are the words around a question: the prompt, what to say,
@@ -18,14 +19,14 @@ import (
 func (c *common) questionBlocks(q *checklist.Question, w int, compact bool) []block {
 	t := c.theme
 	p := c.pack
-	coord := c.coordinator()
+	say, coord := intake.Script(q, c.answers)
 	var out []block
 	if compact {
 		out = append(out, block{lines: wrap(t.title, q.PromptFor(c.answers), w), prio: prioHigh, gap: true})
 	}
 	// A coordinator reads out every question, the person's own too; a
 	// patient asking themselves needs no script.
-	if say := q.SayFor(c.answers); say != "" && (q.Ask != "self" || (coord && q.SayCoordinator != "")) {
+	if say != "" {
 		label := p.T("ui.ask")
 		if coord {
 			label = p.T("ui.say")

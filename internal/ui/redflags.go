@@ -33,14 +33,11 @@ func newFlagsKeys() flagsKeys {
 // checklist takes eight keys. The flag under the cursor shows its
 // question, the words to ask and why it matters.
 type flagsScreen struct {
-	c   *common
-	st  step
-	cur int
-	// answered is the flag answered last, while the cursor has not been
-	// moved by hand since: a note goes to it, not to the next flag.
-	answered string
-	keys     flagsKeys
-	w, h     int
+	c    *common
+	st   step
+	cur  int
+	keys flagsKeys
+	w, h int
 }
 
 func newFlagsScreen(c *common, st step) *flagsScreen {
@@ -48,7 +45,6 @@ func newFlagsScreen(c *common, st step) *flagsScreen {
 }
 
 func (s *flagsScreen) enter(focus string) tea.Cmd {
-	s.answered = ""
 	for i, q := range s.st.questions {
 		if q.ID == focus {
 			s.cur = i
@@ -61,10 +57,6 @@ func (s *flagsScreen) setSize(w, h int) { s.w, s.h = w, h }
 func (s *flagsScreen) typing() bool     { return false }
 func (s *flagsScreen) focused() string  { return s.st.questions[s.cur].ID }
 
-// noteTarget is the flag a note is for: the one just answered, if the
-// cursor moved on by itself, else the one under the cursor.
-func (s *flagsScreen) noteTarget() string { return intake.NoteTarget(s.answered, s.focused()) }
-
 func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -74,19 +66,16 @@ func (s *flagsScreen) update(msg tea.Msg) ([]action, tea.Cmd) {
 	set := func(v string) []action {
 		// Answering moves on down the checklist, except when the flag was
 		// opened from the review: the review then comes back to it.
-		if !s.c.editing {
+		if !s.c.editing() {
 			s.cur = min(s.cur+1, len(s.st.questions)-1)
 		}
-		s.answered = q.ID
-		return []action{setAnswer{id: q.ID, v: checklist.Value{Choice: v}}}
+		return []action{setAnswer{id: q.ID, v: intake.Choice(v)}}
 	}
 	switch {
 	case key.Matches(k, s.keys.Up):
 		s.cur = max(s.cur-1, 0)
-		s.answered = ""
 	case key.Matches(k, s.keys.Down):
 		s.cur = min(s.cur+1, len(s.st.questions)-1)
-		s.answered = ""
 	case key.Matches(k, s.keys.Yes):
 		return set(checklist.Yes), nil
 	case key.Matches(k, s.keys.No):
@@ -122,7 +111,7 @@ func (s *flagsScreen) badge(q *checklist.Question) string {
 	p := s.c.pack
 	v, ok := s.c.answers.Get(q.ID)
 	if d, isDerived := s.derived(q); isDerived {
-		v, ok = checklist.Value{Choice: d.Value}, true
+		v, ok = intake.Choice(d.Value), true
 	}
 	var sym, word string
 	st := t.notAsked
@@ -183,7 +172,7 @@ func (s *flagsScreen) view(w, h int) string {
 func (s *flagsScreen) keyMap() help.KeyMap {
 	k := s.keys
 	ynu := ynuKey()
-	nav := editingKeys(s.c.editing, k.Next, k.Back)
+	nav := editingKeys(s.c.editing(), k.Next, k.Back)
 	return keyList{
 		short: append([]key.Binding{ynu}, nav...), // ↑/↓ is in the full help: the line must keep q quit at 80 columns
 		full:  [][]key.Binding{{k.Yes, k.No, k.Unknown, k.Clear}, append([]key.Binding{k.Up, k.Down}, nav...)},

@@ -61,15 +61,7 @@ func newSaveDialog(c *common) *saveDialog {
 	date.SetValue(cmp.Or(c.answers.Vetted.On, c.now().Format(time.DateOnly)))
 	date.CursorEnd()
 	date.Focus()
-	kinds := []saveKind{saveSummary, saveAnswers}
-	if c.resultJSON != nil {
-		kinds = append(kinds, saveJSON)
-	}
-	kinds = append(kinds, saveNote)
-	if c.keep != nil {
-		kinds = append(kinds, saveKeep)
-	}
-	return &saveDialog{c: c, in: in, date: date, kinds: kinds, keys: c.keys.Save}
+	return &saveDialog{c: c, in: in, date: date, kinds: c.s.Kinds(), keys: c.keys.Save}
 }
 
 // newSaveInput is a one-line text field in the save dialog's style.
@@ -128,7 +120,7 @@ func (d *saveDialog) path() (string, bool) {
 		}
 	}
 	if !filepath.IsAbs(name) {
-		name = filepath.Join(d.c.dir, name)
+		name = filepath.Join(d.c.s.Options().Dir, name)
 	}
 	if abs, err := filepath.Abs(name); err == nil {
 		name = abs
@@ -146,7 +138,7 @@ func (d *saveDialog) save() []action {
 		}
 		d.err = ""
 		d.saving = true
-		return []action{saveToFile{kind: saveKeep, path: d.c.keepWhere, source: d.source, on: on}}
+		return []action{saveToFile{kind: saveKeep, path: d.c.s.Options().Where, source: d.source, on: on}}
 	}
 	p, ok := d.path()
 	if !ok {
@@ -292,7 +284,7 @@ func (d *saveDialog) view(w int) string {
 		lines = append(lines, "")
 		if d.kind == saveKeep {
 			// No name to type: the register names its files. Say where.
-			lines = append(lines, wrap(t.text, p.Tf("ui.save.keep-where", "dir", d.c.keepWhere), inner)...)
+			lines = append(lines, wrap(t.text, p.Tf("ui.save.keep-where", "dir", d.c.s.Options().Where), inner)...)
 			// The date and the source each on one line where they fit,
 			// so the dialog keeps within 24 rows with an error under it.
 			label := p.T("ui.save.keep-date")
@@ -332,7 +324,7 @@ func (d *saveDialog) view(w int) string {
 		}
 		// The folder the typed name points into, which a typed path
 		// changes: the label never names a folder the file will not go to.
-		dir := d.c.dir
+		dir := d.c.s.Options().Dir
 		if path, ok := d.path(); ok {
 			dir = filepath.Dir(path)
 		} else if abs, err := filepath.Abs(dir); err == nil {

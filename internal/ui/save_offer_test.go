@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
 // TestSaveOfferUnderHome: a summary saved in the home folder is reported
@@ -18,7 +20,7 @@ func TestSaveOfferUnderHome(t *testing.T) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, 80, 24, Options{SaveDir: dir})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).keys("enter", "s", "ctrl+u").typeText("summary.md").keys("enter")
 	sep := string(filepath.Separator)
 	if want := "Saved the summary to ~" + sep + "circles" + sep + "summary.md."; !strings.Contains(d.m.status, want) {

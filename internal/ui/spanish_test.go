@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -47,7 +49,7 @@ func TestGoldenSpanish(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDriverWith(t, es, 80, 24, Options{SaveDir: "/home/usted/circulos", Drafts: NewDrafts(es, store, nil), ResultJSON: stubJSON})
+			d := newDriverWith(t, es, 80, 24, Options{Options: intake.Options{Dir: "/home/usted/circulos", Drafts: intake.NewAutosaver(es, store, nil), ResultJSON: stubJSON}})
 			d.dark(true)
 			tc.setup(d)
 			frame := d.m.View().Content

@@ -109,7 +109,7 @@ func newSummaryScreen(c *common) *summaryScreen {
 
 func (s *summaryScreen) want() renderKey {
 	// Past about 100 columns long lines get hard to read; wrap there.
-	return renderKey{rev: s.c.rev, width: min(max(s.w, 20), 100), style: s.c.theme.mdStyle}
+	return renderKey{rev: s.c.rev(), width: min(max(s.w, 20), 100), style: s.c.theme.mdStyle}
 }
 
 // request starts a rendering unless the right one is shown or on its way.

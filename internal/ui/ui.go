@@ -1,20 +1,22 @@
 // Package ui is vetcircle's interactive walkthrough: a Bubble Tea program
-// that asks the pack's questions screen by screen, shows a live verdict,
-// and ends on the scored summary, which it can save.
+// that draws the intake core's walkthrough session screen by screen, shows
+// a live verdict, and ends on the scored summary, which it can save.
 //
-// The root Model owns navigation and the one *checklist.Answers; each screen
-// (form, question, red flags, review, summary) is a small model in its own
-// file with its own keys; dialogs (save, quit, a resumed draft's notice)
-// sit on top, and the notes box opens under the question. Screens never
-// change answers themselves: they return actions that the root applies in
-// one place, Model.changed, which rescores in a command, queues the draft's
-// write (Drafts) and calls Options.OnChange. Scoring, rendering the
-// summary and saving files and drafts run in tea.Cmds that report back
-// with messages.
+// The session (intake.Session) owns the answers, the cursor, parsing, notes,
+// the resume point and saving; this package reads keys and draws. The root
+// Model owns the screens: each step (form, question, red flags, review,
+// summary) is a small model in its own file with its own keys; dialogs
+// (save, quit, a resumed draft's notice) sit on top, and the notes box
+// opens under the question. Screens never change answers themselves: they
+// return actions that the root hands to the session in one place
+// (Model.apply), and Model.changed follows every change: it rebuilds the
+// steps, rescores in a command and syncs the session (draft, OnChange).
+// Scoring, rendering the summary and saving files and drafts run in
+// tea.Cmds that report back with messages.
 //
 // The package holds no rule logic and no prose: questions, options and
 // sentences come from the pack (ui.* keys in rules/ui.yaml), and verdicts
-// from checklist.Evaluate.
+// from the report.
 package ui
 
 import (
@@ -28,60 +30,26 @@ import (
 	"github.com/vetcircle/vetcircle/internal/report"
 )
 
-// Options configure a walkthrough. The zero value is a fresh intake.
+// Options configure a walkthrough: the walkthrough's own options, shared
+// with accessible mode (answers to continue, the clock, the save folder,
+// drafts, warnings, the JSON encoder, the register), and how the terminal
+// is drawn on. The zero value is a fresh intake with drafts off.
 type Options struct {
+	intake.Options
+
 	// Coalesce draws at most one frame per FrameInterval: a backlog of
 	// keys (a paste into the wrong place, a held key, a slow terminal) is
 	// worked off at the speed of Update, not of drawing. Programs set it;
 	// tests that read View after every key leave it off.
 	Coalesce bool
-
 	// InTmux says the terminal is tmux, which passes a clipboard copy on
 	// only with set-clipboard on; the copy message says so.
 	InTmux bool
-
-	// Answers, when not nil, are answers to continue (a resumed draft): the
-	// walkthrough edits this value in place and starts at Answers.ResumeAt
-	// when that names a question that applies.
-	Answers *checklist.Answers
-	// Now is the clock for the summary's date, the default file name and
-	// the name of a new draft; nil means time.Now.
-	Now func() time.Time
-	// SaveDir is the folder the save dialog offers; "" means ".".
-	SaveDir string
-	// OnChange, when set, is called after every change of an answer and
-	// every move to another question, with a copy of the answers whose
-	// ResumeAt names the question on screen. The command it returns (for
-	// example saving a draft) is run like any other; it must not block.
-	OnChange func(*checklist.Answers) tea.Cmd
-	// Drafts, when set, saves every change of an answer or note to a draft
-	// (created on the first change) and removes it once the summary or the
-	// answers are saved; the welcome screen says where drafts live. nil
-	// means drafts are off (--no-draft), and the welcome screen says so.
-	Drafts *Drafts
-	// Warnings are shown in a notice before the first screen: answers of a
-	// resumed draft that these rules do not know, kept in the file.
-	Warnings checklist.Errors
-	// ResultJSON encodes the score as `vetcircle score --format json`
-	// writes it, so that the shape is defined in one place; file is the
-	// answers file it describes ("" when none was saved). nil leaves JSON
-	// out of the save dialog.
-	ResultJSON func(file string, rep *report.Report) ([]byte, error)
-	// Keep keeps an answers file in the register of vetted circles under
-	// the circle's name and returns the file it wrote; where says, before
-	// anything is written, the folder it goes to. nil leaves "keep in my
-	// circles" out of the save dialog.
-	Keep  func(name, source string, answers []byte) (string, error)
-	Where string
 	// Dark is the guess at the terminal background until the terminal
 	// answers tea.RequestBackgroundColor.
 	Dark bool
 	// NoColor drops every colour (NO_COLOR), keeping bold and reverse.
 	NoColor bool
-	// Revet, when set, is a re-vet of a kept circle: only the circle's
-	// questions are shown, each with its earlier answer and note under it;
-	// Answers should be Revet.Start's.
-	Revet *intake.Revet
 }
 
 // common is what every screen reads: the pack, the answers, the theme and
@@ -89,43 +57,32 @@ type Options struct {
 // returning actions.
 type common struct {
 	// keys is the whole walkthrough's key map, built once.
-	keys    *keyMap
+	keys *keyMap
+	// s is the walkthrough's session: answers, cursor, parsing, notes,
+	// resume point and saving live there; screens draw it.
+	s       *intake.Session
 	pack    *checklist.Pack
-	answers *checklist.Answers
+	answers *checklist.Answers // s's answers, read only
 	theme   *theme
 	// rep is the live answers' report: every rendering shows it.
-	rep report.Report
-	// rev counts changes to the answers, so cached renderings know when
-	// they are stale.
-	rev   int
-	now   func() time.Time
-	dir   string
+	rep   report.Report
 	cache *mdCache
-	// editing is set while one answer is being changed from the review.
-	editing bool
 	// noting is the question whose notes box is open, or "".
 	noting string
-	// drafts keeps the answers in a draft; nil when drafts are off.
-	drafts *Drafts
-	// resultJSON encodes a score as JSON (Options.ResultJSON).
-	resultJSON func(file string, rep *report.Report) ([]byte, error)
-	// keep and keepWhere are Options.Keep and Options.Where.
-	keep      func(name, source string, answers []byte) (string, error)
-	keepWhere string
-	// answersFile is the answers file last saved, named in the JSON.
-	answersFile string
-	// savedKinds records what was saved at which revision of the answers.
-	savedKinds map[saveKind]int
-	// revet is Options.Revet: nil outside a re-vet.
-	revet *intake.Revet
 }
 
-// coordinator reports whether a care coordinator is on a call, which
-// changes how questions are worded ("Say:", "Listen for:").
-func (c *common) coordinator() bool {
-	v, _ := c.answers.Get("user-role")
-	return v.Choice == "coordinator"
-}
+// rev counts changes to the answers, so cached renderings know when they
+// are stale.
+func (c *common) rev() int { return c.s.Rev() }
+
+// now is the walkthrough's clock.
+func (c *common) now() time.Time { return c.s.Now() }
+
+// editing reports whether one answer is being changed from the review.
+func (c *common) editing() bool { return c.s.Editing() }
+
+// drafts keeps the answers in a draft; nil when drafts are off.
+func (c *common) drafts() *intake.Autosaver { return c.s.Drafts() }
 
 // screen is one step's model.
 type screen interface {
@@ -246,8 +203,6 @@ type Model struct {
 	notes  *notesBox
 	width  int
 	height int
-	// savedRev is the answers revision last saved to a summary file.
-	savedRev int
 	// status is a one-line message under the body (a saved file's path).
 	status string
 	// draftErr says why the draft could not be saved, and where; it stays
@@ -269,39 +224,25 @@ type Model struct {
 
 // New returns a walkthrough over pack p.
 func New(p *checklist.Pack, opts Options) *Model {
-	a := opts.Answers
-	if a == nil {
-		a = checklist.NewAnswers()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.SaveDir == "" {
-		opts.SaveDir = "."
-	}
-	if opts.Drafts != nil {
-		opts.Drafts.now = opts.Now
-	}
-	c := &common{keys: newKeyMap(p), pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), now: opts.Now, dir: opts.SaveDir, cache: &mdCache{},
-		drafts: opts.Drafts, resultJSON: opts.ResultJSON, keep: opts.Keep, keepWhere: opts.Where, savedKinds: map[saveKind]int{}, revet: opts.Revet}
+	ws := intake.NewSession(p, opts.Options)
+	a := ws.Answers()
+	c := &common{keys: newKeyMap(p), s: ws, pack: p, answers: a, theme: newTheme(opts.Dark, opts.NoColor), cache: &mdCache{}}
 	c.rep = report.Build(p, a, report.Options{Date: c.now()})
 	m := &Model{
 		c: c, opts: opts, keys: c.keys.Global, help: help.New(),
-		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24, savedRev: -1,
+		screens: map[string]screen{}, builtFor: map[string]string{}, width: 80, height: 24,
 	}
 	m.help.Styles = c.theme.help
-	m.steps = buildSteps(p, a, c.revet)
-	switch {
-	case a.ResumeAt == checklist.ResumeReview:
+	m.steps = buildSteps(ws.Plan())
+	// The session says where to open: where a draft stopped (the review
+	// included), the review for a finished answers file, else the start.
+	switch at := ws.At(); {
+	case at.Review || at.Summary:
 		m.cur = indexOf(m.steps, "review")
-	case a.ResumeAt != "":
-		if i := stepOf(m.steps, a.ResumeAt); i >= 0 {
+	default:
+		if i := stepOf(m.steps, at.Question); i >= 0 {
 			m.cur = i
 		}
-	case opts.Answers != nil && intake.WorthKeeping(p, a):
-		// A finished answers file (it says nowhere to resume) opens at the
-		// review, where any answer can be changed, not at the first step.
-		m.cur = indexOf(m.steps, "review")
 	}
 	if len(opts.Warnings) > 0 {
 		m.push(newNoticeDialog(c, opts.Warnings))
@@ -321,7 +262,7 @@ func (m *Model) Result() checklist.Result { return m.c.rep.Result }
 
 // Init asks the terminal for its background and opens the first screen.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.screen().enter(m.c.answers.ResumeAt))
+	return tea.Batch(tea.RequestBackgroundColor, m.screen().enter(m.c.s.At().Question))
 }
 
 // screen returns the current step's screen, making it on first use.

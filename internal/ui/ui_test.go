@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vetcircle/vetcircle/internal/intake"
+
 	"github.com/vetcircle/vetcircle/internal/packcheck"
 
 	tea "charm.land/bubbletea/v2"
@@ -441,7 +443,7 @@ func TestReviewJumpAndReturn(t *testing.T) {
 		t.Errorf("review does not show the answer:\n%s", d.view())
 	}
 	d.keys("enter")
-	if d.step() != "q:training" || !d.m.c.editing {
+	if d.step() != "q:training" || !d.m.c.editing() {
 		t.Fatalf("enter on a review row went to %s", d.step())
 	}
 	d.keys("3", "enter")
@@ -487,10 +489,9 @@ func TestResumeAndOnChange(t *testing.T) {
 	a.Set("training", checklist.Value{Choice: "general"})
 	a.ResumeAt = "agreements"
 	var got []*checklist.Answers
-	d := newDriver(t, 80, 24, Options{Answers: a, OnChange: func(c *checklist.Answers) tea.Cmd {
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: a, OnChange: func(c *checklist.Answers) {
 		got = append(got, c)
-		return nil
-	}})
+	}}})
 	if d.step() != "q:agreements" {
 		t.Fatalf("resumed at %s, want agreements", d.step())
 	}
@@ -563,7 +564,7 @@ func TestTinySizes(t *testing.T) {
 func TestSaveDialog(t *testing.T) {
 	p := testPack(t)
 	dir := t.TempDir()
-	d := newDriver(t, 80, 24, Options{SaveDir: dir})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: dir}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	before := d.m.Answers().Clone()
 	d.keys("s")
@@ -690,7 +691,7 @@ func TestCoordinatorScriptOnEveryQuestion(t *testing.T) {
 		t.Run(q.ID, func(t *testing.T) {
 			b := a.Clone()
 			b.ResumeAt = q.ID
-			d := newDriver(t, 99, 60, Options{Answers: b}) // no side panel beside the words
+			d := newDriver(t, 99, 60, Options{Options: intake.Options{Answers: b}}) // no side panel beside the words
 			if d.m.screen().focused() != q.ID {
 				t.Fatalf("resume at %s landed on %s", q.ID, d.m.screen().focused())
 			}
@@ -831,7 +832,7 @@ func TestStatusLineDoesNotHideTheSummaryEnd(t *testing.T) {
 // TestStayingAfterCtrlCBringsTheDialogBack: ctrl+c in the save dialog asks
 // before quitting; staying returns to the dialog with what was typed.
 func TestStayingAfterCtrlCBringsTheDialogBack(t *testing.T) {
-	d := newDriver(t, 80, 24, Options{SaveDir: t.TempDir()})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Dir: t.TempDir()}})
 	d.fill(loadExample(t, "strong-kap-circle.yaml")).goToStep("summary")
 	d.keys("s", "ctrl+u").typeText("my-name.md").keys("ctrl+c")
 	if _, ok := d.m.top().(*quitDialog); !ok {
@@ -849,7 +850,7 @@ func TestDerivedRedFlagShownAnswered(t *testing.T) {
 	a := checklist.NewAnswers()
 	a.Set("training", checklist.Value{Choice: "personal-experience"})
 	a.ResumeAt = "rf-no-training"
-	d := newDriver(t, 80, 24, Options{Answers: a})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: a}})
 	if d.m.screen().focused() != "rf-no-training" {
 		t.Fatalf("resume landed on %s", d.m.screen().focused())
 	}
@@ -868,7 +869,7 @@ func TestPartlyKnownListKeepsUnknownItems(t *testing.T) {
 	a := checklist.NewAnswers()
 	a.Set("agreements", checklist.Value{List: []string{"confidentiality"}, Unsure: []string{"no-advice", "no-pressure", "written"}})
 	a.ResumeAt = "agreements"
-	d := newDriver(t, 80, 24, Options{Answers: a})
+	d := newDriver(t, 80, 24, Options{Options: intake.Options{Answers: a}})
 	if !strings.Contains(d.view(), "[?]") {
 		t.Fatalf("unknown items not shown as [?]:\n%s", d.view())
 	}

@@ -39,7 +39,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return m, m.setTheme(msg.IsDark())
 	case scoredMsg:
-		if msg.rev == m.c.rev {
+		if msg.rev == m.c.rev() {
 			m.c.rep = msg.rep
 			m.scored++
 		}
@@ -106,12 +106,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.resize()
 	}
 	m.status = ""
-	before, rev := s.focused(), m.c.rev
+	before, rev := s.focused(), m.c.rev()
 	acts, cmd := s.update(msg)
 	cmds := []tea.Cmd{cmd, m.apply(acts)}
-	if m.c.rev == rev && m.screen() == s && s.focused() != before && s.focused() != "" {
-		// The cursor moved to another question on the same screen (a form
-		// field, a red flag): the draft remembers it as the place to resume.
+	if m.c.rev() == rev && m.screen() == s && s.focused() != before && s.focused() != "" {
+		// The cursor moved by hand to another question on the same screen
+		// (a form field, a red flag): notes are about it from now on, and
+		// the draft remembers it as the place to resume.
+		m.c.s.Focus(s.focused())
 		cmds = append(cmds, m.notify(false))
 	}
 	return tea.Batch(cmds...)
@@ -120,7 +122,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 // quit asks first when there are answers that no saved file holds. The
 // draft, if any, is written once more before the program ends.
 func (m *Model) quit() tea.Cmd {
-	if len(m.c.answers.Values) == 0 && len(m.c.answers.Notes) == 0 || m.savedRev == m.c.rev {
+	if !m.c.s.Unsaved() {
 		return m.quitCmd()
 	}
 	m.push(newQuitDialog(m.c, m.draftErr == ""))
@@ -129,10 +131,10 @@ func (m *Model) quit() tea.Cmd {
 
 // quitCmd ends the program after the draft's last write.
 func (m *Model) quitCmd() tea.Cmd {
-	if m.c.drafts == nil {
+	if m.c.drafts() == nil {
 		return tea.Quit
 	}
-	return tea.Sequence(m.c.drafts.flushCmd(), tea.Quit)
+	return tea.Sequence(flushCmd(m.c.s), tea.Quit)
 }
 
 // openNotes opens the notes box for the question under the cursor.
@@ -140,11 +142,7 @@ func (m *Model) openNotes() tea.Cmd {
 	// A note belongs to the question just answered, even where answering
 	// moved the cursor on (the red-flag checklist), so "answer, then
 	// ctrl+n" on a call files it in the right place.
-	id := m.screen().focused()
-	if nt, ok := m.screen().(interface{ noteTarget() string }); ok {
-		id = nt.noteTarget()
-	}
-	q := m.c.pack.Question(id)
+	q := m.c.pack.Question(m.c.s.NoteTarget(m.screen().focused()))
 	if q == nil {
 		return nil
 	}
@@ -160,14 +158,12 @@ func (m *Model) apply(acts []action) tea.Cmd {
 	for _, a := range acts {
 		switch a := a.(type) {
 		case setAnswer:
-			if old, ok := m.c.answers.Get(a.id); ok && old.Equal(a.v) {
-				continue // choosing what was chosen changes nothing
+			// Choosing what was chosen changes nothing (Value.Equal).
+			if m.c.s.Answer(a.id, a.v) {
+				cmds = append(cmds, m.changed())
 			}
-			m.c.answers.Set(a.id, a.v)
-			cmds = append(cmds, m.changed())
 		case setNote:
-			if m.c.answers.Notes[a.id] != a.note {
-				m.c.answers.SetNote(a.id, a.note)
+			if changed, _ := m.c.s.Note(a.id, a.note); changed {
 				cmds = append(cmds, m.changed())
 			}
 		case tell:
@@ -177,18 +173,17 @@ func (m *Model) apply(acts []action) tea.Cmd {
 		case copySummary:
 			cmds = append(cmds, m.copySummary(a.note))
 		case clearAnswer:
-			if _, ok := m.c.answers.Get(a.id); ok {
-				m.c.answers.Clear(a.id)
+			if m.c.s.Clear(a.id) {
 				cmds = append(cmds, m.changed())
 			}
 		case goNext:
-			if m.c.editing {
+			if m.c.editing() {
 				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
 			} else {
 				cmds = append(cmds, m.goTo(m.cur+1, ""))
 			}
 		case goBack:
-			if m.c.editing {
+			if m.c.editing() {
 				cmds = append(cmds, m.goTo(indexOf(m.steps, "review"), m.screen().focused()))
 			} else if m.cur > 0 {
 				// Going back lands on the last question of the screen
@@ -201,21 +196,19 @@ func (m *Model) apply(acts []action) tea.Cmd {
 			}
 		case jumpTo:
 			if i := stepOf(m.steps, a.id); i >= 0 {
+				m.c.s.Edit(a.id)
 				cmds = append(cmds, m.goTo(i, a.id))
-				m.c.editing = true
 			}
 		case openSave:
 			m.push(newSaveDialog(m.c))
 		case closeDlg:
 			m.pop()
 		case dropDraft:
-			if m.c.drafts != nil {
-				cmds = append(cmds, m.c.drafts.remove())
-			}
+			cmds = append(cmds, writeCmd(m.c.s.DropDraft()))
 		case quitNow:
 			cmds = append(cmds, m.quitCmd())
 		case saveToFile:
-			cmds = append(cmds, saveCmd(m.c, a.kind, a.path, a.overwrite, a.source, a.on))
+			cmds = append(cmds, saveCmd(m.c.s, a.kind, a.path, a.overwrite, a.source, a.on))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -225,10 +218,9 @@ func (m *Model) apply(acts []action) tea.Cmd {
 // rebuilds the steps (a `when` may now hold or not), rescores in a command
 // and saves the draft through notify.
 func (m *Model) changed() tea.Cmd {
-	m.c.rev++
 	key := m.steps[m.cur].key
 	focus := m.screen().focused()
-	m.steps = buildSteps(m.c.pack, m.c.answers, m.c.revet)
+	m.steps = buildSteps(m.c.s.Plan())
 	if i := indexOf(m.steps, key); i >= 0 {
 		m.cur = i
 	} else {
@@ -243,7 +235,7 @@ func (m *Model) changed() tea.Cmd {
 	if r, ok := m.screens["review"].(*reviewScreen); ok {
 		r.steps = m.steps
 	}
-	return tea.Batch(reenter, scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev, m.c.now()), m.notify(true))
+	return tea.Batch(reenter, scoreCmd(m.c.pack, m.c.answers.Clone(), m.c.rev(), m.c.now()), m.notify(true))
 }
 
 // dropStaleScreens forgets kept screens whose step now holds other

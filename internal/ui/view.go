@@ -193,7 +193,7 @@ func (m *Model) header() string {
 		app, step = "", " · "+n+"/"+total
 	}
 	editing := ""
-	if m.c.editing {
+	if m.c.editing() {
 		editing = "  " + m.c.pack.T("ui.editing.short")
 	}
 	var live []string // the running verdict, longest first
@@ -298,7 +298,7 @@ func (m *Model) helpView() []string {
 	if m.help.ShowAll {
 		groups = append(km.FullHelp(), global)
 	}
-	if m.atStart() && !m.c.editing && m.top() == nil && m.notes == nil {
+	if m.atStart() && !m.c.editing() && m.top() == nil && m.notes == nil {
 		groups = withoutBack(groups) // there is nothing before the first question
 	}
 	// Rendering the help is a good share of a frame; it changes only with
