@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -79,11 +80,8 @@ func readInput(e env, name string) ([]byte, error) {
 }
 
 func describeOpenError(name string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file (check the name, and the folder you run vetcircle from)", displayName(name))
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied (copy it somewhere you can read, or ask its owner)", displayName(name))
+	if s, ok := fileio.Words(string(fileio.KindOf(err))+"/input", displayName(name)); ok {
+		return errors.New(s)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -12,12 +12,12 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
@@ -118,13 +118,8 @@ func (o *outWriter) Write(p []byte) (int, error) {
 
 // describeWriteError says in words why standard output took nothing.
 func describeWriteError(err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return "no space left on the device (a full disk, or /dev/full)"
-	case errors.Is(err, syscall.EPIPE):
-		return "the program reading it has closed the pipe"
-	case errors.Is(err, syscall.EBADF), errors.Is(err, os.ErrClosed):
-		return "standard output is closed"
+	if s, ok := fileio.Words(string(fileio.KindOf(err)) + "/output"); ok {
+		return s
 	}
 	return textclean.CleanLine(err.Error())
 }
