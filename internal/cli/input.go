@@ -16,15 +16,13 @@ import (
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
-// loadPack returns the built-in pack in the chosen language, or the pack in
-// dir when one is given (a custom pack is in its own language).
+// loadPack returns the built-in pack in the language prepare decided, or
+// the pack in dir when one is given (a custom pack is in its own
+// language). Commands get their pack from prepare; only rules check calls
+// it itself, for the folder it is given.
 func loadPack(e env, dir string) (*checklist.Pack, error) {
 	if dir == "" {
-		lang := "en"
-		if e.lang != nil && *e.lang != "" {
-			lang = *e.lang
-		}
-		p, err := rules.ForLanguage(lang)
+		p, err := rules.ForLanguage(e.lang)
 		if err != nil {
 			return nil, fmt.Errorf("built-in rules are broken (please report this): %w", err)
 		}
