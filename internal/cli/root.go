@@ -1,7 +1,16 @@
 // Package cli builds vetcircle's command line with cobra and fang: the
-// walkthrough (no arguments), score, rules check, and the commands that
-// later issues add. Commands parse flags, call the domain packages and map
+// walkthrough (no arguments), score, compare, questions, the register's
+// commands (circles, checkin, history, revet), resume and rules check.
+// Every command starts with one preamble (prepare, in preamble.go): its
+// --format checked against what it takes, the language decided once
+// (--lang, else the locale, else English) and carried in the command's
+// environment, the rule pack (--rules, on every command that reads it),
+// and the register and drafts folders (internal/places says where).
+// Commands then call the front ends (ui, accessible) and the core, and map
 // errors to exit codes; they hold no rule logic.
+//
+// Layers: cmd → cli → front ends → core → domain → leaves
+// (internal/layers tests it).
 package cli
 
 import (
