@@ -27,6 +27,7 @@ var layer = map[string]int{
 	"internal/fhir":     coreLayer,
 	"internal/register": coreLayer,
 	"internal/draft":    coreLayer,
+	"internal/people":   coreLayer,
 	"internal/rulesdoc": coreLayer,
 	"rules":             coreLayer, // the built-in packs, compiled
 	"rules/gen":         cmdLayer,  // go generate's programs

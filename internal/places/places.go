@@ -1,5 +1,6 @@
 // Package places decides where vetcircle's files go on this computer (the
-// drafts, the register of circles, the listing cache) and how a name
+// drafts, the register of circles, people's private records, the listing
+// cache) and how a name
 // becomes part of a file or folder name (Slug). It is the one place that
 // knows the operating systems' conventions (XDG on Linux and the BSDs,
 // Application Support on macOS, LocalAppData on Windows), so drafts and the
@@ -115,6 +116,17 @@ func (h Here) Register() (string, error) {
 		return "", fmt.Errorf("cannot tell where to keep your circles: the home folder is %q; set HOME (or XDG_DATA_HOME) to an absolute path", h.Home)
 	}
 	return filepath.Join(h.Home, ".local", "share", "vetcircle", "circles"), nil
+}
+
+// People is where people's private records live: beside the register's
+// default folder, in "people" (never inside a register given with
+// --register, which a team may share).
+func (h Here) People() (string, error) {
+	reg, err := h.Register()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(reg), "people"), nil
 }
 
 // Cache is this machine's folder for what can be rebuilt at any time (the

@@ -107,3 +107,12 @@ func TestCache(t *testing.T) {
 		}
 	}
 }
+
+// TestPeople: people's records sit beside the register's default folder,
+// in the user's own data folder.
+func TestPeople(t *testing.T) {
+	got, err := places.Here{GOOS: "linux", Getenv: env(), Home: "/home/a"}.People()
+	if want := filepath.Join("/home/a", ".local", "share", "vetcircle", "people"); err != nil || got != want {
+		t.Errorf("People() = %q, %v; want %q", got, err, want)
+	}
+}
