@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
 )
 
@@ -65,27 +64,24 @@ func accessibleMode(cmd *cobra.Command, e env) mode {
 // Exit codes: 0 when the walkthrough finished (saved or not) or the user
 // typed q; 2 when input ended before the last question, with one line on
 // stderr naming where; 1 for anything else (a broken pipe, say).
-func runAccessible(cmd *cobra.Command, e env, m mode) error {
-	return runAccessibleFrom(cmd, e, m, nil, nil)
+func runAccessible(cmd *cobra.Command, ce cmdEnv, m mode) error {
+	return runAccessibleFrom(cmd, ce, m, nil, nil)
 }
 
 // runAccessibleFrom is runAccessible starting from answers (nil: afresh),
 // as revet does with a kept vetting (r: enter keeps each answer as it was,
 // and only the circle's questions are asked).
-func runAccessibleFrom(cmd *cobra.Command, e env, m mode, answers *checklist.Answers, r *intake.Revet) error {
+func runAccessibleFrom(cmd *cobra.Command, ce cmdEnv, m mode, answers *checklist.Answers, r *intake.Revet) error {
+	e, p := ce.env, ce.pack
 	if m.notice != "" {
 		cmd.PrintErrln("vetcircle: " + m.notice)
 	}
-	p, err := loadPack(e, "")
-	if err != nil {
-		return err
-	}
-	drafts, err := walkthroughDrafts(cmd, p, draft.Store{}, nil)
+	drafts, err := walkthroughDrafts(cmd, p, ce.drafts, nil)
 	if err != nil {
 		return err
 	}
 	opts := accessible.Options{Echo: !e.stdinTTY, Problems: e.stderr,
-		Options: intake.Options{ResultJSON: resultJSON, Keep: keepInRegister(e), Answers: answers, Drafts: drafts, Revet: r}}
+		Options: intake.Options{ResultJSON: resultJSON, Keep: keepInRegister(e, p), Answers: answers, Drafts: drafts, Revet: r}}
 	_, err = accessible.Run(cmd.Context(), p, e.stdin, e.stdout, opts)
 	switch {
 	case errors.Is(err, accessible.ErrQuit):

@@ -59,12 +59,19 @@ vettings with diff, and vet it again with vetcircle revet NAME. The register
 holds circles, never people: a person's fit, check-ins and referrals are in
 their private record (--for ALIAS on compare, history, checkin, referral).`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runCircles(e, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ce, err := prepare(cmd, e, needs{formats: []string{"table", "json"}, pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCircles(ce, o)
+		},
 	}
 	cmd.Flags().StringVar(&o.name, "name", "", "only circles whose name holds this")
 	cmd.Flags().StringVar(&o.circleFormat, "circle-format", "", "only circles of this format (kap-circle, ceremony, online-peer, retreat)")
 	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
+	addPackFlags(cmd)
 	var po provenanceOptions
 	var addFor string
 	add := &cobra.Command{
@@ -82,7 +89,13 @@ are to the circle, what they saw attending, fit, distress, the notes under
 those questions) only in the person's private record (--for ALIAS, else
 your own), never in the register.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesAdd(e, po, addFor, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesAdd(ce, po, addFor, args)
+		},
 	}
 	addProvenanceFlags(add, &po, "how the answers were gathered", true)
 	addForFlag(add, &addFor, "whose record keeps the person's answers (fit, what they saw attending, notes about them)")
@@ -96,44 +109,65 @@ verdict and no fit; with --for ALIAS the circle is judged for that person
 too (fit from their private record), and --format note writes the record
 note for their chart, with their referral's latest step.`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesShow(e, args[0], showFormat, showFor) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{formats: []string{"markdown", "note", "json"}, pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesShow(ce, args[0], showFor)
+		},
 	}
 	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, note (plain text for a health record), or json (the circle and every vetting's provenance)")
 	addForFlag(show, &showFor, "judge the circle for this person, with their referral")
-	cmd.AddCommand(add, show, &cobra.Command{
+	cmd.AddCommand(addPackFlags(add), addPackFlags(show), addPackFlags(&cobra.Command{
 		Use:   "diff NAME",
 		Short: "What changed between a circle's last two vettings",
 		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesDiff(e, args[0]) },
-	}, &cobra.Command{
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesDiff(ce, args[0])
+		},
+	}), addPackFlags(&cobra.Command{
 		Use:   "rename NAME NEW-NAME",
 		Short: "Give a circle a new name; its ID, history and old name (as an alias) stay",
 		Args:  cobra.ExactArgs(2),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCirclesRename(e, args[0], args[1]) },
-	})
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesRename(ce, args[0], args[1])
+		},
+	}))
 	return cmd
 }
 
 func newRevetCmd(e env) *cobra.Command {
-	return &cobra.Command{
+	return addPackFlags(&cobra.Command{
 		Use:   "revet NAME",
 		Short: "Vet a kept circle again: its questions only, each with the last answer and note beside it",
 		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runRevet(cmd, e, args[0]) },
-	}
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true, drafts: true})
+			if err != nil {
+				return err
+			}
+			return runRevet(cmd, ce, args[0])
+		},
+	})
 }
 
 // kept finds the circle a person names in their register, with the pack
 // to read it: the error for a name that matches none says where to look.
-func kept(e env, name string) (*checklist.Pack, register.Register, register.Circle, error) {
+func kept(ce cmdEnv, name string) (*checklist.Pack, register.Register, register.Circle, error) {
 	if err := register.CheckName(name); err != nil {
 		return nil, register.Register{}, register.Circle{}, badInput(err)
 	}
-	p, err := loadPack(e, "")
-	if err != nil {
-		return nil, register.Register{}, register.Circle{}, err
-	}
-	g, err := registerFor(e, p)
+	p := ce.pack
+	g, err := ce.register()
 	if err != nil {
 		return nil, g, register.Circle{}, err
 	}
@@ -148,12 +182,10 @@ func orErr(err, otherwise error) error {
 	return otherwise
 }
 
-func runCircles(e env, o circlesOptions) error {
-	format, err := checkFilter("format", o.format, []string{"table", "json"})
-	if err != nil {
-		return badInput(err)
-	}
-	o.format = format
+func runCircles(ce cmdEnv, o circlesOptions) error {
+	e, p := ce.env, ce.pack
+	o.format = ce.format
+	var err error
 	var errs []error
 	if o.circleFormat, err = checkFilter("circle-format", o.circleFormat, circleFormats); err != nil {
 		errs = append(errs, err)
@@ -164,11 +196,7 @@ func runCircles(e env, o circlesOptions) error {
 	if err := errors.Join(errs...); err != nil {
 		return badInput(err)
 	}
-	p, err := loadPack(e, "")
-	if err != nil {
-		return err
-	}
-	g, err := registerFor(e, p)
+	g, err := ce.register()
 	if err != nil {
 		return err
 	}
@@ -278,7 +306,8 @@ func runCircles(e env, o circlesOptions) error {
 	return out.Flush()
 }
 
-func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) error {
+func runCirclesAdd(ce cmdEnv, o provenanceOptions, alias string, files []string) error {
+	e, p := ce.env, ce.pack
 	now := time.Now()
 	if err := o.check(now); err != nil {
 		return badInput(err)
@@ -288,11 +317,7 @@ func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) err
 			return badInput(err)
 		}
 	}
-	p, err := loadPack(e, "")
-	if err != nil {
-		return err
-	}
-	g, err := registerFor(e, p)
+	g, err := ce.register()
 	if err != nil {
 		return err
 	}
@@ -358,11 +383,12 @@ func runCirclesAdd(e env, o provenanceOptions, alias string, files []string) err
 // with alias judged for that person (fit from their private record).
 // ok is false, with the lookup's error (and its suggestions), when the
 // register holds no such circle.
-func registerRow(e env, p *checklist.Pack, name, alias string) (compare.Row, bool, error) {
+func registerRow(ce cmdEnv, name, alias string) (compare.Row, bool, error) {
+	e, p := ce.env, ce.pack
 	if err := register.CheckName(name); err != nil {
 		return compare.Row{}, false, badInput(err)
 	}
-	g, err := registerFor(e, p)
+	g, err := ce.register()
 	if err != nil {
 		return compare.Row{}, false, err
 	}
@@ -391,7 +417,7 @@ func registerRow(e env, p *checklist.Pack, name, alias string) (compare.Row, boo
 	return compare.FromReport(p, displayName(name), merged, rep), true, nil
 }
 
-func runCirclesRename(e env, name, newName string) error {
+func runCirclesRename(e cmdEnv, name, newName string) error {
 	if err := register.CheckName(newName); err != nil {
 		return badInput(err)
 	}

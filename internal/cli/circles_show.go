@@ -40,18 +40,15 @@ type circleJSON struct {
 	Problems []string         `json:"problems"`
 }
 
-func runCirclesShow(e env, name, format, alias string) error {
-	format, err := checkFilter("format", format, []string{"markdown", "note", "json"})
-	if err != nil {
-		return badInput(err)
-	}
+func runCirclesShow(ce cmdEnv, name, alias string) error {
+	e, format := ce.env, ce.format
 	if alias != "" {
 		if err := people.CheckAlias(alias); err != nil {
 			return badInput(err)
 		}
 	}
 	if format == "json" {
-		p, g, c, err := kept(e, name)
+		p, g, c, err := kept(ce, name)
 		if err != nil {
 			return err
 		}
@@ -79,7 +76,7 @@ func runCirclesShow(e env, name, format, alias string) error {
 		}
 		return out.Flush()
 	}
-	p, g, c, err := kept(e, name)
+	p, g, c, err := kept(ce, name)
 	if err != nil {
 		return err
 	}
@@ -128,7 +125,7 @@ func runCirclesShow(e env, name, format, alias string) error {
 	return out.Flush()
 }
 
-func runCirclesDiff(e env, name string) error {
+func runCirclesDiff(e cmdEnv, name string) error {
 	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err

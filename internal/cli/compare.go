@@ -20,7 +20,6 @@ import (
 
 type compareOptions struct {
 	format string
-	rules  string
 	// alias is --for: judge fit for this person (register circles only).
 	alias string
 }
@@ -50,27 +49,30 @@ person too: fit from their private record's answers, with nothing written.`,
   vetcircle compare --format json a.yaml b.yaml | jq '.[0].name'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCompare(e, o, args)
+			ce, err := prepare(cmd, e, needs{formats: []string{"table", "markdown", "json", "csv"}, autoFormat: compareFormat, pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCompare(ce, o, args)
 		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown, json or csv (default: table in a terminal, markdown otherwise)")
-	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	addPackFlags(cmd)
 	addForFlag(cmd, &o.alias, "judge fit for this person at each register circle")
 	return cmd
 }
 
-func runCompare(e env, o compareOptions, files []string) error {
-	format := o.format
-	switch format {
-	case "":
-		format = "markdown"
-		if e.isTTY {
-			format = "table"
-		}
-	case "table", "markdown", "json", "csv":
-	default:
-		return badInput(fmt.Errorf("--format %q: use table, markdown, json or csv", o.format))
+// compareFormat is compare's --format when none is given: a table in a
+// terminal, markdown otherwise.
+func compareFormat(e env) string {
+	if e.isTTY {
+		return "table"
 	}
+	return "markdown"
+}
+
+func runCompare(ce cmdEnv, o compareOptions, files []string) error {
+	e, p, format := ce.env, ce.pack, ce.format
 	stdin := 0
 	for _, f := range files {
 		if f == "-" {
@@ -85,10 +87,6 @@ func runCompare(e env, o compareOptions, files []string) error {
 			return badInput(err)
 		}
 	}
-	p, err := loadPack(e, o.rules)
-	if err != nil {
-		return err
-	}
 
 	var rows []compare.Row
 	failed := 0
@@ -99,7 +97,7 @@ func runCompare(e env, o compareOptions, files []string) error {
 			if _, statErr := os.Stat(name); errors.Is(statErr, fs.ErrNotExist) {
 				// A name that looks like a file keeps the file's error; one
 				// that finds no circle says so, with the close names.
-				if row, ok, rerr := registerRow(e, p, name, o.alias); ok {
+				if row, ok, rerr := registerRow(ce, name, o.alias); ok {
 					rows = append(rows, row)
 					continue
 				} else if rerr != nil && !looksLikeFile(name) {

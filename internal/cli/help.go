@@ -81,16 +81,17 @@ func helpPack(e env, args []string) *checklist.Pack { return packFor(e, langFrom
 
 // packFor is the built-in pack for a --lang value and the locale, before
 // cobra runs the command that would choose it (help and argument errors
-// come first). A language we lack gives English: the help still prints,
-// and the command itself says what is wrong with --lang.
+// come first). A --lang we lack gives the locale's language, as if no
+// --lang were given: the help still prints, and the command itself says
+// what is wrong with --lang.
 func packFor(e env, flag string) *checklist.Pack {
 	lang, err := rules.Choose(flag, e.env)
 	if err != nil {
-		lang = "en"
+		lang, _ = rules.Choose("", e.env)
 	}
 	p, err := rules.ForLanguage(lang)
 	if err != nil {
-		p, _ = rules.ForLanguage("en")
+		p, _ = rules.ForLanguage(rules.Languages()[0])
 	}
 	return p
 }

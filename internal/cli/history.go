@@ -59,7 +59,11 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
   vetcircle checkin "thursday kap circle" --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheckin(cmd, e, o, args[0])
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCheckin(cmd, ce, o, args[0])
 		},
 	}
 	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (without it, vetcircle asks)")
@@ -71,14 +75,11 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
 	cmd.Flags().BoolVar(&o.newCircle, "new", false, "start a circle that is not in your register yet, under this exact name")
 	addForFlag(cmd, &o.alias, "whose session it was: kept in that person's private record")
 	addProvenanceFlags(cmd, &o.provenanceOptions, "how you know (default: session)", false)
-	return cmd
+	return addPackFlags(cmd)
 }
 
-func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) error {
-	p, err := loadPack(e, "")
-	if err != nil {
-		return err
-	}
+func runCheckin(cmd *cobra.Command, ce cmdEnv, o checkinOptions, circle string) error {
+	e, p := ce.env, ce.pack
 	if o.date == "" {
 		o.date = time.Now().Format(time.DateOnly)
 	}
@@ -95,7 +96,7 @@ func runCheckin(cmd *cobra.Command, e env, o checkinOptions, circle string) erro
 	// Which circle, before anything is asked: a name that finds none, or
 	// several, is refused now, not after every question was answered, and
 	// nothing is written.
-	g, err := registerFor(e, p)
+	g, err := ce.register()
 	if err != nil {
 		return err
 	}
@@ -266,18 +267,15 @@ judged over one person's sessions only: yours, or with --for ALIAS that
 person's. Their referral's latest step is shown under it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := checkFilter("format", format, []string{"table", "text", "json"})
-			if err != nil {
-				return badInput(err)
-			}
-			if err := register.CheckName(args[0]); err != nil {
-				return badInput(err)
-			}
-			p, err := loadPack(e, "")
+			ce, err := prepare(cmd, e, needs{formats: []string{"table", "text", "json"}, pack: true, register: true})
 			if err != nil {
 				return err
 			}
-			g, err := registerFor(e, p)
+			e, p, format := ce.env, ce.pack, ce.format
+			if err := register.CheckName(args[0]); err != nil {
+				return badInput(err)
+			}
+			g, err := ce.register()
 			if err != nil {
 				return err
 			}
@@ -294,7 +292,7 @@ person's. Their referral's latest step is shown under it.`,
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (symbols), text (words, for screen readers) or json")
 	addForFlag(cmd, &alias, "whose sessions")
-	return cmd
+	return addPackFlags(cmd)
 }
 
 // historyJSON is history --format json: stable keys, fields only ever added.

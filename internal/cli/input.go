@@ -9,21 +9,20 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
-// loadPack returns the built-in pack in the chosen language, or the pack in
-// dir when one is given (a custom pack is in its own language).
+// loadPack returns the built-in pack in the language prepare decided, or
+// the pack in dir when one is given (a custom pack is in its own
+// language). Commands get their pack from prepare; only rules check calls
+// it itself, for the folder it is given.
 func loadPack(e env, dir string) (*checklist.Pack, error) {
 	if dir == "" {
-		lang := "en"
-		if e.lang != nil && *e.lang != "" {
-			lang = *e.lang
-		}
-		p, err := rules.ForLanguage(lang)
+		p, err := rules.ForLanguage(e.lang)
 		if err != nil {
 			return nil, fmt.Errorf("built-in rules are broken (please report this): %w", err)
 		}
@@ -79,11 +78,8 @@ func readInput(e env, name string) ([]byte, error) {
 }
 
 func describeOpenError(name string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file (check the name, and the folder you run vetcircle from)", displayName(name))
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied (copy it somewhere you can read, or ask its owner)", displayName(name))
+	if s, ok := fileio.Words(string(fileio.KindOf(err))+"/input", displayName(name)); ok {
+		return errors.New(s)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

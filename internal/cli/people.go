@@ -219,17 +219,24 @@ lists the steps recorded.`,
   vetcircle referral "Thursday KAP Circle" --for MR --status declined --by person --date 2026-11-02 --note "prefers evenings"
   vetcircle referral "Thursday KAP Circle" --for MR`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runReferral(e, o, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runReferral(ce, o, args[0])
+		},
 	}
 	addForFlag(cmd, &o.alias, "whose referral")
 	cmd.Flags().StringVar(&o.status, "status", "", "the step: "+strings.Join(checklist.ReferralStatuses, ", ")+" (without it, the steps recorded are listed)")
 	cmd.Flags().StringVar(&o.by, "by", "", "who declined: "+strings.Join(checklist.ReferralBy, ", ")+" (with --status declined; who records it is "+byEnv+", else your login name)")
 	cmd.Flags().StringVar(&o.date, "date", "", "the step's date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&o.note, "note", "", "a note")
-	return cmd
+	return addPackFlags(cmd)
 }
 
-func runReferral(e env, o referralOptions, name string) error {
+func runReferral(ce cmdEnv, o referralOptions, name string) error {
+	e := ce.env
 	now := time.Now()
 	var errs []error
 	status := strings.ToLower(strings.TrimSpace(o.status))
@@ -261,7 +268,7 @@ func runReferral(e env, o referralOptions, name string) error {
 	if err := errors.Join(errs...); err != nil {
 		return badInput(err)
 	}
-	p, g, c, err := kept(e, name)
+	p, g, c, err := kept(ce, name)
 	if err != nil {
 		return err
 	}

@@ -323,10 +323,12 @@ func TestKeepInMyCirclesSplits(t *testing.T) {
 	f := circleFile(t, t.TempDir(), "Harbor Room Circle", "in-person", patientFit)
 	body, _ := os.ReadFile(f)
 	var out, errb strings.Builder
-	alias := "MR"
-	e := env{stdout: &out, stderr: &errb, lang: new(string), registerDir: new(string), forAlias: &alias}
-	*e.lang = "en"
-	path, err := keepInRegister(e)("Harbor Room Circle", "call", body)
+	e := env{stdout: &out, stderr: &errb, lang: "en", forAlias: "MR"}
+	p, err := loadPack(e, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := keepInRegister(e, p)("Harbor Room Circle", "call", body)
 	if err != nil {
 		t.Fatal(err)
 	}

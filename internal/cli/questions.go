@@ -17,7 +17,6 @@ import (
 
 type questionsOptions struct {
 	format string
-	rules  string
 }
 
 func newQuestionsCmd(e env) *cobra.Command {
@@ -39,22 +38,21 @@ Questionnaire for a clinic's record system (docs/fhir.md).`,
   vetcircle questions --format fhir > questionnaire.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runQuestions(e, o)
+			ce, err := prepare(cmd, e, needs{formats: []string{"markdown", "json", "fhir"}, pack: true})
+			if err != nil {
+				return err
+			}
+			return runQuestions(ce, o)
 		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or fhir (an HL7 FHIR R4 Questionnaire)")
-	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	addPackFlags(cmd)
 	return cmd
 }
 
-func runQuestions(e env, o questionsOptions) error {
-	if o.format != "markdown" && o.format != "json" && o.format != "fhir" {
-		return badInput(fmt.Errorf("--format %q: use markdown, json or fhir", o.format))
-	}
-	p, err := loadPack(e, o.rules)
-	if err != nil {
-		return err
-	}
+func runQuestions(ce cmdEnv, o questionsOptions) error {
+	e, p := ce.env, ce.pack
+	o.format = ce.format
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	if o.format == "json" || o.format == "fhir" {
@@ -71,6 +69,7 @@ func runQuestions(e env, o questionsOptions) error {
 		return nil
 	}
 	md := phoneScript(p)
+	var err error
 	if e.isTTY {
 		if md, err = mdrender.Render(md, min(termWidth(), 100), mdrender.Style(mdrender.DarkFromEnv())); err != nil {
 			return err

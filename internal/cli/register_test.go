@@ -235,9 +235,16 @@ func TestHonestExitsAndMessages(t *testing.T) {
 	dir := t.TempDir()
 	f := answersNamed(t, dir, "a.yaml", "Thursday KAP Circle", false)
 	// Filters: an unknown value is exit 2 with the allowed ones; any case.
-	for _, args := range [][]string{{"circles", "--verdict", "bogus"}, {"circles", "--circle-format", "bogus"}, {"history", "x", "--format", "bogus"}} {
-		if code, _, errs := runCLI(t, "", args...); code != 2 || !strings.Contains(errs, "use one of") {
-			t.Errorf("%q: exit %d: %s", args, code, errs)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"circles", "--verdict", "bogus"}, "use one of"},
+		{[]string{"circles", "--circle-format", "bogus"}, "use one of"},
+		{[]string{"history", "x", "--format", "bogus"}, `--format "bogus": use table, text or json`},
+	} {
+		if code, _, errs := runCLI(t, "", tc.args...); code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%q: exit %d: %s, want %q", tc.args, code, errs, tc.want)
 		}
 	}
 	if code, _, errs := runCLI(t, "", "circles", "add", "--source", "call", "--by", "Ana", "--on", "2026-11-30", f); code != 0 {

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -31,66 +31,40 @@ func addRegisterFlag(root *cobra.Command) {
 		"the register's folder, such as a clinic's synced folder or git checkout (also "+registerEnv+"; default: your data folder)")
 }
 
-// openRegister is the register: --register, else VETCIRCLE_REGISTER, else
-// the user's data folder (tests point it elsewhere with XDG_DATA_HOME).
-func openRegister(e env) (register.Register, error) {
-	g, err := registerDir(e)
-	if err != nil {
-		return g, err
-	}
-	// The listing cache lives in this machine's own cache folder, never in
-	// the register (which a team may share); without one, every listing
-	// reads every circle, which is slower and nothing else.
-	g.CacheDir = cacheDir(e)
-	return g, nil
-}
-
-// cacheDir is vetcircle's folder in the user's cache folder
-// ($XDG_CACHE_HOME, ~/.cache, ~/Library/Caches, %LocalAppData%), or "".
-func cacheDir(e env) string {
-	if e.getenv == nil {
-		return "" // tests run without one unless they say so
-	}
-	if base := e.env("XDG_CACHE_HOME"); base != "" && filepath.IsAbs(base) {
-		return filepath.Join(base, "vetcircle")
-	}
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(base, "vetcircle")
-}
-
-func registerDir(e env) (register.Register, error) {
-	dir := ""
-	if e.registerDir != nil {
-		dir = *e.registerDir
-	}
+// locateRegister is where the register is: --register, else
+// VETCIRCLE_REGISTER, else the user's data folder (tests point it
+// elsewhere with XDG_DATA_HOME). The listing cache lives in this machine's
+// own cache folder, never in the register (which a team may share);
+// without one, every listing reads every circle, which is slower and
+// nothing else. Nothing is read or written.
+func locateRegister(e env) (register.Register, error) {
+	dir := e.registerDir
 	if dir == "" {
 		dir = e.env(registerEnv)
 	}
+	var g register.Register
 	if dir != "" {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return register.Register{}, badInput(fmt.Errorf("--register %s: %w", displayName(dir), err))
+			return g, badInput(fmt.Errorf("--register %s: %w", displayName(dir), err))
 		}
-		return register.Register{Dir: abs}, nil
+		g.Dir = abs
+	} else {
+		var err error
+		if g, err = register.Default(); err != nil {
+			return g, fmt.Errorf("circles folder: %w", err)
+		}
 	}
-	g, err := register.Default()
-	if err != nil {
-		return g, fmt.Errorf("circles folder: %w", err)
-	}
+	here := places.This()
+	here.Getenv = e.getenv
+	g.CacheDir = here.Cache()
 	return g, nil
 }
 
-// registerFor opens the register and moves any folder of the old layout
-// to the new one first (saying so once on stderr), so that lookups and
-// listings see every circle.
-func registerFor(e env, p *checklist.Pack) (register.Register, error) {
-	g, err := openRegister(e)
-	if err != nil {
-		return g, err
-	}
+// registerFor moves any folder of the register g of the old layout to the
+// new one first (saying so once on stderr), so that lookups and listings
+// see every circle.
+func registerFor(e env, g register.Register, p *checklist.Pack) (register.Register, error) {
 	moved, problems, err := g.Migrate(p)
 	if err != nil {
 		return g, err

@@ -40,8 +40,7 @@ func (e env) resumer() resumeFunc {
 }
 
 type resumeOptions struct {
-	list  bool
-	rules string
+	list bool
 }
 
 func newResumeCmd(e env) *cobra.Command {
@@ -79,23 +78,19 @@ Without a terminal, resume only lists.`,
 			if len(args) == 1 {
 				arg = args[0]
 			}
-			return runResume(cmd, e, o, arg)
+			ce, err := prepare(cmd, e, needs{pack: true, drafts: true, readsDrafts: true})
+			if err != nil {
+				return err
+			}
+			return runResume(cmd, ce, o, arg)
 		},
 	}
 	cmd.Flags().BoolVarP(&o.list, "list", "l", false, "only list drafts (FILTER keeps the matching ones)")
-	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
-	return cmd
+	return addPackFlags(cmd)
 }
 
-func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
-	p, err := loadPack(e, o.rules)
-	if err != nil {
-		return err
-	}
-	store, err := draft.DefaultStore()
-	if err != nil {
-		return err
-	}
+func runResume(cmd *cobra.Command, ce cmdEnv, o resumeOptions, arg string) error {
+	e, p, store := ce.env, ce.pack, ce.drafts
 	interactive := e.isTTY && e.stdinTTY
 
 	if !o.list && isFileArg(arg) {
@@ -121,7 +116,7 @@ func runResume(cmd *cobra.Command, e env, o resumeOptions, arg string) error {
 		case i >= 0:
 			return resumeFile(cmd, e, p, store, infos[i].Path, interactive)
 		case i == ui.PickNew:
-			return runWalkthrough(cmd, e)
+			return runWalkthrough(cmd, ce)
 		}
 		return nil
 	}

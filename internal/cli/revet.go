@@ -17,8 +17,9 @@ import (
 // keeps one) and the carried notes marked as from that vetting's date. The
 // kept vetting is never rewritten: the walkthrough works on a new draft,
 // and Keep in my circles keeps the result as a new vetting.
-func runRevet(cmd *cobra.Command, e env, name string) error {
-	p, g, c, err := kept(e, name)
+func runRevet(cmd *cobra.Command, ce cmdEnv, name string) error {
+	e := ce.env
+	p, g, c, err := kept(ce, name)
 	if err != nil {
 		return err
 	}
@@ -33,14 +34,11 @@ func runRevet(cmd *cobra.Command, e env, name string) error {
 	r := intake.NewRevet(a, on)
 	start := r.Start(p)
 	if m := accessibleMode(cmd, e); m.on {
-		return runAccessibleFrom(cmd, e, m, start, r)
+		return runAccessibleFrom(cmd, ce, m, start, r)
 	}
 	var d *draft.Draft
-	store := draft.Store{}
+	store := ce.drafts
 	if !draftsOff(cmd) {
-		if store, err = draft.DefaultStore(); err != nil {
-			return fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
-		}
 		// The re-vet is a draft from its first screen: a call cut short
 		// loses nothing, and resume continues it (as a full walkthrough).
 		if d, err = store.Create(p, start, time.Now()); err != nil {

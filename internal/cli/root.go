@@ -1,7 +1,16 @@
 // Package cli builds vetcircle's command line with cobra and fang: the
-// walkthrough (no arguments), score, rules check, and the commands that
-// later issues add. Commands parse flags, call the domain packages and map
+// walkthrough (no arguments), score, compare, questions, the register's
+// commands (circles, checkin, history, revet), resume and rules check.
+// Every command starts with one preamble (prepare, in preamble.go): its
+// --format checked against what it takes, the language decided once
+// (--lang, else the locale, else English) and carried in the command's
+// environment, the rule pack (--rules, on every command that reads it),
+// and the register and drafts folders (internal/places says where).
+// Commands then call the front ends (ui, accessible) and the core, and map
 // errors to exit codes; they hold no rule logic.
+//
+// Layers: cmd → cli → front ends → core → domain → leaves
+// (internal/layers tests it).
 package cli
 
 import (
@@ -12,12 +21,12 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
@@ -86,14 +95,15 @@ type env struct {
 	width int
 	// resume continues a draft in the walkthrough; nil is the real one.
 	resume resumeFunc
-	// lang is the built-in rules' language, chosen from --lang or the
-	// locale before any command runs (shared by every copy of env).
-	lang *string
-	// registerDir is --register, read before any command runs.
-	registerDir *string
+	// lang is the command's language (--lang, else the locale, else
+	// English) and registerDir its --register, both decided by prepare
+	// at the top of the command; "" before.
+	lang        string
+	registerDir string
 	// forAlias is the walkthrough's --for: whose private record keeps the
-	// person's part of a vetting kept in the register ("": the user's own).
-	forAlias *string
+	// person's part of a vetting kept in the register ("": the user's own),
+	// read with the command's other flags at the top of the walkthrough.
+	forAlias string
 	// kept lists the files this run kept in the register.
 	kept *[]string
 }
@@ -118,13 +128,8 @@ func (o *outWriter) Write(p []byte) (int, error) {
 
 // describeWriteError says in words why standard output took nothing.
 func describeWriteError(err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return "no space left on the device (a full disk, or /dev/full)"
-	case errors.Is(err, syscall.EPIPE):
-		return "the program reading it has closed the pipe"
-	case errors.Is(err, syscall.EBADF), errors.Is(err, os.ErrClosed):
-		return "standard output is closed"
+	if s, ok := fileio.Words(string(fileio.KindOf(err)) + "/output"); ok {
+		return s
 	}
 	return textclean.CleanLine(err.Error())
 }
@@ -283,15 +288,6 @@ func isUsageError(err error) bool {
 }
 
 func newRoot(e env, out io.Writer) *cobra.Command {
-	if e.lang == nil {
-		e.lang = new(string)
-	}
-	if e.registerDir == nil {
-		e.registerDir = new(string)
-	}
-	if e.forAlias == nil {
-		e.forAlias = new(string)
-	}
 	// Commands whose standard output is their result write through out.
 	re := e
 	re.stdout = out
@@ -306,30 +302,33 @@ drawn from a clinic's guide and explains every point.
 It is decision support, not medical advice. It works offline and sends nothing
 anywhere. In a crisis in the US, call or text 988.`,
 		Args: cobra.NoArgs,
-		// The language is chosen once, before any command: --lang, else
-		// LC_ALL, LC_MESSAGES or LANG, else English.
+		// A --lang we lack is refused before any command runs, even one
+		// that reads no pack; each command's preamble (prepare) then
+		// decides its language once and carries it in its cmdEnv.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			flag, _ := cmd.Flags().GetString(langFlag)
-			lang, err := rules.Choose(flag, e.env)
-			if err != nil {
+			if _, err := rules.Choose(flag, func(string) string { return "" }); err != nil {
 				return badInput(err)
 			}
-			*e.lang = lang
-			*e.registerDir, _ = cmd.Flags().GetString(registerFlag)
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if *e.forAlias, _ = cmd.Flags().GetString(forFlag); *e.forAlias != "" {
-				if err := people.CheckAlias(*e.forAlias); err != nil {
+			ce, err := prepare(cmd, e, needs{pack: true, drafts: true})
+			if err != nil {
+				return err
+			}
+			if ce.forAlias, _ = cmd.Flags().GetString(forFlag); ce.forAlias != "" {
+				if err := people.CheckAlias(ce.forAlias); err != nil {
 					return badInput(err)
 				}
 			}
 			if m := accessibleMode(cmd, e); m.on {
-				return runAccessible(cmd, e, m)
+				return runAccessible(cmd, ce, m)
 			}
-			return runWalkthrough(cmd, e)
+			return runWalkthrough(cmd, ce)
 		},
 	}
+	addPackFlags(root)
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
 	addRegisterFlag(root)

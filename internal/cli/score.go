@@ -24,7 +24,6 @@ import (
 
 type scoreOptions struct {
 	format    string
-	rules     string
 	date      string
 	filesFrom string
 }
@@ -48,20 +47,23 @@ still scored; the exit code is then 2.`,
   find archive -name '*.yaml' | vetcircle score --format json --files-from -`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScore(e, o, args)
+			ce, err := prepare(cmd, e, needs{formats: []string{"markdown", "json", "text", "fhir"}, pack: true})
+			if err != nil {
+				return err
+			}
+			return runScore(ce, o, args)
 		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, text (a plain note for a health record, 80 columns), or fhir (an HL7 FHIR R4 QuestionnaireResponse per line)")
-	cmd.Flags().StringVar(&o.rules, "rules", "", "use the rule pack in this folder instead of the built-in one")
+	addPackFlags(cmd)
 	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
 	cmd.Flags().StringVar(&o.date, "date", "", "the date of the call or visit, YYYY-MM-DD: every output shows it (it replaces the answers' own vetted: on); without it, the answers' vetted: on, else the summary says the date was not recorded")
 	return cmd
 }
 
-func runScore(e env, o scoreOptions, files []string) error {
-	if o.format != "markdown" && o.format != "json" && o.format != "text" && o.format != "fhir" {
-		return badInput(fmt.Errorf("--format %q: use markdown, json, text or fhir", o.format))
-	}
+func runScore(ce cmdEnv, o scoreOptions, files []string) error {
+	e, p := ce.env, ce.pack
+	o.format = ce.format
 	date := time.Now()
 	if o.date != "" {
 		// The date of the call: never one that has not come yet.
@@ -70,10 +72,6 @@ func runScore(e env, o scoreOptions, files []string) error {
 		}
 	}
 	names, err := scoreNames(e, o.filesFrom, files)
-	if err != nil {
-		return err
-	}
-	p, err := loadPack(e, o.rules)
 	if err != nil {
 		return err
 	}

@@ -30,12 +30,9 @@ func addNoDraftFlag(root *cobra.Command) {
 // runWalkthrough opens the interactive walkthrough (vetcircle with no
 // arguments) on the terminal. Unless --no-draft is given, the first change
 // creates a draft and every change is saved to it.
-func runWalkthrough(cmd *cobra.Command, e env) error {
-	p, err := loadPack(e, "")
-	if err != nil {
-		return err
-	}
-	drafts, err := walkthroughDrafts(cmd, p, draft.Store{}, nil)
+func runWalkthrough(cmd *cobra.Command, ce cmdEnv) error {
+	e, p := ce.env, ce.pack
+	drafts, err := walkthroughDrafts(cmd, p, ce.drafts, nil)
 	if err != nil {
 		return err
 	}
@@ -62,18 +59,14 @@ func runWalkthrough(cmd *cobra.Command, e env) error {
 // the rules; the source when the keep-flow asked for it); nil when there
 // is no register folder to keep it in. The same answers as the circle's
 // latest vetting are kept once: the path is the one already kept.
-func keepInRegister(e env) func(name, source string, answers []byte) (string, error) {
-	g, err := openRegister(e)
+func keepInRegister(e env, p *checklist.Pack) func(name, source string, answers []byte) (string, error) {
+	g, err := locateRegister(e)
 	if err != nil {
 		return nil
 	}
 	return func(name, source string, answers []byte) (string, error) {
 		if name == "" {
 			name = "unnamed circle"
-		}
-		p, err := loadPack(e, "")
-		if err != nil {
-			return "", err
 		}
 		a, err := checklist.ParseAnswers(p, "answers", answers)
 		if err != nil {
@@ -93,11 +86,7 @@ func keepInRegister(e env) func(name, source string, answers []byte) (string, er
 		// private record. The walkthrough asks the date of the call: the
 		// same answers from a later call (a re-vet that found nothing
 		// changed) are kept.
-		alias := ""
-		if e.forAlias != nil {
-			alias = *e.forAlias
-		}
-		k, err := keepVetting(p, g, alias, c, a, true, now)
+		k, err := keepVetting(p, g, e.forAlias, c, a, true, now)
 		return k.Circle, err
 	}
 }
@@ -123,18 +112,12 @@ func resumeInWalkthrough(cmd *cobra.Command, e env, p *checklist.Pack, store dra
 	return runProgram(cmd, e, p, intake.Options{Answers: d.Answers, Drafts: drafts, Warnings: warnings})
 }
 
-// walkthroughDrafts keeps the walkthrough's drafts in store (the user's
-// drafts folder when store is empty), continuing d when it is given; nil
-// with --no-draft.
+// walkthroughDrafts keeps the walkthrough's drafts in store (the
+// command's drafts folder, from prepare), continuing d when it is given;
+// nil with --no-draft.
 func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store, d *draft.Draft) (*intake.Autosaver, error) {
-	if draftsOff(cmd) {
+	if draftsOff(cmd) || store.Dir == "" {
 		return nil, nil
-	}
-	if store.Dir == "" {
-		var err error
-		if store, err = draft.DefaultStore(); err != nil {
-			return nil, fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
-		}
 	}
 	return intake.NewAutosaver(p, store, d), nil
 }
@@ -153,8 +136,8 @@ func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
 // Run returns.
 func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, w intake.Options) error {
 	w.ResultJSON = resultJSON
-	if g, err := openRegister(e); err == nil {
-		w.Where, w.Keep = g.Dir, keepInRegister(e)
+	if g, err := locateRegister(e); err == nil {
+		w.Where, w.Keep = g.Dir, keepInRegister(e, p)
 	}
 	drafts := w.Drafts
 	m := ui.New(p, ui.Options{Options: w, Dark: mdrender.DarkFromEnv(), NoColor: mdrender.NoColor(),

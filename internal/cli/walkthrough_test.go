@@ -35,7 +35,12 @@ func TestWalkthroughDrafts(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 
-	d, err := walkthroughDrafts(parsed(t), p, draft.Store{}, nil)
+	// The drafts folder is the command's, from its preamble.
+	ce, err := prepare(parsed(t), env{}, needs{drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := walkthroughDrafts(parsed(t), p, ce.drafts, nil)
 	if err != nil || d == nil {
 		t.Fatalf("drafts on by default: %v, %v", d, err)
 	}
@@ -46,7 +51,7 @@ func TestWalkthroughDrafts(t *testing.T) {
 		t.Errorf("a draft exists before any change: %s", d.Path())
 	}
 
-	d, err = walkthroughDrafts(parsed(t, "--no-draft"), p, draft.Store{}, nil)
+	d, err = walkthroughDrafts(parsed(t, "--no-draft"), p, ce.drafts, nil)
 	if err != nil || d != nil {
 		t.Errorf("--no-draft: drafts %v, %v; want none", d, err)
 	}

@@ -19,7 +19,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +26,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -42,55 +42,15 @@ var ErrNotDraft = errors.New("not a draft in the drafts folder")
 type Store struct{ Dir string }
 
 // DefaultStore is the drafts folder of the current user on this operating
-// system (see DirFor). The folder is created, with mode 0700, on the first
-// save, so listing drafts never leaves an empty folder behind.
+// system (places.Here.Drafts says where). The folder is created, with mode
+// 0700, on the first save, so listing drafts never leaves an empty folder
+// behind.
 func DefaultStore() (Store, error) {
-	home, _ := os.UserHomeDir()
-	dir, err := DirFor(runtime.GOOS, os.Getenv, home)
+	dir, err := places.This().Drafts()
 	if err != nil {
 		return Store{}, err
 	}
 	return Store{Dir: dir}, nil
-}
-
-// DirFor is where drafts live for an operating system (a runtime.GOOS value),
-// given the environment and the user's home folder:
-//
-//   - $XDG_STATE_HOME/vetcircle/drafts wherever XDG_STATE_HOME is set to an
-//     absolute path (a relative one is ignored, as the XDG spec says);
-//   - Windows: %LocalAppData%\vetcircle\drafts (else the home's
-//     AppData\Local), the per-user, non-roaming folder: drafts are private
-//     and belong to this machine;
-//   - macOS: ~/Library/Application Support/vetcircle/drafts;
-//   - elsewhere: ~/.local/state/vetcircle/drafts, the XDG default.
-func DirFor(goos string, getenv func(string) string, home string) (string, error) {
-	if base := getenv("XDG_STATE_HOME"); base != "" && filepath.IsAbs(base) {
-		return filepath.Join(base, "vetcircle", "drafts"), nil
-	}
-	if home != "" && !filepath.IsAbs(home) && !(goos == "windows" && filepath.IsAbs(getenv("LOCALAPPDATA"))) {
-		// A relative home would put private drafts under whatever folder
-		// vetcircle happens to run in.
-		return "", fmt.Errorf("cannot tell where to keep drafts: the home folder is %q, not an absolute path; set HOME (or XDG_STATE_HOME) to one, or use --no-draft", home)
-	}
-	switch goos {
-	case "windows":
-		if base := getenv("LOCALAPPDATA"); base != "" && filepath.IsAbs(base) {
-			return filepath.Join(base, "vetcircle", "drafts"), nil
-		}
-		if home == "" {
-			return "", errors.New("cannot tell where to keep drafts: neither LOCALAPPDATA nor USERPROFILE is set")
-		}
-		return filepath.Join(home, "AppData", "Local", "vetcircle", "drafts"), nil
-	case "darwin", "ios":
-		if home == "" {
-			return "", errors.New("cannot tell where to keep drafts: HOME is not set")
-		}
-		return filepath.Join(home, "Library", "Application Support", "vetcircle", "drafts"), nil
-	}
-	if home == "" {
-		return "", errors.New("cannot tell where to keep drafts: neither XDG_STATE_HOME nor HOME is set")
-	}
-	return filepath.Join(home, ".local", "state", "vetcircle", "drafts"), nil
 }
 
 // Draft is one intake in progress.
@@ -120,7 +80,7 @@ func (s Store) Create(p *checklist.Pack, a *checklist.Answers, now time.Time) (*
 	// from the content), rather than a made-up "circle".
 	stem := now.Format("20060102-150405")
 	if name := CircleName(p, a); name != "" {
-		stem += "-" + Slug(name)
+		stem += "-" + places.Slug(name)
 	}
 	for n := 1; n <= 1000; n++ {
 		name := stem
@@ -195,7 +155,7 @@ func (s Store) follow(path, circle string) string {
 	}
 	want := base[:stamp]
 	if circle != "" {
-		want += "-" + Slug(circle)
+		want += "-" + places.Slug(circle)
 	}
 	if base == want || numbered(base, want) {
 		return path
@@ -398,36 +358,4 @@ func CircleName(p *checklist.Pack, a *checklist.Answers) string {
 		}
 	}
 	return ""
-}
-
-// maxSlug bounds the circle part of a draft's file name.
-const maxSlug = 40
-
-// Slug turns a circle name into a safe file-name part: lowercase ASCII
-// letters and digits joined by single hyphens, at most 40 bytes, and
-// "circle" when nothing is left (an unnamed or non-Latin name).
-func Slug(name string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-		if b.Len() >= maxSlug {
-			break
-		}
-	}
-	s := b.String()
-	s = strings.TrimRight(s[:min(len(s), maxSlug)], "-")
-	if s == "" {
-		return "circle"
-	}
-	return s
 }

@@ -63,64 +63,6 @@ func dirNames(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestDirFor(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		return func(k string) string {
-			for i := 0; i+1 < len(kv); i += 2 {
-				if kv[i] == k {
-					return kv[i+1]
-				}
-			}
-			return ""
-		}
-	}
-	abs := func(parts ...string) string {
-		// An absolute path on the host running the test, for the
-		// environment variables that must be absolute to count.
-		return filepath.Join(append([]string{string(filepath.Separator)}, parts...)...)
-	}
-	tests := []struct {
-		name, goos string
-		getenv     func(string) string
-		home, want string
-	}{
-		{"linux, XDG set", "linux", env("XDG_STATE_HOME", abs("state")), "/home/a", filepath.Join(abs("state"), "vetcircle", "drafts")},
-		{"linux, XDG unset", "linux", env(), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
-		{"linux, relative XDG is ignored", "linux", env("XDG_STATE_HOME", "state"), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
-		{"freebsd, XDG default", "freebsd", env(), "/home/a", filepath.Join("/home/a", ".local", "state", "vetcircle", "drafts")},
-		{"macOS, Application Support", "darwin", env(), "/Users/a", filepath.Join("/Users/a", "Library", "Application Support", "vetcircle", "drafts")},
-		{"macOS, XDG set wins", "darwin", env("XDG_STATE_HOME", abs("xdg")), "/Users/a", filepath.Join(abs("xdg"), "vetcircle", "drafts")},
-		{"windows, LocalAppData", "windows", env("LOCALAPPDATA", abs("Users", "a", "AppData", "Local")), abs("Users", "a"), filepath.Join(abs("Users", "a", "AppData", "Local"), "vetcircle", "drafts")},
-		{"windows, no LocalAppData: the home's AppData\\Local", "windows", env(), abs("Users", "a"), filepath.Join(abs("Users", "a"), "AppData", "Local", "vetcircle", "drafts")},
-		{"windows, XDG set wins", "windows", env("XDG_STATE_HOME", abs("xdg"), "LOCALAPPDATA", abs("lad")), abs("Users", "a"), filepath.Join(abs("xdg"), "vetcircle", "drafts")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := draft.DirFor(tt.goos, tt.getenv, tt.home)
-			if err != nil {
-				t.Fatalf("DirFor(%s) error: %v", tt.goos, err)
-			}
-			if got != tt.want {
-				t.Errorf("DirFor(%s) = %q, want %q", tt.goos, got, tt.want)
-			}
-		})
-	}
-	for _, goos := range []string{"linux", "darwin", "windows"} {
-		if _, err := draft.DirFor(goos, env(), ""); err == nil || !strings.Contains(err.Error(), "cannot tell where to keep drafts") {
-			t.Errorf("DirFor(%s) with no home and no variables: error %v, want one saying it cannot tell where", goos, err)
-		}
-	}
-}
-
-func TestDirForRefusesARelativeHome(t *testing.T) {
-	for _, goos := range []string{"linux", "darwin", "windows"} {
-		_, err := draft.DirFor(goos, func(string) string { return "" }, "relative/home")
-		if err == nil || !strings.Contains(err.Error(), "not an absolute path") {
-			t.Errorf("DirFor(%s) with home relative/home = %v, want an error saying it is not absolute", goos, err)
-		}
-	}
-}
-
 func TestDefaultStoreFollowsTheEnvironment(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
@@ -569,26 +511,6 @@ func TestContains(t *testing.T) {
 	}
 	if (draft.Store{}).Contains("x.yaml") {
 		t.Error("an empty Store contains nothing")
-	}
-}
-
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Thursday KAP Circle", "thursday-kap-circle"},
-		{"  --Sunday's  Collective!! ", "sunday-s-collective"},
-		{"", "circle"},
-		{"ケタミン", "circle"},
-		{"../../etc/passwd", "etc-passwd"},
-		{strings.Repeat("ab ", 30), "ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-a"},
-	}
-	for _, tt := range tests {
-		got := draft.Slug(tt.in)
-		if got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if len(got) > 40 || strings.HasSuffix(got, "-") {
-			t.Errorf("Slug(%q) = %q: over 40 bytes or ends in a hyphen", tt.in, got)
-		}
 	}
 }
 

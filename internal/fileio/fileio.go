@@ -10,12 +10,15 @@
 //
 // Errors say in plain words what went wrong and where, for example
 // "save /home/a/report.md: the folder /home/a is not writable (permission
-// denied)", and wrap the underlying cause so errors.Is still works.
+// denied)", and wrap the underlying cause so errors.Is still works. Those
+// words, and what every other command says of a failed file operation
+// (standard output full or closed, a file given to read that is missing),
+// come from one table (words.go): KindOf sorts the system's error, Words
+// says it.
 package fileio
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -233,24 +236,10 @@ func reason(op, path string, err error) string {
 	// working on: the temporary file's folder when saving, or the first
 	// folder MkdirAll could not create.
 	dir := filepath.Dir(failedPath(err, path))
-	var errno syscall.Errno
-	errors.As(err, &errno)
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return "a file with that name already exists"
-	case errno == syscall.EISDIR:
-		return "that path is a folder"
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("the folder %s is not writable (permission denied)", dir)
-	case errno == syscall.EROFS:
-		return fmt.Sprintf("the folder %s is on a read-only disk", dir)
-	case errno == syscall.ENOSPC:
-		return "the disk is full"
-	case errno == syscall.EDQUOT:
-		return "your disk quota is used up"
-	case errno == syscall.ENAMETOOLONG:
-		return "the name is too long"
-	case errno == syscall.ENOTDIR:
+	switch k := KindOf(err); k {
+	case KindDenied, KindReadOnly, KindMissing:
+		return say(string(k)+"/in", dir)
+	case KindNotDir:
 		want := path
 		if op == "save" {
 			want = filepath.Dir(path)
@@ -258,18 +247,16 @@ func reason(op, path string, err error) string {
 		f := fileInPath(failedPath(err, path))
 		switch {
 		case f == "":
-			return fmt.Sprintf("the folder %s does not exist (part of that path is a file)", want)
+			return say("not-dir/in", want)
 		case f == want || op != "save":
-			return fmt.Sprintf("%s is a file, not a folder", f)
+			return say("not-dir/file", f)
 		default:
-			return fmt.Sprintf("the folder %s does not exist (%s is a file, not a folder)", want, f)
+			return say("not-dir/in-because", want, f)
 		}
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("the folder %s does not exist", dir)
-	case errno == syscall.EIO:
-		return "the disk reported a read or write error"
+	case KindExists, KindIsFolder, KindFull, KindQuota, KindTooLong, KindIO:
+		return say(string(k))
 	}
-	return fmt.Sprintf("something went wrong (%v)", cause(err))
+	return say("other/in", cause(err))
 }
 
 // failedPath returns the path named in err, or def if it names none.
@@ -329,21 +316,9 @@ func Explain(err error) string {
 	if errors.As(err, &e) {
 		return e.Reason
 	}
-	var errno syscall.Errno
-	errors.As(err, &errno)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "it does not exist"
-	case errors.Is(err, fs.ErrExist):
-		return "a file with that name already exists"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errno == syscall.EISDIR:
-		return "that path is a folder"
-	case errno == syscall.ENOTDIR:
-		return "part of that path is a file, not a folder"
-	case errno == syscall.ENOSPC:
-		return "the disk is full"
+	switch k := KindOf(err); k {
+	case KindMissing, KindExists, KindDenied, KindIsFolder, KindNotDir, KindFull:
+		return say(string(k))
 	}
 	return cause(err).Error()
 }

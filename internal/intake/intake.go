@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -128,8 +128,8 @@ func WorthKeeping(p *checklist.Pack, a *checklist.Answers) bool {
 
 // FileName is the name offered for a saved file about the circle called
 // circle on date: vetcircle-<name as a slug>-<YYYY-MM-DD><ext>, with the
-// slug the drafts use (draft.Slug), so it can never name a path outside the
+// slug the drafts use (places.Slug), so it can never name a path outside the
 // folder it is saved in.
 func FileName(circle string, date time.Time, ext string) string {
-	return "vetcircle-" + draft.Slug(textclean.CleanLine(circle)) + "-" + date.Format("2006-01-02") + ext
+	return "vetcircle-" + places.Slug(textclean.CleanLine(circle)) + "-" + date.Format("2006-01-02") + ext
 }

@@ -100,7 +100,7 @@ func TestFileName(t *testing.T) {
 		"Thursday KAP Circle":     "vetcircle-thursday-kap-circle-2026-01-02.md",
 		"":                        "vetcircle-circle-2026-01-02.md",
 		"../../etc/passwd":        "vetcircle-etc-passwd-2026-01-02.md",
-		"Café «Ünïcode» ✨":        "vetcircle-caf-n-code-2026-01-02.md",
+		"Café «Ünïcode» ✨":        "vetcircle-café-ünïcode-2026-01-02.md",
 		"\x1b]52;c;x\aSafe":       "vetcircle-safe-2026-01-02.md",
 		strings.Repeat("ab ", 40): "vetcircle-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-a-2026-01-02.md",
 	} {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -41,19 +42,14 @@ const (
 	referralKnd = "referrals"
 )
 
-// DirFor is where person records live given the register's default
-// folder: beside it, in "people".
-func DirFor(registerDefault string) string {
-	return filepath.Join(filepath.Dir(registerDefault), "people")
-}
-
-// Default is the store beside the register's default folder.
+// Default is the store in the user's private data folder, beside the
+// register's default folder (places.Here.People says where).
 func Default() (Store, error) {
-	g, err := register.Default()
+	dir, err := places.This().People()
 	if err != nil {
 		return Store{}, fmt.Errorf("people's records folder: %w", err)
 	}
-	return Store{Dir: DirFor(g.Dir)}, nil
+	return Store{Dir: dir}, nil
 }
 
 // InsideError is a people folder that would be inside a register: a

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -83,39 +84,10 @@ func CheckName(name string) error {
 	return nil
 }
 
-// maxSlug bounds the readable part of a folder's name; the ID after it is
-// what tells circles apart.
-const maxSlug = 40
-
-// slug is the readable part of a circle's folder: its name in lower-case
-// letters of any script, digits and dashes, NFC, at most maxSlug bytes;
-// "circle" when nothing of the name is left ("🌿").
-func slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFC.String(strings.ToLower(textclean.CleanLine(name))) {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-			dash = true
-			continue
-		}
-		if b.Len()+utf8.RuneLen(r)+1 > maxSlug {
-			break
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteRune(r)
-	}
-	if b.Len() == 0 {
-		return "circle"
-	}
-	return b.String()
-}
-
-// Folder is the name of a circle's folder: readable slug, then the ID
+// Folder is the name of a circle's folder: its readable slug (places.Slug,
+// whose rules never change), then the ID
 // ("a-b-circle-3f09c2d17be4a0c5").
-func Folder(name string) string { return slug(name) + "-" + ID(name) }
+func Folder(name string) string { return places.Slug(name) + "-" + ID(name) }
 
 // folderID is the ID a folder name ends with, "" for a folder of the old
 // layout (slug only).

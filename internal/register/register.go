@@ -26,14 +26,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -45,38 +44,10 @@ type Register struct {
 	CacheDir string
 }
 
-// DirFor is where the register lives for an operating system, given the
-// environment and the home folder: $XDG_DATA_HOME/vetcircle/circles where
-// XDG_DATA_HOME is an absolute path; on Windows %LocalAppData%; on macOS
-// ~/Library/Application Support; elsewhere ~/.local/share.
-func DirFor(goos string, getenv func(string) string, home string) (string, error) {
-	if base := getenv("XDG_DATA_HOME"); base != "" && filepath.IsAbs(base) {
-		return filepath.Join(base, "vetcircle", "circles"), nil
-	}
-	// Drafts and the register sit side by side on Windows and macOS; on
-	// Linux the data folder is ~/.local/share.
-	if goos == "windows" || goos == "darwin" || goos == "ios" {
-		d, err := draft.DirFor(goos, func(k string) string {
-			if k == "XDG_STATE_HOME" {
-				return ""
-			}
-			return getenv(k)
-		}, home)
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(filepath.Dir(d), "circles"), nil
-	}
-	if home == "" || !filepath.IsAbs(home) {
-		return "", fmt.Errorf("cannot tell where to keep your circles: the home folder is %q; set HOME (or XDG_DATA_HOME) to an absolute path", home)
-	}
-	return filepath.Join(home, ".local", "share", "vetcircle", "circles"), nil
-}
-
-// Default is the register in the user's data folder.
+// Default is the register in the user's data folder (places.Here.Register
+// says where).
 func Default() (Register, error) {
-	home, _ := os.UserHomeDir()
-	dir, err := DirFor(runtime.GOOS, os.Getenv, home)
+	dir, err := places.This().Register()
 	return Register{Dir: dir}, err
 }
 

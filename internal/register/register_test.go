@@ -81,28 +81,6 @@ func isNotFound(err error) bool {
 	return errors.As(err, &nf)
 }
 
-func TestDirFor(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	for _, tc := range []struct {
-		goos string
-		env  map[string]string
-		home string
-		want string
-	}{
-		{"linux", map[string]string{"XDG_DATA_HOME": "/data"}, "/home/a", "/data/vetcircle/circles"},
-		{"linux", nil, "/home/a", "/home/a/.local/share/vetcircle/circles"},
-		{"darwin", nil, "/Users/a", "/Users/a/Library/Application Support/vetcircle/circles"},
-		{"linux", map[string]string{"XDG_DATA_HOME": "relative"}, "/home/a", "/home/a/.local/share/vetcircle/circles"},
-	} {
-		if got, err := register.DirFor(tc.goos, env(tc.env), tc.home); err != nil || got != tc.want {
-			t.Errorf("DirFor(%s, %v) = %q, %v; want %q", tc.goos, tc.env, got, err, tc.want)
-		}
-	}
-	if _, err := register.DirFor("linux", env(nil), "relative/home"); err == nil {
-		t.Error("a relative home was accepted")
-	}
-}
-
 // TestCirclesRevetDue: a vetting kept over a year ago, or before the rules
 // were last reviewed, is due a re-vet; one kept today is not. A vetting that
 // no longer reads is reported and its circle still listed.
