@@ -1,0 +1,538 @@
+package checklist
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/vetcircle/vetcircle/internal/textclean"
+	"github.com/vetcircle/vetcircle/internal/yamlread"
+)
+
+// Service is a circle's service record: how a person reaches and joins it,
+// what a referral needs. It describes the circle only, never a person, and
+// is kept in the circle block of an answers file or in a service file of
+// the register. Every field is optional; an empty one is not known.
+type Service struct {
+	Contact   Contact  `json:"contact,omitzero"`
+	Schedule  Schedule `json:"schedule,omitzero"`
+	Languages []string `json:"languages,omitempty"` // BCP 47 tags, canonical ("en", "es")
+	Cost      Cost     `json:"cost,omitzero"`
+	// LastVerified is the date someone last checked these details with the
+	// circle, YYYY-MM-DD.
+	LastVerified string `json:"last_verified,omitempty"`
+}
+
+// Contact is how to reach a circle.
+type Contact struct {
+	Phone   string `json:"phone,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Website string `json:"website,omitempty"` // an http or https URL
+}
+
+// Schedule is when a circle meets: in words as people say it, and where
+// known as a weekday, a start time and a frequency. Nothing is guessed from
+// the words: the structured fields are only what was written as such.
+type Schedule struct {
+	Text      string `json:"text,omitempty"`
+	Weekday   string `json:"weekday,omitempty"`   // one of Weekdays
+	Start     string `json:"start,omitempty"`     // HH:MM, 24-hour, the circle's local time
+	Frequency string `json:"frequency,omitempty"` // one of Frequencies
+}
+
+// Cost is what joining costs: a model and, where known, an amount in US
+// dollars (a range for a sliding scale: Amount to Upper).
+type Cost struct {
+	Model  string   `json:"model,omitempty"` // one of CostModels
+	Amount *float64 `json:"amount,omitempty"`
+	Upper  *float64 `json:"amount_max,omitempty"`
+}
+
+// The values the structured fields take, as written in files (English IDs
+// in every language, like option IDs).
+var (
+	Weekdays    = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	Frequencies = []string{"weekly", "biweekly", "monthly"}
+	CostModels  = []string{"free", "sliding-scale", "donation", "fixed"}
+)
+
+// ServiceFields are the circle block's keys that make the service record.
+var ServiceFields = []string{"contact", "schedule", "languages", "cost", "last_verified"}
+
+// maxLanguages bounds the languages list; no circle runs in more.
+const maxLanguages = 20
+
+// IsZero reports whether nothing is known of the service.
+func (s Service) IsZero() bool {
+	return s.Contact == Contact{} && s.Schedule == Schedule{} && len(s.Languages) == 0 && s.Cost.IsZero() && s.LastVerified == ""
+}
+
+// IsZero reports whether nothing is known of the cost.
+func (c Cost) IsZero() bool { return c.Model == "" && c.Amount == nil && c.Upper == nil }
+
+// Clone is a deep copy.
+func (s Service) Clone() Service {
+	s.Languages = slices.Clone(s.Languages)
+	if s.Cost.Amount != nil {
+		a := *s.Cost.Amount
+		s.Cost.Amount = &a
+	}
+	if s.Cost.Upper != nil {
+		u := *s.Cost.Upper
+		s.Cost.Upper = &u
+	}
+	return s
+}
+
+// The checks below are shared by the answers file's reader and by the
+// commands that set a field from a flag: each returns the value as kept,
+// or an error in words (English; the file reader translates its own).
+
+// CheckPhone accepts a phone number as people write it: digits, spaces,
+// dots, dashes and brackets, a leading + for an international number, 7 to
+// 15 digits (E.164's most), and an extension after "x" or "ext".
+func CheckPhone(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if err := noControls(s); err != nil {
+		return "", err
+	}
+	number, ext := s, ""
+	if m := extension.FindStringSubmatch(s); m != nil {
+		number, ext = m[1], m[2]
+	}
+	digits := 0
+	for i, r := range number {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0:
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return "", fieldErr("%q is not a phone number: only digits, spaces, - . ( ) and a leading + belong in one", s)
+		}
+	}
+	if digits < 7 || digits > 15 {
+		return "", fieldErr("%q has %d digits; a phone number has 7 to 15", s, digits)
+	}
+	if ext != "" {
+		return number + " x" + ext, nil
+	}
+	return number, nil
+}
+
+// extension is a phone number's extension written after it: "x12",
+// "ext. 12", "extension 12".
+var extension = regexp.MustCompile(`(?i)^(.*?)\s*(?:x|ext\.?|extension)\s*([0-9]{1,6})$`)
+
+// PhoneParts splits a phone number as CheckPhone keeps it into the number
+// and its extension.
+func PhoneParts(s string) (number, ext string) {
+	if i := strings.LastIndex(s, " x"); i >= 0 {
+		return s[:i], s[i+2:]
+	}
+	return s, ""
+}
+
+// CheckEmail accepts one plain address, name@domain.tld, no display name.
+func CheckEmail(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if err := noControls(s); err != nil {
+		return "", err
+	}
+	a, err := mail.ParseAddress(s)
+	at := strings.LastIndexByte(s, '@')
+	if err != nil || a.Address != s || a.Name != "" || len(s) > 254 || at < 1 ||
+		!strings.Contains(s[at+1:], ".") || strings.HasSuffix(s, ".") || strings.ContainsAny(s, " \"") {
+		return "", fieldErr("%q is not an email address such as intake@example.org", s)
+	}
+	return s, nil
+}
+
+// CheckWebsite accepts an absolute http or https URL with a host.
+func CheckWebsite(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if err := noControls(s); err != nil {
+		return "", err
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		strings.ContainsAny(s, " <>\"\\^`{|}") || len(s) > 2000 {
+		return "", fieldErr("%q is not a web address starting with https:// or http://", s)
+	}
+	return s, nil
+}
+
+// CheckLanguage accepts a BCP 47 language tag ("en", "es", "es-MX") and
+// returns its canonical form.
+func CheckLanguage(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if err := noControls(s); err != nil {
+		return "", err
+	}
+	t, err := language.Parse(s)
+	if err != nil || len(s) > 35 || t == language.Und {
+		return "", fieldErr("%q is not a language code such as en, es or es-MX", s)
+	}
+	return t.String(), nil
+}
+
+// CheckStart accepts a start time as HH:MM on a 24-hour clock.
+func CheckStart(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse("15:04", s)
+	if err != nil || len(s) != 5 {
+		return "", fieldErr("%q is not a time as HH:MM on a 24-hour clock, such as 18:30", s)
+	}
+	return t.Format("15:04"), nil
+}
+
+// CheckDate accepts a date as YYYY-MM-DD.
+func CheckDate(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return "", fieldErr("%q is not a date as YYYY-MM-DD", s)
+	}
+	return s, nil
+}
+
+// CheckScheduleText accepts the schedule in words: one line, no control
+// characters, at most MaxLineLen characters.
+func CheckScheduleText(s string) (string, error) {
+	if err := noControls(s); err != nil {
+		return "", err
+	}
+	s = textclean.CleanLine(s)
+	if n := utf8.RuneCountInString(s); n > MaxLineLen {
+		return "", fieldErr("the schedule is %d characters, over the %d limit", n, MaxLineLen)
+	}
+	return s, nil
+}
+
+// CheckCostAmount reads an amount in US dollars: a number, or a range such
+// as 20-60 (a sliding scale), never negative.
+func CheckCostAmount(s string) (low float64, high *float64, err error) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "$")
+	lo, hi, isRange := strings.Cut(s, "-")
+	l, ok := ParseNumber(strings.TrimSpace(strings.TrimPrefix(lo, "$")))
+	if !ok || l < 0 || l > 1e6 {
+		return 0, nil, fieldErr("%q is not an amount in US dollars such as 40 or 20-60", s)
+	}
+	if !isRange {
+		return l, nil, nil
+	}
+	h, ok := ParseNumber(strings.TrimSpace(strings.TrimPrefix(hi, "$")))
+	if !ok || h < l || h > 1e6 {
+		return 0, nil, fieldErr("%q is not a range of US dollars from low to high, such as 20-60", s)
+	}
+	return l, &h, nil
+}
+
+// CheckCost checks a cost as a whole: the model is known; free has no
+// amount; a range belongs to a sliding scale.
+func CheckCost(c Cost) error {
+	if c.Model != "" && !slices.Contains(CostModels, c.Model) {
+		return fieldErr("cost model %q is not one of %s", c.Model, strings.Join(CostModels, ", "))
+	}
+	if c.Model == "free" && c.Amount != nil && (*c.Amount != 0 || c.Upper != nil) {
+		return fieldErr("a free circle has no amount")
+	}
+	if c.Upper != nil && c.Model != "" && c.Model != "sliding-scale" && c.Model != "donation" {
+		return fieldErr("a range of amounts is a sliding scale or a suggested donation, not %s", c.Model)
+	}
+	return nil
+}
+
+// FieldError is a service field that does not check, as a format and its
+// values, so the answers file's reader can say it in the pack's language.
+type FieldError struct {
+	Format string
+	Args   []any
+}
+
+func (e *FieldError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func fieldErr(format string, args ...any) error { return &FieldError{Format: format, Args: args} }
+
+// noControls refuses control and invisible formatting characters, which
+// have no place in a phone number, an address or a schedule and could
+// reach a terminal.
+func noControls(s string) error {
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+			return fieldErr("%s holds a control character (%U)", textclean.Visible(fmt.Sprintf("%q", s)), r)
+		}
+	}
+	return nil
+}
+
+// parseService reads one service field of the circle block into a.Service.
+func parseService(a *Answers, k, v *yamlread.Node, l *errorList) {
+	s := &a.Service
+	if v.Kind == yamlread.NullNode {
+		return
+	}
+	// text reads a scalar with check, reporting a problem at v's place.
+	text := func(n *yamlread.Node, what string, check func(string) (string, error)) (string, bool) {
+		str, ok := n.Str()
+		if !ok {
+			l.add(n.Pos, "write it as text", "%s must be text, found %s", what, n.Kind)
+			return "", false
+		}
+		out, err := check(str)
+		if err != nil {
+			fieldProblem(l, n.Pos, "see docs/register.md, the service record", what, err)
+			return "", false
+		}
+		return out, true
+	}
+	// fields walks a mapping's keys with one reader per allowed key.
+	fields := func(n *yamlread.Node, block string, allowed []string, read func(key string, v *yamlread.Node)) {
+		for i, fk := range n.Keys {
+			if !slices.Contains(allowed, fk.Value) {
+				l.addHint(fk.Pos, "allowed: %s", []any{strings.Join(allowed, ", ")}, "unknown key %q under %s", fk.Value, block)
+				continue
+			}
+			read(fk.Value, n.Vals[i])
+		}
+	}
+	switch k.Value {
+	case "contact":
+		if v.Kind != yamlread.MapNode {
+			l.add(v.Pos, "write contact: {phone: ..., email: ..., website: ...}", "contact must be a mapping, found %s", v.Kind)
+			return
+		}
+		fields(v, "contact", []string{"phone", "email", "website"}, func(key string, fv *yamlread.Node) {
+			if fv.Kind == yamlread.NullNode {
+				return
+			}
+			switch key {
+			case "phone":
+				s.Contact.Phone, _ = text(fv, "contact phone", CheckPhone)
+			case "email":
+				s.Contact.Email, _ = text(fv, "contact email", CheckEmail)
+			case "website":
+				s.Contact.Website, _ = text(fv, "contact website", CheckWebsite)
+			}
+		})
+	case "schedule":
+		if v.Kind == yamlread.ScalarNode {
+			s.Schedule.Text, _ = text(v, "schedule", CheckScheduleText)
+			return
+		}
+		if v.Kind != yamlread.MapNode {
+			l.add(v.Pos, "write schedule: \"Every other Thursday, 6 pm\" or {text: ..., weekday: thursday, start: \"18:00\", frequency: biweekly}", "schedule must be text or a mapping, found %s", v.Kind)
+			return
+		}
+		fields(v, "schedule", []string{"text", "weekday", "start", "frequency"}, func(key string, fv *yamlread.Node) {
+			if fv.Kind == yamlread.NullNode {
+				return
+			}
+			switch key {
+			case "text":
+				s.Schedule.Text, _ = text(fv, "schedule text", CheckScheduleText)
+			case "weekday":
+				s.Schedule.Weekday, _ = text(fv, "schedule weekday", oneOf(Weekdays))
+			case "start":
+				s.Schedule.Start, _ = text(fv, "schedule start", CheckStart)
+			case "frequency":
+				s.Schedule.Frequency, _ = text(fv, "schedule frequency", oneOf(Frequencies))
+			}
+		})
+	case "languages":
+		items := []*yamlread.Node{v}
+		if v.Kind == yamlread.SeqNode {
+			items = v.Items
+		}
+		if len(items) > maxLanguages {
+			l.add(v.Pos, "list the languages sessions are held in", "languages lists %d, over the %d limit", len(items), maxLanguages)
+			return
+		}
+		var langs []string
+		for _, it := range items {
+			if t, ok := text(it, "languages", CheckLanguage); ok && !slices.Contains(langs, t) {
+				langs = append(langs, t)
+			}
+		}
+		s.Languages = langs
+	case "cost":
+		var c Cost
+		switch v.Kind {
+		case yamlread.ScalarNode:
+			c.Model, _ = text(v, "cost", oneOf(CostModels))
+		case yamlread.MapNode:
+			fields(v, "cost", []string{"model", "amount"}, func(key string, fv *yamlread.Node) {
+				if fv.Kind == yamlread.NullNode {
+					return
+				}
+				switch key {
+				case "model":
+					c.Model, _ = text(fv, "cost model", oneOf(CostModels))
+				case "amount":
+					str, ok := fv.Str()
+					if !ok {
+						l.add(fv.Pos, "write an amount such as 40 or 20-60", "cost amount must be a number or a range, found %s", fv.Kind)
+						return
+					}
+					lo, hi, err := CheckCostAmount(str)
+					if err != nil {
+						fieldProblem(l, fv.Pos, "write an amount such as 40 or 20-60", "cost amount", err)
+						return
+					}
+					c.Amount, c.Upper = &lo, hi
+				}
+			})
+		default:
+			l.add(v.Pos, "write cost: free, or {model: sliding-scale, amount: 20-60}", "cost must be a model or a mapping, found %s", v.Kind)
+			return
+		}
+		if err := CheckCost(c); err != nil {
+			fieldProblem(l, v.Pos, "write cost: free, or {model: sliding-scale, amount: 20-60}", "cost", err)
+			return
+		}
+		s.Cost = c
+	case "last_verified":
+		s.LastVerified, _ = text(v, "last_verified", CheckDate)
+	}
+}
+
+// fieldProblem reports a check's error as what: its message, translated.
+func fieldProblem(l *errorList, pos Pos, hint, what string, err error) {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		l.add(pos, hint, "%s: "+fe.Format, append([]any{what}, fe.Args...)...)
+		return
+	}
+	l.add(pos, hint, "%s: %s", what, err.Error())
+}
+
+// oneOf is a check that accepts one of values, in any case.
+func oneOf(values []string) func(string) (string, error) {
+	return func(s string) (string, error) {
+		if l := strings.ToLower(strings.TrimSpace(s)); slices.Contains(values, l) {
+			return l, nil
+		}
+		return "", fieldErr("%q is not one of %s", s, strings.Join(values, ", "))
+	}
+}
+
+// serviceLines writes the service record as circle block lines, in the
+// order ServiceFields lists them, so a round trip writes the same file.
+func serviceLines(s Service) []string {
+	var lines []string
+	var sub []string
+	for _, f := range [][2]string{{"phone", s.Contact.Phone}, {"email", s.Contact.Email}, {"website", s.Contact.Website}} {
+		if f[1] != "" {
+			sub = append(sub, f[0]+": "+quote(f[1]))
+		}
+	}
+	if len(sub) > 0 {
+		lines = append(lines, "  contact: {"+strings.Join(sub, ", ")+"}\n")
+	}
+	sub = nil
+	for _, f := range [][2]string{{"text", s.Schedule.Text}, {"weekday", s.Schedule.Weekday}, {"start", s.Schedule.Start}, {"frequency", s.Schedule.Frequency}} {
+		if f[1] != "" {
+			sub = append(sub, f[0]+": "+quote(f[1]))
+		}
+	}
+	if len(sub) > 0 {
+		lines = append(lines, "  schedule: {"+strings.Join(sub, ", ")+"}\n")
+	}
+	if len(s.Languages) > 0 {
+		q := make([]string, len(s.Languages))
+		for i, t := range s.Languages {
+			q[i] = quote(t)
+		}
+		lines = append(lines, "  languages: ["+strings.Join(q, ", ")+"]\n")
+	}
+	if !s.Cost.IsZero() {
+		sub = nil
+		if s.Cost.Model != "" {
+			sub = append(sub, "model: "+s.Cost.Model)
+		}
+		if s.Cost.Amount != nil {
+			amount := num(*s.Cost.Amount)
+			if s.Cost.Upper != nil {
+				amount += "-" + num(*s.Cost.Upper)
+			}
+			sub = append(sub, "amount: "+quote(amount))
+		}
+		lines = append(lines, "  cost: {"+strings.Join(sub, ", ")+"}\n")
+	}
+	if s.LastVerified != "" {
+		lines = append(lines, "  last_verified: "+quote(s.LastVerified)+"\n")
+	}
+	return lines
+}
+
+// MarshalService writes a service file of the register: the circle's name
+// and its service record, a circle block that ParseService reads back.
+func MarshalService(name string, s Service) []byte {
+	var b bytes.Buffer
+	b.WriteString("# vetcircle service record: how to reach and join the circle\n")
+	fmt.Fprintf(&b, "version: %d\n", AnswersVersion)
+	b.WriteString("circle:\n")
+	b.WriteString("  name: " + quote(name) + "\n")
+	for _, l := range serviceLines(s) {
+		b.WriteString(l)
+	}
+	return b.Bytes()
+}
+
+// ParseService reads a service file: version, and a circle block holding
+// the name and service fields only, as strictly as an answers file.
+func ParseService(p *Pack, file string, data []byte) (name string, s Service, err error) {
+	root, err := yamlread.Parse(file, data, yamlread.AnswersLimits)
+	if err != nil {
+		return "", Service{}, err
+	}
+	l := errorList{p: p}
+	if root.Kind != yamlread.MapNode {
+		return "", Service{}, &Error{Pos: root.Pos, Msg: "expected a mapping with version and circle, found " + root.Kind.String(), Hint: "see docs/register.md, the service record"}
+	}
+	a := NewAnswers()
+	for i, k := range root.Keys {
+		v := root.Vals[i]
+		switch k.Value {
+		case "version":
+			if f, ok := number(v); !ok || f != 1 {
+				l.add(v.Pos, "write version: 1", "version must be a whole number, found %q", v.Value)
+			}
+		case "circle":
+			if v.Kind != yamlread.MapNode {
+				l.add(v.Pos, "write circle: {name: ..., format: ...}", "circle must be a mapping, found %s", v.Kind)
+				continue
+			}
+			for j, ck := range v.Keys {
+				cv := v.Vals[j]
+				switch {
+				case ck.Value == "name":
+					if str, ok := cv.Str(); ok && utf8.RuneCountInString(str) <= MaxLineLen {
+						name = textclean.CleanLine(str)
+					} else {
+						l.add(cv.Pos, "quote the text", "name: expected text, found %s", cv.Kind)
+					}
+				case slices.Contains(ServiceFields, ck.Value):
+					parseService(a, ck, cv, &l)
+				default:
+					l.addHint(ck.Pos, "allowed: %s", []any{"name, " + strings.Join(ServiceFields, ", ")}, "unknown circle field %q", ck.Value)
+				}
+			}
+		default:
+			l.add(k.Pos, "allowed: version, circle", "unknown key %q", k.Value)
+		}
+	}
+	if err := l.err(); err != nil {
+		return "", Service{}, err
+	}
+	return name, a.Service, nil
+}
