@@ -63,7 +63,9 @@ type Cost struct {
 var (
 	Weekdays    = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 	Frequencies = []string{"weekly", "biweekly", "monthly"}
-	CostModels  = []string{"free", "sliding-scale", "donation", "fixed"}
+	// CostModels are the pricing question's options, so a vetting's answer
+	// and a service record say the same thing the same way.
+	CostModels = []string{"fixed", "donation", "sliding-scale", "membership", "free"}
 )
 
 // ServiceFields are the circle block's keys that make the service record.
@@ -90,6 +92,35 @@ func (s Service) Clone() Service {
 	if s.Cost.Upper != nil {
 		u := *s.Cost.Upper
 		s.Cost.Upper = &u
+	}
+	return s
+}
+
+// WithAnswers is the service record as told with a vetting's answers: the
+// cost, when the record has none, from how it is paid for (pricing) and
+// what it costs (cost-usd). The record's own cost, checked more recently
+// or on purpose, comes first. Nothing else is taken from the answers.
+func (s Service) WithAnswers(a *Answers) Service {
+	s = s.Clone()
+	if !s.Cost.IsZero() || a == nil {
+		return s
+	}
+	if v, ok := a.Get("pricing"); ok && slices.Contains(CostModels, v.Choice) {
+		s.Cost.Model = v.Choice
+	}
+	if v, ok := a.Get("cost-usd"); ok && !v.Approx {
+		amount := v.Number
+		s.Cost.Amount = &amount
+		if v.Upper != nil {
+			upper := *v.Upper
+			s.Cost.Upper = &upper
+		}
+		if amount == 0 && v.Upper == nil && s.Cost.Model == "" {
+			s.Cost.Model = "free"
+		}
+	}
+	if CheckCost(s.Cost) != nil {
+		s.Cost = Cost{} // the answers disagree with each other: say nothing rather than something wrong
 	}
 	return s
 }

@@ -96,7 +96,7 @@ func TestServiceFieldErrors(t *testing.T) {
 		{"schedule long", "  schedule: \"" + strings.Repeat("a", 201) + "\"", `the schedule is 201 characters, over the 200 limit`},
 		{"language", "  languages: [english]", `languages: "english" is not a language code`},
 		{"language many", "  languages: [" + strings.TrimSuffix(strings.Repeat("en, ", 21), ", ") + "]", `languages lists 21, over the 20 limit`},
-		{"cost model", "  cost: cheap", `cost: "cheap" is not one of free, sliding-scale, donation, fixed`},
+		{"cost model", "  cost: cheap", `cost: "cheap" is not one of fixed, donation, sliding-scale, membership, free`},
 		{"cost amount", "  cost: {model: fixed, amount: forty}", `cost amount: "forty" is not an amount in US dollars`},
 		{"cost negative", "  cost: {model: fixed, amount: -5}", `is not an amount in US dollars`},
 		{"cost backwards", "  cost: {model: sliding-scale, amount: 60-20}", `is not a range of US dollars from low to high`},
