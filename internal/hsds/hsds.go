@@ -15,10 +15,8 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/handout"
 )
 
 // Circle is what the export knows of one circle: facts about the circle,
@@ -141,78 +139,86 @@ type (
 	Contact struct {
 		ID        string  `json:"id"`
 		ServiceID string  `json:"service_id"`
-		Name      string  `json:"name"`
 		Email     string  `json:"email,omitempty"`
 		Phones    []Phone `json:"phones"`
 	}
 )
 
-// Export is the circles as an HSDS page of services, in the order given.
-func Export(circles []Circle) Page {
+// Export is the circles as an HSDS page of services, in the order given,
+// in the words of p's language.
+func Export(p *checklist.Pack, circles []Circle) Page {
 	out := Page{TotalPages: 1, PageNumber: 1, FirstPage: true, LastPage: true, Contents: []Service{}}
 	for _, c := range circles {
-		out.Contents = append(out.Contents, service(c))
+		out.Contents = append(out.Contents, service(p, c))
 	}
 	out.TotalItems, out.Size, out.Empty = len(out.Contents), len(out.Contents), len(out.Contents) == 0
 	return out
 }
 
 // Marshal is the export as indented JSON, ending in a newline.
-func Marshal(circles []Circle) ([]byte, error) {
-	b, err := json.MarshalIndent(Export(circles), "", "  ")
+func Marshal(p *checklist.Pack, circles []Circle) ([]byte, error) {
+	b, err := json.MarshalIndent(Export(p, circles), "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
 }
 
-func service(c Circle) Service {
+func service(p *checklist.Pack, c Circle) Service {
 	id := func(kind string) string { return UUID("vetcircle/" + c.ID + "/" + kind) }
 	sid, oid := id("service"), id("organization")
 	s := c.Service
 	kind := c.Kind
 	if kind == "" {
-		kind = "Peer integration circle"
+		kind = p.T("hsds.kind")
 	}
 	out := Service{
 		ID: sid, OrganizationID: oid, Name: c.Name,
-		Description: kind + ". A peer support group for people integrating psychedelic or ketamine experiences; peer support, not healthcare.",
+		Description: p.Tf("hsds.description", "kind", kind),
 		URL:         s.Contact.Website, Email: s.Contact.Email, Status: "active",
 		AssuredDate: c.Checked,
 		// The circle is its own organization: who runs it is not
 		// something the register records.
-		Organization: Organization{ID: oid, Name: c.Name, Description: "The group that holds " + c.Name + "; the register records the circle, not the body behind it.", Email: s.Contact.Email, Website: s.Contact.Website},
+		Organization: Organization{ID: oid, Name: c.Name, Description: p.Tf("hsds.organization", "circle", c.Name), Email: s.Contact.Email, Website: s.Contact.Website},
 		Phones:       []Phone{}, Schedules: []Schedule{}, ServiceAtLocations: []ServiceAtLocation{},
 		Languages: []Language{}, CostOptions: []CostOption{}, Contacts: []Contact{},
 	}
 	if s.LastVerified != "" {
 		out.AssuredDate = s.LastVerified
 	}
-	if s.Contact.Phone != "" {
+	phone := func(kind string) Phone {
 		number, ext := checklist.PhoneParts(s.Contact.Phone)
-		ph := Phone{ID: id("phone"), ServiceID: sid, Number: number, Type: "voice"}
+		ph := Phone{ID: id(kind), ServiceID: sid, Number: number, Type: "voice"}
 		if e, err := strconv.ParseFloat(ext, 64); err == nil {
 			ph.Extension = &e
 		}
-		out.Phones = append(out.Phones, ph)
+		return ph
 	}
+	if s.Contact.Phone != "" {
+		out.Phones = append(out.Phones, phone("phone"))
+	}
+	// The contact is the circle's own way in (no person is named: the
+	// register does not keep who answers the phone).
 	if s.Contact.Phone != "" || s.Contact.Email != "" {
-		ct := Contact{ID: id("contact"), ServiceID: sid, Name: "Intake for " + c.Name, Email: s.Contact.Email, Phones: []Phone{}}
+		ct := Contact{ID: id("contact"), ServiceID: sid, Email: s.Contact.Email, Phones: []Phone{}}
+		if s.Contact.Phone != "" {
+			ct.Phones = append(ct.Phones, phone("contact/phone"))
+		}
 		out.Contacts = append(out.Contacts, ct)
 	}
-	if sc := schedule(s.Schedule, c.Setting); sc != (Schedule{}) {
+	if sc := schedule(p, s.Schedule, c.Setting); sc != (Schedule{}) {
 		sc.ID, sc.ServiceID = id("schedule"), sid
 		out.Schedules = append(out.Schedules, sc)
 	}
-	for _, l := range locations(c, s) {
+	for _, l := range locations(p, c, s) {
 		lid := id("location/" + l.LocationType)
 		l.ID, l.OrganizationID = lid, oid
 		out.ServiceAtLocations = append(out.ServiceAtLocations, ServiceAtLocation{ID: id("service_at_location/" + l.LocationType), ServiceID: sid, LocationID: lid, Location: l})
 	}
 	for _, code := range s.Languages {
-		out.Languages = append(out.Languages, Language{ID: id("language/" + code), ServiceID: sid, Name: languageName(code), Code: code})
+		out.Languages = append(out.Languages, Language{ID: id("language/" + code), ServiceID: sid, Name: languageName(p, code), Code: code})
 	}
-	if co, fees := cost(s.Cost); co != nil {
+	if co, fees := cost(p, s.Cost); co != nil {
 		co.ID, co.ServiceID = id("cost_option"), sid
 		out.CostOptions = append(out.CostOptions, *co)
 		out.FeesDescription = fees
@@ -223,13 +229,13 @@ func service(c Circle) Service {
 // locations are where the circle meets: a physical place (named after the
 // circle: the register keeps no address) when it meets in person, a virtual
 // one (its website) when online; both for hybrid; none when not known.
-func locations(c Circle, s checklist.Service) []Location {
+func locations(p *checklist.Pack, c Circle, s checklist.Service) []Location {
 	var out []Location
 	if c.Setting == "in-person" || c.Setting == "hybrid" {
 		out = append(out, Location{LocationType: "physical", Name: c.Name})
 	}
 	if c.Setting == "online" || c.Setting == "hybrid" {
-		out = append(out, Location{LocationType: "virtual", Name: c.Name + " (online)", URL: s.Contact.Website})
+		out = append(out, Location{LocationType: "virtual", Name: p.Tf("hsds.online", "circle", c.Name), URL: s.Contact.Website})
 	}
 	return out
 }
@@ -239,7 +245,7 @@ var icalDays = map[string]string{"monday": "MO", "tuesday": "TU", "wednesday": "
 // schedule is the circle's schedule as an iCal-style HSDS schedule: a
 // weekday only for weekly and biweekly meetings (which week of the month a
 // monthly circle meets is not recorded, so its day is left to the words).
-func schedule(s checklist.Schedule, setting string) Schedule {
+func schedule(p *checklist.Pack, s checklist.Schedule, setting string) Schedule {
 	var out Schedule
 	out.Description = s.Text
 	switch s.Frequency {
@@ -257,29 +263,22 @@ func schedule(s checklist.Schedule, setting string) Schedule {
 	if out == (Schedule{}) {
 		return out
 	}
-	switch setting {
-	case "in-person":
-		out.Attending = "In person"
-	case "online":
-		out.Attending = "Online"
-	case "hybrid":
-		out.Attending = "In person or online"
+	if setting != "" {
+		out.Attending = p.T("hsds.attending." + setting)
 	}
 	return out
 }
 
-var costWords = map[string]string{
-	"fixed": "A set fee", "donation": "By donation", "sliding-scale": "Sliding scale",
-	"membership": "Membership or subscription", "free": "Free",
-}
-
 // cost is the cost as an HSDS cost option (the low end of a range as the
 // amount, the range in words) and the fees in words; nil when not known.
-func cost(c checklist.Cost) (*CostOption, string) {
+func cost(p *checklist.Pack, c checklist.Cost) (*CostOption, string) {
 	if c.IsZero() {
 		return nil, ""
 	}
-	co := &CostOption{Option: costWords[c.Model]}
+	co := &CostOption{}
+	if c.Model != "" {
+		co.Option = p.T("handout.cost." + c.Model)
+	}
 	var words []string
 	if co.Option != "" {
 		words = append(words, co.Option)
@@ -287,23 +286,13 @@ func cost(c checklist.Cost) (*CostOption, string) {
 	if c.Amount != nil {
 		amount := *c.Amount
 		co.Amount, co.Currency = &amount, "USD"
-		d := "$" + num(amount)
-		if c.Upper != nil {
-			d += " to $" + num(*c.Upper)
-		}
-		co.AmountDescription = d + " per session"
+		co.AmountDescription = handout.CostAmount(p, c)
 		words = append(words, co.AmountDescription)
 	}
 	return co, strings.Join(words, ": ")
 }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
-// languageName is a language's name in English, as directories list them.
-func languageName(code string) string {
-	t, err := language.Parse(code)
-	if err != nil {
-		return ""
-	}
-	return display.English.Tags().Name(t)
+// languageName is a language's name in the pack's language.
+func languageName(p *checklist.Pack, code string) string {
+	return handout.LanguageName(p, code)
 }

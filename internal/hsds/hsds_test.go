@@ -16,6 +16,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/hsds"
+	"github.com/vetcircle/vetcircle/rules"
 )
 
 // The HSDS 3 compiled schemas (testdata/hsds-3, CC BY-SA 4.0, see the
@@ -180,7 +181,7 @@ func sample() []hsds.Circle {
 
 func export(t *testing.T, circles []hsds.Circle) (raw []byte, doc map[string]any) {
 	t.Helper()
-	raw, err := hsds.Marshal(circles)
+	raw, err := hsds.Marshal(pack(t), circles)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +274,7 @@ func TestValidatorCatches(t *testing.T) {
 
 // TestMapping: what each part of the record becomes.
 func TestMapping(t *testing.T) {
-	page := hsds.Export(sample())
+	page := hsds.Export(pack(t), sample())
 	s := page.Contents[0]
 	if s.AssuredDate != "2026-11-30" || page.Contents[1].AssuredDate != "2026-10-02" || page.Contents[2].AssuredDate != "" {
 		t.Errorf("assured dates: %q %q %q (last verified, else the vetting's date, else none)", s.AssuredDate, page.Contents[1].AssuredDate, page.Contents[2].AssuredDate)
@@ -317,16 +318,25 @@ func TestStableIDs(t *testing.T) {
 	}
 	renamed := sample()
 	renamed[0].Name = "Harbor KAP Group"
-	if hsds.Export(renamed).Contents[0].ID != hsds.Export(sample()).Contents[0].ID {
+	if hsds.Export(pack(t), renamed).Contents[0].ID != hsds.Export(pack(t), sample()).Contents[0].ID {
 		t.Error("a rename changed the service's ID")
 	}
-	if got := hsds.UUID("vetcircle/3f09c2d17be4a0c5/service"); got != hsds.Export(sample()).Contents[0].ID {
+	if got := hsds.UUID("vetcircle/3f09c2d17be4a0c5/service"); got != hsds.Export(pack(t), sample()).Contents[0].ID {
 		t.Errorf("service ID %s is not the UUID of the circle's ID", got)
 	}
 	// A known value, so a change of namespace or method is seen.
 	if got := hsds.UUID("x"); got != hsds.UUID("x") || len(got) != 36 {
 		t.Errorf("UUID = %s", got)
 	}
+}
+
+func pack(t *testing.T) *checklist.Pack {
+	t.Helper()
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func mustJSON(t *testing.T, v any) []byte {
