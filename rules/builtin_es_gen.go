@@ -8192,7 +8192,7 @@ func builtinPackES() *checklist.Pack {
 			"handout.phone":                                                                                "Teléfono: {phone}",
 			"handout.referral":                                                                             "Su referencia: {status}",
 			"handout.schedule":                                                                             "Cuándo se reúne: {schedule}",
-			"handout.sources":                                                                              "Basado en \"{guide}\": {sections}.",
+			"handout.sources":                                                                              "Basado en \"{guide}\", en sus secciones: {sections}",
 			"handout.start":                                                                                "a las {time}",
 			"handout.subtitle":                                                                             "Una página para usted: cómo unirse, cómo es un buen círculo y cuándo dejarlo.",
 			"handout.title":                                                                                "{circle}",

@@ -8190,7 +8190,7 @@ func builtinPack() *checklist.Pack {
 			"handout.phone":                                                                                "Phone: {phone}",
 			"handout.referral":                                                                             "Your referral: {status}",
 			"handout.schedule":                                                                             "When it meets: {schedule}",
-			"handout.sources":                                                                              "Based on \"{guide}\": {sections}.",
+			"handout.sources":                                                                              "Based on \"{guide}\", its sections: {sections}",
 			"handout.start":                                                                                "at {time}",
 			"handout.subtitle":                                                                             "A page for you: how to join, what a good circle is like, and when to leave.",
 			"handout.title":                                                                                "{circle}",

@@ -244,27 +244,27 @@ func (s Sheet) Text(width int) string {
 // Markdown renders the sheet as a markdown page; every piece of text is
 // escaped, so a name or a website can never become markup.
 func (s Sheet) Markdown() string {
-	var b strings.Builder
 	esc := func(t string) string { return textclean.EscapeMarkdown(textclean.CleanLine(t)) }
-	b.WriteString("# " + esc(s.Title) + "\n\n" + esc(s.Subtitle) + "\n")
+	blocks := []string{"# " + esc(s.Title), esc(s.Subtitle)}
 	for _, sec := range s.Sections {
-		b.WriteString("\n## " + esc(sec.Heading) + "\n\n")
+		blocks = append(blocks, "## "+esc(sec.Heading))
 		for _, t := range sec.Before {
-			b.WriteString(esc(t) + "\n\n")
-		}
-		for _, it := range sec.Items {
-			b.WriteString("- " + esc(it) + "\n")
+			blocks = append(blocks, esc(t))
 		}
 		if len(sec.Items) > 0 {
-			b.WriteString("\n")
+			items := make([]string, len(sec.Items))
+			for i, it := range sec.Items {
+				items[i] = "- " + esc(it)
+			}
+			blocks = append(blocks, strings.Join(items, "\n"))
 		}
 		for _, t := range sec.After {
-			b.WriteString(esc(t) + "\n\n")
+			blocks = append(blocks, esc(t))
 		}
 	}
-	b.WriteString("---\n\n")
+	blocks = append(blocks, "---")
 	for _, t := range s.Closing {
-		b.WriteString("*" + esc(t) + "*\n\n")
+		blocks = append(blocks, "*"+esc(t)+"*")
 	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
+	return strings.Join(blocks, "\n\n") + "\n"
 }
