@@ -446,6 +446,17 @@ func fieldProblem(l *errorList, pos Pos, hint, what string, err error) {
 	l.add(pos, hint, "%s: %s", what, err.Error())
 }
 
+// FieldMessage is a check's error about what (a field or a flag) in the
+// pack's language, as the answers file's reader says it.
+func (p *Pack) FieldMessage(what string, err error) string {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return what + ": " + err.Error()
+	}
+	l := errorList{p: p}
+	return fmt.Sprintf(l.tr("err:", "%s: "+fe.Format), append([]any{what}, fe.Args...)...)
+}
+
 // oneOf is a check that accepts one of values, in any case.
 func oneOf(values []string) func(string) (string, error) {
 	return func(s string) (string, error) {

@@ -71,7 +71,7 @@ edit). --clear FIELD empties a field. Without flags it prints the record.
 
 // apply sets the fields given on the command line, checking each in
 // words, and reports whether any was set.
-func (o serviceOptions) apply(cmd *cobra.Command, s *checklist.Service, now time.Time) (bool, error) {
+func (o serviceOptions) apply(cmd *cobra.Command, p *checklist.Pack, s *checklist.Service, now time.Time) (bool, error) {
 	var errs []error
 	changed := false
 	set := func(flag string, dst *string, check func(string) (string, error), value string) {
@@ -81,7 +81,7 @@ func (o serviceOptions) apply(cmd *cobra.Command, s *checklist.Service, now time
 		changed = true
 		v, err := check(value)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("--%s: %w", flag, err))
+			errs = append(errs, errors.New(p.FieldMessage("--"+flag, err)))
 			return
 		}
 		*dst = v
@@ -91,7 +91,7 @@ func (o serviceOptions) apply(cmd *cobra.Command, s *checklist.Service, now time
 			if l := strings.ToLower(strings.TrimSpace(v)); containsStr(values, l) {
 				return l, nil
 			}
-			return "", fmt.Errorf("%q is not one of %s", v, strings.Join(values, ", "))
+			return "", &checklist.FieldError{Format: "%q is not one of %s", Args: []any{v, strings.Join(values, ", ")}}
 		}
 	}
 	for _, field := range o.clear {
@@ -139,7 +139,7 @@ func (o serviceOptions) apply(cmd *cobra.Command, s *checklist.Service, now time
 		for _, l := range o.languages {
 			t, err := checklist.CheckLanguage(l)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("--languages: %w", err))
+				errs = append(errs, errors.New(p.FieldMessage("--languages", err)))
 				continue
 			}
 			if !containsStr(langs, t) {
@@ -152,13 +152,13 @@ func (o serviceOptions) apply(cmd *cobra.Command, s *checklist.Service, now time
 		changed = true
 		lo, hi, err := checklist.CheckCostAmount(o.amount)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("--amount: %w", err))
+			errs = append(errs, errors.New(p.FieldMessage("--amount", err)))
 		} else {
 			s.Cost.Amount, s.Cost.Upper = &lo, hi
 		}
 	}
 	if err := checklist.CheckCost(s.Cost); err != nil && len(errs) == 0 {
-		errs = append(errs, err)
+		errs = append(errs, errors.New(p.FieldMessage("--cost", err)))
 	}
 	if changed && !cmd.Flags().Changed("verified") && !containsStr(o.clear, "verified") {
 		s.LastVerified = now.Format(time.DateOnly) // set today: these details were just checked
@@ -185,13 +185,13 @@ func runCirclesService(cmd *cobra.Command, e env, name string, o serviceOptions)
 		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
 	}
 	now := time.Now()
-	changed, err := o.apply(cmd, &s, now)
+	changed, err := o.apply(cmd, p, &s, now)
 	if err != nil {
 		return badInput(err)
 	}
 	if !changed {
 		if from == "" {
-			_, err := fmt.Fprintf(e.stdout, "%s has no service record yet; set one with flags such as --phone, --website, --schedule (see --help)\n", displayName(c.Name))
+			_, err := fmt.Fprintln(e.stdout, p.Tf("service.none", "name", displayName(c.Name)))
 			return err
 		}
 		return writeService(e, p, c.Name, s)
@@ -204,7 +204,7 @@ func runCirclesService(cmd *cobra.Command, e env, name string, o serviceOptions)
 	if err := writeService(e, p, c.Name, s); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(e.stdout, "Kept in %s.\n", displayName(path))
+	_, err = fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
 	return err
 }
 
@@ -280,7 +280,7 @@ func runCirclesExport(e env, o exportOptions) error {
 		}
 		return err
 	}
-	_, err = fmt.Fprintf(e.stderr, "vetcircle: %d circles written to %s\n", len(circles), displayName(o.output))
+	_, err = fmt.Fprintln(e.stderr, "vetcircle: "+p.Tf("export.written", "n", fmt.Sprint(len(circles)), "path", displayName(o.output)))
 	return err
 }
 

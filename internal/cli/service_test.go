@@ -50,6 +50,12 @@ func TestServiceExportAndHandout(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, `--phone: "CALL US" is not a phone number`) || !strings.Contains(errs, "--website:") {
 		t.Fatalf("bad fields: %d %s", code, errs)
 	}
+	if code, _, errs := runCLI(t, "", "--lang", "es", "circles", "service", "Café Luna", "--phone", "LLAMAR"); code != 2 || !strings.Contains(errs, `--phone: "LLAMAR" no es un número de teléfono`) {
+		t.Errorf("bad field in Spanish: %d %s", code, errs)
+	}
+	if code, out, _ := runCLI(t, "", "circles", "service", "Café Luna"); code != 0 || !strings.Contains(out, "has no service record yet") {
+		t.Errorf("no record yet: %d %s", code, out)
+	}
 	code, out, errs := runCLI(t, "", "circles", "service", "cafe luna", "--website", "https://luna.example/circle", "--languages", "es", "--cost", "donation", "--verified", "2026-11-28")
 	if code != 0 || !strings.Contains(out, "Website: https://luna.example/circle") || !strings.Contains(out, "Kept in ") {
 		t.Fatalf("service: %d %s %s", code, out, errs)
