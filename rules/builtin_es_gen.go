@@ -8106,7 +8106,7 @@ func builtinPackES() *checklist.Pack {
 			"err:%s: %q is not a time as HH:MM on a 24-hour clock, such as 18:30":                          "%s: %q no es una hora como HH:MM en formato de 24 horas, por ejemplo 18:30",
 			"err:%s: %q is not a web address starting with https:// or http://":                            "%s: %q no es una dirección web que empiece por https:// o http://",
 			"err:%s: %q is not an amount in US dollars such as 40 or 20-60":                                "%s: %q no es una cantidad en dólares como 40 o 20-60",
-			"err:%s: %q is not an email address such as intake@example.org":                                "%s: %q no es una dirección de correo como intake@example.org",
+			"err:%s: %q is not an email address: a name, an @ and a domain with a dot":                     "%s: %q no es una dirección de correo: un nombre, una @ y un dominio con punto",
 			"err:%s: %q is not one of %s":                                                                  "%s: %q no es uno de estos: %s",
 			"err:%s: %q is not yes, no or unknown":                                                         "%s: %q no es yes, no ni unknown",
 			"err:%s: %s holds a control character (%U)":                                                    "%s: %s contiene un carácter de control (%U)",

@@ -8104,7 +8104,7 @@ func builtinPack() *checklist.Pack {
 			"err:%s: %q is not a time as HH:MM on a 24-hour clock, such as 18:30":                          "%s: %q is not a time as HH:MM on a 24-hour clock, such as 18:30",
 			"err:%s: %q is not a web address starting with https:// or http://":                            "%s: %q is not a web address starting with https:// or http://",
 			"err:%s: %q is not an amount in US dollars such as 40 or 20-60":                                "%s: %q is not an amount in US dollars such as 40 or 20-60",
-			"err:%s: %q is not an email address such as intake@example.org":                                "%s: %q is not an email address such as intake@example.org",
+			"err:%s: %q is not an email address: a name, an @ and a domain with a dot":                     "%s: %q is not an email address: a name, an @ and a domain with a dot",
 			"err:%s: %q is not one of %s":                                                                  "%s: %q is not one of %s",
 			"err:%s: %q is not yes, no or unknown":                                                         "%s: %q is not yes, no or unknown",
 			"err:%s: %s holds a control character (%U)":                                                    "%s: %s holds a control character (%U)",

@@ -184,7 +184,7 @@ func CheckEmail(s string) (string, error) {
 	at := strings.LastIndexByte(s, '@')
 	if err != nil || a.Address != s || a.Name != "" || len(s) > 254 || at < 1 ||
 		!strings.Contains(s[at+1:], ".") || strings.HasSuffix(s, ".") || strings.ContainsAny(s, " \"") {
-		return "", fieldErr("%q is not an email address such as intake@example.org", s)
+		return "", fieldErr("%q is not an email address: a name, an @ and a domain with a dot", s)
 	}
 	return s, nil
 }

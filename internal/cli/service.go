@@ -287,7 +287,8 @@ func runCirclesExport(e env, o exportOptions) error {
 // exportCircles reads what the export needs of each circle: its identity,
 // its service record told with its latest vetting's answers, the kind of
 // circle and where it meets, and the date of that vetting. Files that do
-// not read are named on standard error and passed over.
+// not read are named on standard error and passed over, and so is a circle
+// with neither a vetting nor a service record.
 func exportCircles(e env, p *checklist.Pack, g register.Register, now time.Time) ([]hsds.Circle, error) {
 	entries, problems, err := g.Circles(p, now)
 	if err != nil {
@@ -298,6 +299,11 @@ func exportCircles(e env, p *checklist.Pack, g register.Register, now time.Time)
 	}
 	out := make([]hsds.Circle, 0, len(entries))
 	for _, en := range entries {
+		if en.Vettings == 0 && en.Service == nil {
+			// Known only from someone's check-ins: that says who attends,
+			// not what the circle is; nothing to tell a directory.
+			continue
+		}
 		c := register.Circle{ID: en.ID, Name: en.Name, Aliases: en.Aliases, Folder: en.Folder}
 		hc := hsds.Circle{ID: en.ID, Name: en.Name}
 		a, _, _ := g.LatestVetting(p, c)

@@ -45,6 +45,9 @@ func TestServiceExportAndHandout(t *testing.T) {
 	if code, _, errs := runCLI(t, "", "checkin", "Thursday Harbor KAP Group", "--felt", "worse", "--note", "PRIVATE check-in note"); code != 0 {
 		t.Fatalf("checkin: %d %s", code, errs)
 	}
+	if code, _, errs := runCLI(t, "", "checkin", "--new", "Only Checked In", "--felt", "same"); code != 0 {
+		t.Fatalf("checkin --new: %d %s", code, errs)
+	}
 	// Set without YAML: a bad field is refused in words and nothing is kept.
 	code, _, errs := runCLI(t, "", "circles", "service", "Café Luna", "--phone", "CALL US", "--website", "ftp://luna.example")
 	if code != 2 || !strings.Contains(errs, `--phone: "CALL US" is not a phone number`) || !strings.Contains(errs, "--website:") {
@@ -78,7 +81,7 @@ func TestServiceExportAndHandout(t *testing.T) {
 			t.Errorf("export lacks %s", want)
 		}
 	}
-	for _, private := range []string{"Pt M.R.", "safety plan", "PRIVATE", "Ana Coordinator", "uncomfortable", "comfort", "worse", "verdict", "promising"} {
+	for _, private := range []string{"Only Checked In", "Pt M.R.", "safety plan", "PRIVATE", "Ana Coordinator", "uncomfortable", "comfort", "worse", "verdict", "promising"} {
 		if strings.Contains(strings.ToLower(first), strings.ToLower(private)) {
 			t.Errorf("the export holds %q: a person's data or a verdict", private)
 		}
