@@ -80,6 +80,7 @@ func TestServiceFieldErrors(t *testing.T) {
 		{"phone control", "  contact: {phone: \"503 555\\u00070142\"}", `holds a control character (U+0007)`},
 		{"email no at", "  contact: {email: intake.example.org}", `a.yaml:3:20: contact email: "intake.example.org" is not an email address`},
 		{"email display name", "  contact: {email: \"Ana <ana@example.org>\"}", `is not an email address`},
+		{"email unicode domain", "  contact: {email: \"ana@café.example\"}", `is not an email address`},
 		{"email no dot", "  contact: {email: ana@localhost}", `is not an email address`},
 		{"email escape", "  contact: {email: \"ana@example.org\\u001b[31m\"}", `holds a control character (U+001B)`},
 		{"website scheme", "  contact: {website: \"javascript:alert(1)\"}", `contact website: "javascript:alert(1)" is not a web address starting with https:// or http://`},

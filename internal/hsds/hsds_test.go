@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"regexp"
@@ -34,7 +35,7 @@ import (
 //   - "datapackage_metadata", "core", "example", "name", "path" describe
 //     the tabular form and are left alone as annotations.
 
-func loadSchema(t *testing.T, file string, gz bool) any {
+func loadSchema(t testing.TB, file string, gz bool) any {
 	t.Helper()
 	f, err := os.Open("testdata/hsds-3/" + file)
 	if err != nil {
@@ -105,7 +106,7 @@ func (x *hsdsExt) Validate(ctx *jsonschema.ValidatorContext, v any) {
 	}
 }
 
-func hsdsVocab(t *testing.T) *jsonschema.Vocabulary {
+func hsdsVocab(t testing.TB) *jsonschema.Vocabulary {
 	meta, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"properties": {
 		"datapackage_type": {"enum": ["date", "time", "datetime"]},
 		"tabular_required": {"type": "array", "items": {"type": "string"}}}}`))
@@ -139,7 +140,7 @@ func hsdsVocab(t *testing.T) *jsonschema.Vocabulary {
 }
 
 // schemas are the compiled service and service_list schemas.
-func schemas(t *testing.T) map[string]*jsonschema.Schema {
+func schemas(t testing.TB) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
@@ -179,6 +180,31 @@ func sample() []hsds.Circle {
 	}
 }
 
+// odd holds values the service record's checks accept that look unusual,
+// so the test shows the checks accept nothing the schema refuses.
+func odd(t *testing.T) []hsds.Circle {
+	var out []hsds.Circle
+	for i, v := range [][3]string{
+		{"first.last+circle@mail.example.co.uk", "http://example.org:8080/a?b=c#d", "(503) 555-0142 ext. 9"},
+		{"a!b#c$d%e&f'g*h/i=j?k^l_m`n{o|p}q~r@x-y.org", "https://xn--caf-dma.example/ruta", "+44 20 7946 0958"},
+		{"ana@xn--caf-dma.example", "https://café.example/señal", "503.555.0142 x123456"},
+	} {
+		var c checklist.Contact
+		var err error
+		if c.Email, err = checklist.CheckEmail(v[0]); err != nil {
+			t.Fatal(err)
+		}
+		if c.Website, err = checklist.CheckWebsite(v[1]); err != nil {
+			t.Fatal(err)
+		}
+		if c.Phone, err = checklist.CheckPhone(v[2]); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, hsds.Circle{ID: fmt.Sprintf("%016x", i), Name: "Odd " + v[0], Setting: "online", Service: checklist.Service{Contact: c}})
+	}
+	return out
+}
+
 func export(t *testing.T, circles []hsds.Circle) (raw []byte, doc map[string]any) {
 	t.Helper()
 	raw, err := hsds.Marshal(pack(t), circles)
@@ -196,7 +222,7 @@ func export(t *testing.T, circles []hsds.Circle) (raw []byte, doc map[string]any
 // reference points at something in the export.
 func TestExportValidates(t *testing.T) {
 	sch := schemas(t)
-	for _, circles := range [][]hsds.Circle{sample(), sample()[3:], nil} {
+	for _, circles := range [][]hsds.Circle{sample(), sample()[3:], nil, odd(t)} {
 		raw, doc := export(t, circles)
 		contents, _ := doc["contents"].([]any)
 		if len(contents) != len(circles) || doc["total_items"] != float64(len(circles)) || doc["empty"] != (len(circles) == 0) {
@@ -339,7 +365,7 @@ func pack(t *testing.T) *checklist.Pack {
 	return p
 }
 
-func mustJSON(t *testing.T, v any) []byte {
+func mustJSON(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -361,4 +387,37 @@ func walk(v any, visit func(key string, v any)) {
 			walk(val, visit)
 		}
 	}
+}
+
+// FuzzExportValidates: whatever service record the register's reader
+// accepts exports as valid HSDS.
+//
+//	go test ./internal/hsds -run '^$' -fuzz FuzzExportValidates -fuzztime 30s
+func FuzzExportValidates(f *testing.F) {
+	p, err := rules.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var sch *jsonschema.Schema
+	f.Add([]byte("version: 1\ncircle:\n  contact: {phone: \"+1 503 555 0142 x7\", email: a@b.co, website: \"https://x.example/a\"}\n  schedule: {weekday: monday, start: \"09:05\", frequency: monthly}\n  languages: [es-419, zh-Hant]\n  cost: {model: donation, amount: 0-15}\n  last_verified: 2026-02-28\n"))
+	f.Add([]byte("version: 1\ncircle:\n  cost: {model: free, amount: 0}\n  schedule: \"Sundays\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, s, err := checklist.ParseService(p, "f.yaml", data)
+		if err != nil {
+			return
+		}
+		if sch == nil {
+			sch = schemas(t)["service.json"]
+		}
+		for _, setting := range []string{"", "in-person", "online", "hybrid"} {
+			raw := mustJSON(t, hsds.Export(p, []hsds.Circle{{ID: "0123456789abcdef", Name: "Fuzz", Setting: setting, Checked: "2026-01-01", Service: s}}).Contents[0])
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sch.Validate(inst); err != nil {
+				t.Fatalf("%+v exports as invalid HSDS:\n%v", s, err)
+			}
+		}
+	})
 }
