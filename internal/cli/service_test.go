@@ -68,6 +68,12 @@ func TestServiceExportAndHandout(t *testing.T) {
 		t.Fatalf("circles --format json lacks the service records:\n%s", list)
 	}
 
+	if code, show, _ := runCLI(t, "", "circles", "show", "Thursday Harbor KAP Group", "--format", "json"); code != 0 || !strings.Contains(show, `"frequency": "biweekly"`) {
+		t.Errorf("circles show --format json lacks the service record:\n%s", show)
+	}
+	if code, show, _ := runCLI(t, "", "circles", "show", "Thursday Harbor KAP Group"); code != 0 || !strings.Contains(show, "- Phone: +1 503 555 0142 x7") {
+		t.Errorf("circles show lacks the service record:\n%s", show)
+	}
 	code, first, errs := runCLI(t, "", "circles", "export", "--format", "hsds")
 	if code != 0 {
 		t.Fatalf("export: %d %s", code, errs)
