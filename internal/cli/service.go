@@ -16,6 +16,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/handout"
 	"github.com/vetcircle/vetcircle/internal/hsds"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -211,13 +212,13 @@ func runCirclesService(cmd *cobra.Command, e env, name string, o serviceOptions)
 // writeService prints a service record as the handout's "how to join"
 // lines, in the pack's language.
 func writeService(e env, p *checklist.Pack, name string, s checklist.Service) error {
-	sheet := handout.Build(p, handout.Circle{Name: name, Service: s})
+	sec := handout.Join(p, handout.Circle{Name: name, Service: s})
 	out := bufio.NewWriter(e.stdout)
 	fmt.Fprintln(out, textclean.CleanLine(name))
-	for _, it := range sheet.Sections[0].Items {
+	for _, it := range sec.Items {
 		fmt.Fprintln(out, "  "+textclean.CleanLine(it))
 	}
-	for _, it := range sheet.Sections[0].After {
+	for _, it := range sec.After {
 		fmt.Fprintln(out, textclean.CleanLine(it))
 	}
 	return out.Flush()
@@ -378,6 +379,11 @@ func runHandout(e env, name string, o handoutOptions) error {
 	}
 	hc := handout.Circle{Name: c.Name, Service: s.WithAnswers(a)}
 	_, hc.Setting = circleKind(p, a)
+	if a != nil {
+		for _, f := range report.Build(p, a, report.Options{}).RedFlags {
+			hc.RedFlags = append(hc.RedFlags, f.Label)
+		}
+	}
 	sheet := handout.Build(p, hc)
 	if format == "markdown" {
 		_, err = fmt.Fprint(e.stdout, sheet.Markdown())
@@ -398,7 +404,7 @@ func writeServiceMarkdown(e env, p *checklist.Pack, g register.Register, c regis
 	if s.IsZero() {
 		return nil
 	}
-	sec := handout.Build(p, handout.Circle{Name: c.Name, Service: s}).Sections[0]
+	sec := handout.Join(p, handout.Circle{Name: c.Name, Service: s})
 	out := bufio.NewWriter(e.stdout)
 	fmt.Fprintf(out, "\n## %s\n\n", textclean.EscapeMarkdown(sec.Heading))
 	for _, it := range sec.Items {

@@ -130,6 +130,19 @@ func TestServiceExportAndHandout(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(md, "# Café Luna") || !strings.Contains(md, "- Website: https://luna.example/circle") {
 		t.Errorf("handout markdown:\n%s", md)
 	}
+	// A circle with confirmed red flags: they come first, before how to join.
+	vendor := answersNamed(t, dir, "vendor.yaml", "Vendor Circle", true)
+	if code, _, errs := runCLI(t, "", "circles", "add", vendor); code != 0 {
+		t.Fatalf("add vendor: %d %s", code, errs)
+	}
+	for _, lang := range []string{"en", "es"} {
+		code, sheet, _ := runCLI(t, "", "--lang", lang, "handout", "Vendor Circle")
+		heading := map[string][2]string{"en": {"RED FLAGS FOUND", "HOW TO JOIN"}, "es": {"SEÑALES DE ALERTA ENCONTRADAS", "CÓMO UNIRSE"}}[lang]
+		i, j := strings.Index(sheet, heading[0]), strings.Index(sheet, heading[1])
+		if code != 0 || i < 0 || j < i {
+			t.Errorf("%s: the red flags do not come first:\n%s", lang, sheet)
+		}
+	}
 	if code, _, errs := runCLI(t, "", "handout", "thurzday"); code != 2 || !strings.Contains(errs, "did you mean") {
 		t.Errorf("handout for an unknown circle: %d %s", code, errs)
 	}

@@ -31,6 +31,9 @@ type Circle struct {
 	// Referral is the person's referral status in words, when the sheet is
 	// for someone (--for); "" otherwise.
 	Referral string
+	// RedFlags are the red flags confirmed when the circle was vetted, in
+	// words: a sheet about how to join never leaves them out.
+	RedFlags []string
 }
 
 // Sheet is the handout: a title, sections, and a closing.
@@ -65,7 +68,12 @@ var ownSources = []string{"How often should I attend?", "What if someone in my c
 // Build is the sheet for circle c in p's language.
 func Build(p *checklist.Pack, c Circle) Sheet {
 	s := Sheet{Title: p.Tf("handout.title", "circle", textclean.CleanLine(c.Name)), Subtitle: p.T("handout.subtitle")}
-	s.Sections = append(s.Sections, join(p, c))
+	if len(c.RedFlags) > 0 {
+		// First, before how to join: a confirmed red flag is never hidden.
+		s.Sections = append(s.Sections, Section{Heading: p.T("handout.red-flags"), Before: []string{p.T("handout.red-flags-intro")},
+			Items: c.RedFlags, After: []string{p.T("handout.red-flags-after")}})
+	}
+	s.Sections = append(s.Sections, Join(p, c))
 	expect := Section{Heading: p.T("handout.expect"), Before: []string{p.T("handout.expect-intro")}}
 	sources := []string{}
 	if q := p.Question(agreementsQ); q != nil {
@@ -105,8 +113,8 @@ func Build(p *checklist.Pack, c Circle) Sheet {
 	return s
 }
 
-// join is the "how to join" section, from the service record.
-func join(p *checklist.Pack, c Circle) Section {
+// Join is the "how to join" section, from the service record.
+func Join(p *checklist.Pack, c Circle) Section {
 	sv := c.Service
 	sec := Section{Heading: p.T("handout.join")}
 	if c.Referral != "" {
