@@ -173,3 +173,17 @@ func FuzzParseService(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitKeepsService: keeping a vetting splits it; the service record
+// is the circle's and goes with the circle's part, never the person's.
+func TestSplitKeepsService(t *testing.T) {
+	p := defaultPack(t)
+	a, err := checklist.ParseAnswers(p, "a.yaml", []byte(serviceFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	circle, person := checklist.SplitAnswers(p, a)
+	if !reflect.DeepEqual(circle.Service, a.Service) || !person.Service.IsZero() {
+		t.Fatalf("split: circle %+v, person %+v", circle.Service, person.Service)
+	}
+}

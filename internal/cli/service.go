@@ -353,7 +353,7 @@ document. Decision support, not medical advice.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHandout(e, args[0], o) },
 	}
-	cmd.Flags().StringVar(&o.forAlias, "for", "", "the person the sheet is for, by the alias of their private record (their referral status is added when person records are kept)")
+	addForFlag(cmd, &o.forAlias, "the person the sheet is for: their referral's latest step is on it")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or markdown")
 	return cmd
 }
@@ -363,25 +363,36 @@ func runHandout(e env, name string, o handoutOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	if o.forAlias != "" {
-		if err := register.CheckName(o.forAlias); err != nil {
-			return badInput(fmt.Errorf("--for: %w", err))
-		}
-	}
 	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err
 	}
-	a, _, _ := g.LatestVetting(p, c)
+	// The person first: an alias that finds no record is refused (with
+	// the close ones) before anything is printed.
+	ps, who, perr := findPerson(g, o.forAlias)
+	if perr != nil && o.forAlias != "" {
+		return perr
+	}
+	a, _, seen, err := circleRecord(e, p, g, c)
+	if err != nil {
+		return err
+	}
 	s, _, problems := g.Service(p, c)
 	for _, pr := range problems {
 		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
 	}
 	hc := handout.Circle{Name: c.Name, Service: s.WithAnswers(a)}
 	_, hc.Setting = circleKind(p, a)
-	if a != nil {
-		for _, f := range report.Build(p, a, report.Options{}).RedFlags {
+	if a != nil || len(seen) > 0 {
+		// The circle's record, with what was seen of it in sessions: its
+		// confirmed red flags open the sheet.
+		for _, f := range register.CircleReport(p, a, seen, report.Options{}).RedFlags {
 			hc.RedFlags = append(hc.RedFlags, f.Label)
+		}
+	}
+	if perr == nil {
+		if rs, _, _ := ps.Referrals(p, who, c); len(rs) > 0 {
+			hc.Referral = strings.TrimPrefix(referralLine(p, rs), p.T("referral.label")+": ")
 		}
 	}
 	sheet := handout.Build(p, hc)

@@ -87,7 +87,7 @@ func TestServiceExportAndHandout(t *testing.T) {
 			t.Errorf("export lacks %s", want)
 		}
 	}
-	for _, private := range []string{"Only Checked In", "Pt M.R.", "safety plan", "PRIVATE", "Ana Coordinator", "uncomfortable", "comfort", "worse", "verdict", "promising"} {
+	for _, private := range []string{"pt-17", "Only Checked In", "Pt M.R.", "safety plan", "PRIVATE", "Ana Coordinator", "uncomfortable", "comfort", "worse", "verdict", "promising"} {
 		if strings.Contains(strings.ToLower(first), strings.ToLower(private)) {
 			t.Errorf("the export holds %q: a person's data or a verdict", private)
 		}
@@ -107,12 +107,19 @@ func TestServiceExportAndHandout(t *testing.T) {
 		t.Errorf("--format csv: %d %s", code, errs)
 	}
 
-	// The handout, in both languages, for a person by alias.
+	// The handout, in both languages, for a person by alias: their
+	// referral's latest step is on it; an alias with no record is refused.
+	if code, _, errs := runCLI(t, "", "referral", "Thursday Harbor KAP Group", "--for", "pt-17", "--status", "referred", "--date", "2026-11-21"); code != 0 {
+		t.Fatalf("referral: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "", "handout", "Thursday Harbor KAP Group", "--for", "pt-71"); code != 2 {
+		t.Errorf("handout --for an alias with no record: %d %s", code, errs)
+	}
 	code, text, errs := runCLI(t, "", "handout", "Thursday Harbor KAP Group", "--for", "pt-17")
 	if code != 0 {
 		t.Fatalf("handout: %d %s", code, errs)
 	}
-	for _, want := range []string{"Phone: +1 503 555 0142 x7", "a sliding scale, $20 to $60 a session", "988", "Where: in person or online"} {
+	for _, want := range []string{"Your referral: referred on 2026-11-21", "Phone: +1 503 555 0142 x7", "a sliding scale, $20 to $60 a session", "988", "Where: in person or online"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("handout lacks %q:\n%s", want, text)
 		}
@@ -121,6 +128,9 @@ func TestServiceExportAndHandout(t *testing.T) {
 		if textclean.Width(line) > 80 {
 			t.Errorf("handout line over 80 columns: %q", line)
 		}
+	}
+	if _, again, _ := runCLI(t, "", "circles", "export"); again != first || strings.Contains(again, "pt-17") {
+		t.Error("a person's referral changed the export")
 	}
 	code, es, _ := runCLI(t, "", "--lang", "es", "handout", "Thursday Harbor KAP Group")
 	if code != 0 || !strings.Contains(strings.Join(strings.Fields(es), " "), "para español, marque 2") || !strings.Contains(es, "Teléfono:") {
