@@ -52,7 +52,13 @@ edit). --clear FIELD empties a field. Without flags it prints the record.
     --website https://example.org/circle --weekday thursday --start 18:30 \
     --frequency biweekly --languages en,es --cost sliding-scale --amount 20-60`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCirclesService(cmd, e, args[0], o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesService(cmd, ce, args[0], o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.phone, "phone", "", "phone number: digits, spaces, - . ( ), a leading +, an extension after x")
@@ -176,7 +182,7 @@ func containsStr(list []string, s string) bool {
 	return false
 }
 
-func runCirclesService(cmd *cobra.Command, e env, name string, o serviceOptions) error {
+func runCirclesService(cmd *cobra.Command, e cmdEnv, name string, o serviceOptions) error {
 	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err
@@ -195,14 +201,14 @@ func runCirclesService(cmd *cobra.Command, e env, name string, o serviceOptions)
 			_, err := fmt.Fprintln(e.stdout, p.Tf("service.none", "name", displayName(c.Name)))
 			return err
 		}
-		return writeService(e, p, c.Name, s)
+		return writeService(e.env, p, c.Name, s)
 	}
 	path, err := g.AddService(c, s, now)
 	if err != nil {
 		return err
 	}
-	markKept(e, path)
-	if err := writeService(e, p, c.Name, s); err != nil {
+	markKept(e.env, path)
+	if err := writeService(e.env, p, c.Name, s); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(e.stdout, p.Tf("checkin.kept", "path", displayName(path)))
@@ -239,31 +245,31 @@ in: no person's answers, notes, check-ins or referrals, and no verdict (see
 docs/hsds.md). IDs are derived from each circle's ID, so exporting again gives
 the same IDs. --output FILE writes a new file (never over an existing one).`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runCirclesExport(e, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ce, err := prepare(cmd, e, needs{formats: []string{"hsds"}, pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runCirclesExport(ce, o)
+		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "hsds", "output format: hsds")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this new file instead of standard output")
 	return cmd
 }
 
-func runCirclesExport(e env, o exportOptions) error {
-	if _, err := checkFilter("format", o.format, []string{"hsds"}); err != nil {
-		return badInput(err)
-	}
+func runCirclesExport(e cmdEnv, o exportOptions) error {
 	if o.output != "" {
 		if _, err := os.Lstat(o.output); err == nil {
 			return badInput(fmt.Errorf("%s already exists; vetcircle never writes over a file: choose another name, or remove it first", displayName(o.output)))
 		}
 	}
-	p, err := loadPack(e, "")
+	p := e.pack
+	g, err := e.register()
 	if err != nil {
 		return err
 	}
-	g, err := registerFor(e, p)
-	if err != nil {
-		return err
-	}
-	circles, err := exportCircles(e, p, g, time.Now())
+	circles, err := exportCircles(e.env, p, g, time.Now())
 	if err != nil {
 		return err
 	}
@@ -351,18 +357,21 @@ signs it is time to leave, and where to get help, in the chosen language
 (--lang es). Plain text within 80 columns by default; --format markdown for a
 document. Decision support, not medical advice.`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runHandout(e, args[0], o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ce, err := prepare(cmd, e, needs{formats: []string{"text", "markdown"}, pack: true, register: true})
+			if err != nil {
+				return err
+			}
+			return runHandout(ce, args[0], o)
+		},
 	}
 	addForFlag(cmd, &o.forAlias, "the person the sheet is for: their referral's latest step is on it")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or markdown")
 	return cmd
 }
 
-func runHandout(e env, name string, o handoutOptions) error {
-	format, err := checkFilter("format", o.format, []string{"text", "markdown"})
-	if err != nil {
-		return badInput(err)
-	}
+func runHandout(e cmdEnv, name string, o handoutOptions) error {
+	format := e.format
 	p, g, c, err := kept(e, name)
 	if err != nil {
 		return err
@@ -373,7 +382,7 @@ func runHandout(e env, name string, o handoutOptions) error {
 	if perr != nil && o.forAlias != "" {
 		return perr
 	}
-	a, _, seen, err := circleRecord(e, p, g, c)
+	a, _, seen, err := circleRecord(e.env, p, g, c)
 	if err != nil {
 		return err
 	}
