@@ -66,6 +66,9 @@ type Answers struct {
 	// Vetted says when, by whom and from what these answers were gathered:
 	// the date of the call or visit, not the date a report is printed.
 	Vetted Provenance
+	// Service is the circle's service record (contact, schedule,
+	// languages, cost, last verified), from the circle block.
+	Service Service
 }
 
 // ResumeReview is the resume point of a walkthrough that stopped on the
@@ -153,7 +156,7 @@ func (a *Answers) Clone() *Answers {
 	if a == nil {
 		return NewAnswers()
 	}
-	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Vetted: a.Vetted, Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
+	c := &Answers{Version: a.Version, ResumeAt: a.ResumeAt, Vetted: a.Vetted, Service: a.Service.Clone(), Values: make(map[string]Value, len(a.Values)), Notes: make(map[string]string, len(a.Notes))}
 	for k, v := range a.Values {
 		v.List = slices.Clone(v.List)
 		v.Unsure = slices.Clone(v.Unsure)

@@ -186,13 +186,17 @@ func parseCircle(p *Pack, a *Answers, n *yamlread.Node, l, warn *errorList, leni
 		return
 	}
 	for i, k := range n.Keys {
+		if slices.Contains(ServiceFields, k.Value) {
+			parseService(a, k, n.Vals[i], l)
+			continue
+		}
 		q := circleQuestion(p, k.Value)
 		if q == nil {
 			if lenient {
 				keepUnknown(a, Extra{ID: k.Value, Circle: true}, n.Vals[i], warn, "unknown circle field "+strconv.Quote(k.Value))
 				continue
 			}
-			l.addHint(k.Pos, "allowed: %s", []any{strings.Join(CircleFields, ", ")}, "unknown circle field %q", k.Value)
+			l.addHint(k.Pos, "allowed: %s", []any{strings.Join(slices.Concat(CircleFields, ServiceFields), ", ")}, "unknown circle field %q", k.Value)
 			continue
 		}
 		parseValue(p, a, q, k, n.Vals[i], l, warn, lenient)

@@ -60,6 +60,7 @@ func MarshalAnswers(p *Pack, a *Answers) []byte {
 		}
 		answers = append(answers, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
 	}
+	circle = append(circle, serviceLines(a.Service)...)
 	for _, e := range extraCircle {
 		circle = append(circle, fmt.Sprintf("  %s: %s\n", yamlKey(e.ID), e.Raw))
 	}

@@ -47,6 +47,7 @@ func SplitAnswers(p *Pack, a *Answers) (circle, person *Answers) {
 		return circle, person
 	}
 	circle.Vetted, person.Vetted = a.Vetted, a.Vetted
+	circle.Service = a.Service.Clone() // how to reach and join the circle: the circle's, never the person's
 	circle.Version, person.Version = a.Version, a.Version
 	to := func(id string) *Answers {
 		if p.PersonQuestion(id) {

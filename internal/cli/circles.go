@@ -119,6 +119,7 @@ note for their chart, with their referral's latest step.`,
 	}
 	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, note (plain text for a health record), or json (the circle and every vetting's provenance)")
 	addForFlag(show, &showFor, "judge the circle for this person, with their referral")
+	cmd.AddCommand(addPackFlags(newCirclesServiceCmd(e)), addPackFlags(newCirclesExportCmd(e)))
 	cmd.AddCommand(addPackFlags(add), addPackFlags(show), addPackFlags(&cobra.Command{
 		Use:   "diff NAME",
 		Short: "What changed between a circle's last two vettings",

@@ -37,7 +37,9 @@ type circleJSON struct {
 	Vetted   string           `json:"vetted"`
 	RevetDue bool             `json:"revet_due"`
 	Revet    []register.Revet `json:"revet"`
-	Problems []string         `json:"problems"`
+	// Service is the circle's service record; null when none is kept.
+	Service  *checklist.Service `json:"service"`
+	Problems []string           `json:"problems"`
 }
 
 func runCirclesShow(ce cmdEnv, name, alias string) error {
@@ -66,6 +68,13 @@ func runCirclesShow(ce cmdEnv, name, alias string) error {
 			}
 			j.Vettings = append(j.Vettings, vettingJSON{File: files[i], VettedAt: at.Format(time.DateOnly), VettedBy: a.Vetted.By,
 				Source: a.Vetted.Source, Rules: a.Vetted.Rules, Verdict: checklist.Verdict(report.Build(p, a, report.Options{}).Verdict.Value)})
+		}
+		if s, _, bad := g.Service(p, c); !s.IsZero() {
+			j.Service = &s
+		} else {
+			for _, pr := range bad {
+				j.Problems = append(j.Problems, pr.File+": "+pr.Err.Error())
+			}
 		}
 		out := bufio.NewWriter(e.stdout)
 		enc := json.NewEncoder(out)
@@ -122,7 +131,10 @@ func runCirclesShow(ce cmdEnv, name, alias string) error {
 			fmt.Fprintf(out, "- %s\n", l)
 		}
 	}
-	return out.Flush()
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return writeServiceMarkdown(e, p, g, c)
 }
 
 func runCirclesDiff(e cmdEnv, name string) error {

@@ -337,5 +337,6 @@ anywhere. In a crisis in the US, call or text 988.`,
 		"language of the questions and summary: "+strings.Join(rules.Languages(), " or ")+" (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e),
 		newCheckinCmd(re), newHistoryCmd(re), newCirclesCmd(re), newRevetCmd(e), newReferralCmd(re))
+	root.AddCommand(addPackFlags(newHandoutCmd(re)))
 	return root
 }

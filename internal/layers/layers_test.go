@@ -26,6 +26,8 @@ var layer = map[string]int{
 	"internal/summary":  coreLayer,
 	"internal/fhir":     coreLayer,
 	"internal/register": coreLayer,
+	"internal/handout":  coreLayer, // the patient handout, terminal-free
+	"internal/hsds":     coreLayer, // the register as Open Referral HSDS
 	"internal/draft":    coreLayer,
 	"internal/people":   coreLayer,
 	"internal/rulesdoc": coreLayer,

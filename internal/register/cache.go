@@ -20,11 +20,11 @@ import (
 // circles then reads each circle's metadata and two folders' times, not
 // every vetting and check-in. It lives in the user's cache folder (never in
 // the register, which a team shares), mode 0600, and is only ever a copy:
-// an entry is used while its vettings/ and checkins/ folders keep the same
+// an entry is used while its vettings/, seen/ and service/ folders keep the same
 // modification time and size (adding, removing or renaming a file changes
 // them; the register's files are never edited in place), under the same
 // rules pack; anything unreadable is simply read again.
-const cacheVersion = 4 // 2: entries hold the line's fit words and red flag labels; 3: re-vet reasons; 4: seen/, no person's fit or stay
+const cacheVersion = 5 // 2: entries hold the line's fit words and red flag labels; 3: re-vet reasons; 4: seen/, no person's fit or stay; 5: the service record
 
 type cacheFile struct {
 	Version int                   `json:"version"`
@@ -94,11 +94,11 @@ func (g Register) saveCache(c cacheFile) {
 }
 
 // folderSig is what changes when a file is added to or removed from a
-// circle's vettings/ or seen/; "" (do not cache) when either is a link
+// circle's vettings/, seen/ or service/; "" (do not cache) when either is a link
 // or cannot be read.
 func (g Register) folderSig(folder string) string {
 	sig := ""
-	for _, kind := range []string{"vettings", seenDir} {
+	for _, kind := range []string{"vettings", seenDir, serviceDir} {
 		fi, err := os.Lstat(filepath.Join(g.Dir, folder, kind))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

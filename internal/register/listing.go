@@ -53,6 +53,9 @@ type Entry struct {
 	RevetDue bool    `json:"revet_due"`
 	Revet    []Revet `json:"revet"`
 	File     string  `json:"file"`
+	// Service is the circle's service record (see service.go); null when
+	// none is kept.
+	Service *checklist.Service `json:"service"`
 }
 
 // Stay is a stay answer on the register's line: its value and words.
@@ -156,11 +159,19 @@ func (g Register) entry(p *checklist.Pack, c Circle, now time.Time) (Entry, []Pr
 	e.Checkins = len(seen)
 	bad = append(bad, sbad...)
 	if len(vettings) == 0 {
+		s, _, sbad := g.service(p, c, nil, "")
+		if bad = append(bad, sbad...); !s.IsZero() {
+			e.Service = &s
+		}
 		return e, bad
 	}
 	a, path, vbad := latestReadable(p, vettings)
 	bad = append(bad, vbad...)
 	e.Vettings = len(vettings) - len(vbad)
+	s, _, sbad := g.service(p, c, a, path)
+	if bad = append(bad, sbad...); !s.IsZero() {
+		e.Service = &s
+	}
 	if a == nil {
 		// Listed all the same, as vetted on no date that reads.
 		return e, bad
