@@ -403,6 +403,11 @@ func runHandout(e cmdEnv, name string, o handoutOptions) error {
 		if rs, _, _ := ps.Referrals(p, who, c); len(rs) > 0 {
 			hc.Referral = strings.TrimPrefix(referralLine(p, rs), p.T("referral.label")+": ")
 		}
+		// The person's own record decides whether the crisis line comes
+		// first: the same report every other view of them uses.
+		if r, _, err := personReport(p, ps, who, c, a, seen, report.Options{}); err == nil && r.Crisis != nil {
+			hc.Distress = true
+		}
 	}
 	sheet := handout.Build(p, hc)
 	if format == "markdown" {

@@ -157,3 +157,32 @@ func TestServiceExportAndHandout(t *testing.T) {
 		t.Errorf("handout for an unknown circle: %d %s", code, errs)
 	}
 }
+
+// TestHandoutForSomeoneInDistress: a check-in that records distress puts the
+// crisis line at the top of that person's handout, and only theirs.
+func TestHandoutForSomeoneInDistress(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	dir := t.TempDir()
+	f := answersNamed(t, dir, "luna.yaml", "Café Luna", false)
+	if code, _, errs := runCLI(t, "", "circles", "add", f); code != 0 {
+		t.Fatalf("add: %d %s", code, errs)
+	}
+	for _, who := range []string{"pt-1", "pt-2"} {
+		args := []string{"checkin", "Café Luna", "--for", who, "--felt", "worse", "--date", "2026-11-20"}
+		if who == "pt-1" {
+			args = append(args, "--distress", "yes")
+		}
+		if code, _, errs := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("checkin %s: %d %s", who, code, errs)
+		}
+	}
+	_, sheet, _ := runCLI(t, "", "handout", "Café Luna", "--for", "pt-1")
+	i, j := strings.Index(sheet, "988"), strings.Index(sheet, "HOW TO JOIN")
+	if i < 0 || j < 0 || i > j {
+		t.Errorf("in distress, 988 must come before how to join:\n%s", sheet)
+	}
+	_, calm, _ := runCLI(t, "", "handout", "Café Luna", "--for", "pt-2")
+	if i, j := strings.Index(calm, "988"), strings.Index(calm, "HOW TO JOIN"); i < j {
+		t.Errorf("someone else's distress moved the crisis line on this sheet:\n%s", calm)
+	}
+}

@@ -34,6 +34,10 @@ type Circle struct {
 	// RedFlags are the red flags confirmed when the circle was vetted, in
 	// words: a sheet about how to join never leaves them out.
 	RedFlags []string
+	// Distress is set when the person's own record (their answers or a
+	// check-in) shows distress: where to get help then opens the sheet,
+	// before anything about the circle.
+	Distress bool
 }
 
 // Sheet is the handout: a title, sections, and a closing.
@@ -68,6 +72,11 @@ var ownSources = []string{"How often should I attend?", "What if someone in my c
 // Build is the sheet for circle c in p's language.
 func Build(p *checklist.Pack, c Circle) Sheet {
 	s := Sheet{Title: p.Tf("handout.title", "circle", textclean.CleanLine(c.Name)), Subtitle: p.T("handout.subtitle")}
+	help := Section{Heading: p.T("handout.help"), Before: []string{p.T("handout.crisis"), p.T("handout.crisis-circle")}}
+	if c.Distress {
+		// Distress brings the crisis line first, before even the red flags.
+		s.Sections = append(s.Sections, help)
+	}
 	if len(c.RedFlags) > 0 {
 		// First, before how to join: a confirmed red flag is never hidden.
 		s.Sections = append(s.Sections, Section{Heading: p.T("handout.red-flags"), Before: []string{p.T("handout.red-flags-intro")},
@@ -102,7 +111,9 @@ func Build(p *checklist.Pack, c Circle) Sheet {
 		sources = append(sources, q.Source)
 	}
 	s.Sections = append(s.Sections, leave)
-	s.Sections = append(s.Sections, Section{Heading: p.T("handout.help"), Before: []string{p.T("handout.crisis"), p.T("handout.crisis-circle")}})
+	if !c.Distress {
+		s.Sections = append(s.Sections, help)
+	}
 	var cited []string
 	for _, src := range append(sources, ownSources...) {
 		if src != "" && !slices.Contains(cited, src) {

@@ -153,3 +153,29 @@ func TestHandoutCitesTheGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestDistressPutsHelpFirst: when the person's record shows distress, the
+// sheet opens with where to get help (988), before the circle's red flags;
+// otherwise help comes after the signs to leave.
+func TestDistressPutsHelpFirst(t *testing.T) {
+	for lang, p := range packs(t) {
+		c := harbor
+		c.RedFlags = []string{"a red flag"}
+		calm := handout.Build(p, c)
+		if calm.Sections[0].Heading == p.T("handout.help") {
+			t.Errorf("%s: help opens the sheet of someone not in distress", lang)
+		}
+		c.Distress = true
+		s := handout.Build(p, c)
+		if s.Sections[0].Heading != p.T("handout.help") {
+			t.Errorf("%s: in distress, the sheet opens with %q, not where to get help", lang, s.Sections[0].Heading)
+		}
+		if len(s.Sections) != len(calm.Sections) {
+			t.Errorf("%s: %d sections in distress, %d otherwise: help must move, not repeat", lang, len(s.Sections), len(calm.Sections))
+		}
+		text := s.Text(80)
+		if i, j := strings.Index(text, "988"), strings.Index(text, "a red flag"); i < 0 || j < 0 || i > j {
+			t.Errorf("%s: 988 does not come before the red flags:\n%s", lang, text)
+		}
+	}
+}
