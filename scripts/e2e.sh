@@ -599,6 +599,17 @@ coordinators_week() {
 		fail "week: referral"
 	vc circles show "Open Door Integration Circle" --for "MR-0412" --format note | grep -qF "Referral: declined by the person on 2026-11-20" ||
 		fail "week: the record note lacks the referral"
+	# The circle's service record, the directory export and the patient's
+	# handout (in Spanish): the export names no one.
+	vc circles service "Thursday KAP Circle" --phone "+1 503 555 0100" --website "https://thursday.example/circle" --languages en,es >>"$tmp/week.out" 2>&1 ||
+		{ cat "$tmp/week.out" >&2; fail "week: circles service"; }
+	vc circles export --format hsds --output "$tmp/week-hsds.json" || fail "week: circles export"
+	grep -qF '"total_items": 4' "$tmp/week-hsds.json" || fail "week: the export does not hold the four circles"
+	grep -qF 'https://thursday.example/circle' "$tmp/week-hsds.json" || fail "week: the export lacks the service record"
+	if grep -l -e "MR-0412" -e "JS-0977" -e "sertraline" -e "safety plan" "$tmp/week-hsds.json"; then fail "week: the export holds a patient's data"; fi
+	vc --lang es handout "Thursday KAP Circle" --for "MR-0412" >"$tmp/week-handout.txt" || fail "week: handout"
+	grep -qF "marque 2" "$tmp/week-handout.txt" || { cat "$tmp/week-handout.txt" >&2; fail "week: the Spanish handout lacks the 988 Spanish option"; }
+	grep -qF "thursday.example" "$tmp/week-handout.txt" || fail "week: the handout does not say how to join"
 	# The shared register holds no one's alias, notes or fit answers.
 	if grep -rIl -e "MR-0412" -e "JS-0977" -e "sertraline" -e "steadying" -e "safety plan" -e "prefers evenings" -e "online-only" "$team"; then
 		fail "week: the shared register holds a patient's data"
@@ -607,7 +618,7 @@ coordinators_week() {
 	[ "$(stat -c %a "$data/vetcircle/people")" = 700 ] || fail "week: the people folder is not 0700"
 }
 
-echo "== e2e: a coordinator's week: four circles, two patients at one circle, a comparison, a referral declined; the register holds no patient data"
+echo "== e2e: a coordinator's week: four circles, two patients at one circle, a comparison, a referral declined, a directory export and a handout; the register holds no patient data"
 coordinators_week
 
 echo "e2e: 19 passed, 0 failed"
