@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -21,8 +22,8 @@ import (
 // it, the user's own record.
 const forFlag = "for"
 
-func addForFlag(cmd *cobra.Command, alias *string, what string) {
-	cmd.Flags().StringVar(alias, forFlag, "", what+" (an alias you choose, never required to be a name or a record number; default: your own record)")
+func addForFlag(cmd *cobra.Command, alias *string) {
+	cmd.Flags().StringVar(alias, forFlag, "", "")
 }
 
 // peopleFor is the store of person records that goes with register g: in
@@ -127,7 +128,7 @@ func keepVetting(p *checklist.Pack, g register.Register, alias string, c registe
 		return k, nil
 	}
 	if k.Person, err = s.KeepAnswers(p, who, c, person, now); err != nil {
-		return k, fmt.Errorf("the person's record: %w", err)
+		return k, msg.Wrap(err, "cli.err.person-record", "reason", err)
 	}
 	date := a.Vetted.On
 	if date == "" {
@@ -207,14 +208,7 @@ type referralOptions struct {
 func newReferralCmd(e env) *cobra.Command {
 	var o referralOptions
 	cmd := &cobra.Command{
-		Use:   "referral CIRCLE --status referred|joined|declined|left [--for ALIAS]",
-		Short: "Record where a person stands with a circle: referred, joined, declined or left",
-		Long: `Record a step of a person's referral to a circle, to close the loop:
-referred, joined, declined (--by person, circle or coordinator) or left, on a
-date (default today), with a note. Kept only in the person's private record,
-never in the register; shown by vetcircle history and in the record note
-(vetcircle circles show CIRCLE --for ALIAS --format note). Without --status,
-lists the steps recorded.`,
+		Use: "referral CIRCLE --status referred|joined|declined|left [--for ALIAS]",
 		Example: `  vetcircle referral "Thursday KAP Circle" --for MR --status referred
   vetcircle referral "Thursday KAP Circle" --for MR --status declined --by person --date 2026-11-02 --note "prefers evenings"
   vetcircle referral "Thursday KAP Circle" --for MR`,
@@ -227,11 +221,11 @@ lists the steps recorded.`,
 			return runReferral(ce, o, args[0])
 		},
 	}
-	addForFlag(cmd, &o.alias, "whose referral")
-	cmd.Flags().StringVar(&o.status, "status", "", "the step: "+strings.Join(checklist.ReferralStatuses, ", ")+" (without it, the steps recorded are listed)")
-	cmd.Flags().StringVar(&o.by, "by", "", "who declined: "+strings.Join(checklist.ReferralBy, ", ")+" (with --status declined; who records it is "+byEnv+", else your login name)")
-	cmd.Flags().StringVar(&o.date, "date", "", "the step's date, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&o.note, "note", "", "a note")
+	addForFlag(cmd, &o.alias)
+	cmd.Flags().StringVar(&o.status, "status", "", "")
+	cmd.Flags().StringVar(&o.by, "by", "", "")
+	cmd.Flags().StringVar(&o.date, "date", "", "")
+	cmd.Flags().StringVar(&o.note, "note", "", "")
 	return addPackFlags(cmd)
 }
 

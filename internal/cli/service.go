@@ -41,16 +41,7 @@ var serviceFlags = []string{"phone", "email", "website", "schedule", "weekday", 
 func newCirclesServiceCmd(e env) *cobra.Command {
 	var o serviceOptions
 	cmd := &cobra.Command{
-		Use:   "service NAME",
-		Short: "Show or set how to reach and join a circle (contact, schedule, languages, cost)",
-		Long: `Show a circle's service record, or set parts of it without editing YAML:
-each flag given sets one field, the others stay as they are, and the whole
-record is kept as a new file under the circle's service/ folder (never an
-edit). --clear FIELD empties a field. Without flags it prints the record.
-
-  vetcircle circles service "Thursday KAP Circle" --phone "+1 503 555 0142" \
-    --website https://example.org/circle --weekday thursday --start 18:30 \
-    --frequency biweekly --languages en,es --cost sliding-scale --amount 20-60`,
+		Use:  "service NAME",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true})
@@ -236,14 +227,7 @@ type exportOptions struct{ format, output string }
 func newCirclesExportCmd(e env) *cobra.Command {
 	var o exportOptions
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the register as Open Referral HSDS 3.0 JSON, for a 211-style directory",
-		Long: `Write every circle in the register as Open Referral HSDS 3.0 JSON: a service
-per circle, with its organization, where it meets, phones, schedule, contact,
-languages, cost and the date it was last checked. Only facts about circles go
-in: no person's answers, notes, check-ins or referrals, and no verdict (see
-docs/hsds.md). IDs are derived from each circle's ID, so exporting again gives
-the same IDs. --output FILE writes a new file (never over an existing one).`,
+		Use:  "export",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"hsds"}, pack: true, register: true})
@@ -253,8 +237,8 @@ the same IDs. --output FILE writes a new file (never over an existing one).`,
 			return runCirclesExport(ce, o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "hsds", "output format: hsds")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this new file instead of standard output")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "hsds", "")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "")
 	return cmd
 }
 
@@ -349,13 +333,7 @@ type handoutOptions struct{ forAlias, format string }
 func newHandoutCmd(e env) *cobra.Command {
 	var o handoutOptions
 	cmd := &cobra.Command{
-		Use:   "handout CIRCLE",
-		Short: "A one-page sheet for the person: how to join, what to expect, when to leave, 988",
-		Long: `Print a one-page sheet about a circle in the register, for the person going:
-how to join it (from its service record), what a well-run circle is like, the
-signs it is time to leave, and where to get help, in the chosen language
-(--lang es). Plain text within 80 columns by default; --format markdown for a
-document. Decision support, not medical advice.`,
+		Use:  "handout CIRCLE",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"text", "markdown"}, pack: true, register: true})
@@ -365,8 +343,8 @@ document. Decision support, not medical advice.`,
 			return runHandout(ce, args[0], o)
 		},
 	}
-	addForFlag(cmd, &o.forAlias, "the person the sheet is for: their referral's latest step is on it")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or markdown")
+	addForFlag(cmd, &o.forAlias)
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "")
 	return cmd
 }
 
