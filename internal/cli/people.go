@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,14 +51,14 @@ func splitPeople(e env, p *checklist.Pack, g register.Register) {
 	}
 	n, problems, err := g.SplitPeople(p, s.Sink())
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vetcircle: %s\n", textclean.CleanLine(err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", textclean.CleanLine(msg.Say(p, err)))
 		return
 	}
 	if n > 0 {
-		fmt.Fprintf(e.stderr, "vetcircle: moved the person answers and check-ins of %d files from the register to your own private record (%s); the register now holds the circles' part only\n", n, displayName(s.Dir))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.people.moved", "n", strconv.Itoa(n), "dir", displayName(s.Dir)))
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(msg.Say(p, pr.Err)))
 	}
 }
 
@@ -153,7 +154,7 @@ func circleRecord(e env, p *checklist.Pack, g register.Register, c register.Circ
 		return nil, "", nil, err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.skipped", "file", displayName(pr.File), "reason", textclean.CleanLine(msg.Say(p, pr.Err))))
 	}
 	return a, path, seen, nil
 }
@@ -236,16 +237,16 @@ func runReferral(ce cmdEnv, o referralOptions, name string) error {
 	status := strings.ToLower(strings.TrimSpace(o.status))
 	by := strings.ToLower(strings.TrimSpace(o.by))
 	if status != "" && !slices.Contains(checklist.ReferralStatuses, status) {
-		errs = append(errs, fmt.Errorf("--status %s: use one of %s", displayName(o.status), strings.Join(checklist.ReferralStatuses, ", ")))
+		errs = append(errs, msg.New("cli.err.filter", "flag", "status", "value", displayName(o.status), "allowed", strings.Join(checklist.ReferralStatuses, ", ")))
 	}
 	if by != "" && !slices.Contains(checklist.ReferralBy, by) {
-		errs = append(errs, fmt.Errorf("--by %s: use one of %s", displayName(o.by), strings.Join(checklist.ReferralBy, ", ")))
+		errs = append(errs, msg.New("cli.err.filter", "flag", "by", "value", displayName(o.by), "allowed", strings.Join(checklist.ReferralBy, ", ")))
 	}
 	if by != "" && status != checklist.ReferralDeclined {
-		errs = append(errs, errors.New("--by goes with --status declined"))
+		errs = append(errs, msg.New("cli.err.by-needs-declined"))
 	}
 	if status == "" && (by != "" || o.date != "" || o.note != "") {
-		errs = append(errs, errors.New("--by, --date and --note go with --status"))
+		errs = append(errs, msg.New("cli.err.needs-status"))
 	}
 	if o.date == "" {
 		o.date = now.Format(time.DateOnly)
@@ -298,7 +299,7 @@ func printReferrals(e env, p *checklist.Pack, s people.Store, who people.Person,
 		return err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.skipped", "file", displayName(pr.File), "reason", textclean.CleanLine(msg.Say(p, pr.Err))))
 	}
 	out := bufio.NewWriter(e.stdout)
 	if len(rs) == 0 {
