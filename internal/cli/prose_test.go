@@ -14,11 +14,11 @@ import (
 // knownEnglish are the command layer's English literals that are not
 // words for a person, each with why.
 var knownEnglish = map[string]string{
-	"unknown command %q for %q": "cobra's own wording, read back by argsError and said anew from the catalog",
-	"flag needs an argument":    "pflag's wording, recognised by isUsageError",
-	"^unknown shorthand flag: '(.)' in":                 "pflag's wording, read by flagError",
+	"unknown command %q for %q":                             "cobra's own wording, read back by argsError and said anew from the catalog",
+	"flag needs an argument":                                "pflag's wording, recognised by isUsageError",
+	"^unknown shorthand flag: '(.)' in":                     "pflag's wording, read by flagError",
 	"^flag needs an argument: (?:'(.)' in -\\S+|(--\\S+))$": "pflag's wording, read by flagError",
-	"^invalid argument \"(.*)\" for \"(.+)\" flag":           "pflag's wording, read by flagError",
+	"^invalid argument \"(.*)\" for \"(.+)\" flag":          "pflag's wording, read by flagError",
 	"  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n": "rules check, for pack authors (pack problems stay English: docs/languages.md)",
 	"built-in rules (es)": "rules check, for pack authors",
 	// The one errno table (fileio, issue 20) takes these over; their
