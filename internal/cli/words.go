@@ -69,8 +69,11 @@ func wantsWords(root *cobra.Command, args []string) bool {
 	if _, ok := helpRequest(root, args); ok {
 		return true
 	}
-	if len(args) > 0 && args[0] == "man" { // fang adds it as it runs
-		return true
+	if first := firstWord(args); first != "" {
+		switch first {
+		case "man", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return true // added as the command line runs: Find does not know them yet
+		}
 	}
 	c, _, err := root.Find(args)
 	if err != nil || c == nil {
@@ -174,4 +177,18 @@ func flagError(cmd *cobra.Command, err error) error {
 		}
 	}
 	return err
+}
+
+// firstWord is the first argument that is not a flag (nor --lang's value).
+func firstWord(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--"+langFlag:
+			i++
+		case strings.HasPrefix(a, "-"):
+		default:
+			return a
+		}
+	}
+	return ""
 }

@@ -231,3 +231,14 @@ func slicesIndexGlob(args []string) int {
 	}
 	return -1
 }
+
+// TestCompletionsInTheLanguage: the shell's completions describe each
+// command in the chosen language (they are the catalog's words too).
+func TestCompletionsInTheLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"en": "checkin\tRecord a session of a circle you attend", "es": "checkin\tAnote una sesión de un círculo al que asiste"} {
+		code, out, errs := runCLI(t, "", "--lang", lang, "__complete", "")
+		if code != ExitOK || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, completions lack %q:\n%s%s", lang, code, want, out, errs)
+		}
+	}
+}
