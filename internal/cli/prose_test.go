@@ -21,11 +21,6 @@ var knownEnglish = map[string]string{
 	"^invalid argument \"(.*)\" for \"(.+)\" flag":          "pflag's wording, read by flagError",
 	"  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n": "rules check, for pack authors (pack problems stay English: docs/languages.md)",
 	"built-in rules (es)": "rules check, for pack authors",
-	// The one errno table (fileio, issue 20) takes these over; their
-	// words are in the catalog as file.*/output.
-	"no space left on the device (a full disk, or /dev/full)": "errno words, moving to fileio's table (file.full/output)",
-	"the program reading it has closed the pipe":              "errno words, moving to fileio's table (file.pipe/output)",
-	"standard output is closed":                               "errno words, moving to fileio's table (file.closed/output)",
 }
 
 // TestNoEnglishProseInCommands: the command layer holds no sentence for a
