@@ -8351,6 +8351,8 @@ func builtinPackES() *checklist.Pack {
 			"file.not-dir/file":                                                                            "{file} es un archivo, no una carpeta",
 			"file.not-dir/in":                                                                              "la carpeta {dir} no existe (una parte de esa ruta es un archivo)",
 			"file.not-dir/in-because":                                                                      "la carpeta {dir} no existe ({file} es un archivo, no una carpeta)",
+			"file.op.create-folder":                                                                        "crear la carpeta {path}: {reason}",
+			"file.op.save":                                                                                 "guardar {path}: {reason}",
 			"file.other/in":                                                                                "algo salió mal ({reason})",
 			"file.pipe/output":                                                                             "el programa que la lee cerró la tubería",
 			"file.quota":                                                                                   "se agotó su cuota de disco",

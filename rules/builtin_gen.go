@@ -8349,6 +8349,8 @@ func builtinPack() *checklist.Pack {
 			"file.not-dir/file":                                                                            "{file} is a file, not a folder",
 			"file.not-dir/in":                                                                              "the folder {dir} does not exist (part of that path is a file)",
 			"file.not-dir/in-because":                                                                      "the folder {dir} does not exist ({file} is a file, not a folder)",
+			"file.op.create-folder":                                                                        "create folder {path}: {reason}",
+			"file.op.save":                                                                                 "save {path}: {reason}",
 			"file.other/in":                                                                                "something went wrong ({reason})",
 			"file.pipe/output":                                                                             "the program reading it has closed the pipe",
 			"file.quota":                                                                                   "your disk quota is used up",

@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -240,5 +242,26 @@ func TestCompletionsInTheLanguage(t *testing.T) {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("%s: exit %d, completions lack %q:\n%s%s", lang, code, want, out, errs)
 		}
+	}
+}
+
+// TestFileErrorsInSpanish: a failed save is said in the reader's
+// language, path as it is: fileio's one table, the catalog's words.
+func TestFileErrorsInSpanish(t *testing.T) {
+	es, err := rules.ForLanguage("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "no-such-folder")
+	ferr := fileio.WriteNew(filepath.Join(dir, "a.md"), []byte("x"))
+	if ferr == nil {
+		t.Fatal("saving into a folder that does not exist worked")
+	}
+	got := msg.Say(es, ferr)
+	if want := "guardar " + filepath.Join(dir, "a.md") + ": la carpeta " + dir + " no existe"; got != want {
+		t.Errorf("Spanish: %q, want %q", got, want)
+	}
+	if en := ferr.Error(); !strings.Contains(en, "the folder "+dir+" does not exist") {
+		t.Errorf("English: %q", en)
 	}
 }
