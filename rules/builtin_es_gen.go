@@ -8089,6 +8089,7 @@ func builtinPackES() *checklist.Pack {
 			"cli.err.distress":                   "--distress {value}: elija yes (sí) o no",
 			"cli.err.draft-not-saved":            "no se pudo guardar el borrador: {reason}",
 			"cli.err.drafts-folder":              "carpeta de borradores: {reason} (use --no-draft para seguir sin borradores)",
+			"cli.err.exists":                     "{file} ya existe; vetcircle nunca escribe encima de un archivo: elija otro nombre, o bórrelo primero",
 			"cli.err.failed-kept":                "{reason} (cada respuesta dada hasta ahora se conserva en el borrador {path})",
 			"cli.err.felt":                       "--felt {value}: elija better (mejor), same (igual) o worse (peor)",
 			"cli.err.file":                       "{file}: {reason}",

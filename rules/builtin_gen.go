@@ -8089,6 +8089,7 @@ func builtinPack() *checklist.Pack {
 			"cli.err.distress":                   "--distress {value}: use yes or no",
 			"cli.err.draft-not-saved":            "the draft could not be saved: {reason}",
 			"cli.err.drafts-folder":              "drafts folder: {reason} (pass --no-draft to go on without drafts)",
+			"cli.err.exists":                     "{file} already exists; vetcircle never writes over a file: choose another name, or remove it first",
 			"cli.err.failed-kept":                "{reason} (every answer so far is kept in the draft {path})",
 			"cli.err.felt":                       "--felt {value}: use better, same or worse",
 			"cli.err.file":                       "{file}: {reason}",

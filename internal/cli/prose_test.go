@@ -21,6 +21,7 @@ var knownEnglish = map[string]string{
 	"^invalid argument \"(.*)\" for \"(.+)\" flag":          "pflag's wording, read by flagError",
 	"  %d sections, %d questions, %d scoring rules, %d formats with %d fit rules, %d verdict bands, %d text entries\n": "rules check, for pack authors (pack problems stay English: docs/languages.md)",
 	"built-in rules (es)": "rules check, for pack authors",
+	"%q is not one of %s": "an answers-file problem (checklist.FieldError), said through the pack's err: texts",
 }
 
 // TestNoEnglishProseInCommands: the command layer holds no sentence for a

@@ -15,6 +15,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/handout"
 	"github.com/vetcircle/vetcircle/internal/hsds"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -52,18 +53,18 @@ func newCirclesServiceCmd(e env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.phone, "phone", "", "phone number: digits, spaces, - . ( ), a leading +, an extension after x")
-	f.StringVar(&o.email, "email", "", "email address, such as intake@example.org")
-	f.StringVar(&o.website, "website", "", "web address, starting with https:// or http://")
-	f.StringVar(&o.schedule, "schedule", "", "when it meets, in words (\"Every other Thursday, 6:30 pm\")")
-	f.StringVar(&o.weekday, "weekday", "", "the day it meets: "+strings.Join(checklist.Weekdays, ", "))
-	f.StringVar(&o.start, "start", "", "the time it starts, HH:MM on a 24-hour clock")
-	f.StringVar(&o.frequency, "frequency", "", "how often: "+strings.Join(checklist.Frequencies, ", "))
-	f.StringSliceVar(&o.languages, "languages", nil, "languages of the sessions, as codes: en,es")
-	f.StringVar(&o.cost, "cost", "", "how it is paid for: "+strings.Join(checklist.CostModels, ", "))
-	f.StringVar(&o.amount, "amount", "", "US dollars a session: 40, or 20-60 for a sliding scale")
-	f.StringVar(&o.verified, "verified", "", "the date these details were last checked with the circle, YYYY-MM-DD (default: today when anything is set)")
-	f.StringSliceVar(&o.clear, "clear", nil, "empty these fields: "+strings.Join(serviceFlags, ", "))
+	f.StringVar(&o.phone, "phone", "", "")
+	f.StringVar(&o.email, "email", "", "")
+	f.StringVar(&o.website, "website", "", "")
+	f.StringVar(&o.schedule, "schedule", "", "")
+	f.StringVar(&o.weekday, "weekday", "", "")
+	f.StringVar(&o.start, "start", "", "")
+	f.StringVar(&o.frequency, "frequency", "", "")
+	f.StringSliceVar(&o.languages, "languages", nil, "")
+	f.StringVar(&o.cost, "cost", "", "")
+	f.StringVar(&o.amount, "amount", "", "")
+	f.StringVar(&o.verified, "verified", "", "")
+	f.StringSliceVar(&o.clear, "clear", nil, "")
 	return cmd
 }
 
@@ -119,7 +120,7 @@ func (o serviceOptions) apply(cmd *cobra.Command, p *checklist.Pack, s *checklis
 		case "verified":
 			s.LastVerified = ""
 		default:
-			errs = append(errs, fmt.Errorf("--clear %s: use one of %s", displayName(field), strings.Join(serviceFlags, ", ")))
+			errs = append(errs, msg.New("cli.err.filter", "flag", "clear", "value", displayName(field), "allowed", strings.Join(serviceFlags, ", ")))
 		}
 	}
 	set("phone", &s.Contact.Phone, checklist.CheckPhone, o.phone)
@@ -245,7 +246,7 @@ func newCirclesExportCmd(e env) *cobra.Command {
 func runCirclesExport(e cmdEnv, o exportOptions) error {
 	if o.output != "" {
 		if _, err := os.Lstat(o.output); err == nil {
-			return badInput(fmt.Errorf("%s already exists; vetcircle never writes over a file: choose another name, or remove it first", displayName(o.output)))
+			return badInput(msg.New("cli.err.exists", "file", displayName(o.output)))
 		}
 	}
 	p := e.pack
@@ -267,7 +268,7 @@ func runCirclesExport(e cmdEnv, o exportOptions) error {
 	}
 	if err := fileio.WriteNew(o.output, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return badInput(fmt.Errorf("%s already exists; vetcircle never writes over a file: choose another name, or remove it first", displayName(o.output)))
+			return badInput(msg.New("cli.err.exists", "file", displayName(o.output)))
 		}
 		return err
 	}
