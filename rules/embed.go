@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // guideprint checks guide/ (the guide's headings and a fingerprint of its
@@ -147,3 +148,16 @@ func ParseES() (*checklist.Pack, error) {
 
 // ptr is used by the generated packs for optional values.
 func ptr[T any](v T) *T { return &v }
+
+// Errors told by key (internal/msg) read in English wherever the language
+// is not known (logs, tests, err.Error()); the commands tell them in the
+// chosen language. The pack is built on the first such error, not now.
+func init() {
+	msg.SetDefault(func() msg.Catalog {
+		p, err := Default()
+		if err != nil {
+			return nil
+		}
+		return p
+	})
+}

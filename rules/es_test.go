@@ -331,6 +331,9 @@ func localeOnly(key string, other *checklist.Pack) bool {
 	case "date.format", "date.months":
 		return true
 	}
+	if strings.HasPrefix(key, "source.") {
+		return true // the English guide's headings, named in the pack's language
+	}
 	base, ok := strings.CutSuffix(key, ".one")
 	_, inOther := other.Text[base]
 	return ok && inOther
@@ -492,6 +495,9 @@ var englishWords = map[string]bool{
 	"to": true, "for": true, "it": true, "not": true, "they": true, "their": true,
 }
 
+// flagName is a command-line flag (--for), a name in any language.
+var flagName = regexp.MustCompile(`--[a-z][a-z-]*`)
+
 // TestSpanishHasNoEnglishLeft fails on a sentence left as the English one,
 // and on a Spanish sentence that holds common English words.
 func TestSpanishHasNoEnglishLeft(t *testing.T) {
@@ -502,7 +508,7 @@ func TestSpanishHasNoEnglishLeft(t *testing.T) {
 			t.Errorf("%s is still English: %q", pair.path, pair.es)
 			continue
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(pair.es), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(flagName.ReplaceAllString(pair.es, " ")), func(r rune) bool { return !unicode.IsLetter(r) }) {
 			if englishWords[w] {
 				t.Errorf("%s holds the English word %q: %q", pair.path, w, pair.es)
 				break

@@ -30,6 +30,8 @@ import (
 	"strconv"
 	"strings"
 
+	vmsg "github.com/vetcircle/vetcircle/internal/msg"
+
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -196,9 +198,9 @@ func (s *session) drafted(w intake.Written) {
 		s.draftProblem = ""
 		return
 	}
-	msg := "could not save the draft (your answers are still here; keep going or save the summary at the end): " + w.Err.Error()
+	msg := s.p.Tf("cli.draft-failed", "reason", vmsg.Say(s.p, w.Err))
 	if w.Removed {
-		msg = fmt.Sprintf("the summary is saved, but the draft %s could not be removed: %v", w.Path, w.Err)
+		msg = s.p.Tf("cli.draft-not-removed", "path", w.Path, "reason", vmsg.Say(s.p, w.Err))
 	}
 	if msg == s.draftProblem {
 		return

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -388,4 +389,44 @@ func (p *Pack) Tf(key string, pairs ...string) string {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s
+}
+
+// SourceTitle is a guide heading (a rule's source:) as a reader of the
+// pack's language reads it: the pack's "source.<slug>" text when it has
+// one (the guide is in English; a translated pack names its headings in
+// its own words), else the heading as the guide writes it.
+func (p *Pack) SourceTitle(src string) string {
+	if s, ok := p.Text[SourceKey(src)]; ok && s != "" {
+		return s
+	}
+	return src
+}
+
+// Cite is a source for a document that cites it: the title in the pack's
+// language, with the guide's own heading in brackets the first time a
+// translated heading is cited (seen remembers which were).
+func (p *Pack) Cite(src string, seen map[string]bool) string {
+	t := p.SourceTitle(src)
+	if t == src || seen[src] {
+		return t
+	}
+	seen[src] = true
+	return t + " [" + src + "]"
+}
+
+// SourceKey is the text key of a guide heading's translation:
+// "source.when-to-leave-a-circle".
+func SourceKey(src string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(src) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return "source." + strings.TrimSuffix(b.String(), "-")
 }

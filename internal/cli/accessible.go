@@ -15,15 +15,14 @@ import (
 const accessibleFlag = "accessible"
 
 func addAccessibleFlag(root *cobra.Command) {
-	root.PersistentFlags().Bool(accessibleFlag, false,
-		"plain numbered line prompts for screen readers and scripts (also ACCESSIBLE=1 or TERM=dumb)")
+	root.PersistentFlags().Bool(accessibleFlag, false, "")
 }
 
 // mode says whether to use the accessible walkthrough, and why when it was
 // chosen for the user rather than by them.
 type mode struct {
 	on bool
-	// notice is the one line printed on stderr when the mode was chosen
+	// notice is the key of the one line printed on stderr when the mode was chosen
 	// automatically; empty when the user asked for it.
 	notice string
 }
@@ -45,16 +44,15 @@ func accessibleMode(cmd *cobra.Command, e env) mode {
 	if v := strings.ToLower(getenv("ACCESSIBLE")); v != "" && v != "0" && v != "false" && v != "no" {
 		return mode{on: true}
 	}
-	const how = "; pass --accessible to choose it yourself"
 	switch {
 	case getenv("TERM") == "dumb":
-		return mode{on: true, notice: "TERM is dumb, so using accessible mode (numbered line prompts)" + how}
+		return mode{on: true, notice: "cli.accessible.dumb"}
 	case !e.stdinTTY && !e.isTTY:
-		return mode{on: true, notice: "input and output are not a terminal, so using accessible mode (numbered line prompts)" + how}
+		return mode{on: true, notice: "cli.accessible.no-terminal"}
 	case !e.stdinTTY:
-		return mode{on: true, notice: "input is not a terminal, so using accessible mode (numbered line prompts)" + how}
+		return mode{on: true, notice: "cli.accessible.no-input"}
 	case !e.isTTY:
-		return mode{on: true, notice: "output is not a terminal, so using accessible mode (numbered line prompts)" + how}
+		return mode{on: true, notice: "cli.accessible.no-output"}
 	}
 	return mode{}
 }
@@ -74,7 +72,7 @@ func runAccessible(cmd *cobra.Command, ce cmdEnv, m mode) error {
 func runAccessibleFrom(cmd *cobra.Command, ce cmdEnv, m mode, answers *checklist.Answers, r *intake.Revet) error {
 	e, p := ce.env, ce.pack
 	if m.notice != "" {
-		cmd.PrintErrln("vetcircle: " + m.notice)
+		cmd.PrintErrln("vetcircle: " + e.words().T(m.notice))
 	}
 	drafts, err := walkthroughDrafts(cmd, p, ce.drafts, nil)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/compare"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -42,22 +43,13 @@ func checkFilter(flag, v string, allowed []string) (string, error) {
 	if l := strings.ToLower(strings.TrimSpace(v)); slices.Contains(allowed, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("--%s %s: use one of %s", flag, displayName(v), strings.Join(allowed, ", "))
+	return "", msg.New("cli.err.filter", "flag", flag, "value", displayName(v), "allowed", strings.Join(allowed, ", "))
 }
 
 func newCirclesCmd(e env) *cobra.Command {
 	var o circlesOptions
 	cmd := &cobra.Command{
-		Use:   "circles",
-		Short: "Your register of vetted circles: list, add, show, diff",
-		Long: `List every circle kept in your register, with its verdict, red flags, when
-it was last vetted (the date of the call), how many sessions something was
-seen of it in, and whether a re-vet is due and why (a year since the call, or
-a rule change that touches its answers). Keep answers files in it with
-vetcircle circles add; see one with show, what changed between its last two
-vettings with diff, and vet it again with vetcircle revet NAME. The register
-holds circles, never people: a person's fit, check-ins and referrals are in
-their private record (--for ALIAS on compare, history, checkin, referral).`,
+		Use:  "circles",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"table", "json"}, pack: true, register: true})
@@ -67,27 +59,15 @@ their private record (--for ALIAS on compare, history, checkin, referral).`,
 			return runCircles(ce, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.name, "name", "", "only circles whose name holds this")
-	cmd.Flags().StringVar(&o.circleFormat, "circle-format", "", "only circles of this format (kap-circle, ceremony, online-peer, retreat)")
-	cmd.Flags().StringVar(&o.verdict, "verdict", "", "only circles with this verdict (promising, caution, avoid, incomplete)")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or json")
+	cmd.Flags().StringVar(&o.name, "name", "", "")
+	cmd.Flags().StringVar(&o.circleFormat, "circle-format", "", "")
+	cmd.Flags().StringVar(&o.verdict, "verdict", "", "")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "")
 	addPackFlags(cmd)
 	var po provenanceOptions
 	var addFor string
 	add := &cobra.Command{
-		Use:   "add FILE...",
-		Short: "Keep answers files in the register, each under its circle's name",
-		Long: `Keep answers files in the register, each under its circle's own name
-(circle: name:, else the file's name). Each vetting records when: --date, the
-day of the call or visit, else the file's vetted on, else today; by whom (--by,
-else VETCIRCLE_BY, else your login name), how the answers were gathered
-(--source) and the rules pack's id and version. The same answers as the circle's latest vetting are kept once.
-
-A file holds both records: the circle's part (its facts, the facilitator's
-answers, red flags) is kept in the register; the person's part (who they
-are to the circle, what they saw attending, fit, distress, the notes under
-those questions) only in the person's private record (--for ALIAS, else
-your own), never in the register.`,
+		Use:  "add FILE...",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true})
@@ -97,17 +77,11 @@ your own), never in the register.`,
 			return runCirclesAdd(ce, po, addFor, args)
 		},
 	}
-	addProvenanceFlags(add, &po, "how the answers were gathered", true)
-	addForFlag(add, &addFor, "whose record keeps the person's answers (fit, what they saw attending, notes about them)")
+	addProvenanceFlags(add, &po, true)
+	addForFlag(add, &addFor)
 	var showFormat, showFor string
 	show := &cobra.Command{
-		Use:   "show NAME [--for ALIAS]",
-		Short: "The summary of a circle's record (NAME: its exact name, any case, or its ID)",
-		Long: `The summary of a circle's record: its latest vetting, with what was seen of
-it in sessions (each dated, with no one's name). A circle's record has a
-verdict and no fit; with --for ALIAS the circle is judged for that person
-too (fit from their private record), and --format note writes the record
-note for their chart, with their referral's latest step.`,
+		Use:  "show NAME [--for ALIAS]",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"markdown", "note", "json"}, pack: true, register: true})
@@ -117,13 +91,12 @@ note for their chart, with their referral's latest step.`,
 			return runCirclesShow(ce, args[0], showFor)
 		},
 	}
-	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "output format: markdown, note (plain text for a health record), or json (the circle and every vetting's provenance)")
-	addForFlag(show, &showFor, "judge the circle for this person, with their referral")
+	show.Flags().StringVarP(&showFormat, "format", "f", "markdown", "")
+	addForFlag(show, &showFor)
 	cmd.AddCommand(addPackFlags(newCirclesServiceCmd(e)), addPackFlags(newCirclesExportCmd(e)))
 	cmd.AddCommand(addPackFlags(add), addPackFlags(show), addPackFlags(&cobra.Command{
-		Use:   "diff NAME",
-		Short: "What changed between a circle's last two vettings",
-		Args:  cobra.ExactArgs(1),
+		Use:  "diff NAME",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true})
 			if err != nil {
@@ -132,9 +105,8 @@ note for their chart, with their referral's latest step.`,
 			return runCirclesDiff(ce, args[0])
 		},
 	}), addPackFlags(&cobra.Command{
-		Use:   "rename NAME NEW-NAME",
-		Short: "Give a circle a new name; its ID, history and old name (as an alias) stay",
-		Args:  cobra.ExactArgs(2),
+		Use:  "rename NAME NEW-NAME",
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true})
 			if err != nil {
@@ -148,9 +120,8 @@ note for their chart, with their referral's latest step.`,
 
 func newRevetCmd(e env) *cobra.Command {
 	return addPackFlags(&cobra.Command{
-		Use:   "revet NAME",
-		Short: "Vet a kept circle again: its questions only, each with the last answer and note beside it",
-		Args:  cobra.ExactArgs(1),
+		Use:  "revet NAME",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true, drafts: true})
 			if err != nil {
@@ -206,7 +177,7 @@ func runCircles(ce cmdEnv, o circlesOptions) error {
 		return err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(msg.Say(e.words(), pr.Err)))
 	}
 	var rows = all[:0:0]
 	for _, c := range all {
@@ -343,14 +314,14 @@ func runCirclesAdd(ce cmdEnv, o provenanceOptions, alias string, files []string)
 			name = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		}
 		if err := register.CheckName(name); err != nil {
-			reportFileError(e, badInput(fmt.Errorf("%s: %w", displayName(f), err)))
+			reportFileError(e, badInput(msg.Wrap(err, "cli.err.file", "file", displayName(f), "reason", err)))
 			failed++
 			continue
 		}
 		// The circle's own name, exactly: a near match is another circle.
 		c, err := g.Ensure(name)
 		if err != nil {
-			return fmt.Errorf("%s: %w", displayName(f), err)
+			return msg.Wrap(err, "cli.err.file", "file", displayName(f), "reason", err)
 		}
 		a.Vetted = o.provenance(e, p, a.Vetted, now)
 		// Each file at its own time, so two vettings of one circle added
@@ -359,7 +330,7 @@ func runCirclesAdd(ce cmdEnv, o provenanceOptions, alias string, files []string)
 		// a re-vet, kept as such.
 		k, err := keepVetting(p, g, alias, c, a, o.on != "", time.Now())
 		if err != nil {
-			return fmt.Errorf("%s: %w", displayName(f), err)
+			return msg.Wrap(err, "cli.err.file", "file", displayName(f), "reason", err)
 		}
 		path, same := k.Circle, k.Same
 		if k.Person != "" {
@@ -367,7 +338,7 @@ func runCirclesAdd(ce cmdEnv, o provenanceOptions, alias string, files []string)
 			fmt.Fprintln(e.stdout, p.Tf("circles.person-kept", "path", displayName(k.Person)))
 		}
 		if same {
-			fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path))+" — the same answers as its latest vetting; nothing added")
+			fmt.Fprintln(e.stdout, p.Tf("circles.kept-as", "file", displayName(f), "name", displayName(c.Name), "path", displayName(path))+" — "+p.T("cli.circles.same-answers"))
 			continue
 		}
 		markKept(e, path)
@@ -402,7 +373,7 @@ func registerRow(ce cmdEnv, name, alias string) (compare.Row, bool, error) {
 		return compare.Row{}, false, err
 	}
 	if a == nil {
-		return compare.Row{}, false, badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
+		return compare.Row{}, false, badInput(msg.New("cli.err.no-vetting", "circle", displayName(c.Name)))
 	}
 	if alias == "" {
 		return compare.FromReport(p, displayName(name), register.CircleAnswers(p, a, seen), register.CircleReport(p, a, seen, report.Options{})), true, nil
@@ -430,6 +401,6 @@ func runCirclesRename(e cmdEnv, name, newName string) error {
 	if err != nil {
 		return badInput(err)
 	}
-	_, err = fmt.Fprintf(e.stdout, "%s is now %s (ID %s); its vettings and check-ins stay, and the old name still finds it\n", displayName(c.Name), displayName(r.Name), r.ID)
+	_, err = fmt.Fprintln(e.stdout, e.words().Tf("cli.circles.renamed", "old", displayName(c.Name), "new", displayName(r.Name), "id", r.ID))
 	return err
 }

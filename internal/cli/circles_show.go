@@ -9,6 +9,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -94,7 +95,7 @@ func runCirclesShow(ce cmdEnv, name, alias string) error {
 		return err
 	}
 	if a == nil {
-		return badInput(fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name)))
+		return badInput(msg.New("cli.err.no-vetting", "circle", displayName(c.Name)))
 	}
 	// Dated by the call (else the file's own date, said as such), never by
 	// today; and whether a re-vet is due, why and from when.
@@ -147,7 +148,7 @@ func runCirclesDiff(e cmdEnv, name string) error {
 		return badInput(err)
 	}
 	if len(vs) < 2 {
-		return badInput(fmt.Errorf("%s has %d of the two vettings diff needs; vetcircle circles add FILE keeps another", displayName(c.Name), len(vs)))
+		return badInput(msg.New("cli.err.diff-needs-two", "circle", displayName(c.Name), "n", len(vs)))
 	}
 	changed := false
 	out := bufio.NewWriter(e.stdout)
@@ -197,7 +198,7 @@ func runCirclesDiff(e cmdEnv, name string) error {
 		}
 	}
 	if !changed {
-		fmt.Fprintln(out, "No changes: the two vettings give the same answers and notes.")
+		fmt.Fprintln(out, p.T("cli.circles.no-changes"))
 	}
 	return out.Flush()
 }

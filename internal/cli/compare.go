@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/compare"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 )
 
@@ -27,21 +28,7 @@ type compareOptions struct {
 func newCompareCmd(e env) *cobra.Command {
 	var o compareOptions
 	cmd := &cobra.Command{
-		Use:   "compare FILE|NAME|- [FILE|NAME...]",
-		Short: "Compare circles side by side, best first",
-		Long: `Score several answers files and compare them in one table, one row per
-circle, best first (by verdict, then score, then how complete, then name):
-verdict, score, completeness, confirmed red flags, the answers to the three
-questions, format, group size and cost.
-
-In a terminal the table fits the screen; piped or saved it is a markdown
-table. --format json gives an array of objects. A file that cannot be read
-is named on standard error, one line per problem, and the rest are still
-compared; the exit code is then 2. A NAME that is not a file is a circle
-kept in your register (vetcircle circles), compared as of its record: its
-latest vetting and what was seen in sessions, the verdict only (a circle has
-no fit of its own). With --for ALIAS, each register circle is judged for that
-person too: fit from their private record's answers, with nothing written.`,
+		Use: "compare FILE|NAME|- [FILE|NAME...]",
 		Example: `  vetcircle compare examples/*.yaml
   vetcircle compare --format markdown calls/*.yaml > shortlist.md
   vetcircle compare thursday "sunday collective"
@@ -56,9 +43,9 @@ person too: fit from their private record's answers, with nothing written.`,
 			return runCompare(ce, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, markdown, json or csv (default: table in a terminal, markdown otherwise)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "")
 	addPackFlags(cmd)
-	addForFlag(cmd, &o.alias, "judge fit for this person at each register circle")
+	addForFlag(cmd, &o.alias)
 	return cmd
 }
 
@@ -80,7 +67,7 @@ func runCompare(ce cmdEnv, o compareOptions, files []string) error {
 		}
 	}
 	if stdin > 1 {
-		return badInput(errors.New("standard input (-) can be given only once"))
+		return badInput(msg.New("cli.err.stdin-once"))
 	}
 	if o.alias != "" {
 		if err := people.CheckAlias(o.alias); err != nil {
@@ -125,7 +112,7 @@ func runCompare(ce cmdEnv, o compareOptions, files []string) error {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rows); err != nil {
-			return fmt.Errorf("write json: %w", err)
+			return msg.Wrap(err, "cli.err.write", "reason", err)
 		}
 	case "markdown":
 		if len(rows) > 0 {
@@ -156,7 +143,7 @@ func runCompare(ce cmdEnv, o compareOptions, files []string) error {
 
 // reportFileError prints one line per problem, each naming file:line:col
 // and cleaned of terminal escapes (a file name can carry them).
-func reportFileError(e env, err error) { printProblems(e.stderr, err) }
+func reportFileError(e env, err error) { printProblems(e.stderr, e.words(), err) }
 
 // looksLikeFile: a path or an answers file's name, not a circle's name.
 func looksLikeFile(name string) bool {

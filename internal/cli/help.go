@@ -152,7 +152,7 @@ func writeHelp(w io.Writer, e env, c *cobra.Command, p *checklist.Pack, width in
 	para(cmpOr(c.Long, c.Short))
 
 	heading("help.usage")
-	b.WriteString(indent(4, wordWrap(c.UseLine(), width-4)) + "\n")
+	b.WriteString(indent(4, wordWrap(useLine(c, p), width-4)) + "\n")
 	if c.HasAvailableSubCommands() {
 		b.WriteString(indent(4, st.faint.Render(wordWrap(c.CommandPath()+" "+p.T("help.command-help"), width-4))) + "\n")
 	}
@@ -221,7 +221,7 @@ func flagRows(fs *pflag.FlagSet, p *checklist.Pack) [][2]string {
 			name = "-" + f.Shorthand + ", " + name
 		}
 		if f.Value.Type() != "bool" {
-			name += " " + strings.ToUpper(f.Name) // --date DATE: the flag takes a value
+			name += " " + sayPlaceholders(strings.ToUpper(f.Name), p) // --date DATE: the flag takes a value
 		}
 		usage := f.Usage
 		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" && !strings.Contains(usage, d) {
@@ -292,10 +292,11 @@ func reflow(l string, width int) string {
 	lead := len(l) - len(text)
 	pad := strings.Repeat(" ", lead)
 	if i := strings.Index(text, "   "); i > 0 {
-		col := lead + i + len(text[i:]) - len(strings.TrimLeft(text[i:], " "))
+		at := lead + i + len(text[i:]) - len(strings.TrimLeft(text[i:], " ")) // bytes
+		col := ansi.StringWidth(l[:at])                                       // columns: "NÚMERO" is 6
 		if width-col >= 20 {
-			lines := strings.Split(wordWrap(l[col:], width-col), "\n")
-			out := l[:col] + lines[0]
+			lines := strings.Split(wordWrap(l[at:], width-col), "\n")
+			out := l[:at] + lines[0]
 			for _, r := range lines[1:] {
 				out += "\n" + strings.Repeat(" ", col) + r
 			}
@@ -382,7 +383,7 @@ func cmpOr(a, b string) string {
 // with its usage line, in place of cobra's "accepts 1 arg(s), received 0".
 func argsError(e env, cmd *cobra.Command, args []string, err error) error {
 	p := packFor(e, cmd.Flag(langFlag).Value.String())
-	usage := p.Tf("cli.args.usage", "usage", cmd.UseLine())
+	usage := p.Tf("cli.args.usage", "usage", useLine(cmd, p))
 	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 	var want, got int
 	msg := err.Error()
@@ -393,7 +394,7 @@ func argsError(e env, cmd *cobra.Command, args []string, err error) error {
 		return fmt.Errorf("%s %s", p.Tf("cli.args.unknown", "command", name, "arg", textclean.CleanLine(args[0])), usage)
 	case scan(msg, "accepts %d arg(s), received %d", &want, &got), scan(msg, "requires at least %d arg(s), only received %d", &want, &got):
 		if got < want {
-			return fmt.Errorf("%s %s", p.Tf("cli.args.missing", "command", name, "arg", useArg(cmd)), usage)
+			return fmt.Errorf("%s %s", p.Tf("cli.args.missing", "command", name, "arg", sayPlaceholders(useArg(cmd), p)), usage)
 		}
 		return fmt.Errorf("%s %s", p.Tf("cli.args.extra", "command", name, "n", strconv.Itoa(want), "got", strconv.Itoa(got)), usage)
 	}

@@ -70,7 +70,9 @@ func TestHelpFitsAndKeepsWordsWhole(t *testing.T) {
 				have[w] = true
 			}
 			r := newRoot(env{}, &bytes.Buffer{})
+			r.InitDefaultHelpCmd()
 			r.InitDefaultCompletionCmd()
+			localize(r, packFor(e, ""))
 			c, _, _ := r.Find(strings.Fields(path))
 			for _, w := range strings.Fields(cmpOr(c.Long, c.Short)) {
 				if !have[w] {
@@ -124,7 +126,7 @@ func TestArgumentErrorsInPlainWords(t *testing.T) {
 		{[]string{"revet", "Thursday", "KAP", "Circle"}, "vetcircle: revet takes 1 argument, not 3: quote a name that has spaces in it."},
 		{[]string{"bogus"}, "vetcircle: there is no command bogus; vetcircle --help lists them."},
 		{[]string{"rules", "nope"}, "there is no command nope"},
-		{[]string{"--lang", "es", "checkin"}, "vetcircle: a checkin le falta CIRCLE. (uso: vetcircle checkin CIRCLE"},
+		{[]string{"--lang", "es", "checkin"}, "vetcircle: a checkin le falta CÍRCULO. (uso: vetcircle checkin CÍRCULO"},
 	} {
 		code, out, errs := runCLI(t, "", tc.args...)
 		if code != ExitBadInput || out != "" || !strings.Contains(errs, tc.want) || strings.Contains(errs, "arg(s)") {

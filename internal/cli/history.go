@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/accessible"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -37,24 +39,7 @@ type checkinOptions struct {
 func newCheckinCmd(e env) *cobra.Command {
 	var o checkinOptions
 	cmd := &cobra.Command{
-		Use:   "checkin CIRCLE [--felt better|same|worse]",
-		Short: "Record a session of a circle you attend",
-		Long: `Record one session of a circle you attend, in under a minute: how you felt
-afterwards, any sign that it is time to leave, what you saw of the
-facilitation, and a note. Kept as a private file in your circles folder;
-vetcircle history shows them over time, with whether to stay. With --for
-ALIAS it is that person's check-in, kept in their private record; what was
-seen of the circle (advice-giving, pressure, coercion, medication advice)
-is added to the circle's record as seen in a session on that date, with no
-name and no note.
-
-CIRCLE is a circle in your register: its exact name (any case; accents
-optional) or its ID. A name that finds none is refused with the close
-ones, so a typo never starts a circle; --new starts one on purpose.
-
-Without --felt it asks, one question per line (a screen reader reads it as
-it comes; answers can be piped in): how you felt (1 better, 2 the same,
-3 worse), the signs, the facilitation, distress, and a note.`,
+		Use: "checkin CIRCLE [--felt better|same|worse]",
 		Example: `  vetcircle checkin --new "Thursday KAP Circle" --felt worse --sign performing --seen allows-advice
   vetcircle checkin "thursday kap circle" --felt better --seen holds-time --note "Good round tonight"`,
 		Args: cobra.ExactArgs(1),
@@ -66,15 +51,15 @@ it comes; answers can be piped in): how you felt (1 better, 2 the same,
 			return runCheckin(cmd, ce, o, args[0])
 		},
 	}
-	cmd.Flags().StringVar(&o.felt, "felt", "", "how you felt after the session: better, same or worse (without it, vetcircle asks)")
-	cmd.Flags().StringVar(&o.date, "date", "", "the session's date, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringArrayVar(&o.signs, "sign", nil, "a sign it is time to leave, noticed this time (repeatable; vetcircle questions lists the leave-signs IDs)")
-	cmd.Flags().StringArrayVar(&o.seen, "seen", nil, "facilitation seen this time, good or poor (repeatable; the facilitation-good and facilitation-poor IDs)")
-	cmd.Flags().StringVar(&o.distress, "distress", "", "in acute distress now: yes or no")
-	cmd.Flags().StringVar(&o.note, "note", "", "a note")
-	cmd.Flags().BoolVar(&o.newCircle, "new", false, "start a circle that is not in your register yet, under this exact name")
-	addForFlag(cmd, &o.alias, "whose session it was: kept in that person's private record")
-	addProvenanceFlags(cmd, &o.provenanceOptions, "how you know (default: session)", false)
+	cmd.Flags().StringVar(&o.felt, "felt", "", "")
+	cmd.Flags().StringVar(&o.date, "date", "", "")
+	cmd.Flags().StringArrayVar(&o.signs, "sign", nil, "")
+	cmd.Flags().StringArrayVar(&o.seen, "seen", nil, "")
+	cmd.Flags().StringVar(&o.distress, "distress", "", "")
+	cmd.Flags().StringVar(&o.note, "note", "", "")
+	cmd.Flags().BoolVar(&o.newCircle, "new", false, "")
+	addForFlag(cmd, &o.alias)
+	addProvenanceFlags(cmd, &o.provenanceOptions, false)
 	return addPackFlags(cmd)
 }
 
@@ -126,7 +111,7 @@ func runCheckin(cmd *cobra.Command, ce cmdEnv, o checkinOptions, circle string) 
 	case err != nil && o.newCircle && errors.As(err, &nf):
 		kc = register.Circle{Name: strings.TrimSpace(circle)}
 	case err != nil && errors.As(err, &nf):
-		return badInput(fmt.Errorf("%w; vetcircle checkin --new %q starts a circle not yet in the register", err, textclean.CleanLine(circle)))
+		return badInput(msg.Wrap(err, "cli.err.checkin-new", "reason", err, "name", strconv.Quote(textclean.CleanLine(circle))))
 	case err != nil:
 		return err
 	}
@@ -197,7 +182,7 @@ func runCheckin(cmd *cobra.Command, ce cmdEnv, o checkinOptions, circle string) 
 var circlePicker = func(p *checklist.Pack, typed string, names []string) (int, error) {
 	k := ui.NewCirclePicker(p, typed, names, mdrender.DarkFromEnv(), mdrender.NoColor())
 	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
-		return ui.PickQuit, fmt.Errorf("circle picker: %w", err)
+		return ui.PickQuit, msg.Wrap(err, "cli.err.screen", "reason", err)
 	}
 	return k.Chosen(), nil
 }
@@ -207,7 +192,7 @@ var circlePicker = func(p *checklist.Pack, typed string, names []string) (int, e
 var checkinScreen = func(p *checklist.Pack, circle string) (*checklist.Checkin, error) {
 	k := ui.NewCheckin(p, circle, mdrender.DarkFromEnv(), mdrender.NoColor())
 	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
-		return nil, fmt.Errorf("check-in screen: %w", err)
+		return nil, msg.Wrap(err, "cli.err.screen", "reason", err)
 	}
 	return k.Result(), nil
 }
@@ -216,10 +201,10 @@ var checkinScreen = func(p *checklist.Pack, circle string) (*checklist.Checkin, 
 func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error {
 	var errs []error
 	if o.felt == "" && (len(o.signs) > 0 || len(o.seen) > 0 || o.distress != "" || o.note != "") {
-		errs = append(errs, errors.New("--sign, --seen, --distress and --note go with --felt; without --felt vetcircle asks for each"))
+		errs = append(errs, msg.New("cli.err.needs-felt"))
 	}
 	if o.felt != "" && !slices.Contains([]string{checklist.FeltBetter, checklist.FeltSame, checklist.FeltWorse}, o.felt) {
-		errs = append(errs, fmt.Errorf("--felt %q: use better, same or worse", textclean.CleanLine(o.felt)))
+		errs = append(errs, msg.New("cli.err.felt", "value", strconv.Quote(textclean.CleanLine(o.felt))))
 	}
 	// A session not yet held would stand as the latest one and hide the
 	// real latest; one in year 1 would count as years of sessions.
@@ -227,7 +212,7 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error
 		errs = append(errs, err)
 	}
 	if o.distress != "" && o.distress != checklist.Yes && o.distress != checklist.No {
-		errs = append(errs, fmt.Errorf("--distress %q: use yes or no", textclean.CleanLine(o.distress)))
+		errs = append(errs, msg.New("cli.err.distress", "value", strconv.Quote(textclean.CleanLine(o.distress))))
 	}
 	allowed := func(ids ...string) []string {
 		var out []string
@@ -248,7 +233,7 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error
 	} {
 		for _, v := range f.values {
 			if !slices.Contains(f.ok, v) {
-				errs = append(errs, fmt.Errorf("%s %q is not one of the options; use one of: %s", f.flag, textclean.CleanLine(v), strings.Join(f.ok, ", ")))
+				errs = append(errs, msg.New("cli.err.not-an-option", "flag", f.flag, "value", strconv.Quote(textclean.CleanLine(v)), "allowed", strings.Join(f.ok, ", ")))
 			}
 		}
 	}
@@ -258,13 +243,7 @@ func checkCheckinFlags(p *checklist.Pack, o checkinOptions, now time.Time) error
 func newHistoryCmd(e env) *cobra.Command {
 	var format, alias string
 	cmd := &cobra.Command{
-		Use:   "history CIRCLE",
-		Short: "Your sessions of a circle over time, and whether to stay",
-		Long: `Show the check-ins of a circle you attend, one row per session: how you felt
-(▲ better, ■ same, ▼ worse), the signs to leave you noticed and the
-facilitation you saw, a trend line, and whether to stay, with its reasons,
-judged over one person's sessions only: yours, or with --for ALIAS that
-person's. Their referral's latest step is shown under it.`,
+		Use:  "history CIRCLE",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"table", "text", "json"}, pack: true, register: true})
@@ -290,8 +269,8 @@ person's. Their referral's latest step is shown under it.`,
 			return printHistory(e, p, g, s, who, c, format, false)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (symbols), text (words, for screen readers) or json")
-	addForFlag(cmd, &alias, "whose sessions")
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "")
+	addForFlag(cmd, &alias)
 	return addPackFlags(cmd)
 }
 
@@ -317,7 +296,7 @@ func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store,
 		return err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.skipped", "file", displayName(pr.File), "reason", textclean.CleanLine(msg.Say(p, pr.Err))))
 	}
 	referrals, _, _ := s.Referrals(p, who, circle)
 	if len(hist) == 0 && len(referrals) == 0 {
@@ -325,13 +304,13 @@ func printHistory(e env, p *checklist.Pack, g register.Register, s people.Store,
 		if who.Alias != "" {
 			forArg = " --for " + textclean.CleanLine(who.Alias)
 		}
-		return badInput(fmt.Errorf("no check-ins for %s yet; vetcircle checkin %q%s --felt better|same|worse records one", displayName(circle.Name), textclean.CleanLine(circle.Name), forArg))
+		return badInput(msg.New("cli.err.no-checkins", "circle", displayName(circle.Name), "name", strconv.Quote(textclean.CleanLine(circle.Name))+forArg))
 	}
 	// The stay answer over this person's sessions only: the circle's record
 	// (with what anyone saw of it) and this person's own answers.
 	a, _, seen, err := circleRecord(e, p, g, circle)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vetcircle: the circle's latest vetting cannot be read, so only the check-ins count: %s\n", textclean.CleanLine(err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.latest-unreadable", "reason", textclean.CleanLine(msg.Say(p, err))))
 		a = nil
 	}
 	mine, _ := s.LatestAnswers(p, who, circle)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
@@ -24,24 +24,48 @@ func loadPack(e env, dir string) (*checklist.Pack, error) {
 	if dir == "" {
 		p, err := rules.ForLanguage(e.lang)
 		if err != nil {
-			return nil, fmt.Errorf("built-in rules are broken (please report this): %w", err)
+			return nil, msg.Wrap(err, "cli.err.builtin-broken", "reason", err)
 		}
 		return p, nil
 	}
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, badInput(fmt.Errorf("rules folder %s does not exist", displayName(dir)))
+		return nil, badInput(msg.New("cli.err.rules-missing", "dir", displayName(dir)))
 	case err != nil:
-		return nil, badInput(fmt.Errorf("rules folder %s: %w", displayName(dir), err))
+		return nil, badInput(msg.Wrap(err, "cli.err.rules-folder", "dir", displayName(dir), "reason", err))
 	case !st.IsDir():
-		return nil, badInput(fmt.Errorf("rules folder %s is a file; --rules takes a folder of .yaml files", displayName(dir)))
+		return nil, badInput(msg.New("cli.err.rules-is-file", "dir", displayName(dir)))
 	}
 	p, err := checklist.LoadPack(os.DirFS(dir), displayName(dir))
 	if err != nil {
 		return nil, badInput(err)
 	}
+	fillText(p)
 	return p, nil
+}
+
+// fillText gives a custom pack the built-in pack's sentences it lacks, in
+// its own language (else English): a pack copied from an older vetcircle,
+// or one that changes only the rules, shows no "[key]" in the phone
+// script, the comparison or a summary.
+func fillText(p *checklist.Pack) {
+	lang, err := rules.Choose(p.Meta.Language, func(string) string { return "" })
+	if err != nil {
+		lang, _ = rules.Choose("", func(string) string { return "" })
+	}
+	base, err := rules.ForLanguage(lang)
+	if err != nil {
+		return
+	}
+	if p.Text == nil {
+		p.Text = map[string]string{}
+	}
+	for k, v := range base.Text {
+		if _, ok := p.Text[k]; !ok {
+			p.Text[k] = v
+		}
+	}
 }
 
 // readInput reads a named file, or standard input for "-", refusing folders
@@ -57,7 +81,7 @@ func readInput(e env, name string) ([]byte, error) {
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, badInput(fmt.Errorf("%s is a folder; give an answers file", displayName(name)))
+			return nil, badInput(msg.New("cli.err.is-folder", "file", displayName(name)))
 		}
 		r = f
 	}
@@ -69,21 +93,21 @@ func readInput(e env, name string) ([]byte, error) {
 		data, err = io.ReadAll(io.LimitReader(r, checklist.MaxFileSize+1))
 	}
 	if err != nil {
-		return nil, badInput(fmt.Errorf("read %s: %w", displayName(name), err))
+		return nil, badInput(msg.Wrap(err, "cli.err.read", "file", displayName(name), "reason", err))
 	}
 	if len(data) > checklist.MaxFileSize {
-		return nil, badInput(fmt.Errorf("%s: file is over the %d-byte limit (is this the right file? answers files are small text files)", displayName(name), checklist.MaxFileSize))
+		return nil, badInput(msg.New("cli.err.too-big", "file", displayName(name), "limit", checklist.MaxFileSize))
 	}
 	return data, nil
 }
 
 func describeOpenError(name string, err error) error {
-	if s, ok := fileio.Words(string(fileio.KindOf(err))+"/input", displayName(name)); ok {
-		return errors.New(s)
+	if key := string(fileio.KindOf(err)) + "/input"; fileioHas(key) {
+		return msg.Wrap(err, "file."+key, "file", displayName(name))
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", displayName(name), pe.Err)
+		return msg.Wrap(err, "cli.err.file", "file", displayName(name), "reason", pe.Err)
 	}
 	return err
 }

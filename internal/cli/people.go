@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -21,8 +23,8 @@ import (
 // it, the user's own record.
 const forFlag = "for"
 
-func addForFlag(cmd *cobra.Command, alias *string, what string) {
-	cmd.Flags().StringVar(alias, forFlag, "", what+" (an alias you choose, never required to be a name or a record number; default: your own record)")
+func addForFlag(cmd *cobra.Command, alias *string) {
+	cmd.Flags().StringVar(alias, forFlag, "", "")
 }
 
 // peopleFor is the store of person records that goes with register g: in
@@ -49,14 +51,14 @@ func splitPeople(e env, p *checklist.Pack, g register.Register) {
 	}
 	n, problems, err := g.SplitPeople(p, s.Sink())
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vetcircle: %s\n", textclean.CleanLine(err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", textclean.CleanLine(msg.Say(p, err)))
 		return
 	}
 	if n > 0 {
-		fmt.Fprintf(e.stderr, "vetcircle: moved the person answers and check-ins of %d files from the register to your own private record (%s); the register now holds the circles' part only\n", n, displayName(s.Dir))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.people.moved", "n", strconv.Itoa(n), "dir", displayName(s.Dir)))
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(msg.Say(p, pr.Err)))
 	}
 }
 
@@ -127,7 +129,7 @@ func keepVetting(p *checklist.Pack, g register.Register, alias string, c registe
 		return k, nil
 	}
 	if k.Person, err = s.KeepAnswers(p, who, c, person, now); err != nil {
-		return k, fmt.Errorf("the person's record: %w", err)
+		return k, msg.Wrap(err, "cli.err.person-record", "reason", err)
 	}
 	date := a.Vetted.On
 	if date == "" {
@@ -152,7 +154,7 @@ func circleRecord(e env, p *checklist.Pack, g register.Register, c register.Circ
 		return nil, "", nil, err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.skipped", "file", displayName(pr.File), "reason", textclean.CleanLine(msg.Say(p, pr.Err))))
 	}
 	return a, path, seen, nil
 }
@@ -207,14 +209,7 @@ type referralOptions struct {
 func newReferralCmd(e env) *cobra.Command {
 	var o referralOptions
 	cmd := &cobra.Command{
-		Use:   "referral CIRCLE --status referred|joined|declined|left [--for ALIAS]",
-		Short: "Record where a person stands with a circle: referred, joined, declined or left",
-		Long: `Record a step of a person's referral to a circle, to close the loop:
-referred, joined, declined (--by person, circle or coordinator) or left, on a
-date (default today), with a note. Kept only in the person's private record,
-never in the register; shown by vetcircle history and in the record note
-(vetcircle circles show CIRCLE --for ALIAS --format note). Without --status,
-lists the steps recorded.`,
+		Use: "referral CIRCLE --status referred|joined|declined|left [--for ALIAS]",
 		Example: `  vetcircle referral "Thursday KAP Circle" --for MR --status referred
   vetcircle referral "Thursday KAP Circle" --for MR --status declined --by person --date 2026-11-02 --note "prefers evenings"
   vetcircle referral "Thursday KAP Circle" --for MR`,
@@ -227,11 +222,11 @@ lists the steps recorded.`,
 			return runReferral(ce, o, args[0])
 		},
 	}
-	addForFlag(cmd, &o.alias, "whose referral")
-	cmd.Flags().StringVar(&o.status, "status", "", "the step: "+strings.Join(checklist.ReferralStatuses, ", ")+" (without it, the steps recorded are listed)")
-	cmd.Flags().StringVar(&o.by, "by", "", "who declined: "+strings.Join(checklist.ReferralBy, ", ")+" (with --status declined; who records it is "+byEnv+", else your login name)")
-	cmd.Flags().StringVar(&o.date, "date", "", "the step's date, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&o.note, "note", "", "a note")
+	addForFlag(cmd, &o.alias)
+	cmd.Flags().StringVar(&o.status, "status", "", "")
+	cmd.Flags().StringVar(&o.by, "by", "", "")
+	cmd.Flags().StringVar(&o.date, "date", "", "")
+	cmd.Flags().StringVar(&o.note, "note", "", "")
 	return addPackFlags(cmd)
 }
 
@@ -242,16 +237,16 @@ func runReferral(ce cmdEnv, o referralOptions, name string) error {
 	status := strings.ToLower(strings.TrimSpace(o.status))
 	by := strings.ToLower(strings.TrimSpace(o.by))
 	if status != "" && !slices.Contains(checklist.ReferralStatuses, status) {
-		errs = append(errs, fmt.Errorf("--status %s: use one of %s", displayName(o.status), strings.Join(checklist.ReferralStatuses, ", ")))
+		errs = append(errs, msg.New("cli.err.filter", "flag", "status", "value", displayName(o.status), "allowed", strings.Join(checklist.ReferralStatuses, ", ")))
 	}
 	if by != "" && !slices.Contains(checklist.ReferralBy, by) {
-		errs = append(errs, fmt.Errorf("--by %s: use one of %s", displayName(o.by), strings.Join(checklist.ReferralBy, ", ")))
+		errs = append(errs, msg.New("cli.err.filter", "flag", "by", "value", displayName(o.by), "allowed", strings.Join(checklist.ReferralBy, ", ")))
 	}
 	if by != "" && status != checklist.ReferralDeclined {
-		errs = append(errs, errors.New("--by goes with --status declined"))
+		errs = append(errs, msg.New("cli.err.by-needs-declined"))
 	}
 	if status == "" && (by != "" || o.date != "" || o.note != "") {
-		errs = append(errs, errors.New("--by, --date and --note go with --status"))
+		errs = append(errs, msg.New("cli.err.needs-status"))
 	}
 	if o.date == "" {
 		o.date = now.Format(time.DateOnly)
@@ -304,7 +299,7 @@ func printReferrals(e env, p *checklist.Pack, s people.Store, who people.Person,
 		return err
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: skipped %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.skipped", "file", displayName(pr.File), "reason", textclean.CleanLine(msg.Say(p, pr.Err))))
 	}
 	out := bufio.NewWriter(e.stdout)
 	if len(rs) == 0 {

@@ -3,14 +3,17 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/register"
+	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
 )
 
@@ -21,7 +24,7 @@ const rulesFlag = "rules"
 
 // addPackFlags gives a command that reads the rule pack its --rules.
 func addPackFlags(cmd *cobra.Command) *cobra.Command {
-	cmd.Flags().String(rulesFlag, "", "use the rule pack in this folder instead of the built-in one")
+	cmd.Flags().String(rulesFlag, "", "")
 	return cmd
 }
 
@@ -97,7 +100,7 @@ func prepare(cmd *cobra.Command, e env, n needs) (cmdEnv, error) {
 		case err != nil && n.readsDrafts:
 			return ce, fmt.Errorf("drafts folder: %w", err)
 		case err != nil && !draftsOff(cmd):
-			return ce, fmt.Errorf("drafts folder: %w (pass --no-draft to go on without drafts)", err)
+			return ce, msg.Wrap(err, "cli.err.drafts-folder", "reason", err)
 		}
 		ce.drafts = draft.Store{Dir: dir}
 	}
@@ -113,15 +116,7 @@ func checkFormat(v string, allowed []string) (string, error) {
 	if l := strings.ToLower(strings.TrimSpace(v)); slices.Contains(allowed, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("--format %q: use %s", v, orList(allowed))
-}
-
-// orList is "a, b or c".
-func orList(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	return "", msg.New("cli.err.format", "value", strconv.Quote(textclean.CleanLine(v)), "allowed", orList(allowed))
 }
 
 // register is the command's register, moved to the current layout first
@@ -131,4 +126,17 @@ func (ce cmdEnv) register() (register.Register, error) {
 		return ce.reg, ce.regErr
 	}
 	return registerFor(ce.env, ce.reg, ce.pack)
+}
+
+// orList is "a, b or c" in the catalog's language (its cond.or).
+type orList []string
+
+func (l orList) Error() string { return l.Tell(msg.Default()) }
+
+// Tell joins the list with the catalog's "or".
+func (l orList) Tell(c msg.Catalog) string {
+	if len(l) < 2 {
+		return strings.Join(l, "")
+	}
+	return strings.Join(l[:len(l)-1], ", ") + " " + c.Tf("cond.or") + " " + l[len(l)-1]
 }

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -21,23 +23,23 @@ const maxProblemLines = 20
 // file:line:col and a script can count and parse them. Each line is cleaned
 // of terminal escapes, which a file name or a YAML parser's quote of the
 // input could otherwise carry to the terminal.
-func printProblems(w io.Writer, err error) {
-	msg := err.Error()
-	if msg == "" {
+func printProblems(w io.Writer, c msg.Catalog, err error) {
+	text := msg.Say(c, err)
+	if text == "" {
 		return // the messages were already printed, one per problem
 	}
 	var es checklist.Errors
-	if errors.As(err, &es) && es.Error() == msg {
+	if errors.As(err, &es) && es.Error() == text {
 		for i, e := range es {
 			if i == maxProblemLines {
-				fmt.Fprintf(w, "vetcircle: %s: and %d more problems (fix these first)\n", textclean.CleanLine(e.Pos.File), len(es)-i)
+				fmt.Fprintf(w, "vetcircle: %s\n", c.Tf("cli.more-problems", "file", textclean.CleanLine(e.Pos.File), "n", strconv.Itoa(len(es)-i)))
 				break
 			}
 			fmt.Fprintf(w, "vetcircle: %s\n", textclean.CleanLine(e.Error()))
 		}
 		return
 	}
-	for _, line := range strings.Split(msg, "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		if line = textclean.CleanLine(line); line != "" {
 			fmt.Fprintf(w, "vetcircle: %s\n", line)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fhir"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 type questionsOptions struct {
@@ -22,17 +23,7 @@ type questionsOptions struct {
 func newQuestionsCmd(e env) *cobra.Command {
 	var o questionsOptions
 	cmd := &cobra.Command{
-		Use:   "questions",
-		Short: "Print the whole questionnaire as a phone script",
-		Long: `Print every question of the rule pack as a script for a phone call or for
-paper: the exact words to say, what a good and a worrying answer sound like,
-why it matters, and every option with the ID an answers file uses. It ends
-with the circle-block keys, the formats, the verdicts and the fits.
-
-It is generated from the rules, so it always matches what vetcircle scores.
-Markdown is styled in a terminal and plain when piped or saved; --format json
-gives the same content as data; --format fhir prints it as an HL7 FHIR R4
-Questionnaire for a clinic's record system (docs/fhir.md).`,
+		Use: "questions",
 		Example: `  vetcircle questions > phone-script.md
   vetcircle questions --format json | jq '.sections[].questions[].id'
   vetcircle questions --format fhir > questionnaire.json`,
@@ -45,7 +36,7 @@ Questionnaire for a clinic's record system (docs/fhir.md).`,
 			return runQuestions(ce, o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, or fhir (an HL7 FHIR R4 Questionnaire)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "")
 	addPackFlags(cmd)
 	return cmd
 }
@@ -64,7 +55,7 @@ func runQuestions(ce cmdEnv, o questionsOptions) error {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(data); err != nil {
-			return fmt.Errorf("write json: %w", err)
+			return msg.Wrap(err, "cli.err.write", "reason", err)
 		}
 		return nil
 	}
@@ -90,16 +81,6 @@ func termWidth() int {
 	return 80
 }
 
-// packText is the pack's sentence for key, or fallback when the pack has
-// none: a pack may translate the script's own words without a Go change,
-// and packs written before these keys existed still work.
-func packText(p *checklist.Pack, key, fallback string) string {
-	if s := strings.TrimSpace(p.Text[key]); s != "" {
-		return s
-	}
-	return fallback
-}
-
 // oneLine joins a pack text's lines so it stays inside one list item.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -113,11 +94,11 @@ func phoneScript(p *checklist.Pack) string {
 		}
 		b.WriteByte('\n')
 	}
-	t := func(key, fallback string) string { return packText(p, key, fallback) }
 
-	line("# ", t("script.title", "Phone script"), ": ", p.Meta.Name)
+	seen := map[string]bool{} // sources cited so far: the guide's heading in brackets once
+	line("# ", p.T("script.title"), ": ", p.Meta.Name)
 	line()
-	line(t("script.intro", "Every question vetcircle asks, in order, with the words to say and what to listen for. The IDs in code are what an answers file uses; leave out what you did not ask."))
+	line(p.T("script.intro"))
 	line()
 	line("_", p.Tf("summary.pack", "name", p.Meta.ID, "version", p.Meta.Version, "reviewed", p.Meta.LastReviewed,
 		"guide", p.Meta.Guide.Title, "guide_reviewed", p.Meta.Guide.LastReviewed), "_")
@@ -132,20 +113,20 @@ func phoneScript(p *checklist.Pack) string {
 			line()
 		}
 		if s.When != nil {
-			line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(p, s.When), ".")
+			line("**", p.T("script.only-when"), ":** ", describeCondition(p, s.When), ".")
 			line()
 		}
 		for _, q := range p.SectionQuestions(s.ID) {
 			n++
-			writeQuestion(&b, p, q, n)
+			writeQuestion(&b, p, q, n, seen)
 		}
 	}
 
-	line("## ", t("script.reference", "Reference"))
+	line("## ", p.T("script.reference"))
 	line()
-	line("### ", t("script.circle-keys", "Circle block keys"))
+	line("### ", p.T("script.circle-keys"))
 	line()
-	line(t("script.circle-keys-intro", "These answers go under `circle:` in an answers file, by these keys."))
+	line(p.T("script.circle-keys-intro"))
 	line()
 	for _, q := range p.Questions {
 		if q.CircleField != "" {
@@ -153,20 +134,20 @@ func phoneScript(p *checklist.Pack) string {
 		}
 	}
 	line()
-	line("### ", t("script.formats", "Formats"))
+	line("### ", p.T("script.formats"))
 	line()
 	for _, f := range p.Formats {
 		line(fmt.Sprintf("- `%s`: %s. %s", f.ID, oneLine(f.Name), oneLine(f.Summary)))
 	}
 	line()
-	line("### ", t("script.verdicts", "Verdicts"))
+	line("### ", p.T("script.verdicts"))
 	line()
 	for i := len(checklist.Verdicts) - 1; i >= 0; i-- {
 		v := checklist.Verdicts[i]
 		line(fmt.Sprintf("- `%s`: %s", v, oneLine(p.T("verdict."+string(v)))))
 	}
 	line()
-	line("### ", t("script.fits", "Fits"))
+	line("### ", p.T("script.fits"))
 	line()
 	for i := len(checklist.Fits) - 1; i >= 0; i-- {
 		f := checklist.Fits[i]
@@ -175,43 +156,42 @@ func phoneScript(p *checklist.Pack) string {
 	return b.String()
 }
 
-func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question, n int) {
+func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question, n int, seen map[string]bool) {
 	line := func(s ...string) {
 		for _, x := range s {
 			b.WriteString(x)
 		}
 		b.WriteByte('\n')
 	}
-	t := func(key, fallback string) string { return packText(p, key, fallback) }
 
 	line(fmt.Sprintf("### %d. %s (`%s`)", n, oneLine(q.Label), q.ID))
 	line()
 	var tags []string
 	if q.Core {
-		tags = append(tags, "**"+t("script.core", "Core question")+"**")
+		tags = append(tags, "**"+p.T("script.core")+"**")
 	}
 	if q.RedFlag {
-		tags = append(tags, "**"+t("script.red-flag", "Red flag")+"**")
+		tags = append(tags, "**"+p.T("script.red-flag")+"**")
 	}
 	tags = append(tags, kindText(p, q))
 	if q.Optional {
-		tags = append(tags, t("script.optional", "optional"))
+		tags = append(tags, p.T("script.optional"))
 	}
 	if q.CircleField != "" {
-		tags = append(tags, t("script.circle-key", "circle block key")+" `"+q.CircleField+"`")
+		tags = append(tags, p.T("script.circle-key")+" `"+q.CircleField+"`")
 	}
 	line(strings.Join(tags, " · "))
 	line()
 	line(oneLine(q.Prompt))
 	line()
 	if q.When != nil {
-		line("**", t("script.only-when", "Asked only when"), ":** ", describeCondition(p, q.When), ".")
+		line("**", p.T("script.only-when"), ":** ", describeCondition(p, q.When), ".")
 		line()
 	}
 	if q.Say != "" {
-		label := t("script.say", "Say")
+		label := p.T("script.say")
 		if q.Ask == "self" {
-			label = t("script.ask-self", "Ask yourself")
+			label = p.T("script.ask-self")
 		}
 		line("**", label, ":**")
 		line()
@@ -221,17 +201,17 @@ func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question,
 	if q.SayCoordinator != "" {
 		// The phone script is read by coordinators: give the words for
 		// asking the person on the call, too.
-		line("**", t("script.say-coordinator", "Coordinator, ask them"), ":**")
+		line("**", p.T("script.say-coordinator"), ":**")
 		line()
 		line("> ", oneLine(q.SayCoordinator))
 		line()
 	}
 	if q.ListenGood != "" {
-		line("**", t("script.listen-good", "Listen for, a good answer"), ":** ", oneLine(q.ListenGood))
+		line("**", p.T("script.listen-good"), ":** ", oneLine(q.ListenGood))
 		line()
 	}
 	if q.ListenWorrying != "" {
-		line("**", t("script.listen-worrying", "Listen for, a worrying answer"), ":** ", oneLine(q.ListenWorrying))
+		line("**", p.T("script.listen-worrying"), ":** ", oneLine(q.ListenWorrying))
 		line()
 	}
 	if q.Why != "" {
@@ -240,7 +220,7 @@ func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question,
 	}
 	// A yes/no/unknown question's IDs are its answers, already named above.
 	if opts := q.Options; len(opts) > 0 {
-		line("**", t("script.options", "Options"), ":**")
+		line("**", p.T("script.options"), ":**")
 		line()
 		for _, o := range opts {
 			s := fmt.Sprintf("- `%s`: %s", o.ID, oneLine(o.Label))
@@ -248,28 +228,27 @@ func writeQuestion(b *strings.Builder, p *checklist.Pack, q *checklist.Question,
 				s += " — " + oneLine(o.Help)
 			}
 			if o.Best {
-				s += " (" + t("script.best", "the answer a careful facilitator gives") + ")"
+				s += " (" + p.T("script.best") + ")"
 			}
 			line(s)
 		}
 		line()
 	}
-	line("_", p.T("summary.source"), ": ", oneLine(q.Source), "_")
+	line("_", p.T("summary.source"), ": ", oneLine(p.Cite(q.Source, seen)), "_")
 	line()
 }
 
 // kindText says what shape of answer a question takes.
 func kindText(p *checklist.Pack, q *checklist.Question) string {
-	t := func(key, fallback string) string { return packText(p, key, fallback) }
 	switch q.Kind {
 	case checklist.KindChoice:
-		return t("script.kind.choice", "One option")
+		return p.T("script.kind.choice")
 	case checklist.KindMulti:
-		return t("script.kind.multi", "A list of options; [] means none of them")
+		return p.T("script.kind.multi")
 	case checklist.KindTristate:
-		return t("script.kind.tristate", "`yes`, `no` or `unknown`")
+		return p.T("script.kind.tristate")
 	case checklist.KindNumber:
-		s := t("script.kind.number", "A number")
+		s := p.T("script.kind.number")
 		var parts []string
 		if q.Unit != "" {
 			parts = append(parts, q.Unit)
@@ -282,7 +261,7 @@ func kindText(p *checklist.Pack, q *checklist.Question) string {
 		}
 		return s
 	case checklist.KindText:
-		return t("script.kind.text", "Free text")
+		return p.T("script.kind.text")
 	}
 	return string(q.Kind)
 }

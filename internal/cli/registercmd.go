@@ -6,12 +6,14 @@ import (
 	"os/user"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -27,8 +29,7 @@ const (
 )
 
 func addRegisterFlag(root *cobra.Command) {
-	root.PersistentFlags().String(registerFlag, "",
-		"the register's folder, such as a clinic's synced folder or git checkout (also "+registerEnv+"; default: your data folder)")
+	root.PersistentFlags().String(registerFlag, "", "")
 }
 
 // locateRegister is where the register is: --register, else
@@ -70,10 +71,10 @@ func registerFor(e env, g register.Register, p *checklist.Pack) (register.Regist
 		return g, err
 	}
 	if len(moved) > 0 {
-		fmt.Fprintf(e.stderr, "vetcircle: moved %d circles of the register to folders of their own, by their names (%s)\n", len(moved), displayName(g.Dir))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.words().Tf("cli.moved", "n", strconv.Itoa(len(moved)), "dir", displayName(g.Dir)))
 	}
 	for _, pr := range problems {
-		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(pr.Err.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s: %s\n", displayName(pr.File), textclean.CleanLine(msg.Say(e.words(), pr.Err)))
 	}
 	// Circles and people apart: an older register's person answers and
 	// check-ins move to the user's own private record, once.
@@ -103,13 +104,13 @@ type provenanceOptions struct {
 	by, source, on string
 }
 
-func addProvenanceFlags(cmd *cobra.Command, o *provenanceOptions, sourceHelp string, withOn bool) {
-	cmd.Flags().StringVar(&o.by, "by", "", "who is keeping it, as they wish to be named (default: "+byEnv+", else your login name; kept in the file only, never sent anywhere)")
-	cmd.Flags().StringVar(&o.source, "source", "", sourceHelp+": "+strings.Join(checklist.Sources, ", "))
+func addProvenanceFlags(cmd *cobra.Command, o *provenanceOptions, withOn bool) {
+	cmd.Flags().StringVar(&o.by, "by", "", "")
+	cmd.Flags().StringVar(&o.source, "source", "", "")
 	if withOn {
-		cmd.Flags().StringVar(&o.on, "date", "", "the date of the call or visit, YYYY-MM-DD (default: the file's vetted on, else today)")
+		cmd.Flags().StringVar(&o.on, "date", "", "")
 		// --on was its first name; scripts that use it keep working.
-		cmd.Flags().StringVar(&o.on, "on", "", "the same as --date")
+		cmd.Flags().StringVar(&o.on, "on", "", "")
 		_ = cmd.Flags().MarkHidden("on")
 	}
 }
@@ -118,7 +119,7 @@ func addProvenanceFlags(cmd *cobra.Command, o *provenanceOptions, sourceHelp str
 func (o provenanceOptions) check(now time.Time) error {
 	var errs []error
 	if o.source != "" && !slices.Contains(checklist.Sources, strings.ToLower(o.source)) {
-		errs = append(errs, fmt.Errorf("--source %s: use one of %s", displayName(o.source), strings.Join(checklist.Sources, ", ")))
+		errs = append(errs, msg.New("cli.err.filter", "flag", "source", "value", displayName(o.source), "allowed", strings.Join(checklist.Sources, ", ")))
 	}
 	if o.on != "" {
 		if err := checkDate("--date", o.on, now); err != nil {
@@ -127,7 +128,7 @@ func (o provenanceOptions) check(now time.Time) error {
 	}
 	if o.by != "" {
 		if err := register.CheckName(o.by); err != nil {
-			errs = append(errs, fmt.Errorf("--by: %w", err))
+			errs = append(errs, msg.Wrap(err, "cli.err.flag", "flag", "--by", "reason", err))
 		}
 	}
 	return errors.Join(errs...)
@@ -139,11 +140,11 @@ func checkDate(flag, s string, now time.Time) error {
 	d, err := time.Parse(time.DateOnly, s)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%s %q: use YYYY-MM-DD, such as 2026-11-30", flag, s)
+		return msg.New("cli.err.date", "flag", flag, "value", strconv.Quote(textclean.CleanLine(s)))
 	case d.Before(checklist.EarliestDate):
-		return fmt.Errorf("%s %s is before %s; give the real date", flag, s, checklist.EarliestDate.Format(time.DateOnly))
+		return msg.New("cli.err.date-early", "flag", flag, "value", s, "earliest", checklist.EarliestDate.Format(time.DateOnly))
 	case d.After(now.AddDate(0, 0, 1)):
-		return fmt.Errorf("%s %s is in the future; give the date it happened", flag, s)
+		return msg.New("cli.err.date-future", "flag", flag, "value", s)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/draft"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/internal/ui"
@@ -46,28 +47,7 @@ type resumeOptions struct {
 func newResumeCmd(e env) *cobra.Command {
 	var o resumeOptions
 	cmd := &cobra.Command{
-		Use:   "resume [--list] [FILTER | NUMBER | FILE]",
-		Short: "List drafts and continue one where it stopped",
-		Long: `Every answer given in the walkthrough is saved at once to a draft, so
-nothing is lost when a call drops or the terminal closes.
-
-  vetcircle resume --list [FILTER]   list drafts, newest first: circle, when,
-                                     how complete, file; FILTER keeps those
-                                     whose circle or file name contains it
-  vetcircle resume NUMBER            continue the draft at that place in the list
-  vetcircle resume FILTER            continue the one draft that matches
-  vetcircle resume FILE              continue from a draft or answers file
-                                     (an answers file of yours is copied into a
-                                     new draft and left as it is)
-
-Drafts live in $XDG_STATE_HOME/vetcircle/drafts (by default
-~/.local/state/vetcircle/drafts; on macOS ~/Library/Application
-Support/vetcircle/drafts, on Windows %LocalAppData%\vetcircle\drafts),
-files 0600 in a folder 0700. A draft is an
-answers file: vetcircle score reads it. A draft made under older rules still
-loads: answers the rules no longer know are reported and kept in the file.
-
-Without a terminal, resume only lists.`,
+		Use: "resume [--list] [FILTER | NUMBER | FILE]",
 		Example: `  vetcircle resume --list
   vetcircle resume --list thursday
   vetcircle resume 1
@@ -85,7 +65,7 @@ Without a terminal, resume only lists.`,
 			return runResume(cmd, ce, o, arg)
 		},
 	}
-	cmd.Flags().BoolVarP(&o.list, "list", "l", false, "only list drafts (FILTER keeps the matching ones)")
+	cmd.Flags().BoolVarP(&o.list, "list", "l", false, "")
 	return addPackFlags(cmd)
 }
 
@@ -128,14 +108,14 @@ func runResume(cmd *cobra.Command, ce cmdEnv, o resumeOptions, arg string) error
 		le.stdout = ow
 		printDrafts(le, p, store, all, infos, arg)
 		if ow.err != nil {
-			return fmt.Errorf("cannot write the list of drafts: %s", describeWriteError(ow.err))
+			return msg.Wrap(ow.err, "cli.err.list-not-written", "reason", describeWriteError(p, ow.err))
 		}
 		switch {
 		case o.list || len(infos) == 0:
 		case !interactive:
-			fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
+			fmt.Fprintln(e.stderr, "vetcircle: "+p.T("cli.resume.needs-terminal"))
 		default:
-			fmt.Fprintln(e.stderr, "vetcircle: several drafts match; give its number or a FILTER that matches only one")
+			fmt.Fprintln(e.stderr, "vetcircle: "+p.T("cli.resume.several"))
 		}
 		return nil
 	}
@@ -190,14 +170,14 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 	fmt.Fprintln(e.stdout)
 
 	if !interactive {
-		fmt.Fprintln(e.stderr, "vetcircle: continuing a draft needs a terminal; run vetcircle resume FILE in one")
+		fmt.Fprintln(e.stderr, "vetcircle: "+p.T("cli.resume.needs-terminal"))
 		return nil
 	}
 	if store.Contains(path) && !draftsOff(cmd) {
 		lock, err := draft.TryLock(path)
 		switch {
 		case errors.Is(err, draft.ErrLocked):
-			choice, err := askWhenLocked(e, path)
+			choice, err := askWhenLocked(e, p, path)
 			if err != nil {
 				return err
 			}
@@ -215,14 +195,14 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "Continuing in a copy, %s; the other window keeps %s.\n", displayName(copied.Path), displayName(path))
+				fmt.Fprintln(e.stdout, p.Tf("cli.locked.copied", "draft", displayName(copied.Path), "file", displayName(path)))
 				d = copied
 				if l, err := draft.TryLock(d.Path); err == nil {
 					defer l.Unlock()
 				}
 			}
 		case err != nil:
-			fmt.Fprintf(e.stderr, "vetcircle: warning: the draft cannot be locked (%s); a second window on it could overwrite its answers\n", textclean.CleanLine(err.Error()))
+			fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.resume.no-lock", "reason", textclean.CleanLine(msg.Say(p, err))))
 		default:
 			defer lock.Unlock()
 		}
@@ -235,7 +215,7 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Continuing in a new draft, %s; %s is left as it is.\n", displayName(copied.Path), displayName(path))
+		fmt.Fprintln(e.stdout, p.Tf("cli.resume.copied", "draft", displayName(copied.Path), "file", displayName(path)))
 		d = copied
 	}
 	return e.resumer()(cmd, e, p, store, d, warnings)
@@ -247,9 +227,9 @@ func resumeFile(cmd *cobra.Command, e env, p *checklist.Pack, store draft.Store,
 func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft.Info, filter string) {
 	if len(shown) == 0 {
 		if len(all) == 0 {
-			fmt.Fprintf(e.stdout, "No drafts in %s.\n", displayName(store.Dir))
+			fmt.Fprintln(e.stdout, p.Tf("cli.resume.none", "dir", displayName(store.Dir)))
 		} else {
-			fmt.Fprintf(e.stdout, "No draft in %s matches %q.\n", displayName(store.Dir), filter)
+			fmt.Fprintln(e.stdout, p.Tf("cli.resume.no-match", "dir", displayName(store.Dir), "filter", strconv.Quote(textclean.CleanLine(filter))))
 		}
 		return
 	}
@@ -257,11 +237,11 @@ func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft
 	for i, in := range all {
 		pos[in.Path] = i + 1
 	}
-	fmt.Fprintf(e.stdout, "Drafts in %s, newest first:\n\n", displayName(store.Dir))
+	fmt.Fprintf(e.stdout, "%s\n\n", p.Tf("cli.resume.list", "dir", displayName(store.Dir)))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, in := range shown {
 		if in.Err != nil {
-			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\t%s\n", pos[in.Path], "(cannot be read)", when(in.Updated), "", displayName(in.Path))
+			fmt.Fprintf(tw, "%d.\t%s\t%s\t%s\t%s\n", pos[in.Path], p.T("cli.resume.unreadable"), when(in.Updated), "", displayName(in.Path))
 			continue
 		}
 		name := textclean.CleanLine(in.Name)
@@ -274,7 +254,7 @@ func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft
 	for _, in := range shown {
 		switch {
 		case in.Err != nil:
-			fmt.Fprintf(e.stderr, "vetcircle: %s cannot be read: %s\n", displayName(in.Path), textclean.CleanLine(firstLineOf(in.Err.Error())))
+			fmt.Fprintf(e.stderr, "vetcircle: %s\n", p.Tf("cli.cannot-read", "file", displayName(in.Path), "reason", textclean.CleanLine(firstLineOf(msg.Say(p, in.Err)))))
 		case in.Warnings > 0:
 			if _, warnings, err := draft.Load(p, in.Path); err == nil {
 				printWarnings(e, warnings)
@@ -286,7 +266,7 @@ func printDrafts(e env, p *checklist.Pack, store draft.Store, all, shown []draft
 // printWarnings prints one line per answer kept from other rules.
 func printWarnings(e env, warnings checklist.Errors) {
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "vetcircle: warning: %s\n", textclean.CleanLine(w.Error()))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.words().Tf("cli.warning", "reason", textclean.CleanLine(w.Error())))
 	}
 }
 
@@ -313,15 +293,15 @@ const (
 // askWhenLocked says that the draft is open in another window and asks, as
 // numbered line prompts (readable by a screen reader, before any full
 // screen opens), whether to continue in a copy or read-only.
-func askWhenLocked(e env, path string) (int, error) {
-	fmt.Fprintf(e.stdout, "%s is open in another vetcircle window.\n", displayName(path))
-	fmt.Fprintln(e.stdout, "Two windows saving one draft would overwrite each other's answers. Choose:")
-	fmt.Fprintln(e.stdout, "1. Continue in a copy (a new draft; the other window keeps this one)")
-	fmt.Fprintln(e.stdout, "2. Open read-only (nothing is saved to a draft; you can still save the summary)")
-	fmt.Fprintln(e.stdout, "q. Quit")
+func askWhenLocked(e env, p *checklist.Pack, path string) (int, error) {
+	fmt.Fprintln(e.stdout, p.Tf("cli.locked.open", "file", displayName(path)))
+	fmt.Fprintln(e.stdout, p.T("cli.locked.choose"))
+	fmt.Fprintln(e.stdout, "1. "+p.T("cli.locked.copy"))
+	fmt.Fprintln(e.stdout, "2. "+p.T("cli.locked.read-only"))
+	fmt.Fprintln(e.stdout, "q. "+p.T("cli.locked.quit"))
 	in := bufio.NewReader(e.stdin)
 	for {
-		fmt.Fprint(e.stdout, "Choice: ")
+		fmt.Fprint(e.stdout, p.T("cli.locked.prompt")+" ")
 		line, err := in.ReadString('\n')
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case "1", "c", "copy":
@@ -334,6 +314,6 @@ func askWhenLocked(e env, path string) (int, error) {
 		if err != nil {
 			return lockedQuit, nil // no answer: leave the other window's draft alone
 		}
-		fmt.Fprintln(e.stdout, "Type 1, 2 or q.")
+		fmt.Fprintln(e.stdout, p.T("cli.locked.again"))
 	}
 }

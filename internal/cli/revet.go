@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/register"
 )
 
@@ -25,7 +25,7 @@ func runRevet(cmd *cobra.Command, ce cmdEnv, name string) error {
 	}
 	a, path, err := g.LatestVetting(p, c)
 	if err != nil || path == "" {
-		return badInput(orErr(err, fmt.Errorf("%s has no vetting yet; vetcircle circles add FILE keeps one", displayName(c.Name))))
+		return badInput(orErr(err, msg.New("cli.err.no-vetting", "circle", displayName(c.Name))))
 	}
 	on := ""
 	if t := register.VettedOn(a, path); !t.IsZero() {

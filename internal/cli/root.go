@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/people"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 	"github.com/vetcircle/vetcircle/rules"
@@ -73,6 +74,9 @@ type inputError struct{ err error }
 
 func (e inputError) Error() string { return e.err.Error() }
 func (e inputError) Unwrap() error { return e.err }
+
+// Tell says the error in c's language.
+func (e inputError) Tell(c msg.Catalog) string { return msg.Say(c, e.err) }
 
 func badInput(err error) error { return inputError{err} }
 
@@ -126,12 +130,19 @@ func (o *outWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// describeWriteError says in words why standard output took nothing.
-func describeWriteError(err error) string {
-	if s, ok := fileio.Words(string(fileio.KindOf(err)) + "/output"); ok {
-		return s
+// describeWriteError says in c's words why standard output took nothing.
+func describeWriteError(c msg.Catalog, err error) string {
+	if key := string(fileio.KindOf(err)) + "/output"; fileioHas(key) {
+		return c.Tf("file." + key)
 	}
 	return textclean.CleanLine(err.Error())
+}
+
+// fileioHas reports whether fileio's one table names key; the words
+// themselves are the catalog's (file.<key>).
+func fileioHas(key string) bool {
+	_, ok := fileio.Words(key)
+	return ok
 }
 
 // env reads a variable; an env without getenv (tests) is empty.
@@ -168,6 +179,11 @@ func run(ctx context.Context, e env, args []string) int {
 	root.SetErr(e.stderr)
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	if wantsWords(root, args) {
+		root.Version = version()
+		root.InitDefaultVersionFlag()
+		localize(root, packFor(e, langFromArgs(args)))
+	}
 	// Errors are printed here, not by fang: fang's error path first asks
 	// the terminal for its background colour, which stalls for seconds on
 	// a terminal that never answers. A command's failure is recorded and
@@ -191,10 +207,10 @@ func run(ctx context.Context, e env, args []string) int {
 	}
 	if out.err != nil {
 		// Whatever else went wrong, the output is lost: say that, once.
-		fmt.Fprintf(e.stderr, "vetcircle: cannot write the output: %s\n", describeWriteError(out.err))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.wordsFor(args).Tf("cli.output-lost", "reason", describeWriteError(e.wordsFor(args), out.err)))
 		if len(*e.kept) > 0 {
 			for _, k := range *e.kept {
-				fmt.Fprintf(e.stderr, "vetcircle: kept all the same in %s; do not record it again\n", displayName(k))
+				fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.wordsFor(args).Tf("cli.kept-anyway", "path", displayName(k)))
 			}
 			return ExitKeptOutputLost
 		}
@@ -204,7 +220,7 @@ func run(ctx context.Context, e env, args []string) int {
 		return ExitOK
 	}
 	if failure != nil {
-		printProblems(e.stderr, err)
+		printProblems(e.stderr, e.wordsFor(args), err)
 	}
 	var ie inputError
 	if errors.As(err, &ie) || isUsageError(err) {
@@ -220,7 +236,7 @@ func printHelp(e env, out *outWriter, root, c *cobra.Command, args []string) int
 	c.InitDefaultHelpFlag()
 	_ = writeHelp(out, e, c, helpPack(e, args), helpWidth(e))
 	if out.err != nil {
-		fmt.Fprintf(e.stderr, "vetcircle: cannot write the output: %s\n", describeWriteError(out.err))
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.wordsFor(args).Tf("cli.output-lost", "reason", describeWriteError(e.wordsFor(args), out.err)))
 		return ExitFailure
 	}
 	return ExitOK
@@ -235,7 +251,7 @@ func catchErrors(c *cobra.Command, e env, report func(error)) {
 		// cobra's help through fang with exit 0.
 		c.Args = func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+				return fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath()) // cobra's words: argsError says them anew
 			}
 			return nil
 		}
@@ -243,8 +259,8 @@ func catchErrors(c *cobra.Command, e env, report func(error)) {
 			return writeHelp(cmd.OutOrStdout(), e, cmd, packFor(e, cmd.Flag(langFlag).Value.String()), helpWidth(e))
 		}
 	}
-	c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		report(badInput(err))
+	c.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		report(badInput(flagError(cmd, err)))
 		return nil
 	})
 	if validate := c.Args; validate != nil {
@@ -273,7 +289,7 @@ func catchErrors(c *cobra.Command, e env, report func(error)) {
 // script or a person can read it at a glance. Only errors that escape
 // catchErrors (there should be none) reach it.
 func errorHandler(w io.Writer, _ fang.Styles, err error) {
-	printProblems(w, err)
+	printProblems(w, msg.Default(), err)
 }
 
 // isUsageError recognises cobra's own complaints about flags and arguments.
@@ -292,15 +308,7 @@ func newRoot(e env, out io.Writer) *cobra.Command {
 	re := e
 	re.stdout = out
 	root := &cobra.Command{
-		Use:   "vetcircle",
-		Short: "Check whether a peer integration circle is safe and a good fit",
-		Long: `vetcircle walks you through vetting a psychedelic or ketamine peer integration
-circle: the three questions to ask the facilitator, the red-flag checklist, the
-signs it is time to leave, and your own fit. It scores the answers against rules
-drawn from a clinic's guide and explains every point.
-
-It is decision support, not medical advice. It works offline and sends nothing
-anywhere. In a crisis in the US, call or text 988.`,
+		Use:  "vetcircle",
 		Args: cobra.NoArgs,
 		// A --lang we lack is refused before any command runs, even one
 		// that reads no pack; each command's preamble (prepare) then
@@ -332,9 +340,8 @@ anywhere. In a crisis in the US, call or text 988.`,
 	addAccessibleFlag(root)
 	addNoDraftFlag(root)
 	addRegisterFlag(root)
-	addForFlag(root, new(string), "whose private record keeps the person's answers when you keep the vetting in your circles")
-	root.PersistentFlags().String(langFlag, "",
-		"language of the questions and summary: "+strings.Join(rules.Languages(), " or ")+" (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+	addForFlag(root, new(string))
+	root.PersistentFlags().String(langFlag, "", "")
 	root.AddCommand(newScoreCmd(re), newRulesCmd(re), newQuestionsCmd(re), newCompareCmd(re), newResumeCmd(e),
 		newCheckinCmd(re), newHistoryCmd(re), newCirclesCmd(re), newRevetCmd(e), newReferralCmd(re))
 	root.AddCommand(addPackFlags(newHandoutCmd(re)))

@@ -11,14 +11,10 @@ import (
 
 func newRulesCmd(e env) *cobra.Command {
 	group := &cobra.Command{
-		Use:   "rules",
-		Short: "Work with rule packs",
+		Use: "rules",
 	}
 	check := &cobra.Command{
-		Use:   "check [DIR]",
-		Short: "Validate a rule pack (the built-in ones by default)",
-		Long: `Validate a rule pack strictly and print what it holds, or every problem
-found, each as file:line:col with a hint.`,
+		Use:  "check [DIR]",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := ""

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fhir"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/summary"
 )
@@ -31,16 +31,7 @@ type scoreOptions struct {
 func newScoreCmd(e env) *cobra.Command {
 	var o scoreOptions
 	cmd := &cobra.Command{
-		Use:   "score FILE|- [FILE...] [--files-from FILE|-]",
-		Short: "Score answers files and print a summary",
-		Long: `Score one or more answers files (or - for standard input) against the rules
-and print a summary: markdown sections, or one JSON object per line
-(--format fhir: one HL7 FHIR R4 QuestionnaireResponse per line, citing the
-Questionnaire that 'vetcircle questions --format fhir' prints; docs/fhir.md).
-
-Markdown is styled when printed to a terminal and plain when piped or saved.
-A file that cannot be read is reported on standard error and the rest are
-still scored; the exit code is then 2.`,
+		Use: "score FILE|- [FILE...] [--files-from FILE|-]",
 		Example: `  vetcircle score examples/strong-kap-circle.yaml
   vetcircle score --format json archive/*.yaml > results.jsonl
   cat intake.yaml | vetcircle score -
@@ -54,10 +45,10 @@ still scored; the exit code is then 2.`,
 			return runScore(ce, o, args)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, json, text (a plain note for a health record, 80 columns), or fhir (an HL7 FHIR R4 QuestionnaireResponse per line)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "markdown", "")
 	addPackFlags(cmd)
-	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "also score the files listed in this file, one per line (- for standard input)")
-	cmd.Flags().StringVar(&o.date, "date", "", "the date of the call or visit, YYYY-MM-DD: every output shows it (it replaces the answers' own vetted: on); without it, the answers' vetted: on, else the summary says the date was not recorded")
+	cmd.Flags().StringVar(&o.filesFrom, "files-from", "", "")
+	cmd.Flags().StringVar(&o.date, "date", "", "")
 	return cmd
 }
 
@@ -113,7 +104,7 @@ func runScore(ce cmdEnv, o scoreOptions, files []string) error {
 	}, func(s scored) bool {
 		if s.err != nil {
 			failed++
-			printProblems(e.stderr, s.err)
+			printProblems(e.stderr, e.words(), s.err)
 			return true
 		}
 		if o.format == "text" && written > 0 {
@@ -228,10 +219,10 @@ func scoreNames(e env, filesFrom string, args []string) (iter.Seq2[string, error
 		stdin++
 	}
 	if stdin > 1 {
-		return nil, badInput(errors.New("standard input (-) can be read only once; give - once, in the file list or as --files-from -"))
+		return nil, badInput(msg.New("cli.err.stdin-read-once"))
 	}
 	if filesFrom == "" && len(args) == 0 {
-		return nil, badInput(errors.New("give at least one answers file, - for standard input, or --files-from FILE"))
+		return nil, badInput(msg.New("cli.err.no-files"))
 	}
 	var list io.ReadCloser
 	if filesFrom == "-" {
@@ -239,7 +230,7 @@ func scoreNames(e env, filesFrom string, args []string) (iter.Seq2[string, error
 	} else if filesFrom != "" {
 		f, err := os.Open(filesFrom)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--files-from: %w", describeOpenError(filesFrom, err)))
+			return nil, badInput(msg.Wrap(err, "cli.err.flag", "flag", "--files-from", "reason", describeOpenError(filesFrom, err)))
 		}
 		list = f
 	}
@@ -261,7 +252,7 @@ func scoreNames(e env, filesFrom string, args []string) (iter.Seq2[string, error
 				continue
 			}
 			if name == "-" {
-				if !yield("", badInput(fmt.Errorf("%s: - in a file list is not standard input; name files only", displayName(filesFrom)))) {
+				if !yield("", badInput(msg.New("cli.err.dash-in-list", "file", displayName(filesFrom)))) {
 					return
 				}
 				continue
@@ -271,7 +262,7 @@ func scoreNames(e env, filesFrom string, args []string) (iter.Seq2[string, error
 			}
 		}
 		if err := sc.Err(); err != nil {
-			yield("", badInput(fmt.Errorf("--files-from %s: %w", displayName(filesFrom), err)))
+			yield("", badInput(msg.Wrap(err, "cli.err.flag", "flag", "--files-from "+displayName(filesFrom), "reason", err)))
 		}
 	}, nil
 }
@@ -298,10 +289,10 @@ func writeJSONLine(out io.Writer, name string, rep *report.Report) error {
 	// check and copy those bytes again (a fifth of a batch's time).
 	b, err := r.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("write json: %w", err)
+		return msg.Wrap(err, "cli.err.write", "reason", err)
 	}
 	if _, err := out.Write(append(b, '\n')); err != nil {
-		return fmt.Errorf("write json: %w", err)
+		return msg.Wrap(err, "cli.err.write", "reason", err)
 	}
 	return nil
 }
@@ -310,7 +301,7 @@ func writeFHIRLine(out io.Writer, qr fhir.QuestionnaireResponse) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(qr); err != nil {
-		return fmt.Errorf("write fhir: %w", err)
+		return msg.Wrap(err, "cli.err.write", "reason", err)
 	}
 	return nil
 }

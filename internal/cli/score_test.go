@@ -119,7 +119,7 @@ func TestScoreUsageErrors(t *testing.T) {
 		{"bad date", []string{"score", "--date", "24/11/2026", "x"}, "use YYYY-MM-DD"},
 		{"rules folder missing", []string{"score", "--rules", "/nonexistent", "x"}, "rules folder /nonexistent does not exist"},
 		{"unknown command", []string{"scroe"}, `there is no command scroe; vetcircle --help lists them.`},
-		{"unknown flag", []string{"score", "--bogus", "x"}, "unknown flag: --bogus"},
+		{"unknown flag", []string{"score", "--bogus", "x"}, "vetcircle score has no flag --bogus"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

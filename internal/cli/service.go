@@ -15,6 +15,7 @@ import (
 	"github.com/vetcircle/vetcircle/internal/fileio"
 	"github.com/vetcircle/vetcircle/internal/handout"
 	"github.com/vetcircle/vetcircle/internal/hsds"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -41,16 +42,7 @@ var serviceFlags = []string{"phone", "email", "website", "schedule", "weekday", 
 func newCirclesServiceCmd(e env) *cobra.Command {
 	var o serviceOptions
 	cmd := &cobra.Command{
-		Use:   "service NAME",
-		Short: "Show or set how to reach and join a circle (contact, schedule, languages, cost)",
-		Long: `Show a circle's service record, or set parts of it without editing YAML:
-each flag given sets one field, the others stay as they are, and the whole
-record is kept as a new file under the circle's service/ folder (never an
-edit). --clear FIELD empties a field. Without flags it prints the record.
-
-  vetcircle circles service "Thursday KAP Circle" --phone "+1 503 555 0142" \
-    --website https://example.org/circle --weekday thursday --start 18:30 \
-    --frequency biweekly --languages en,es --cost sliding-scale --amount 20-60`,
+		Use:  "service NAME",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{pack: true, register: true})
@@ -61,18 +53,18 @@ edit). --clear FIELD empties a field. Without flags it prints the record.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.phone, "phone", "", "phone number: digits, spaces, - . ( ), a leading +, an extension after x")
-	f.StringVar(&o.email, "email", "", "email address, such as intake@example.org")
-	f.StringVar(&o.website, "website", "", "web address, starting with https:// or http://")
-	f.StringVar(&o.schedule, "schedule", "", "when it meets, in words (\"Every other Thursday, 6:30 pm\")")
-	f.StringVar(&o.weekday, "weekday", "", "the day it meets: "+strings.Join(checklist.Weekdays, ", "))
-	f.StringVar(&o.start, "start", "", "the time it starts, HH:MM on a 24-hour clock")
-	f.StringVar(&o.frequency, "frequency", "", "how often: "+strings.Join(checklist.Frequencies, ", "))
-	f.StringSliceVar(&o.languages, "languages", nil, "languages of the sessions, as codes: en,es")
-	f.StringVar(&o.cost, "cost", "", "how it is paid for: "+strings.Join(checklist.CostModels, ", "))
-	f.StringVar(&o.amount, "amount", "", "US dollars a session: 40, or 20-60 for a sliding scale")
-	f.StringVar(&o.verified, "verified", "", "the date these details were last checked with the circle, YYYY-MM-DD (default: today when anything is set)")
-	f.StringSliceVar(&o.clear, "clear", nil, "empty these fields: "+strings.Join(serviceFlags, ", "))
+	f.StringVar(&o.phone, "phone", "", "")
+	f.StringVar(&o.email, "email", "", "")
+	f.StringVar(&o.website, "website", "", "")
+	f.StringVar(&o.schedule, "schedule", "", "")
+	f.StringVar(&o.weekday, "weekday", "", "")
+	f.StringVar(&o.start, "start", "", "")
+	f.StringVar(&o.frequency, "frequency", "", "")
+	f.StringSliceVar(&o.languages, "languages", nil, "")
+	f.StringVar(&o.cost, "cost", "", "")
+	f.StringVar(&o.amount, "amount", "", "")
+	f.StringVar(&o.verified, "verified", "", "")
+	f.StringSliceVar(&o.clear, "clear", nil, "")
 	return cmd
 }
 
@@ -128,7 +120,7 @@ func (o serviceOptions) apply(cmd *cobra.Command, p *checklist.Pack, s *checklis
 		case "verified":
 			s.LastVerified = ""
 		default:
-			errs = append(errs, fmt.Errorf("--clear %s: use one of %s", displayName(field), strings.Join(serviceFlags, ", ")))
+			errs = append(errs, msg.New("cli.err.filter", "flag", "clear", "value", displayName(field), "allowed", strings.Join(serviceFlags, ", ")))
 		}
 	}
 	set("phone", &s.Contact.Phone, checklist.CheckPhone, o.phone)
@@ -236,14 +228,7 @@ type exportOptions struct{ format, output string }
 func newCirclesExportCmd(e env) *cobra.Command {
 	var o exportOptions
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the register as Open Referral HSDS 3.0 JSON, for a 211-style directory",
-		Long: `Write every circle in the register as Open Referral HSDS 3.0 JSON: a service
-per circle, with its organization, where it meets, phones, schedule, contact,
-languages, cost and the date it was last checked. Only facts about circles go
-in: no person's answers, notes, check-ins or referrals, and no verdict (see
-docs/hsds.md). IDs are derived from each circle's ID, so exporting again gives
-the same IDs. --output FILE writes a new file (never over an existing one).`,
+		Use:  "export",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"hsds"}, pack: true, register: true})
@@ -253,15 +238,15 @@ the same IDs. --output FILE writes a new file (never over an existing one).`,
 			return runCirclesExport(ce, o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "hsds", "output format: hsds")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this new file instead of standard output")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "hsds", "")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "")
 	return cmd
 }
 
 func runCirclesExport(e cmdEnv, o exportOptions) error {
 	if o.output != "" {
 		if _, err := os.Lstat(o.output); err == nil {
-			return badInput(fmt.Errorf("%s already exists; vetcircle never writes over a file: choose another name, or remove it first", displayName(o.output)))
+			return badInput(msg.New("cli.err.exists", "file", displayName(o.output)))
 		}
 	}
 	p := e.pack
@@ -283,7 +268,7 @@ func runCirclesExport(e cmdEnv, o exportOptions) error {
 	}
 	if err := fileio.WriteNew(o.output, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return badInput(fmt.Errorf("%s already exists; vetcircle never writes over a file: choose another name, or remove it first", displayName(o.output)))
+			return badInput(msg.New("cli.err.exists", "file", displayName(o.output)))
 		}
 		return err
 	}
@@ -349,13 +334,7 @@ type handoutOptions struct{ forAlias, format string }
 func newHandoutCmd(e env) *cobra.Command {
 	var o handoutOptions
 	cmd := &cobra.Command{
-		Use:   "handout CIRCLE",
-		Short: "A one-page sheet for the person: how to join, what to expect, when to leave, 988",
-		Long: `Print a one-page sheet about a circle in the register, for the person going:
-how to join it (from its service record), what a well-run circle is like, the
-signs it is time to leave, and where to get help, in the chosen language
-(--lang es). Plain text within 80 columns by default; --format markdown for a
-document. Decision support, not medical advice.`,
+		Use:  "handout CIRCLE",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ce, err := prepare(cmd, e, needs{formats: []string{"text", "markdown"}, pack: true, register: true})
@@ -365,8 +344,8 @@ document. Decision support, not medical advice.`,
 			return runHandout(ce, args[0], o)
 		},
 	}
-	addForFlag(cmd, &o.forAlias, "the person the sheet is for: their referral's latest step is on it")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or markdown")
+	addForFlag(cmd, &o.forAlias)
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "")
 	return cmd
 }
 

@@ -17,14 +17,14 @@ import (
 	"github.com/vetcircle/vetcircle/internal/draft"
 	"github.com/vetcircle/vetcircle/internal/intake"
 	"github.com/vetcircle/vetcircle/internal/mdrender"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/ui"
 )
 
 // addNoDraftFlag adds --no-draft, persistent so that resume honours it too.
 func addNoDraftFlag(root *cobra.Command) {
-	root.PersistentFlags().Bool(noDraftFlag, false,
-		"keep no draft of the answers (for shared computers): nothing is written until you save at the end")
+	root.PersistentFlags().Bool(noDraftFlag, false, "")
 }
 
 // runWalkthrough opens the interactive walkthrough (vetcircle with no
@@ -96,7 +96,7 @@ func keepInRegister(e env, p *checklist.Pack) func(name, source string, answers 
 var pickDraft = func(e env, p *checklist.Pack, infos []draft.Info) (int, error) {
 	k := ui.NewPicker(p, infos, mdrender.DarkFromEnv(), mdrender.NoColor())
 	if _, err := tea.NewProgram(k, programOptions()...).Run(); err != nil {
-		return ui.PickQuit, fmt.Errorf("draft picker: %w", err)
+		return ui.PickQuit, msg.Wrap(err, "cli.err.screen", "reason", err)
 	}
 	return k.Chosen(), nil
 }
@@ -125,7 +125,10 @@ func walkthroughDrafts(cmd *cobra.Command, p *checklist.Pack, store draft.Store,
 // stopSignal is why the walkthrough was stopped from outside.
 type stopSignal struct{ sig os.Signal }
 
-func (s stopSignal) Error() string { return "stopped by " + s.sig.String() }
+func (s stopSignal) Error() string { return s.Tell(msg.Default()) }
+
+// Tell names the signal in c's language ("stopped by hangup").
+func (s stopSignal) Tell(c msg.Catalog) string { return c.Tf("cli.stopped", "signal", s.sig.String()) }
 
 // runProgram runs the walkthrough and makes sure the draft holds the last
 // answer before the process exits, however the program ends: quitting,
@@ -180,21 +183,21 @@ func runProgram(cmd *cobra.Command, e env, p *checklist.Pack, w intake.Options) 
 	stopped := errors.As(context.Cause(ctx), &sig)
 	switch {
 	case flushErr != nil:
-		return fmt.Errorf("the draft could not be saved: %w", flushErr)
+		return msg.Wrap(flushErr, "cli.err.draft-not-saved", "reason", flushErr)
 	case stopped && where != "":
-		return fmt.Errorf("%w; every answer is kept in the draft %s: vetcircle resume continues it", sig, where)
+		return msg.Wrap(sig, "cli.err.stopped-kept", "reason", sig, "path", where)
 	case stopped && drafts == nil:
-		return fmt.Errorf("%w; drafts were off (--no-draft), so the answers were not kept", sig)
+		return msg.Wrap(sig, "cli.err.stopped-lost", "reason", sig)
 	case stopped:
 		return sig
 	case runErr != nil && !errors.Is(runErr, tea.ErrInterrupted):
 		if where != "" {
-			return fmt.Errorf("%w (every answer so far is kept in the draft %s)", runErr, where)
+			return msg.Wrap(runErr, "cli.err.failed-kept", "reason", runErr, "path", where)
 		}
 		return runErr
 	}
 	if where != "" {
-		fmt.Fprintf(e.stderr, "vetcircle: your answers are kept in the draft %s; vetcircle resume continues it\n", where)
+		fmt.Fprintf(e.stderr, "vetcircle: %s\n", e.words().Tf("cli.kept-in-draft", "path", where))
 	}
 	return nil
 }

@@ -4,9 +4,8 @@
 //
 // The three answer columns are the pack's core questions (the three
 // questions to ask every facilitator), so the table follows the rules rather
-// than naming questions in Go. Every heading comes from the pack, with an
-// English fallback for the few words a pack may not define (compare.* text
-// keys).
+// than naming questions in Go. Every heading comes from the pack (a
+// question's label, else a compare.* text).
 package compare
 
 import (
@@ -219,14 +218,6 @@ func anyAttending(rows []Row) bool {
 	return slices.ContainsFunc(rows, func(r Row) bool { return r.Stay != "" })
 }
 
-// text is the pack's sentence for key, or fallback when the pack has none.
-func text(p *checklist.Pack, key, fallback string) string {
-	if s := strings.TrimSpace(p.Text[key]); s != "" {
-		return s
-	}
-	return fallback
-}
-
 // label is a question's label, or fallback when the pack lacks it.
 func label(p *checklist.Pack, id, fallback string) string {
 	if q := p.Question(id); q != nil && q.Label != "" {
@@ -282,7 +273,7 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep
 		stay:         notAsked,
 		score:        strconv.Itoa(r.Score),
 		completeness: strconv.Itoa(r.Completeness) + "%",
-		noFlags:      text(p, "compare.none", "none"),
+		noFlags:      p.T("compare.none"),
 		format:       orDash(r.Format),
 		size:         orDash(report.Range(r.Participants, r.ParticipantsMax)),
 		cost:         notAsked,
@@ -320,7 +311,7 @@ func (r Row) cells(p *checklist.Pack, badge func(checklist.Verdict) string, keep
 // of the options were named and which are missing ("2/4, lacks written").
 func (a Answer) display(p *checklist.Pack) string {
 	if !a.Asked && !a.Applies {
-		return text(p, "compare.not-applicable", "n/a")
+		return p.T("compare.not-applicable")
 	}
 	if !a.Asked {
 		return notAsked
@@ -337,7 +328,7 @@ func (a Answer) display(p *checklist.Pack) string {
 				lacks[i] = summary.OptionLabel(p, a.q, id)
 			}
 		}
-		s += ", " + text(p, "compare.lacks", "lacks") + " " + strings.Join(lacks, ", ")
+		s += ", " + p.T("compare.lacks") + " " + strings.Join(lacks, ", ")
 	}
 	return s
 }
@@ -345,7 +336,7 @@ func (a Answer) display(p *checklist.Pack) string {
 // short shows an answer in a narrow table: a list as a count ("2/4").
 func (a Answer) short(p *checklist.Pack) string {
 	if !a.Asked && !a.Applies {
-		return text(p, "compare.not-applicable", "n/a")
+		return p.T("compare.not-applicable")
 	}
 	if !a.Asked {
 		return notAsked
@@ -380,17 +371,17 @@ type headings struct {
 
 func headingsFor(p *checklist.Pack, keep []int) headings {
 	h := headings{
-		file:         text(p, "compare.file", "File"),
-		name:         circleFieldLabel(p, "name", "Circle"),
+		file:         p.T("compare.file"),
+		name:         circleFieldLabel(p, "name", p.T("compare.name")),
 		verdict:      p.T("summary.verdict"),
-		fit:          text(p, "compare.fit", "Fit"),
-		stay:         text(p, "compare.stay", "Stay"),
-		score:        text(p, "compare.score", "Score"),
-		completeness: text(p, "compare.completeness", "Answered"),
-		redFlags:     text(p, "compare.red-flags", "Red flags"),
-		format:       circleFieldLabel(p, "format", "Format"),
-		size:         circleFieldLabel(p, "participants", "Size"),
-		cost:         circleFieldLabel(p, "cost_usd", "Cost"),
+		fit:          p.T("compare.fit"),
+		stay:         p.T("compare.stay"),
+		score:        p.T("compare.score"),
+		completeness: p.T("compare.completeness"),
+		redFlags:     p.T("compare.red-flags"),
+		format:       circleFieldLabel(p, "format", p.T("compare.format")),
+		size:         circleFieldLabel(p, "participants", p.T("compare.size")),
+		cost:         circleFieldLabel(p, "cost_usd", p.T("compare.cost")),
 	}
 	var core []string
 	for _, q := range p.Questions {
@@ -418,7 +409,7 @@ func vettedLine(p *checklist.Pack, rows []Row) string {
 		name := textclean.CleanLine(cmp.Or(r.Name, r.File))
 		parts = append(parts, name+" "+cmp.Or(r.Vetted, p.T("report.date-unknown")))
 	}
-	return text(p, "compare.vetted", "Vetted") + ": " + strings.Join(parts, "; ")
+	return p.T("compare.vetted") + ": " + strings.Join(parts, "; ")
 }
 
 // footnote explains the dash for a missing value.

@@ -22,8 +22,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 const (
@@ -46,8 +49,12 @@ var (
 type Error struct {
 	Op     string // what was being done: "save" or "create folder"
 	Path   string // the path the caller asked for
-	Reason string // what went wrong, in plain words
+	Reason string // what went wrong, in plain words (English)
 	Err    error  // the underlying cause
+	// key and args name Reason in the one table (words), so a catalog can
+	// say it in the reader's language (Tell).
+	key  string
+	args []any
 }
 
 func (e *Error) Error() string { return e.Op + " " + e.Path + ": " + e.Reason }
@@ -227,18 +234,29 @@ func syncDir(dir string) {
 }
 
 func newError(op, path string, err error) *Error {
-	return &Error{Op: op, Path: path, Reason: reason(op, path, err), Err: err}
+	key, args := reasonKey(op, path, err)
+	return &Error{Op: op, Path: path, Reason: say(key, args...), Err: err, key: key, args: args}
 }
 
-// reason describes err, which happened during op on path, in plain words.
-func reason(op, path string, err error) string {
+// Tell says e in c's words: the catalog's "file.op.<op>" around its
+// "file.<key>" (file.yaml keys mirror words), the paths as they are.
+func (e *Error) Tell(c msg.Catalog) string {
+	if e.key == "" {
+		return e.Error()
+	}
+	return c.Tf("file.op."+strings.ReplaceAll(e.Op, " ", "-"), "path", e.Path, "reason", tellKey(c, e.key, e.args...))
+}
+
+// reasonKey names err, which happened during op on path: a key of words
+// and its arguments.
+func reasonKey(op, path string, err error) (string, []any) {
 	// The folder to blame is the parent of whatever the system call was
 	// working on: the temporary file's folder when saving, or the first
 	// folder MkdirAll could not create.
 	dir := filepath.Dir(failedPath(err, path))
 	switch k := KindOf(err); k {
 	case KindDenied, KindReadOnly, KindMissing:
-		return say(string(k)+"/in", dir)
+		return string(k) + "/in", []any{dir}
 	case KindNotDir:
 		want := path
 		if op == "save" {
@@ -247,16 +265,16 @@ func reason(op, path string, err error) string {
 		f := fileInPath(failedPath(err, path))
 		switch {
 		case f == "":
-			return say("not-dir/in", want)
+			return "not-dir/in", []any{want}
 		case f == want || op != "save":
-			return say("not-dir/file", f)
+			return "not-dir/file", []any{f}
 		default:
-			return say("not-dir/in-because", want, f)
+			return "not-dir/in-because", []any{want, f}
 		}
 	case KindExists, KindIsFolder, KindFull, KindQuota, KindTooLong, KindIO:
-		return say(string(k))
+		return string(k), nil
 	}
-	return say("other/in", cause(err))
+	return "other/in", []any{cause(err)}
 }
 
 // failedPath returns the path named in err, or def if it names none.
@@ -321,4 +339,11 @@ func Explain(err error) string {
 		return say(string(k))
 	}
 	return cause(err).Error()
+}
+
+// reason describes err, which happened during op on path, in plain words
+// (English, the table's own).
+func reason(op, path string, err error) string {
+	key, args := reasonKey(op, path, err)
+	return say(key, args...)
 }

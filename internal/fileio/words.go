@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
+
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // A Kind is what went wrong with a file, as a person would be told it.
@@ -110,4 +113,35 @@ func Words(key string, args ...any) (string, bool) {
 func say(key string, args ...any) string {
 	s, _ := Words(key, args...)
 	return s
+}
+
+// argNames names the arguments of a words key for a catalog ({dir},
+// {file}, {reason}), in the order the key takes them.
+func argNames(key string) []string {
+	switch key {
+	case "not-dir/file":
+		return []string{"file"}
+	case "not-dir/in-because":
+		return []string{"dir", "file"}
+	case "other/in":
+		return []string{"reason"}
+	case "missing/input", "denied/input":
+		return []string{"file"}
+	}
+	if strings.HasSuffix(key, "/in") {
+		return []string{"dir"}
+	}
+	return nil
+}
+
+// tellKey says words key in c's language: the catalog's "file.<key>".
+func tellKey(c msg.Catalog, key string, args ...any) string {
+	names := argNames(key)
+	var pairs []string
+	for i, a := range args {
+		if i < len(names) {
+			pairs = append(pairs, names[i], fmt.Sprint(a))
+		}
+	}
+	return c.Tf("file."+key, pairs...)
 }

@@ -45,6 +45,7 @@ var layer = map[string]int{
 	"internal/fileio":    leafLayer,
 	"internal/textclean": leafLayer,
 	"internal/wording":   leafLayer,
+	"internal/msg":       leafLayer, // a message as a key and values, put into words where it is printed
 	"internal/mdrender":  leafLayer, // terminal rendering, for front ends and cli only
 	"internal/hostile":   leafLayer,
 	"internal/packcheck": leafLayer,

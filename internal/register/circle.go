@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -191,16 +192,19 @@ type NotFoundError struct {
 	Similar []Circle
 }
 
-func (e *NotFoundError) Error() string {
-	msg := fmt.Sprintf("no circle %s in the register", textclean.Visible(e.Name))
+func (e *NotFoundError) Error() string { return e.Tell(msg.Default()) }
+
+// Tell says e in c's language, with the close names.
+func (e *NotFoundError) Tell(c msg.Catalog) string {
+	name := textclean.Visible(e.Name)
 	if len(e.Similar) > 0 {
 		var names []string
-		for _, c := range e.Similar {
-			names = append(names, textclean.Visible(c.Name))
+		for _, s := range e.Similar {
+			names = append(names, textclean.Visible(s.Name))
 		}
-		return msg + "; did you mean " + strings.Join(names, " or ") + "?"
+		return c.Tf("register.not-found.close", "name", name, "close", strings.Join(names, " "+c.Tf("cond.or")+" "))
 	}
-	return msg + "; vetcircle circles lists them"
+	return c.Tf("register.not-found", "name", name)
 }
 
 // AmbiguousError is a name that finds several circles.
@@ -209,12 +213,15 @@ type AmbiguousError struct {
 	Matches []Circle
 }
 
-func (e *AmbiguousError) Error() string {
+func (e *AmbiguousError) Error() string { return e.Tell(msg.Default()) }
+
+// Tell says e in c's language, with each circle's name and ID.
+func (e *AmbiguousError) Tell(c msg.Catalog) string {
 	var names []string
-	for _, c := range e.Matches {
-		names = append(names, fmt.Sprintf("%s (%s)", textclean.Visible(c.Name), c.ID))
+	for _, m := range e.Matches {
+		names = append(names, fmt.Sprintf("%s (%s)", textclean.Visible(m.Name), m.ID))
 	}
-	return fmt.Sprintf("%s names several circles: %s; give the exact name or the ID", textclean.Visible(e.Name), strings.Join(names, ", "))
+	return c.Tf("register.ambiguous", "name", textclean.Visible(e.Name), "circles", strings.Join(names, ", "))
 }
 
 // Lookup finds the circle a person names: its ID, its folder's name, or

@@ -68,7 +68,7 @@ var words = map[string][2]string{
 	"trend":        {"Worse after at least %d of the last %d sessions", "Peor después de al menos %d de las últimas %d sesiones"},
 	"one-bad":      {"The latest session worse, without a trend", "La última sesión peor, sin que haya tendencia"},
 	"judge":        {"From %d days after the first check-in", "Desde %d días después del primer registro"},
-	"base-score":   {"Every circle starts at %d points; each rule that holds adds or takes its points, within 0 to 100. The score takes part only once the questions to the facilitator are answered.", "Todo círculo parte de %d puntos; cada regla que se cumple suma o resta los suyos, entre 0 y 100. El puntaje solo cuenta cuando las preguntas al facilitador tienen respuesta."},
+	"base-score":   {"Every circle starts at %d points; each rule that holds adds or takes its points, within 0 to 100. The score takes part only once the questions to the facilitator are answered.", "Todo círculo parte de %d puntos; cada regla que se cumple suma o resta los suyos, entre 0 y 100. El puntaje solo cuenta cuando las preguntas a quien facilita tienen respuesta."},
 	"min-score":    {"from %d points", "desde %d puntos"},
 	"asked-when":   {"Asked only when", "Solo se pregunta cuando"},
 	"detail":       {"Detail: kept in answers files and scored, not asked in the walkthrough", "Detalle: se guarda en los archivos de respuestas y cuenta para el puntaje, pero el recorrido no lo pregunta"},

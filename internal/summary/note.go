@@ -141,7 +141,7 @@ func (n *plainDoc) trace() {
 		if f.Points != 0 {
 			grade += fmt.Sprintf(", %+d %s", f.Points, p.T("summary.points"))
 		}
-		n.line("  ", fmt.Sprintf("%s, %s (%s): %s %s: %s.", f.Title, f.Rule, grade, f.Message, p.T("summary.source"), f.Source))
+		n.line("  ", fmt.Sprintf("%s, %s (%s): %s %s: %s.", f.Title, f.Rule, grade, f.Message, p.T("summary.source"), p.SourceTitle(f.Source)))
 	}
 	for _, d := range rep.Derived {
 		n.line("  ", p.Tf("summary.derived-item", "label", d.Label, "value", d.ValueLabel, "from", d.From))

@@ -37,7 +37,7 @@ func Build(p *checklist.Pack, a *checklist.Answers, opt Options) *report.Report 
 func Markdown(p *checklist.Pack, rep *report.Report) string {
 	var b strings.Builder
 	b.Grow(8 << 10)
-	w := writer{b: &b, p: p, rep: rep}
+	w := writer{b: &b, p: p, rep: rep, seen: map[string]bool{}}
 
 	name := textclean.EscapeMarkdown(rep.Name)
 	if name == "" {
@@ -131,7 +131,7 @@ func Markdown(p *checklist.Pack, rep *report.Report) string {
 			w.line("  - " + f.FitsWho)
 		}
 		for _, reason := range f.Reasons {
-			w.line(fmt.Sprintf("  - %s (%s: %s)", reason.Text, p.T("summary.source"), reason.Source))
+			w.line(fmt.Sprintf("  - %s (%s: %s)", reason.Text, p.T("summary.source"), p.Cite(reason.Source, w.seen)))
 		}
 	}
 	w.blank()
@@ -270,6 +270,8 @@ type writer struct {
 	b   *strings.Builder
 	p   *checklist.Pack
 	rep *report.Report
+	// seen are the sources cited so far (Pack.Cite).
+	seen map[string]bool
 }
 
 func (w writer) subsection(key string) {
@@ -289,7 +291,7 @@ func (w writer) answer(question, badge, headline string, reasons []report.Reason
 	w.line(headline)
 	w.blank()
 	for _, r := range reasons {
-		w.line(fmt.Sprintf("- %s (%s: %s)", r.Text, w.p.T("summary.source"), r.Source))
+		w.line(fmt.Sprintf("- %s (%s: %s)", r.Text, w.p.T("summary.source"), w.p.Cite(r.Source, w.seen)))
 	}
 	if len(reasons) > 0 {
 		w.blank()
@@ -319,7 +321,7 @@ func (w writer) findings(fs []checklist.Finding) {
 			grade += ", " + w.p.Tf("summary.cap", "verdict", VerdictWord(w.p, f.Cap))
 		}
 		w.line(fmt.Sprintf("- **%s** `%s` (%s): %s *%s: %s*",
-			f.Title, f.Rule, grade, f.Message, w.p.T("summary.source"), f.Source))
+			f.Title, f.Rule, grade, f.Message, w.p.T("summary.source"), w.p.Cite(f.Source, w.seen)))
 	}
 	w.blank()
 }
