@@ -78,7 +78,7 @@ func (s *session) offerKeep() error {
 	if err != nil {
 		// Not kept, and the summary and answers offers are behind; say why
 		// and where, and leave the answers as they are.
-		s.w.line(s.t("a11y.keep-failed", "reason", fileio.Explain(err)))
+		s.w.line(s.t("a11y.keep-failed", "reason", fileio.ExplainIn(s.p, err)))
 		return nil
 	}
 	s.core.Saved(intake.SaveKeep, path)
@@ -230,7 +230,7 @@ func (s *session) save(k intake.SaveKind, path string) (done bool, err error) {
 		_, err = s.core.SaveJob(k, path, true, intake.Keeping{})()
 	}
 	if err != nil {
-		s.w.line(s.t("a11y.save-failed", "path", path, "reason", fileio.Explain(err)))
+		s.w.line(s.t("a11y.save-failed", "path", path, "reason", fileio.ExplainIn(s.p, err)))
 		return false, nil
 	}
 	if k == intake.SaveSummary {

@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode"
 
@@ -263,5 +265,27 @@ func TestFileErrorsInSpanish(t *testing.T) {
 	}
 	if en := ferr.Error(); !strings.Contains(en, "the folder "+dir+" does not exist") {
 		t.Errorf("English: %q", en)
+	}
+}
+
+// TestSaveReasonsInSpanish: the reason the walkthrough's save and draft
+// lines give (fileio.ExplainIn) is in the screen's language, for this
+// package's errors and the system's own.
+func TestSaveReasonsInSpanish(t *testing.T) {
+	es, err := rules.ForLanguage("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "no-such-folder")
+	ferr := fileio.WriteNew(filepath.Join(dir, "a.md"), []byte("x"))
+	_, readErr := os.ReadFile(filepath.Join(t.TempDir(), "missing.yaml"))
+	for _, e := range []error{ferr, readErr, &fs.PathError{Op: "write", Path: "p", Err: syscall.ENOSPC}} {
+		got := fileio.ExplainIn(es, e)
+		if got == "" || got == fileio.Explain(e) {
+			t.Errorf("%v: %q is not in Spanish", e, got)
+		}
+	}
+	if got := fileio.ExplainIn(es, ferr); !strings.Contains(got, "no existe") {
+		t.Errorf("a missing folder: %q", got)
 	}
 }

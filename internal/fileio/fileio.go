@@ -341,6 +341,27 @@ func Explain(err error) string {
 	return cause(err).Error()
 }
 
+// ExplainIn is Explain in c's words: the reason a person reads in the
+// walkthrough's save and draft lines, in the language of everything else
+// on the screen. A nil catalog says it in English.
+func ExplainIn(c msg.Catalog, err error) string {
+	if c == nil || err == nil {
+		return Explain(err)
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		if e.key == "" {
+			return e.Reason
+		}
+		return tellKey(c, e.key, e.args...)
+	}
+	switch k := KindOf(err); k {
+	case KindMissing, KindExists, KindDenied, KindIsFolder, KindNotDir, KindFull:
+		return tellKey(c, string(k))
+	}
+	return cause(err).Error()
+}
+
 // reason describes err, which happened during op on path, in plain words
 // (English, the table's own).
 func reason(op, path string, err error) string {

@@ -42,14 +42,14 @@ func (m *Model) drafted(msg draftMsg) {
 	p := m.c.pack
 	switch {
 	case msg.removed && msg.err != nil:
-		m.status = p.Tf("ui.draft.not-removed", "path", tildePath(msg.path), "reason", fileio.Explain(msg.err))
+		m.status = p.Tf("ui.draft.not-removed", "path", tildePath(msg.path), "reason", fileio.ExplainIn(p, msg.err))
 	case msg.removed:
 		m.draftErr = ""
 		if m.status != "" {
 			m.status += " " + p.T("ui.draft.removed")
 		}
 	case msg.err != nil:
-		m.draftErr = p.Tf("ui.draft.failed", "path", tildePath(msg.path), "reason", fileio.Explain(msg.err))
+		m.draftErr = p.Tf("ui.draft.failed", "path", tildePath(msg.path), "reason", fileio.ExplainIn(p, msg.err))
 	default:
 		m.draftErr = ""
 	}

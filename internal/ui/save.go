@@ -236,7 +236,7 @@ func (d *saveDialog) failed(msg savedMsg) {
 		d.confirm = msg.path
 		return
 	}
-	reason := fileio.Explain(msg.err)
+	reason := fileio.ExplainIn(d.c.pack, msg.err)
 	d.err = d.c.pack.Tf("ui.save.failed", "path", msg.path, "reason", reason)
 }
 
