@@ -145,14 +145,9 @@ func ParseCheckin(p *Pack, file string, data []byte) (*Checkin, error) {
 			}
 			c.Distress = s
 		case "note":
-			if !isStr || len(s) > MaxTextLen {
-				l.add(v.Pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
-			}
-			c.Note = s
+			c.Note = recordNote(v, s, isStr, &l)
 		case "recorded":
-			var a Answers
-			parseVetted(&a, v, &l)
-			c.Recorded = a.Vetted
+			c.Recorded = recorded(v, &l)
 		default:
 			l.add(k.Pos, "allowed: version, circle, date, felt, signs, seen, distress, note, recorded", "unknown key %q", k.Value)
 		}
@@ -295,4 +290,20 @@ func EvaluateHistory(p *Pack, a *Answers, checkins []Checkin) Result {
 	}
 	r.Headline = p.headline(r)
 	return r
+}
+
+// recordNote reads a check-in's or a referral's note: quoted text, short.
+func recordNote(v *yamlread.Node, s string, isStr bool, l *errorList) string {
+	if !isStr || len(s) > MaxTextLen {
+		l.add(v.Pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
+	}
+	return s
+}
+
+// recorded reads a record's "recorded:" block, written as an answers
+// file's "vetted:" is: when it was kept, by whom, from what.
+func recorded(v *yamlread.Node, l *errorList) Provenance {
+	var a Answers
+	parseVetted(&a, v, l)
+	return a.Vetted
 }

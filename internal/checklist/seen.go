@@ -183,14 +183,9 @@ func ParseReferral(p *Pack, file string, data []byte) (*Referral, error) {
 			}
 			r.By = s
 		case "note":
-			if !isStr || len(s) > MaxTextLen {
-				l.add(v.Pos, "quote the note, and keep it short", "note must be text of at most %d bytes", MaxTextLen)
-			}
-			r.Note = s
+			r.Note = recordNote(v, s, isStr, &l)
 		case "recorded":
-			var a Answers
-			parseVetted(&a, v, &l)
-			r.Recorded = a.Vetted
+			r.Recorded = recorded(v, &l)
 		default:
 			l.add(k.Pos, "allowed: version, circle, status, date, by, note, recorded", "unknown key %q", k.Value)
 		}
