@@ -127,7 +127,8 @@ func EnsurePrivateDir(path string) error {
 	if err := os.Chmod(path, dirMode); err != nil {
 		e := newError("create folder", path, err)
 		if errors.Is(err, fs.ErrPermission) {
-			e.Reason = "the folder exists but belongs to someone else, so it cannot be made private (permission denied)"
+			e.key, e.args = "denied/owner", nil
+			e.Reason = say(e.key)
 		}
 		return e
 	}
