@@ -369,3 +369,15 @@ func reason(op, path string, err error) string {
 	key, args := reasonKey(op, path, err)
 	return say(key, args...)
 }
+
+// Wrap is an *Error for op on path that failed with err, whose reason is
+// Explain's (the kind of failure, without a folder to blame), told in the
+// reader's language by Tell where the kind has words.
+func Wrap(op, path string, err error) *Error {
+	e := &Error{Op: op, Path: path, Reason: Explain(err), Err: err}
+	switch k := KindOf(err); k {
+	case KindMissing, KindExists, KindDenied, KindIsFolder, KindNotDir, KindFull:
+		e.key = string(k)
+	}
+	return e
+}

@@ -146,3 +146,13 @@ func tellKey(c msg.Catalog, key string, args ...any) string {
 	}
 	return c.Tf("file."+key, pairs...)
 }
+
+// WordKeys lists the keys of the words table, for the test that each has
+// its sentence in every catalog (as "file.<key>").
+func WordKeys() []string {
+	keys := make([]string, 0, len(words))
+	for k := range words {
+		keys = append(keys, k)
+	}
+	return keys
+}

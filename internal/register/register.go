@@ -31,8 +31,8 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -155,7 +155,7 @@ func (g Register) mkdirs(parts ...string) (string, error) {
 		}
 		dir = filepath.Join(dir, part)
 		if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
-			return "", &fileio.Error{Op: "create folder", Path: dir, Reason: fileio.Explain(err), Err: err}
+			return "", fileio.Wrap("create folder", dir, err)
 		}
 		fi, err := os.Lstat(dir)
 		switch {

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
-	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // PersonSink takes the person's part of a register written before circles
