@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,7 +47,7 @@ const (
 func Default() (Store, error) {
 	dir, err := places.This().People()
 	if err != nil {
-		return Store{}, fmt.Errorf("people's records folder: %w", err)
+		return Store{}, msg.Wrap(err, "people.err.folder", "reason", err)
 	}
 	return Store{Dir: dir}, nil
 }
