@@ -44,7 +44,7 @@ const MaxLine = 16 << 10
 // ErrQuit is returned when the user typed q. The answers so far have been
 // handed to the draft (Options.Drafts) and Options.OnChange; a command line
 // should exit 0.
-var ErrQuit = errors.New("walkthrough stopped by the user")
+var ErrQuit error = vmsg.New("a11y.err.quit")
 
 // ErrInputEnded is returned (wrapped, naming the question) when input ended
 // before the last question was answered or skipped. The answers so far have
@@ -54,7 +54,7 @@ var ErrQuit = errors.New("walkthrough stopped by the user")
 //
 // Input that ends later, at the offer to save the summary, is not an error:
 // the walkthrough is finished and the summary has been printed.
-var ErrInputEnded = errors.New("input ended before the walkthrough finished")
+var ErrInputEnded error = vmsg.New("a11y.err.input-ended")
 
 // Options configure a run: the walkthrough's options, shared with the
 // full-screen walkthrough (answers to continue, the clock, the folder,
@@ -259,7 +259,7 @@ func (s *session) inputEnded(q *checklist.Question) error {
 		s.sync(true)
 		s.w.line(s.t("a11y.ended", "saved", s.savedWhere()))
 	}
-	return fmt.Errorf("%w (it stopped at question %s)", ErrInputEnded, q.ID)
+	return vmsg.Wrap(ErrInputEnded, "a11y.err.input-ended-at", "question", q.ID)
 }
 
 // keeping reports whether the answers are handed to someone on quitting:

@@ -1,18 +1,18 @@
 package accessible
 
 import (
-	"errors"
 	"io"
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/intake"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
 // ErrNoCheckin is returned when a check-in ends before its one required
 // answer (how the session left them): nothing is kept.
-var ErrNoCheckin = errors.New("no check-in kept: how you felt after the session is needed")
+var ErrNoCheckin error = msg.New("a11y.err.no-checkin")
 
 // Checkin asks, one line at a time, for one session's check-in: how the
 // person felt afterwards (required), the signs to leave they noticed, the

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,7 +97,7 @@ func prepare(cmd *cobra.Command, e env, n needs) (cmdEnv, error) {
 		dir, err := places.This().Drafts()
 		switch {
 		case err != nil && n.readsDrafts:
-			return ce, fmt.Errorf("drafts folder: %w", err)
+			return ce, msg.Wrap(err, "cli.err.drafts-folder-read", "reason", err)
 		case err != nil && !draftsOff(cmd):
 			return ce, msg.Wrap(err, "cli.err.drafts-folder", "reason", err)
 		}

@@ -53,7 +53,7 @@ func locateRegister(e env) (register.Register, error) {
 	} else {
 		var err error
 		if g, err = register.Default(); err != nil {
-			return g, fmt.Errorf("circles folder: %w", err)
+			return g, msg.Wrap(err, "cli.err.circles-folder", "reason", err)
 		}
 	}
 	here := places.This()

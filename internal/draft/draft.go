@@ -26,6 +26,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/report"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -36,7 +37,7 @@ const Ext = ".yaml"
 
 // ErrNotDraft is returned by Remove for a file outside the store's folder: a
 // draft resumed from a user's own answers file is never deleted.
-var ErrNotDraft = errors.New("not a draft in the drafts folder")
+var ErrNotDraft error = msg.New("draft.err.not-draft")
 
 // Store is a folder of drafts.
 type Store struct{ Dir string }
@@ -106,7 +107,7 @@ func (s Store) Create(p *checklist.Pack, a *checklist.Answers, now time.Time) (*
 		}
 		return d, nil
 	}
-	return nil, fmt.Errorf("create draft in %s: too many drafts named %s", s.Dir, stem)
+	return nil, msg.New("draft.err.too-many", "dir", s.Dir, "name", stem)
 }
 
 // Save writes the draft's answers over its file atomically (temporary file,
@@ -117,7 +118,7 @@ func (s Store) Create(p *checklist.Pack, a *checklist.Answers, now time.Time) (*
 // run concurrently): whichever rename lands last wins, so serialise them.
 func (s Store) Save(p *checklist.Pack, d *Draft) error {
 	if d == nil || d.Path == "" {
-		return errors.New("save draft: no draft file")
+		return msg.New("draft.err.no-file")
 	}
 	if dir := filepath.Dir(d.Path); s.Contains(d.Path) {
 		if err := fileio.EnsurePrivateDir(dir); err != nil {
@@ -249,7 +250,7 @@ func Load(p *checklist.Pack, path string) (*Draft, checklist.Errors, error) {
 		return nil, nil, fmt.Errorf("open draft: %w", err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("open draft %s: not a regular file", path)
+		return nil, nil, msg.New("draft.err.not-regular", "path", path)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, checklist.MaxFileSize+1))
 	if err != nil {

@@ -2,16 +2,17 @@ package draft
 
 import (
 	"bufio"
-	"errors"
 	"os"
 	"path/filepath"
 	"sync"
 
 	"github.com/gofrs/flock"
+
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // ErrLocked means another vetcircle window has the draft open.
-var ErrLocked = errors.New("this draft is open in another vetcircle window")
+var ErrLocked error = msg.New("draft.err.locked")
 
 // Lock is an advisory lock on one draft, held while a window writes it, so
 // that a second window on the same draft cannot silently overwrite the

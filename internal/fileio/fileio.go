@@ -127,7 +127,8 @@ func EnsurePrivateDir(path string) error {
 	if err := os.Chmod(path, dirMode); err != nil {
 		e := newError("create folder", path, err)
 		if errors.Is(err, fs.ErrPermission) {
-			e.Reason = "the folder exists but belongs to someone else, so it cannot be made private (permission denied)"
+			e.key, e.args = "denied/owner", nil
+			e.Reason = say(e.key)
 		}
 		return e
 	}
@@ -367,4 +368,16 @@ func ExplainIn(c msg.Catalog, err error) string {
 func reason(op, path string, err error) string {
 	key, args := reasonKey(op, path, err)
 	return say(key, args...)
+}
+
+// Wrap is an *Error for op on path that failed with err, whose reason is
+// Explain's (the kind of failure, without a folder to blame), told in the
+// reader's language by Tell where the kind has words.
+func Wrap(op, path string, err error) *Error {
+	e := &Error{Op: op, Path: path, Reason: Explain(err), Err: err}
+	switch k := KindOf(err); k {
+	case KindMissing, KindExists, KindDenied, KindIsFolder, KindNotDir, KindFull:
+		e.key = string(k)
+	}
+	return e
 }

@@ -87,6 +87,7 @@ var words = map[string]string{
 	"not-dir/file":       "%s is a file, not a folder",
 	"not-dir/in-because": "the folder %s does not exist (%s is a file, not a folder)",
 	"other/in":           "something went wrong (%v)",
+	"denied/owner":       "the folder exists but belongs to someone else, so it cannot be made private (permission denied)",
 
 	"full/output":   "no space left on the device (a full disk, or /dev/full)",
 	"pipe/output":   "the program reading it has closed the pipe",
@@ -144,4 +145,14 @@ func tellKey(c msg.Catalog, key string, args ...any) string {
 		}
 	}
 	return c.Tf("file."+key, pairs...)
+}
+
+// WordKeys lists the keys of the words table, for the test that each has
+// its sentence in every catalog (as "file.<key>").
+func WordKeys() []string {
+	keys := make([]string, 0, len(words))
+	for k := range words {
+		keys = append(keys, k)
+	}
+	return keys
 }

@@ -1,10 +1,10 @@
 package intake
 
 import (
-	"errors"
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/report"
@@ -76,7 +76,7 @@ func Render(k SaveKind, p *checklist.Pack, a *checklist.Answers, date time.Time,
 		return checklist.MarshalAnswers(p, a), nil
 	case SaveJSON:
 		if encode == nil {
-			return nil, errors.New("JSON is not available")
+			return nil, msg.New("intake.err.no-json")
 		}
 		return encode(file, summary.Build(p, a, summary.Options{Date: date}))
 	case SaveNote:
@@ -140,7 +140,7 @@ func (s *Session) SaveJob(k SaveKind, path string, overwrite bool, keeping Keepi
 		}
 		if k == SaveKeep {
 			if keep == nil {
-				return path, errors.New("the register is not available")
+				return path, msg.New("intake.err.no-register")
 			}
 			return keep(name, keeping.Source, data)
 		}

@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/register"
 	"github.com/vetcircle/vetcircle/internal/textclean"
@@ -47,7 +47,7 @@ const (
 func Default() (Store, error) {
 	dir, err := places.This().People()
 	if err != nil {
-		return Store{}, fmt.Errorf("people's records folder: %w", err)
+		return Store{}, msg.Wrap(err, "people.err.folder", "reason", err)
 	}
 	return Store{Dir: dir}, nil
 }
@@ -56,8 +56,11 @@ func Default() (Store, error) {
 // register may be shared, and a person's record never is.
 type InsideError struct{ People, Register string }
 
-func (e *InsideError) Error() string {
-	return fmt.Sprintf("people's records (%s) would be inside the register %s, which a team may share; keep the register in a folder of its own (--register DIR)", textclean.Visible(e.People), textclean.Visible(e.Register))
+func (e *InsideError) Error() string { return e.Tell(msg.Default()) }
+
+// Tell says e in c's language.
+func (e *InsideError) Tell(c msg.Catalog) string {
+	return c.Tf("people.err.inside", "people", textclean.Visible(e.People), "register", textclean.Visible(e.Register))
 }
 
 // CheckOutside refuses a store inside the register's folder (or the
@@ -101,10 +104,10 @@ func Own() Person { return Person{Folder: ownFolder} }
 // control characters, not empty, not too long.
 func CheckAlias(alias string) error {
 	if strings.ContainsAny(alias, `/\`) || strings.HasPrefix(strings.TrimSpace(alias), ".") {
-		return fmt.Errorf("--for %s: an alias is a short label such as MR or pt-0412, not a path (no / or \\, not starting with a dot)", textclean.Visible(alias))
+		return msg.New("people.err.alias-path", "alias", textclean.Visible(alias))
 	}
-	if err := register.CheckName(alias); err != nil {
-		return fmt.Errorf("--for: %s", strings.NewReplacer("the circle name", "the alias", "a circle needs a name", "an alias cannot be empty", "not a circle's name", "not an alias").Replace(err.Error()))
+	if err := register.CheckNameAs(alias, "alias"); err != nil {
+		return msg.Wrap(err, "people.err.for", "reason", err)
 	}
 	return nil
 }
@@ -146,12 +149,14 @@ type NotFoundError struct {
 	Similar []string
 }
 
-func (e *NotFoundError) Error() string {
-	msg := fmt.Sprintf("no record for %s", textclean.CleanLine(e.Alias))
+func (e *NotFoundError) Error() string { return e.Tell(msg.Default()) }
+
+// Tell says e in c's language, with the close aliases.
+func (e *NotFoundError) Tell(c msg.Catalog) string {
 	if len(e.Similar) > 0 {
-		msg += "; did you mean " + strings.Join(e.Similar, ", ") + "?"
+		return c.Tf("people.err.not-found.close", "alias", textclean.CleanLine(e.Alias), "close", strings.Join(e.Similar, ", "))
 	}
-	return msg
+	return c.Tf("people.err.not-found", "alias", textclean.CleanLine(e.Alias))
 }
 
 // Find is the existing record of alias ("" is the user's own, which always
@@ -204,7 +209,7 @@ func (s Store) People() ([]Person, error) {
 // dir makes (and returns) a record's folder of one kind for a circle.
 func (s Store) dir(who Person, c register.Circle, kind string) (string, error) {
 	if who.Folder == "" || c.ID == "" {
-		return "", fmt.Errorf("no record or circle to keep the file in")
+		return "", msg.New("people.err.no-folder")
 	}
 	return s.g().Mkdirs(who.Folder, circlesDir, c.ID, kind)
 }

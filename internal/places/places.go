@@ -10,11 +10,12 @@
 package places
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // Here is where this computer keeps things: its operating system, its
@@ -53,11 +54,11 @@ func (h Here) xdg(name, sub string) string {
 // macOS (~/Library/Application Support); what stands for "the data
 // folder" when the home is unknown is an error saying which variable to
 // set, with what to say for it.
-func (h Here) appDir(what, xdgVar, hint string) (string, error) {
+func (h Here) appDir(what string) (string, error) {
 	if h.Home != "" && !filepath.IsAbs(h.Home) && !(h.GOOS == "windows" && filepath.IsAbs(h.env("LOCALAPPDATA"))) {
 		// A relative home would put private files under whatever folder
 		// vetcircle happens to run in.
-		return "", fmt.Errorf("cannot tell where to keep %s: the home folder is %q, not an absolute path; set HOME (or %s) to one%s", what, h.Home, xdgVar, hint)
+		return "", msg.New("places.relative-home."+what, "home", strconv.Quote(h.Home))
 	}
 	switch h.GOOS {
 	case "windows":
@@ -65,12 +66,12 @@ func (h Here) appDir(what, xdgVar, hint string) (string, error) {
 			return filepath.Join(base, "vetcircle"), nil
 		}
 		if h.Home == "" {
-			return "", fmt.Errorf("cannot tell where to keep %s: neither LOCALAPPDATA nor USERPROFILE is set", what)
+			return "", msg.New("places.no-home-windows." + what)
 		}
 		return filepath.Join(h.Home, "AppData", "Local", "vetcircle"), nil
 	case "darwin", "ios":
 		if h.Home == "" {
-			return "", fmt.Errorf("cannot tell where to keep %s: HOME is not set", what)
+			return "", msg.New("places.no-home." + what)
 		}
 		return filepath.Join(h.Home, "Library", "Application Support", "vetcircle"), nil
 	}
@@ -90,12 +91,12 @@ func (h Here) Drafts() (string, error) {
 	if d := h.xdg("XDG_STATE_HOME", "drafts"); d != "" {
 		return d, nil
 	}
-	app, err := h.appDir("drafts", "XDG_STATE_HOME", ", or use --no-draft")
+	app, err := h.appDir("drafts")
 	if err != nil || app != "" {
 		return join(app, "drafts", err)
 	}
 	if h.Home == "" {
-		return "", errors.New("cannot tell where to keep drafts: neither XDG_STATE_HOME nor HOME is set")
+		return "", msg.New("places.no-state.drafts")
 	}
 	return filepath.Join(h.Home, ".local", "state", "vetcircle", "drafts"), nil
 }
@@ -108,12 +109,12 @@ func (h Here) Register() (string, error) {
 	if d := h.xdg("XDG_DATA_HOME", "circles"); d != "" {
 		return d, nil
 	}
-	app, err := h.appDir("your circles", "XDG_DATA_HOME", "")
+	app, err := h.appDir("circles")
 	if err != nil || app != "" {
 		return join(app, "circles", err)
 	}
 	if h.Home == "" || !filepath.IsAbs(h.Home) {
-		return "", fmt.Errorf("cannot tell where to keep your circles: the home folder is %q; set HOME (or XDG_DATA_HOME) to an absolute path", h.Home)
+		return "", msg.New("places.bad-home.circles", "home", strconv.Quote(h.Home))
 	}
 	return filepath.Join(h.Home, ".local", "share", "vetcircle", "circles"), nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vetcircle/vetcircle/internal/places"
+	_ "github.com/vetcircle/vetcircle/rules" // errors say themselves in the English pack's words
 )
 
 func env(kv ...string) func(string) string {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,39 +82,39 @@ func parseMeta(path string, wantID bool) (id, name string, err error) {
 			continue
 		}
 		k, v, ok := strings.Cut(line, ": ")
-		bad := func(what string) error {
-			return fmt.Errorf("%s:%d: %s", textclean.Visible(path), n, what)
+		bad := func(why error) error {
+			return msg.Wrap(why, "register.meta.at", "file", textclean.Visible(path), "line", n, "reason", why)
 		}
 		if !ok || seen[k] {
-			return "", "", bad("expected one of version, id, name, once each, as key: value")
+			return "", "", bad(msg.New("register.meta.expected"))
 		}
 		seen[k] = true
 		switch k {
 		case "version":
 			if v != "1" {
-				return "", "", bad("version must be 1")
+				return "", "", bad(msg.New("register.meta.version"))
 			}
 		case "id":
 			if !wantID || !isID(v) {
-				return "", "", bad("id must be 16 lower-case hex digits, in circle.yaml only")
+				return "", "", bad(msg.New("register.meta.id"))
 			}
 			id = v
 		case "name":
 			if err := json.Unmarshal([]byte(v), &name); err != nil || !strings.HasPrefix(v, `"`) {
-				return "", "", bad("name must be a double-quoted string")
+				return "", "", bad(msg.New("register.meta.name"))
 			}
 			if err := CheckName(name); err != nil {
-				return "", "", bad(err.Error())
+				return "", "", bad(err)
 			}
 		default:
-			return "", "", bad(fmt.Sprintf("unknown key %q", k))
+			return "", "", bad(msg.New("register.meta.unknown", "key", strconv.Quote(k)))
 		}
 	}
 	if !seen["version"] || !seen["name"] || (wantID && id == "") {
-		return "", "", fmt.Errorf("%s: needs version, name%s", textclean.Visible(path), map[bool]string{true: " and id"}[wantID])
+		return "", "", msg.New(map[bool]string{false: "register.meta.needs", true: "register.meta.needs-id"}[wantID], "file", textclean.Visible(path))
 	}
 	if wantID && id != ID(name) {
-		return "", "", fmt.Errorf("%s: id %s is not the ID of the name %q (%s)", textclean.Visible(path), id, name, ID(name))
+		return "", "", msg.New("register.meta.id-mismatch", "file", textclean.Visible(path), "id", id, "name", strconv.Quote(name), "want", ID(name))
 	}
 	return id, name, nil
 }
@@ -130,7 +131,7 @@ func (g Register) readCircle(folder string) (c Circle, ok bool, err error) {
 		return Circle{}, true, err
 	}
 	if folderID(folder) != id {
-		return Circle{}, true, fmt.Errorf("%s: the folder's name does not end with the circle's ID %s", textclean.Visible(dir), id)
+		return Circle{}, true, msg.New("register.folder-id", "dir", textclean.Visible(dir), "id", id)
 	}
 	c = Circle{ID: id, Name: name, Folder: folder, Aliases: []string{}}
 	renames, _ := regularFiles(filepath.Join(dir, namesDir))
@@ -159,7 +160,7 @@ func (g Register) Index() (circles []Circle, legacy []string, problems []Problem
 		return nil, nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read the register %s: %w", g.Dir, err)
+		return nil, nil, nil, msg.Wrap(err, "register.read", "dir", g.Dir, "reason", err)
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -409,7 +410,7 @@ func (g Register) writeMeta(c Circle) error {
 			return rerr
 		}
 		if Key(name) != Key(c.Name) {
-			return fmt.Errorf("%s already holds the circle %q, whose ID is the same as %q's; keep this one under a slightly different name", textclean.Visible(dir), name, c.Name)
+			return msg.New("register.same-id", "dir", textclean.Visible(dir), "name", strconv.Quote(name), "new", strconv.Quote(c.Name))
 		}
 		return nil
 	}
@@ -430,7 +431,7 @@ func (g Register) Rename(c Circle, name string, now time.Time) (Circle, error) {
 	k := Key(name)
 	for _, o := range circles {
 		if o.ID != c.ID && slices.ContainsFunc(o.names(), func(n string) bool { return Key(n) == k }) {
-			return c, fmt.Errorf("%s is already the name of another circle (%s)", textclean.Visible(name), o.ID)
+			return c, msg.New("register.name-taken", "name", textclean.Visible(name), "id", o.ID)
 		}
 	}
 	dir, err := g.mkdirs(c.Folder, namesDir)

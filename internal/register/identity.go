@@ -3,7 +3,7 @@ package register
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -64,22 +65,28 @@ func isID(s string) bool {
 // characters (escaped in the message, so a newline cannot split it),
 // invalid UTF-8, a path such as ".", ".." or "/", or over the answers
 // files' limit for a name.
-func CheckName(name string) error {
+func CheckName(name string) error { return CheckNameAs(name, "circle") }
+
+// CheckNameAs is CheckName for a name of another kind ("alias" for a
+// person's record): the same rules, said in the catalog's
+// "register.name.<kind>.*" words.
+func CheckNameAs(name, kind string) error {
+	key := "register.name." + kind + "."
 	switch {
 	case !utf8.ValidString(name):
-		return fmt.Errorf("the circle name %s is not valid UTF-8 text", textclean.Visible(name))
+		return msg.New(key+"utf8", "name", textclean.Visible(name))
 	case strings.TrimSpace(name) == "":
-		return fmt.Errorf("a circle needs a name; %q is empty", name)
+		return msg.New(key+"empty", "name", strconv.Quote(name))
 	case utf8.RuneCountInString(name) > checklist.MaxLineLen:
-		return fmt.Errorf("the circle name is %d characters, over the %d limit", utf8.RuneCountInString(name), checklist.MaxLineLen)
+		return msg.New(key+"long", "n", utf8.RuneCountInString(name), "limit", checklist.MaxLineLen)
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
-			return fmt.Errorf("the circle name %s holds a control character; give the name as it is written", textclean.Visible(name))
+			return msg.New(key+"control", "name", textclean.Visible(name))
 		}
 	}
 	if strings.Trim(name, "./\\ ") == "" {
-		return fmt.Errorf("%q is a path, not a circle's name", name)
+		return msg.New(key+"path", "name", strconv.Quote(name))
 	}
 	return nil
 }

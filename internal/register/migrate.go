@@ -3,13 +3,13 @@ package register
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/report"
 )
 
@@ -38,7 +38,7 @@ func (g Register) Migrate(p *checklist.Pack) (moved []string, problems []Problem
 		names, bad, err := g.migrateFolder(p, &circles, folder)
 		problems = append(problems, bad...)
 		if err != nil {
-			problems = append(problems, Problem{File: filepath.Join(g.Dir, folder), Err: fmt.Errorf("could not move to the new layout: %w", err)})
+			problems = append(problems, Problem{File: filepath.Join(g.Dir, folder), Err: msg.Wrap(err, "register.migrate-failed", "reason", err)})
 			continue
 		}
 		moved = append(moved, names...)
@@ -130,7 +130,7 @@ func (g Register) migrateFolder(p *checklist.Pack, circles *[]Circle, folder str
 		dst := filepath.Join(to, filepath.Base(f.path))
 		if err := fileio.WriteNew(dst, f.data); errors.Is(err, fs.ErrExist) {
 			if have, rerr := readSmall(dst); rerr != nil || !bytes.Equal(have, f.data) {
-				return moved, problems, fmt.Errorf("%s is already there with other content", dst)
+				return moved, problems, msg.New("register.exists-other", "file", dst)
 			}
 		} else if err != nil {
 			return moved, problems, err

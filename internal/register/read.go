@@ -2,7 +2,6 @@ package register
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
 
@@ -64,7 +64,7 @@ func readListed(path string, limit int) ([]byte, error) {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if len(buf) > limit {
-			return nil, fmt.Errorf("%s is over the %d-byte limit", textclean.Visible(path), limit)
+			return nil, msg.New("register.over-limit", "file", textclean.Visible(path), "limit", limit)
 		}
 		if err == io.EOF {
 			return buf, nil
@@ -86,10 +86,10 @@ func readBounded(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", textclean.Visible(path))
+		return nil, msg.New("register.not-regular", "file", textclean.Visible(path))
 	}
 	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", textclean.Visible(path), fi.Size(), limit)
+		return nil, msg.New("register.too-big", "file", textclean.Visible(path), "size", fi.Size(), "limit", limit)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -101,7 +101,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is over the %d-byte limit", textclean.Visible(path), limit)
+		return nil, msg.New("register.over-limit", "file", textclean.Visible(path), "limit", limit)
 	}
 	return data, nil
 }

@@ -22,16 +22,17 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 	"github.com/vetcircle/vetcircle/internal/places"
 	"github.com/vetcircle/vetcircle/internal/textclean"
 )
@@ -111,7 +112,7 @@ func sameAnswers(p *checklist.Pack, a, b *checklist.Answers) bool {
 
 func (g Register) write(c Circle, kind string, data []byte, now time.Time) (string, error) {
 	if c.Folder == "" || folderID(c.Folder) != c.ID {
-		return "", fmt.Errorf("no circle to keep the file in (%q)", c.Folder)
+		return "", msg.New("register.no-circle", "folder", strconv.Quote(c.Folder))
 	}
 	dir, err := g.mkdirs(c.Folder, kind)
 	if err != nil {
@@ -131,8 +132,11 @@ func (g Register) write(c Circle, kind string, data []byte, now time.Time) (stri
 // nothing is written through it, for it could lead anywhere.
 type LinkError struct{ Path string }
 
-func (e *LinkError) Error() string {
-	return fmt.Sprintf("%s is a symbolic link; vetcircle writes nothing through a link inside the register (to keep the register elsewhere, use --register DIR or VETCIRCLE_REGISTER)", textclean.Visible(e.Path))
+func (e *LinkError) Error() string { return e.Tell(msg.Default()) }
+
+// Tell says e in c's language.
+func (e *LinkError) Tell(c msg.Catalog) string {
+	return c.Tf("register.link", "path", textclean.Visible(e.Path))
 }
 
 func linkError(path string) error { return &LinkError{Path: path} }
@@ -147,11 +151,11 @@ func (g Register) mkdirs(parts ...string) (string, error) {
 	dir := g.Dir
 	for _, part := range parts {
 		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, `/\`) {
-			return "", fmt.Errorf("%q is not a folder name", part)
+			return "", msg.New("register.bad-folder-name", "name", strconv.Quote(part))
 		}
 		dir = filepath.Join(dir, part)
 		if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
-			return "", &fileio.Error{Op: "create folder", Path: dir, Reason: fileio.Explain(err), Err: err}
+			return "", fileio.Wrap("create folder", dir, err)
 		}
 		fi, err := os.Lstat(dir)
 		switch {
@@ -160,7 +164,7 @@ func (g Register) mkdirs(parts ...string) (string, error) {
 		case fi.Mode()&fs.ModeSymlink != 0:
 			return "", linkError(dir)
 		case !fi.IsDir():
-			return "", fmt.Errorf("%s is not a folder", textclean.Visible(dir))
+			return "", msg.New("register.not-folder", "dir", textclean.Visible(dir))
 		}
 	}
 	return dir, nil

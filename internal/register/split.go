@@ -2,7 +2,6 @@ package register
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/vetcircle/vetcircle/internal/checklist"
 	"github.com/vetcircle/vetcircle/internal/fileio"
+	"github.com/vetcircle/vetcircle/internal/msg"
 )
 
 // PersonSink takes the person's part of a register written before circles
@@ -82,7 +82,7 @@ func (g Register) splitCircle(p *checklist.Pack, c Circle, sink PersonSink) (n i
 		}
 		base := filepath.Base(f)
 		if err := sink.KeepAnswers(c, base, checklist.MarshalAnswers(p, person)); err != nil {
-			problems = append(problems, Problem{File: f, Err: fmt.Errorf("could not keep its person's part: %w", err)})
+			problems = append(problems, Problem{File: f, Err: msg.Wrap(err, "register.split-keep-failed", "reason", err)})
 			continue
 		}
 		if err := g.keepSeen(p, c, base, VettedOn(a, f), p.ObservationsOf(person)); err != nil {
@@ -111,7 +111,7 @@ func (g Register) splitCircle(p *checklist.Pack, c Circle, sink PersonSink) (n i
 		}
 		base := filepath.Base(f)
 		if err := sink.KeepCheckin(c, base, data); err != nil {
-			problems = append(problems, Problem{File: f, Err: fmt.Errorf("could not move it to the person's record: %w", err)})
+			problems = append(problems, Problem{File: f, Err: msg.Wrap(err, "register.split-move-failed", "reason", err)})
 			continue
 		}
 		d, _ := time.Parse(time.DateOnly, k.Date)

@@ -12,88 +12,20 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/language"
-
 	"github.com/vetcircle/vetcircle/internal/checklist"
 )
 
-// words are the reference's own headings and field names, by language;
-// everything else is the pack's text. English is the fallback.
-var words = map[string][2]string{
-	"generated":    {"Generated from the %s pack by `go generate ./rules`; do not edit by hand.", "Generado a partir del paquete %s con `go generate ./rules`; no lo edite a mano."},
-	"title":        {"Rules reference", "Referencia de las reglas"},
-	"intro":        {"Every question, red flag, scoring rule, derived answer, format and fit and stay rule of the pack, each with the section of the guide it relies on. IDs are what answers files, JSON and the trace use.", "Todas las preguntas, señales de alerta, reglas de puntuación, respuestas deducidas, formatos y reglas de conveniencia y de permanencia del paquete, cada una con la sección de la guía en que se apoya. Los identificadores son los que usan los archivos de respuestas, el JSON y el detalle del puntaje."},
-	"contents":     {"Contents", "Contenido"},
-	"questions":    {"Questions", "Preguntas"},
-	"red-flags":    {"Red flags", "Señales de alerta"},
-	"rules":        {"Scoring rules", "Reglas de puntuación"},
-	"derived":      {"Answers derived from other answers", "Respuestas deducidas de otras"},
-	"formats":      {"Formats and their fit rules", "Formatos y sus reglas de conveniencia"},
-	"circle-fit":   {"This circle's own fit", "La conveniencia de este círculo en particular"},
-	"stay":         {"Should someone attending stay?", "¿Debería quedarse quien ya asiste?"},
-	"bands":        {"Verdicts", "Veredictos"},
-	"section":      {"Section", "Sección"},
-	"kind":         {"Answer", "Respuesta"},
-	"prompt":       {"Question", "Pregunta"},
-	"options":      {"Options", "Opciones"},
-	"optional":     {"Optional: does not count toward completeness", "Opcional: no cuenta para la completitud"},
-	"core":         {"One of the three questions to ask every facilitator", "Una de las tres preguntas que se le hacen a quien facilita"},
-	"confirmed-by": {"Confirmed by", "La confirman"},
-	"severity":     {"Severity", "Gravedad"},
-	"points":       {"Points", "Puntos"},
-	"cap":          {"Best verdict while it holds", "Mejor veredicto posible mientras se cumple"},
-	"when":         {"When", "Cuándo"},
-	"message":      {"Message", "Mensaje"},
-	"ask":          {"Follow-up", "Pregunta de seguimiento"},
-	"about":        {"about", "sobre"},
-	"crisis":       {"Puts the crisis resources first", "Pone primero los recursos de crisis"},
-	"derives":      {"Counts as", "Cuenta como"},
-	"wins":         {"Replaces a contradicting answer", "Reemplaza una respuesta que lo contradiga"},
-	"fills":        {"Fills only a missing or unknown answer", "Solo completa una respuesta que falte o sea desconocida"},
-	"from":         {"Shown as", "Se muestra como"},
-	"base-fit":     {"Starts at", "Parte de"},
-	"fit":          {"Fit", "Conveniencia"},
-	"reason":       {"Reason", "Motivo"},
-	"reason-coord": {"Reason, for a coordinator", "Motivo, en palabras para coordinadores"},
-	"size":         {"Size", "Tamaño"},
-	"cost":         {"Cost", "Costo"},
-	"frequency":    {"Frequency", "Frecuencia"},
-	"fits":         {"Suits", "Conviene a"},
-	"cautions":     {"Cautions", "Precauciones"},
-	"stay-when":    {"Answered only when", "Solo se responde cuando"},
-	"stay-base":    {"When no rule holds", "Cuando no se cumple ninguna regla"},
-	"stay-value":   {"Answer", "Respuesta"},
-	"verdict":      {"Circle's verdict", "Veredicto del círculo"},
-	"history":      {"Over check-ins", "A lo largo de los registros de sesiones"},
-	"trend":        {"Worse after at least %d of the last %d sessions", "Peor después de al menos %d de las últimas %d sesiones"},
-	"one-bad":      {"The latest session worse, without a trend", "La última sesión peor, sin que haya tendencia"},
-	"judge":        {"From %d days after the first check-in", "Desde %d días después del primer registro"},
-	"base-score":   {"Every circle starts at %d points; each rule that holds adds or takes its points, within 0 to 100. The score takes part only once the questions to the facilitator are answered.", "Todo círculo parte de %d puntos; cada regla que se cumple suma o resta los suyos, entre 0 y 100. El puntaje solo cuenta cuando las preguntas a quien facilita tienen respuesta."},
-	"min-score":    {"from %d points", "desde %d puntos"},
-	"asked-when":   {"Asked only when", "Solo se pregunta cuando"},
-	"detail":       {"Detail: kept in answers files and scored, not asked in the walkthrough", "Detalle: se guarda en los archivos de respuestas y cuenta para el puntaje, pero el recorrido no lo pregunta"},
-	"settles":      {"Settled for the verdict once these items are known", "Queda resuelta para el veredicto cuando se conocen estos elementos"},
-	"look-for":     {"Look for, asked right after the three questions", "Qué mirar, preguntado justo después de las tres preguntas"},
-	"item":         {"item", "elemento"},
-}
-
 type doc struct {
 	p    *checklist.Pack
-	es   bool
 	b    strings.Builder
 	code func(string) string
 }
 
-func (d *doc) w(key string) string {
-	v, ok := words[key]
-	if !ok {
-		panic("rulesdoc: no words for " + key)
-	}
-	if d.es {
-		return v[1]
-	}
-	return v[0]
-}
+// w is the reference's own heading or field name for key, with {name}
+// placeholders filled from pairs: the pack's "rulesdoc.<key>" text
+// (rules/cli.yaml and its translations); everything else is the pack's
+// own text.
+func (d *doc) w(key string, pairs ...string) string { return d.p.Tf("rulesdoc."+key, pairs...) }
 
 func (d *doc) line(s ...string) {
 	for _, x := range s {
@@ -118,10 +50,9 @@ func (d *doc) source(s string) { d.field(d.p.T("summary.source"), s) }
 // Markdown writes the pack's reference. The same pack always gives the
 // same text.
 func Markdown(p *checklist.Pack) string {
-	base, _ := language.Make(p.Meta.Language).Base()
-	d := &doc{p: p, es: base.String() == "es", code: func(id string) string { return "`" + id + "`" }}
+	d := &doc{p: p, code: func(id string) string { return "`" + id + "`" }}
 	m := p.Meta
-	d.line("<!-- ", fmt.Sprintf(d.w("generated"), m.ID), " -->")
+	d.line("<!-- ", d.w("generated", "pack", m.ID), " -->")
 	d.line()
 	d.line("# ", d.w("title"), ": ", m.Name)
 	d.line()
@@ -423,9 +354,9 @@ func (d *doc) stay() {
 			rule checklist.HistoryRule
 			when string
 		}{
-			{h.Trend, fmt.Sprintf(d.w("trend"), h.Worse, h.Last)},
+			{h.Trend, d.w("trend", "worse", strconv.Itoa(h.Worse), "last", strconv.Itoa(h.Last))},
 			{h.OneBad, d.w("one-bad")},
-			{h.Judge, fmt.Sprintf(d.w("judge"), h.JudgeAfterDays)},
+			{h.Judge, d.w("judge", "days", strconv.Itoa(h.JudgeAfterDays))},
 		} {
 			if r.rule.ID == "" {
 				continue
@@ -442,11 +373,11 @@ func (d *doc) stay() {
 
 func (d *doc) bands() {
 	p := d.p
-	d.line(fmt.Sprintf(d.w("base-score"), p.BaseScore))
+	d.line(d.w("base-score", "points", strconv.Itoa(p.BaseScore)))
 	d.line()
 	for i := len(p.Bands) - 1; i >= 0; i-- {
 		b := p.Bands[i]
-		d.line("- `", string(b.Verdict), "`, ", fmt.Sprintf(d.w("min-score"), b.Min), ": ", oneLine(p.T("verdict."+string(b.Verdict))))
+		d.line("- `", string(b.Verdict), "`, ", d.w("min-score", "points", strconv.Itoa(b.Min)), ": ", oneLine(p.T("verdict."+string(b.Verdict))))
 	}
 	d.line("- `", string(checklist.VerdictIncomplete), "`: ", oneLine(p.T("verdict."+string(checklist.VerdictIncomplete))))
 }

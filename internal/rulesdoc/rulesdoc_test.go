@@ -104,3 +104,19 @@ func TestReferenceNamesEverything(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryHeadingIsInTheCatalog: the reference's own words are the
+// pack's "rulesdoc.*" texts; one missing would show as its key in
+// brackets.
+func TestEveryHeadingIsInTheCatalog(t *testing.T) {
+	for _, lang := range rules.Languages() {
+		p, err := rules.ForLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if md := rulesdoc.Markdown(p); strings.Contains(md, "[rulesdoc.") {
+			i := strings.Index(md, "[rulesdoc.")
+			t.Errorf("%s: the reference shows a missing key: %q", lang, md[i:min(len(md), i+40)])
+		}
+	}
+}
